@@ -1,0 +1,121 @@
+/**
+ * The hover card, loaded by the content script only when the first card is
+ * shown (React and the full glossary text never weigh on pages where nobody
+ * hovers). It registers itself on the content script's isolated global.
+ */
+import { StrictMode, useLayoutEffect, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import cards from '@/generated/cards.json';
+import cardCss from '@/components/termCard.css?inline';
+import { TermCard } from '@/components/TermCard';
+import type { CardRecord } from '@/utils/cardRecord';
+import { placeCard, type RectLike } from '@/utils/cardPosition';
+import { LENS_TUNABLES } from '@/utils/tunables';
+import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardView } from '@/utils/cardContract';
+import hostCss from './card.css?inline';
+
+const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
+
+interface CardState {
+  request: LensCardShowRequest | null;
+  termId: string | null;
+  pinned: boolean;
+  theme: 'system' | 'light' | 'dark';
+}
+
+function FloatingCard({ state, handlers, setState }: { state: CardState; handlers: LensCardHandlers; setState: (update: (s: CardState) => CardState) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [placement, setPlacement] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
+  const record = state.termId ? recordById.get(state.termId) : undefined;
+
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || !state.request) return;
+    const height = Math.min(element.scrollHeight, LENS_TUNABLES.cardMaxHeightPx);
+    setPlacement(placeCard(state.request.anchor, { width: window.innerWidth, height: window.innerHeight }, { width: LENS_TUNABLES.cardWidthPx, height }, LENS_TUNABLES.cardGapPx));
+    if (state.request.focus) element.focus();
+  }, [state.request, state.termId]);
+
+  if (!record || !state.request) return null;
+  const style = placement
+    ? { left: `${placement.left}px`, top: `${placement.top}px`, maxHeight: `${placement.maxHeight}px` }
+    : { left: '-10000px', top: '0px' };
+  return (
+    <div
+      ref={ref}
+      className="yl-theme yl-floating"
+      data-theme={state.theme}
+      role="dialog"
+      aria-modal="false"
+      aria-label={`${record.term}：${record.summary}`}
+      tabIndex={-1}
+      style={style}
+      onPointerEnter={() => handlers.onPointerInside(true)}
+      onPointerLeave={() => handlers.onPointerInside(false)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') handlers.onClose();
+      }}
+    >
+      <TermCard
+        record={record}
+        pinned={state.pinned}
+        onTogglePin={() => {
+          const pinned = !state.pinned;
+          setState((s) => ({ ...s, pinned }));
+          handlers.onPinChange(pinned);
+        }}
+        onClose={handlers.onClose}
+        onSelectTerm={(id) => setState((s) => ({ ...s, termId: id }))}
+        onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
+        onOpenInPopup={handlers.onOpenPopup}
+      />
+    </div>
+  );
+}
+
+function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView {
+  const style = document.createElement('style');
+  style.textContent = hostCss + cardCss;
+  const container = document.createElement('div');
+  shadowRoot.append(style, container);
+  const root = createRoot(container);
+  let state: CardState = { request: null, termId: null, pinned: false, theme: 'system' };
+  const setState = (update: (s: CardState) => CardState) => {
+    state = update(state);
+    render();
+  };
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <FloatingCard state={state} handlers={handlers} setState={setState} />
+      </StrictMode>,
+    );
+  return {
+    show(request) {
+      state = { ...state, request, termId: request.termId, pinned: request.pinned ?? false };
+      render();
+    },
+    hide() {
+      state = { ...state, request: null, termId: null, pinned: false };
+      render();
+    },
+    setTheme(theme) {
+      state = { ...state, theme };
+      render();
+    },
+    currentTermId: () => state.termId,
+    destroy() {
+      root.unmount();
+      style.remove();
+      container.remove();
+    },
+  };
+}
+
+const cardModule: LensCardModule = { mount };
+
+export default defineUnlistedScript(() => {
+  (globalThis as { __yibaoLensCard?: LensCardModule }).__yibaoLensCard = cardModule;
+});
+
+export type { RectLike };

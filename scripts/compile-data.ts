@@ -1,0 +1,42 @@
+/**
+ * npm run compile-data: validates data/ and writes generated/ (matcher, cards,
+ * articles, search index). The build stops here with a clear message naming
+ * the entry when the data are wrong.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  DataError,
+  buildArticleRecords,
+  buildCardRecords,
+  buildSearchDocs,
+  compileMatcherFromData,
+  describeDataStats,
+  findReferenceProblems,
+  loadProjectData,
+} from '../data/compile';
+
+function main() {
+  const data = loadProjectData('data');
+  const problems = findReferenceProblems(data);
+  if (problems.length) throw new DataError(`数据引用有误：\n${problems.join('\n')}`);
+  mkdirSync('generated', { recursive: true });
+  const write = (name: string, value: unknown) => writeFileSync(`generated/${name}`, JSON.stringify(value));
+  write('matcher.json', compileMatcherFromData(data));
+  write('cards.json', buildCardRecords(data));
+  write('articles.json', buildArticleRecords(data));
+  write('search-docs.json', buildSearchDocs(data));
+  write('regions.json', data.regions);
+  const stats = describeDataStats(data);
+  write('stats.json', stats);
+  console.log(`compile-data: ${stats.terms} 个术语，${stats.surfaceForms} 个词形，${stats.articles} 篇文章，${stats.sources} 个来源，${stats.regions} 个地区参数`);
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof DataError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,194 @@
+/**
+ * End-to-end harness: serves fixture pages on localhost (two ports, so one
+ * origin can frame the other), launches Debian's Chromium with the built
+ * extension, and records console errors and every network request.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const FIXTURE_DIR = resolve('test/fixtures');
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function chromiumPath(): string {
+  const found = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('找不到 Chromium：先运行 node scripts/ensure-chromium.mjs');
+  return found;
+}
+
+export type PageRoutes = Record<string, string | (() => string)>;
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves `routes` (path → HTML) and falls back to files in test/fixtures. */
+export async function startFixtureServer(routes: PageRoutes = {}, headers: Record<string, Record<string, string>> = {}): Promise<FixtureServer> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    const route = routes[path];
+    const extra = headers[path] ?? {};
+    if (route !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...extra });
+      res.end(typeof route === 'function' ? route() : route);
+      return;
+    }
+    const file = join(FIXTURE_DIR, path);
+    if (file.startsWith(FIXTURE_DIR) && existsSync(file) && !file.endsWith('/')) {
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+      res.writeHead(200, { 'content-type': type, ...extra });
+      res.end(readFileSync(file));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => origin + path,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Requests to anything but the fixture servers and the extension itself. */
+  foreignRequests: string[];
+  /** console.error messages and uncaught page errors, per page URL. */
+  pageErrors: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtensionBrowser(allowedOrigins: string[] = []): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('没有构建产物：先运行 npm run build');
+  const profile = mkdtempSync(join(tmpdir(), 'yibao-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  const allowed = (url: string) =>
+    url.startsWith(`chrome-extension://${extensionId}/`) || url.startsWith('data:') || url.startsWith('about:') || allowedOrigins.some((o) => url.startsWith(o));
+  context.on('request', (request) => {
+    if (!allowed(request.url())) foreignRequests.push(request.url());
+  });
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${page.url()}: ${message.text()}`);
+    });
+  };
+  context.on('page', watch);
+  for (const page of context.pages()) watch(page);
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    foreignRequests,
+    pageErrors,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Center of the first occurrence of `text` in a text node of the page (or of a frame). */
+export async function pointOfText(page: Page | import('playwright-core').Frame, text: string, occurrence = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([needle, nth]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        let index = node.data.indexOf(needle);
+        while (index >= 0) {
+          if (seen++ === nth) {
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + needle.length);
+            range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            const rect = range.getClientRects()[0];
+            return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+          }
+          index = node.data.indexOf(needle, index + 1);
+        }
+      }
+      return null;
+    },
+    [text, occurrence] as const,
+  );
+}
+
+/** The highlighted strings the page can see in our highlight registry entry. */
+export async function markedTexts(page: Page | import('playwright-core').Frame, name = 'yibao-lens-term'): Promise<string[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = CSS.highlights.get(highlightName);
+    if (!highlight) return [];
+    return [...highlight].map((range) => {
+      const node = range.startContainer as Text;
+      return node.data.slice(range.startOffset, range.endOffset);
+    });
+  }, name);
+}
+
+/** Waits until the extension has finished its first scan (marks appear and stop changing). */
+export async function waitForMarks(page: Page | import('playwright-core').Frame, minimum = 1, timeout = 10000): Promise<string[]> {
+  const deadline = Date.now() + timeout;
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const marks = await markedTexts(page);
+    if (marks.length !== last) {
+      last = marks.length;
+      stableSince = Date.now();
+    }
+    if (marks.length >= minimum && Date.now() - stableSince > 400) return marks;
+    if (Date.now() > deadline) return marks;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const CARD_SELECTOR = 'yibao-lens-host [role="dialog"]';
+
+export async function hoverText(page: Page, text: string, occurrence = 0) {
+  const point = await pointOfText(page, text, occurrence);
+  if (!point) throw new Error(`页面上找不到“${text}”`);
+  await page.mouse.move(point.x - 30, point.y + 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  return point;
+}

@@ -1,0 +1,57 @@
+/** What the hover card and the popup's detail view render: an entry with every reference resolved at build time. */
+export interface CardSource {
+  title: string;
+  issuer: string;
+  docNumber?: string;
+  date: string;
+  url?: string;
+}
+
+export interface CardFact {
+  label: string;
+  value: string;
+  local: boolean;
+  effective: string;
+  sourceIndexes: number[];
+}
+
+export interface CardRecord {
+  id: string;
+  term: string;
+  aliases: string[];
+  categoryLabel: string;
+  summary: string;
+  explanation: string;
+  facts: CardFact[];
+  myths: { myth: string; truth: string; sourceIndexes: number[] }[];
+  regionalNote: string;
+  hasLocalFacts: boolean;
+  unverified: string[];
+  related: { id: string; term: string }[];
+  articles: { id: string; title: string; answer: string }[];
+  sources: CardSource[];
+  reviewed: string;
+}
+
+export interface ArticleRecord {
+  id: string;
+  title: string;
+  answer: string;
+  sections: { heading: string; body: string }[];
+  terms: { id: string; term: string }[];
+  sources: CardSource[];
+  date: string;
+}
+
+/** One searchable document for the popup. */
+export interface SearchDoc {
+  kind: 'term' | 'article';
+  id: string;
+  title: string;
+  aliases: string[];
+  /** Full pinyin of the title and aliases, without tones or spaces (gerenzhanghu). */
+  pinyin: string[];
+  /** Initials (grzh). */
+  initials: string[];
+  summary: string;
+}

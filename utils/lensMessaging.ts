@@ -1,0 +1,19 @@
+/** Every message between the extension's parts, in one typed protocol map. */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+export interface PageTermCount {
+  id: string;
+  term: string;
+  count: number;
+}
+
+export interface LensProtocol {
+  /** Popup → content script (top frame): the glossary terms found on this page. */
+  listPageTerms(): PageTermCount[];
+  /** Popup → content script: scroll to the first visible occurrence and open its card. */
+  revealPageTerm(data: { id: string }): boolean;
+  /** Content script → background: open the popup (or its page) at a term's detail or the checker. */
+  openLensPopup(data: { route: string }): void;
+}
+
+export const { sendMessage: sendLensMessage, onMessage: onLensMessage } = defineExtensionMessaging<LensProtocol>();

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { compileTermMatcher, createTermMatcher, type MatcherEntryRule, type MatcherPattern } from './matcher';
+
+function matcherFor(forms: Record<string, string[]>, options: { ignore?: string[]; blocking?: Record<string, string[]> } = {}) {
+  const entries: MatcherEntryRule[] = Object.keys(forms).map((id) => ({ id, term: forms[id]![0]!, blocking: options.blocking?.[id] }));
+  const patterns: MatcherPattern[] = Object.entries(forms).flatMap(([, list], entry) => list.map((form) => ({ form, entry })));
+  for (const phrase of options.ignore ?? []) patterns.push({ form: phrase, entry: -1 });
+  // Round-trip through JSON, as the build does.
+  return createTermMatcher(JSON.parse(JSON.stringify(compileTermMatcher(patterns, entries))));
+}
+
+const found = (m: ReturnType<typeof matcherFor>, text: string) =>
+  m.findTermMatches(text).map((x) => `${text.slice(x.start, x.end)}@${m.entries[x.entry]!.id}`);
+
+describe('term matcher', () => {
+  it('finds every occurrence in one pass, with positions', () => {
+    const m = matcherFor({ account: ['个人账户'], pool: ['统筹基金'] });
+    const text = '个人账户和统筹基金不同，个人账户归个人。';
+    expect(m.findTermMatches(text)).toEqual([
+      { start: 0, end: 4, entry: 0 },
+      { start: 5, end: 9, entry: 1 },
+      { start: 12, end: 16, entry: 0 },
+    ]);
+  });
+
+  it('prefers the longest match at the same start', () => {
+    const m = matcherFor({ insurance: ['医保'], account: ['医保个人账户', '个人账户'] });
+    expect(found(m, '查询医保个人账户余额')).toEqual(['医保个人账户@account']);
+  });
+
+  it('prefers the leftmost match when two overlap', () => {
+    const m = matcherFor({ a: ['家庭共济'], b: ['共济账户'] });
+    expect(found(m, '开通家庭共济账户')).toEqual(['家庭共济@a']);
+  });
+
+  it('takes a shorter match that ends with a longer one when the longer overlaps an earlier pick', () => {
+    const m = matcherFor({ a: ['甲乙丙'], b: ['丙丁戊'], c: ['丁戊'] });
+    expect(found(m, '甲乙丙丁戊')).toEqual(['甲乙丙@a', '丁戊@c']);
+  });
+
+  it('maps aliases to their entry', () => {
+    const m = matcherFor({ account: ['个人账户', '个账', '医保卡余额'] });
+    expect(found(m, '个账里的钱，也就是医保卡余额')).toEqual(['个账@account', '医保卡余额@account']);
+  });
+
+  it('lets an ignore phrase win its span so the term inside is not marked', () => {
+    const m = matcherFor({ share: ['共济'] }, { ignore: ['同舟共济'] });
+    expect(found(m, '大家同舟共济，医保讲共济')).toEqual(['共济@share']);
+  });
+
+  it('drops a match when a blocking word is near it, on either side', () => {
+    const m = matcherFor({ account: ['个人账户'] }, { blocking: { account: ['养老', '银行', '证券'] } });
+    expect(found(m, '养老保险个人账户')).toEqual([]);
+    expect(found(m, '个人账户在银行开立')).toEqual([]);
+    expect(found(m, '证券个人账户')).toEqual([]);
+    expect(found(m, '职工医保个人账户可以家庭共济')).toEqual(['个人账户@account']);
+  });
+
+  it('does not match Latin forms inside longer words', () => {
+    const m = matcherFor({ drg: ['DRG'], dip: ['DIP'] });
+    expect(found(m, 'DRG和DIP改革，DIPLOMA 不算，XDRG 也不算')).toEqual(['DRG@drg', 'DIP@dip']);
+  });
+
+  it('returns nothing for text without any pattern character', () => {
+    const m = matcherFor({ account: ['个人账户'] });
+    expect(m.cannotMatch('hello world, 你好')).toBe(true);
+    expect(m.cannotMatch('我的个人账户')).toBe(false);
+    expect(m.findTermMatches('plain english text only')).toEqual([]);
+  });
+
+  it('handles a pattern that is a suffix of another (output links)', () => {
+    const m = matcherFor({ a: ['大病保险起付线'], b: ['起付线'], c: ['大病保险'] });
+    expect(found(m, '大病保险起付线和起付线')).toEqual(['大病保险起付线@a', '起付线@b']);
+    expect(found(m, '大病保险的起付线')).toEqual(['大病保险@c', '起付线@b']);
+  });
+
+  it('refuses a surface form that appears twice', () => {
+    expect(() =>
+      compileTermMatcher(
+        [
+          { form: '医保卡', entry: 0 },
+          { form: '医保卡', entry: 1 },
+        ],
+        [
+          { id: 'card', term: '社会保障卡' },
+          { id: 'other', term: '其他' },
+        ],
+      ),
+    ).toThrow(/医保卡/);
+  });
+});

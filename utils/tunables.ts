@@ -1,0 +1,28 @@
+/** Every number that shapes how the extension feels or how much it costs a page, in one place. */
+export const LENS_TUNABLES = {
+  /** Characters looked at before and after a match for words that rule it out (养老 before 个人账户). */
+  blockingContextWindow: 6,
+  /** Longest slice of main-thread work the scanner takes before yielding. */
+  scanSliceMs: 4,
+  /** How many nodes are processed between two clock checks. */
+  nodesPerClockCheck: 32,
+  /** Marks are drawn for text within this margin of the viewport (IntersectionObserver rootMargin). */
+  markRootMargin: '100% 0px 100% 0px',
+  /** Mutations are gathered for this long before they are processed together. */
+  mutationBatchMs: 120,
+  /** Delay before a card appears while the pointer rests on a term. */
+  hoverShowDelayMs: 220,
+  /** Grace time for the pointer to travel from the term into the card. */
+  hoverHideDelayMs: 300,
+  /** Card geometry. */
+  cardWidthPx: 360,
+  cardMaxHeightPx: 460,
+  cardGapPx: 8,
+  /** Upper bound on text scanned in one text node; longer nodes are scanned in chunks. */
+  textChunkChars: 20000,
+} as const;
+
+/** Names registered in the page's shared CSS.highlights registry; prefixed so they cannot collide. */
+export const LENS_HIGHLIGHT_NAME = 'yibao-lens-term';
+export const LENS_ACTIVE_HIGHLIGHT_NAME = 'yibao-lens-active';
+export const LENS_HOST_TAG = 'yibao-lens-host';
