@@ -1,0 +1,225 @@
+/**
+ * Page-marking benchmark (npm run bench; not a test). In Chromium, on a large
+ * Chinese page built from the seed articles, it measures main-thread time
+ * (CDP Performance.getMetrics TaskDuration) spent after the page is loaded and
+ * idle by:
+ *   - ours: the extension switched on for the site through its settings (so the
+ *     page load itself is not counted), until the marks settle;
+ *   - mark.js as usually written: mark(terms);
+ *   - mark.js in its strongest form: one alternation RegExp through markRegExp;
+ *   - the floor: one RegExp pass over every text node + a StaticRange per match in one Highlight.
+ * mark.js and the floor include the style, layout and paint work they cause.
+ * It prints the times, our ratio to each, our longest task, and our time at 0.5, 1, 2 and 4 MB.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { launchExtensionBrowser, startFixtureServer, type ExtensionBrowser } from '../e2e/harness';
+import { seedFiles, seedText } from '../fixtures/pages';
+
+const require = createRequire(import.meta.url);
+const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+const glossary: { term: string; aliases: string[] }[] = JSON.parse(readFileSync('data/glossary.json', 'utf8'));
+const SURFACE_FORMS = [...new Set(glossary.flatMap((e) => [e.term, ...e.aliases]))].sort((a, b) => b.length - a.length);
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A page of about `megabytes` MB of UTF-8 text: paragraphs with inline markup, lists and tables. */
+export function buildBigPage(megabytes: number): { html: string; textBytes: number; textNodes: number } {
+  const sentences = seedFiles()
+    .flatMap((f) => seedText(f).split(/(?<=[。！？；])|\n/))
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 6);
+  const target = megabytes * 1024 * 1024;
+  const parts: string[] = [];
+  let bytes = 0;
+  let nodes = 0;
+  let i = 0;
+  const next = () => sentences[i++ % sentences.length]!;
+  const add = (text: string) => {
+    bytes += Buffer.byteLength(text);
+    nodes++;
+    return escapeHtml(text);
+  };
+  let block = 0;
+  while (bytes < target) {
+    const kind = block++ % 10;
+    if (kind < 6) {
+      parts.push(`<p>${add(next())}<b>${add(next().slice(0, 12))}</b>${add(next())}</p>`);
+    } else if (kind < 8) {
+      parts.push(`<ul>${[0, 1, 2].map(() => `<li>${add(next())}</li>`).join('')}</ul>`);
+    } else {
+      parts.push(`<table><tr><td>${add(next())}</td><td>${add(next())}</td></tr><tr><td>${add(next())}</td><td>${add(next())}</td></tr></table>`);
+    }
+  }
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大页面</title></head><body><main>${parts.join('\n')}</main></body></html>`;
+  return { html, textBytes: bytes, textNodes: nodes };
+}
+
+async function taskSeconds(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  await session.detach();
+  return metrics.find((m) => m.name === 'TaskDuration')!.value;
+}
+
+/** Waits until the main thread has been quiet (TaskDuration grows < 2 ms in 500 ms). */
+async function settle(page: Page, timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await taskSeconds(page);
+  for (;;) {
+    await page.waitForTimeout(500);
+    const now = await taskSeconds(page);
+    if (now - last < 0.002 || Date.now() > deadline) return;
+    last = now;
+  }
+}
+
+/** Installs a long-task observer and an event-loop heartbeat in the page; returns a reader. */
+async function watchTasks(page: Page) {
+  await page.evaluate(() => {
+    const state = { longTasks: [] as number[], maxGap: 0, running: true };
+    (window as unknown as { __benchTasks: typeof state }).__benchTasks = state;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    const beat = () => {
+      const now = performance.now();
+      state.maxGap = Math.max(state.maxGap, now - last);
+      last = now;
+      if (state.running) setTimeout(beat, 0);
+    };
+    setTimeout(beat, 0);
+  });
+  return async () =>
+    page.evaluate(() => {
+      const state = (window as unknown as { __benchTasks: { longTasks: number[]; maxGap: number; running: boolean } }).__benchTasks;
+      state.running = false;
+      return { longTasks: state.longTasks, maxGap: state.maxGap };
+    });
+}
+
+async function setSiteEnabled(browser: ExtensionBrowser, enabled: boolean) {
+  await browser.serviceWorker.evaluate(async (on) => {
+    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await chromeApi.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chromeApi.storage.local.set({ settings: { enabled: true, markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system', ...current, disabledSites: on ? [] : ['127.0.0.1'] } });
+  }, enabled);
+}
+
+interface Measured {
+  ms: number;
+  longestTaskMs: number;
+  heartbeatMaxGapMs: number;
+  marks: number;
+}
+
+async function measure(page: Page, run: () => Promise<void>, countMarks: () => Promise<number>): Promise<Measured> {
+  await settle(page);
+  const readTasks = await watchTasks(page);
+  const before = await taskSeconds(page);
+  await run();
+  await settle(page);
+  const after = await taskSeconds(page);
+  const tasks = await readTasks();
+  return {
+    ms: (after - before) * 1000,
+    longestTaskMs: Math.max(0, ...tasks.longTasks),
+    heartbeatMaxGapMs: tasks.maxGap,
+    marks: await countMarks(),
+  };
+}
+
+async function runOurs(browser: ExtensionBrowser, url: string): Promise<Measured> {
+  await setSiteEnabled(browser, false);
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  const result = await measure(
+    page,
+    () => setSiteEnabled(browser, true),
+    () => page.evaluate(() => CSS.highlights.get('yibao-lens-term')?.size ?? 0),
+  );
+  await page.close();
+  return result;
+}
+
+async function runInPage(browser: ExtensionBrowser, url: string, script: (forms: string[]) => void | Promise<void>, countSelector: string | null): Promise<Measured> {
+  await setSiteEnabled(browser, false);
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  await page.addScriptTag({ content: MARK_JS });
+  const result = await measure(
+    page,
+    async () => {
+      await page.evaluate(script, SURFACE_FORMS);
+    },
+    () => page.evaluate((selector) => (selector ? document.querySelectorAll(selector).length : (CSS.highlights.get('bench-floor')?.size ?? 0)), countSelector),
+  );
+  await page.close();
+  return result;
+}
+
+type MarkGlobal = { Mark: new (el: Element) => { mark(t: string[], o: object): void; markRegExp(r: RegExp, o: object): void } };
+
+const markJsUsual = (forms: string[]) =>
+  new Promise<void>((done) => {
+    new (window as unknown as MarkGlobal).Mark(document.body).mark(forms, { separateWordSearch: false, diacritics: false, done: () => done() });
+  }).then(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+
+const markJsRegExp = (forms: string[]) =>
+  new Promise<void>((done) => {
+    const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    new (window as unknown as MarkGlobal).Mark(document.body).markRegExp(pattern, { done: () => done() });
+  }).then(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+
+const floor = (forms: string[]) => {
+  const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const ranges: StaticRange[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(node.data); m; m = pattern.exec(node.data)) {
+      ranges.push(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: m.index + m[0].length }));
+    }
+  }
+  CSS.highlights.set('bench-floor', new Highlight(...ranges));
+  return new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+};
+
+const fmt = (n: number) => n.toFixed(1).padStart(8);
+
+export async function runPageBench() {
+  const sizes = [0.5, 1, 2, 4];
+  const pages = new Map(sizes.map((mb) => [mb, buildBigPage(mb)]));
+  const routes = Object.fromEntries(sizes.map((mb) => [`/big-${mb}.html`, pages.get(mb)!.html]));
+  const server = await startFixtureServer(routes);
+  const browser = await launchExtensionBrowser([server.origin]);
+  try {
+    const main = pages.get(2)!;
+    console.log(`\n页面：${(main.textBytes / 1024 / 1024).toFixed(2)} MB 文本，${main.textNodes} 个文本节点；词形 ${SURFACE_FORMS.length} 个`);
+    const url = server.url('/big-2.html');
+    const ours = await runOurs(browser, url);
+    const usual = await runInPage(browser, url, markJsUsual, 'mark');
+    const strongest = await runInPage(browser, url, markJsRegExp, 'mark');
+    const floorResult = await runInPage(browser, url, floor, null);
+    console.log('\n                         主线程 ms   最长长任务 ms   心跳最大间隔 ms   标记数');
+    const row = (name: string, r: Measured) => console.log(`${name.padEnd(24)}${fmt(r.ms)}   ${fmt(r.longestTaskMs)}        ${fmt(r.heartbeatMaxGapMs)}   ${String(r.marks).padStart(7)}`);
+    row('懂医保（本扩展）', ours);
+    row('mark.js mark(terms)', usual);
+    row('mark.js markRegExp', strongest);
+    row('下限：RegExp+Highlight', floorResult);
+    console.log(`\n比值：mark.js 常用写法 / 本扩展 = ${(usual.ms / ours.ms).toFixed(1)}x；mark.js 最强写法 / 本扩展 = ${(strongest.ms / ours.ms).toFixed(1)}x；本扩展 / 下限 = ${(ours.ms / floorResult.ms).toFixed(2)}x`);
+    console.log(`本扩展最长任务：长任务 API 记录 ${ours.longestTaskMs ? ours.longestTaskMs.toFixed(1) + ' ms' : '无（没有超过 50 ms 的任务）'}；事件循环心跳最大间隔 ${ours.heartbeatMaxGapMs.toFixed(1)} ms`);
+    console.log('\n规模增长（本扩展）：');
+    for (const mb of sizes) {
+      const r = mb === 2 ? ours : await runOurs(browser, server.url(`/big-${mb}.html`));
+      const p = pages.get(mb)!;
+      console.log(`  ${String(mb).padStart(3)} MB（${p.textNodes} 个文本节点）：${r.ms.toFixed(1)} ms，最长任务 ${r.longestTaskMs ? r.longestTaskMs.toFixed(1) : '<50'} ms，心跳最大间隔 ${r.heartbeatMaxGapMs.toFixed(1)} ms`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
