@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ json: { stringify: true } }),
@@ -8,10 +10,29 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    // Custom Highlight API (105), storage.session (102), match_origin_as_fallback (119).
+    minimum_chrome_version: '120',
+    // storage: settings and checker inputs, on this device only.
+    // contextMenus: 「用懂医保查询“%s”」 on selected text.
+    // activeTab: the popup and the toggle-site shortcut read the current tab's address (after a click or a shortcut only).
+    // The content script is declared with <all_urls>, which needs no host_permissions.
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    icons: ICONS,
+    // The toolbar tooltip (default_title) comes from the popup's <title>.
+    action: { default_icon: ICONS },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+Y' } },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+U' }, description: '__MSG_cmdToggleSite__' },
+    },
     web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'] }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
+  },
+  // `npm run zip`: .output/yibao-lens-<package.json version>-chrome.zip and …-edge.zip, both MV3 from the same source.
+  zip: {
+    name: 'yibao-lens',
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    zipSources: false,
   },
 });

@@ -59,22 +59,37 @@ export function normalizeLensSettings(raw: unknown): NormalizedSettings {
   return { settings, repaired };
 }
 
+/**
+ * v1 stored only { enabled, disabledSites }; v2 is LensSettings. An object keeps
+ * what it had and gains the new fields' defaults. Anything else (a string, an
+ * array, a number) is passed through untouched so that normalizeLensSettings
+ * sees it, repairs it and leaves a notice, instead of silently resetting it here.
+ */
+export function migrateLensSettingsToV2(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return old;
+  return { ...DEFAULT_LENS_SETTINGS, ...(old as Record<string, unknown>) };
+}
+
+export const LENS_SETTINGS_VERSION = 2;
+
 /** Version history: v1 stored only { enabled, disabledSites }; v2 is LensSettings. */
 export const lensSettingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: DEFAULT_LENS_SETTINGS,
-  version: 2,
+  version: LENS_SETTINGS_VERSION,
   migrations: {
-    2: (old: unknown) => ({ ...DEFAULT_LENS_SETTINGS, ...(typeof old === 'object' && old ? old : {}) }),
+    2: migrateLensSettingsToV2,
   },
 });
 
 /** Set when stored settings had to be repaired, so the options page can say so once. */
 export const lensSettingsNoticeItem = storage.defineItem<string | null>('local:settingsNotice', { fallback: null });
 
+export const LENS_SETTINGS_REPAIRED_NOTICE = '设置数据已损坏，已恢复为默认值（能保留的项目已保留）。';
+
 export async function readLensSettings(): Promise<LensSettings> {
   const { settings, repaired } = normalizeLensSettings(await lensSettingsItem.getValue());
   if (repaired) {
-    await lensSettingsNoticeItem.setValue('设置数据已损坏，已恢复为默认值（能保留的项目已保留）。');
+    await lensSettingsNoticeItem.setValue(LENS_SETTINGS_REPAIRED_NOTICE);
     await lensSettingsItem.setValue(settings);
   }
   return settings;
@@ -84,6 +99,35 @@ export async function updateLensSettings(change: Partial<LensSettings>): Promise
   const next = { ...(await readLensSettings()), ...change };
   await lensSettingsItem.setValue(next);
   return next;
+}
+
+/** Back to the defaults (a fresh copy, so nobody shares the default arrays). */
+export async function resetLensSettings(): Promise<LensSettings> {
+  const fresh: LensSettings = { ...DEFAULT_LENS_SETTINGS, disabledSites: [], disabledCategories: [] };
+  await lensSettingsItem.setValue(fresh);
+  return fresh;
+}
+
+/**
+ * Run by the background at start-up. A stored version marker that is not one this
+ * build knows (a downgrade, or garbage) makes WXT skip migrations with an error on
+ * every load; reset it to the current version and repair the value through the
+ * tolerant reader, which leaves the notice when something had to change.
+ */
+export async function repairLensSettingsStorage(): Promise<LensSettings> {
+  const meta: unknown = await lensSettingsItem.getMeta();
+  const version = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
+  const stored = await lensSettingsItem.getValue();
+  const knownVersion = version === undefined || version === 1 || version === LENS_SETTINGS_VERSION;
+  if (!knownVersion) {
+    await lensSettingsItem.removeMeta();
+    await lensSettingsItem.setMeta({ v: LENS_SETTINGS_VERSION });
+    const { settings } = normalizeLensSettings(migrateLensSettingsToV2(stored));
+    await lensSettingsItem.setValue(settings);
+    await lensSettingsNoticeItem.setValue(LENS_SETTINGS_REPAIRED_NOTICE);
+    return settings;
+  }
+  return readLensSettings();
 }
 
 export function watchLensSettings(callback: (settings: LensSettings) => void): () => void {

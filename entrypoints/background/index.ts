@@ -1,17 +1,87 @@
+import type { Browser } from 'wxt/browser';
+import {
+  LENS_SEARCH_MENU_ID,
+  LENS_TOGGLE_SITE_COMMAND,
+  lensRouteForMenuClick,
+  lensSiteToggleBadge,
+  toggleLensSiteFor,
+} from '@/utils/lensBackgroundActions';
 import { onLensMessage } from '@/utils/lensMessaging';
+import { readLensSettings, repairLensSettingsStorage, updateLensSettings } from '@/utils/lensSettings';
 
 export default defineBackground(() => {
   onLensMessage('openLensPopup', async ({ data }) => {
     await openLensPopupAt(data.route);
   });
+
+  // Menus survive service-worker restarts; they are (re)made on install, update and browser update.
+  browser.runtime.onInstalled.addListener(() => void registerLensMenus().catch(reportBackgroundError));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onLensMenuClicked(info, tab).catch(reportBackgroundError));
+  browser.commands.onCommand.addListener((command, tab) => void onLensCommand(command, tab).catch(reportBackgroundError));
+
+  void repairLensSettingsStorage().catch(reportBackgroundError);
+
+  // The listeners above call these same functions. End-to-end tests reach them here, since a
+  // native context menu or a browser shortcut cannot be triggered in headless Chromium. Only the
+  // extension's own pages and DevTools can see the service worker's global scope.
+  Object.assign(globalThis, { yibaoLensBackground: { onLensMenuClicked, onLensCommand } });
 });
 
-/** Opens the toolbar popup at a route; where the browser refuses, opens the same page in a tab. */
-async function openLensPopupAt(route: string) {
+function reportBackgroundError(error: unknown) {
+  console.warn('懂医保：', error);
+}
+
+/** Opens the toolbar popup at a route; where the browser refuses, opens the same page in a tab. Says which it did. */
+async function openLensPopupAt(route: string): Promise<'popup' | 'tab'> {
   await browser.storage.session.set({ popupRoute: route });
   try {
     await browser.action.openPopup();
+    return 'popup';
   } catch {
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#${route}`) });
+    return 'tab';
+  }
+}
+
+async function registerLensMenus() {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: LENS_SEARCH_MENU_ID,
+    // “用懂医保查询“%s”” / 'Look up “%s” in Yibao Lens'; the browser puts the selection in place of %s.
+    title: browser.i18n.getMessage('menuSearchSelection') || '用懂医保查询“%s”',
+    contexts: ['selection'],
+  });
+}
+
+async function onLensMenuClicked(info: Browser.contextMenus.OnClickData, _tab?: Browser.tabs.Tab) {
+  const route = lensRouteForMenuClick(info);
+  return route ? { route, openedIn: await openLensPopupAt(route) } : null;
+}
+
+async function onLensCommand(command: string, tab?: Browser.tabs.Tab) {
+  if (command !== LENS_TOGGLE_SITE_COMMAND) return null;
+  // A shortcut grants activeTab, so the active tab's address is readable here.
+  const target = tab?.url ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const settings = await readLensSettings();
+  const toggle = toggleLensSiteFor(target?.url, settings.disabledSites);
+  if (!toggle) return null;
+  await updateLensSettings({ disabledSites: toggle.disabledSites });
+  if (target?.id !== undefined && target.id >= 0) await flashSiteBadge(target.id, lensSiteToggleBadge(toggle));
+  return toggle;
+}
+
+/** Shows 关/开 on the toolbar icon for a moment, so the shortcut has visible feedback even on a page without terms. */
+async function flashSiteBadge(tabId: number, badge: { text: string; title: string }) {
+  try {
+    const defaultTitle = await browser.action.getTitle({});
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f6fd1' });
+    await browser.action.setBadgeText({ tabId, text: badge.text });
+    await browser.action.setTitle({ tabId, title: badge.title });
+    setTimeout(() => {
+      void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+      void browser.action.setTitle({ tabId, title: defaultTitle }).catch(() => undefined);
+    }, 2500);
+  } catch {
+    // The tab may have closed in the meantime.
   }
 }

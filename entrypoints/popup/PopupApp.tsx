@@ -1,39 +1,153 @@
-import { useEffect, useState } from 'react';
-import { isLensActiveOn, readLensSettings, siteKeyOf, updateLensSettings, type LensSettings } from '@/utils/lensSettings';
+/**
+ * The toolbar popup: 查询 (search + detail), 本页术语, 计算器, and a small 设置 area.
+ * It may open at a route (utils/popupRoute.ts), from the hash or from the
+ * background through storage.session.
+ */
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { CheckerToolId } from '@/utils/checkerInputs';
+import { isLensActiveOn, readLensSettings, siteKeyOf, updateLensSettings, watchLensSettings, type LensSettings } from '@/utils/lensSettings';
+import type { PopupRoute } from '@/utils/popupRoute';
+import type { DetailRef } from './DetailView';
+import { PageTermsPanel } from './PageTermsPanel';
+import { resolvePopupContext, type PopupContext } from './popupTarget';
+import { SearchPanel } from './SearchPanel';
+import { SettingsPanel } from './SettingsPanel';
 
-export function PopupApp() {
+const CheckerPanel = lazy(() => import('./CheckerPanel'));
+
+type PopupTab = 'search' | 'page' | 'checker';
+const TABS: { id: PopupTab; label: string }[] = [
+  { id: 'search', label: '查询' },
+  { id: 'page', label: '本页术语' },
+  { id: 'checker', label: '计算器' },
+];
+
+function tabOf(route: PopupRoute): PopupTab {
+  return route.view === 'page' ? 'page' : route.view === 'checker' ? 'checker' : 'search';
+}
+
+export interface PopupBoot {
+  route: PopupRoute;
+  /** location.search, for ?targetTab=<id>. */
+  search: string;
+}
+
+export function PopupApp({ boot }: { boot: PopupBoot }) {
+  const base = useId().replace(/:/g, '');
+  const { route } = boot;
+  const [tab, setTab] = useState<PopupTab>(tabOf(route));
+  const [visited, setVisited] = useState<Set<PopupTab>>(() => new Set([tabOf(route)]));
+  const [query, setQuery] = useState(route.view === 'search' ? route.text : '');
+  const [details, setDetails] = useState<DetailRef[]>(route.view === 'term' || route.view === 'article' ? [{ kind: route.view, id: route.id }] : []);
+  const [checkerTool] = useState<CheckerToolId | null>(route.view === 'checker' ? route.tool : null);
   const [settings, setSettings] = useState<LensSettings | null>(null);
-  const [siteKey, setSiteKey] = useState<string | null>(null);
+  const [context, setContext] = useState<PopupContext | undefined>(undefined);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const tabRefs = useRef<Record<PopupTab, HTMLButtonElement | null>>({ search: null, page: null, checker: null });
 
   useEffect(() => {
     void readLensSettings().then(setSettings);
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setSiteKey(tab?.url ? siteKeyOf(tab.url) : null));
-  }, []);
+    void resolvePopupContext(boot.search).then(setContext);
+    return watchLensSettings(setSettings);
+  }, [boot.search]);
 
-  if (!settings) return <main className="popup">正在加载…</main>;
-  const siteOff = siteKey !== null && settings.disabledSites.includes(siteKey);
+  useEffect(() => {
+    const theme = settings?.theme ?? 'system';
+    document.body.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme === 'system' ? 'light dark' : theme;
+  }, [settings?.theme]);
+
+  const siteKey = context?.target?.url ? siteKeyOf(context.target.url) : null;
+  const lensOff = settings !== null && !isLensActiveOn(settings, siteKey);
+
+  const changeSettings = (change: Partial<LensSettings>) => void updateLensSettings(change).then(setSettings);
+
+  const selectTab = (next: PopupTab, focus = false) => {
+    setTab(next);
+    setVisited((v) => (v.has(next) ? v : new Set(v).add(next)));
+    if (focus) tabRefs.current[next]?.focus();
+  };
+
+  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    selectTab(TABS[(to + TABS.length) % TABS.length]!.id, true);
+  };
+
+  const onQueryChange = (text: string) => {
+    setQuery(text);
+    if (details.length) setDetails([]);
+  };
+
+  const panelId = (id: PopupTab) => `${base}-panel-${id}`;
+  const tabId = (id: PopupTab) => `${base}-tab-${id}`;
+
   return (
-    <main className="popup yl-theme">
-      <h1>懂医保</h1>
-      <label className="switch-row">
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void updateLensSettings({ enabled: e.target.checked }).then(setSettings)} />
-        在网页上标出医保术语
-      </label>
-      {siteKey && (
-        <label className="switch-row">
-          <input
-            type="checkbox"
-            checked={!siteOff}
-            onChange={(e) =>
-              void updateLensSettings({
-                disabledSites: e.target.checked ? settings.disabledSites.filter((s) => s !== siteKey) : [...settings.disabledSites, siteKey],
-              }).then(setSettings)
-            }
+    <div className="popup">
+      <header className="popup-header">
+        <h1 className="brand">
+          <img src="/icon/32.png" alt="" width={20} height={20} />
+          懂医保
+        </h1>
+        <button
+          type="button"
+          className={settingsOpen ? 'settings-toggle open' : 'settings-toggle'}
+          aria-expanded={settingsOpen}
+          aria-controls={`${base}-settings`}
+          onClick={() => setSettingsOpen((open) => !open)}
+        >
+          <span aria-hidden="true">⚙</span> 设置
+        </button>
+      </header>
+      {settingsOpen && settings && <SettingsPanel id={`${base}-settings`} settings={settings} siteKey={siteKey} onChange={changeSettings} />}
+
+      <div role="tablist" aria-label="功能" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={tabId(t.id)}
+            aria-selected={tab === t.id}
+            aria-controls={panelId(t.id)}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => selectTab(t.id)}
+            onKeyDown={onTabKeyDown}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+
+      <main className="panels">
+        <section role="tabpanel" id={panelId('search')} aria-labelledby={tabId('search')} hidden={tab !== 'search'} className="panel">
+          <SearchPanel
+            query={query}
+            onQueryChange={onQueryChange}
+            details={details}
+            onOpenDetail={(d) => setDetails((stack) => [...stack, d])}
+            onBack={() => setDetails((stack) => stack.slice(0, -1))}
+            onCloseDetails={() => setDetails([])}
+            focusDetailOnMount={tab === 'search' && details.length > 0}
           />
-          在 {siteKey} 上启用
-        </label>
-      )}
-      <p className="status">{isLensActiveOn(settings, siteKey) ? '本页已启用' : '本页已关闭'}</p>
-    </main>
+        </section>
+        <section role="tabpanel" id={panelId('page')} aria-labelledby={tabId('page')} hidden={tab !== 'page'} className="panel">
+          {tab === 'page' && <PageTermsPanel target={context?.target} inTab={context?.inTab ?? false} lensOff={lensOff} onTurnOn={() => siteKey && changeSettings({ enabled: true, disabledSites: settings?.disabledSites.filter((s) => s !== siteKey) ?? [] })} />}
+        </section>
+        <section role="tabpanel" id={panelId('checker')} aria-labelledby={tabId('checker')} hidden={tab !== 'checker'} className="panel">
+          {visited.has('checker') && (
+            <Suspense fallback={<p className="state-message">正在打开计算器…</p>}>
+              <CheckerPanel initialTool={checkerTool} />
+            </Suspense>
+          )}
+        </section>
+      </main>
+    </div>
   );
 }

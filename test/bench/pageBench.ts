@@ -56,11 +56,17 @@ export function buildBigPage(megabytes: number): { html: string; textBytes: numb
   return { html, textBytes: bytes, textNodes: nodes };
 }
 
+const metricSessions = new WeakMap<Page, import('playwright-core').CDPSession>();
+
+/** Cumulative main-thread task time of the page's renderer, in seconds (one CDP session per page). */
 async function taskSeconds(page: Page): Promise<number> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Performance.enable');
+  let session = metricSessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+    metricSessions.set(page, session);
+  }
   const { metrics } = await session.send('Performance.getMetrics');
-  await session.detach();
   return metrics.find((m) => m.name === 'TaskDuration')!.value;
 }
 
@@ -196,6 +202,8 @@ export async function runPageBench() {
   const routes = Object.fromEntries(sizes.map((mb) => [`/big-${mb}.html`, pages.get(mb)!.html]));
   const server = await startFixtureServer(routes);
   const browser = await launchExtensionBrowser([server.origin]);
+  // tsx keeps function names with a __name helper that page.evaluate'd functions would miss.
+  await browser.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   try {
     const main = pages.get(2)!;
     console.log(`\n页面：${(main.textBytes / 1024 / 1024).toFixed(2)} MB 文本，${main.textNodes} 个文本节点；词形 ${SURFACE_FORMS.length} 个`);

@@ -1,0 +1,165 @@
+/**
+ * 本页术语: asks the content script of the target tab (top frame) which glossary
+ * terms it found; choosing one scrolls the page to it and opens its card.
+ */
+import { useEffect, useState } from 'react';
+import { sendLensMessage, type PageTermCount } from '@/utils/lensMessaging';
+import type { PopupTarget } from './popupTarget';
+import { isScriptablePageUrl } from './popupTarget';
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready'; terms: PageTermCount[] }
+  | { status: 'unavailable'; reason: 'no-tab' | 'restricted' | 'no-script' };
+
+interface PageTermsPanelProps {
+  target: PopupTarget | null | undefined;
+  /** The lens is switched off for this page (globally or for the site). */
+  lensOff: boolean;
+  onTurnOn(): void;
+  /** Opened as a page in a tab rather than as the toolbar popup. */
+  inTab: boolean;
+}
+
+function isPageTermList(value: unknown): value is PageTermCount[] {
+  return (
+    Array.isArray(value) &&
+    value.every((t) => typeof t === 'object' && t !== null && typeof t.id === 'string' && typeof t.term === 'string' && typeof t.count === 'number')
+  );
+}
+
+const UNAVAILABLE_TEXT: Record<'no-tab' | 'restricted' | 'no-script', { title: string; body: string }> = {
+  'no-tab': {
+    title: '没有可以查看的网页',
+    body: '请先切换到一个普通网页，再从浏览器工具栏打开懂医保。',
+  },
+  restricted: {
+    title: '这个页面不能使用懂医保',
+    body: '浏览器自带的页面（如设置页、新标签页、扩展商店）不允许扩展读取内容。请在普通网页上使用。',
+  },
+  'no-script': {
+    title: '无法读取本页的术语',
+    body: '浏览器自带的页面（如 chrome:// 设置页、新标签页、扩展商店）不允许扩展读取内容。如果这是普通网页，可能是在安装或更新懂医保之前打开的，请刷新页面后再试。',
+  },
+};
+
+/** Asks the tab's top frame for its terms; never throws. */
+async function fetchPageTerms(target: PopupTarget | null): Promise<LoadState> {
+  if (target === null) return { status: 'unavailable', reason: 'no-tab' };
+  if (target.url !== undefined && !isScriptablePageUrl(target.url)) return { status: 'unavailable', reason: 'restricted' };
+  try {
+    const terms: unknown = await sendLensMessage('listPageTerms', undefined, { tabId: target.tabId, frameId: 0 });
+    return isPageTermList(terms) ? { status: 'ready', terms } : { status: 'unavailable', reason: 'no-script' };
+  } catch {
+    return { status: 'unavailable', reason: 'no-script' };
+  }
+}
+
+export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPanelProps) {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (target === undefined) return;
+    let live = true;
+    void fetchPageTerms(target).then((next) => {
+      if (live) setState(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [target, attempt, lensOff]);
+
+  const reload = () => {
+    setNotice(null);
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  };
+
+  const reveal = async (term: PageTermCount) => {
+    if (!target) return;
+    setNotice(null);
+    let shown = false;
+    try {
+      shown = (await sendLensMessage('revealPageTerm', { id: term.id }, { tabId: target.tabId, frameId: 0 })) === true;
+    } catch {
+      shown = false;
+    }
+    if (!shown) {
+      setNotice(`没能在页面上定位到“${term.term}”：它可能在折叠或隐藏的内容里，或页面已经变化。`);
+      return;
+    }
+    if (inTab) await browser.tabs.update(target.tabId, { active: true }).catch(() => undefined);
+    else window.close();
+  };
+
+  if (target === undefined || state.status === 'loading') {
+    return (
+      <p className="state-message" role="status">
+        正在读取本页的术语…
+      </p>
+    );
+  }
+  if (state.status === 'unavailable') {
+    const text = UNAVAILABLE_TEXT[state.reason];
+    return (
+      <div className="page-state" role="status">
+        <p className="state-title">{text.title}</p>
+        <p className="state-message">{text.body}</p>
+        {state.reason === 'no-script' && (
+          <button type="button" className="secondary-button" onClick={reload}>
+            重试
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (lensOff) {
+    return (
+      <div className="page-state" role="status">
+        <p className="state-title">懂医保在这个网站上已关闭</p>
+        <p className="state-message">打开后会在页面上标出医保术语，这里也会列出它们。</p>
+        <button type="button" className="primary-button" onClick={onTurnOn}>
+          在这个网站上启用
+        </button>
+      </div>
+    );
+  }
+  if (state.terms.length === 0) {
+    return (
+      <div className="page-state" role="status">
+        <p className="state-title">本页没有找到医保术语</p>
+        <p className="state-message">如果页面内容还在加载，稍后可以再试一次。</p>
+        <button type="button" className="secondary-button" onClick={reload}>
+          重新读取
+        </button>
+      </div>
+    );
+  }
+  const total = state.terms.reduce((n, t) => n + t.count, 0);
+  return (
+    <div className="page-terms">
+      <p className="page-summary" role="status">
+        本页有 {state.terms.length} 个术语，共出现 {total} 次。选择一个，页面会滚动到它并打开解释卡片。
+      </p>
+      {notice && (
+        <p className="field-error" role="alert">
+          {notice}
+        </p>
+      )}
+      <ul className="page-term-list" aria-label="本页术语">
+        {state.terms.map((term) => (
+          <li key={term.id}>
+            <button type="button" className="page-term" data-term-id={term.id} aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`} onClick={() => void reveal(term)}>
+              <span className="page-term-name">{term.term}</span>
+              <span className="page-term-count" aria-hidden="true">
+                {term.count} 次
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

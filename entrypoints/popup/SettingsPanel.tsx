@@ -1,0 +1,48 @@
+/** The small 设置 area: the on/off switches of the lens, globally and for the current site. */
+import { isLensActiveOn, type LensSettings } from '@/utils/lensSettings';
+
+interface SettingsPanelProps {
+  id: string;
+  settings: LensSettings;
+  siteKey: string | null;
+  onChange(change: Partial<LensSettings>): void;
+}
+
+export function SettingsPanel({ id, settings, siteKey, onChange }: SettingsPanelProps) {
+  const siteOff = siteKey !== null && settings.disabledSites.includes(siteKey);
+  const hasOptionsPage = Boolean(browser.runtime.getManifest().options_ui ?? browser.runtime.getManifest().options_page);
+  return (
+    <section id={id} className="settings-panel" aria-label="设置">
+      <label className="switch-row">
+        <input type="checkbox" role="switch" checked={settings.enabled} onChange={(e) => onChange({ enabled: e.target.checked })} />
+        <span>在网页上标出医保术语</span>
+      </label>
+      {siteKey && (
+        <label className="switch-row">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={!siteOff}
+            disabled={!settings.enabled}
+            onChange={(e) =>
+              onChange({
+                disabledSites: e.target.checked ? settings.disabledSites.filter((s) => s !== siteKey) : [...settings.disabledSites, siteKey],
+              })
+            }
+          />
+          <span>
+            在 <strong>{siteKey}</strong> 上启用
+          </span>
+        </label>
+      )}
+      <p className="status" role="status">
+        {siteKey === null ? (settings.enabled ? '已开启（这个页面不支持标注）' : '已全部关闭') : isLensActiveOn(settings, siteKey) ? '本页已启用' : '本页已关闭'}
+      </p>
+      {hasOptionsPage && (
+        <button type="button" className="yl-link" onClick={() => void browser.runtime.openOptionsPage().catch(() => undefined)}>
+          更多设置（标记样式、主题、分类…）
+        </button>
+      )}
+    </section>
+  );
+}

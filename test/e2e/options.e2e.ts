@@ -1,0 +1,377 @@
+/**
+ * The options page against the built extension: every setting reaches an open
+ * page at once (no reload), bad input is explained, repaired and migrated settings
+ * behave, the page works from the keyboard and follows the system's dark mode.
+ * Also the background's context-menu and toggle-site handlers, called through the
+ * service worker because headless Chromium cannot open a native menu or press a
+ * browser shortcut.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
+import { CARD_SELECTOR, hoverText, launchExtensionBrowser, markedTexts, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
+import { htmlPage } from '../fixtures/pages';
+
+/** What the service worker's evaluate() callbacks see: Chrome's promise-returning extension API. */
+declare const chrome: WxtBrowser;
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+const opened: Page[] = [];
+
+const ARTICLE = htmlPage('<p>职工基本医疗保险的个人账户可以用于家庭共济。</p><p>异地就医要先备案，待遇等待期另有规定。</p>');
+
+beforeAll(async () => {
+  server = await startFixtureServer({ '/article.html': ARTICLE });
+  browser = await launchExtensionBrowser([server.origin]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await browser.serviceWorker.evaluate(() => chrome.storage.local.clear());
+});
+afterEach(async () => {
+  for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+  const errors = browser.pageErrors.splice(0);
+  expect(errors).toEqual([]);
+  expect(browser.foreignRequests).toEqual([]);
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage();
+  opened.push(page);
+  return page;
+}
+
+/** A page with terms, scanned, and a marker that survives only as long as the page is not reloaded. */
+async function openArticle(): Promise<Page> {
+  const page = await newPage();
+  await page.goto(server.url('/article.html'));
+  expect(await waitForMarks(page, 3)).toContain('个人账户');
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  return page;
+}
+
+async function openOptions(): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('heading', { name: '懂医保 · 设置' }).waitFor();
+  return page;
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 5000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const marksOf = async (page: Page) => ({ underline: await markedTexts(page), background: await markedTexts(page, 'yibao-lens-term-bg') });
+
+async function stored(): Promise<Record<string, unknown>> {
+  return browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+}
+
+async function storedSettings(): Promise<Record<string, unknown>> {
+  return ((await stored()).settings ?? {}) as Record<string, unknown>;
+}
+
+async function expectNotReloaded(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+}
+
+describe('options take effect on open pages at once', () => {
+  it('mark style: 底色 swaps the highlight, 不标记 removes it but hovering still explains', async () => {
+    const article = await openArticle();
+    const options = await openOptions();
+
+    await options.getByRole('radio', { name: /^底色/ }).check();
+    const bg = await until(() => marksOf(article), (m) => m.background.includes('个人账户'));
+    expect(bg.background).toEqual(expect.arrayContaining(['个人账户', '家庭共济']));
+    expect(bg.underline).toEqual([]);
+    expect((await storedSettings()).markStyle).toBe('background');
+
+    await options.getByRole('radio', { name: /^不标记，仅悬停时显示/ }).check();
+    const none = await until(() => marksOf(article), (m) => m.background.length === 0);
+    expect(none).toEqual({ underline: [], background: [] });
+    await article.bringToFront();
+    await hoverText(article, '个人账户');
+    const card = article.locator(CARD_SELECTOR);
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
+
+    await options.getByRole('radio', { name: /^下划线/ }).check();
+    expect((await until(() => marksOf(article), (m) => m.underline.length > 0)).underline).toContain('个人账户');
+    await expectNotReloaded(article);
+  });
+
+  it('sites: a bad host is explained in Chinese; adding the page’s host clears its marks, removing brings them back', async () => {
+    const article = await openArticle();
+    const options = await openOptions();
+    const input = options.getByRole('textbox', { name: '网址或域名' });
+
+    await input.fill('zhihu');
+    await options.getByRole('button', { name: '添加' }).click();
+    const alert = options.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('不是有效的网址或域名');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await input.fill(`${server.origin}/article.html`); // a whole address works too
+    await input.press('Enter');
+    await options.getByRole('list', { name: '不启用懂医保的网站' }).getByText('127.0.0.1').waitFor();
+    expect(await options.getByRole('alert').count()).toBe(0);
+    expect((await storedSettings()).disabledSites).toEqual(['127.0.0.1']);
+    expect(await until(() => marksOf(article), (m) => m.underline.length === 0)).toEqual({ underline: [], background: [] });
+
+    await input.fill('127.0.0.1');
+    await input.press('Enter');
+    expect(await options.getByRole('alert').textContent()).toBe('127.0.0.1 已在列表中。');
+
+    await options.getByRole('button', { name: '移除 127.0.0.1' }).click();
+    expect((await until(() => marksOf(article), (m) => m.underline.length > 0)).underline).toContain('个人账户');
+    expect((await storedSettings()).disabledSites).toEqual([]);
+    await options.getByText('目前在所有网站上都启用。').waitFor();
+    await expectNotReloaded(article);
+  });
+
+  it('categories: switching one off removes only its terms', async () => {
+    const article = await openArticle();
+    const options = await openOptions();
+    await options.getByRole('checkbox', { name: /^基金与个人账户/ }).uncheck();
+    const marks = await until(() => markedTexts(article), (m) => !m.includes('个人账户'));
+    expect(marks).not.toContain('个人账户');
+    expect(marks).not.toContain('家庭共济');
+    expect(marks).toEqual(expect.arrayContaining(['职工基本医疗保险', '异地就医']));
+    expect((await storedSettings()).disabledCategories).toEqual(['fund']);
+
+    await options.getByRole('checkbox', { name: /^基金与个人账户/ }).check();
+    expect(await until(() => markedTexts(article), (m) => m.includes('个人账户'))).toContain('家庭共济');
+    await expectNotReloaded(article);
+  });
+
+  it('the master switch turns marking off and on', async () => {
+    const article = await openArticle();
+    const options = await openOptions();
+    await options.getByRole('checkbox', { name: '在网页上标出医保术语并显示解释卡片' }).uncheck();
+    expect(await until(() => markedTexts(article), (m) => m.length === 0)).toEqual([]);
+    await options.getByRole('checkbox', { name: '在网页上标出医保术语并显示解释卡片' }).check();
+    expect(await until(() => markedTexts(article), (m) => m.length > 0)).toContain('个人账户');
+  });
+
+  it('hold key: with Shift required, hovering alone shows nothing and Shift+hover shows the card', async () => {
+    const article = await openArticle();
+    const options = await openOptions();
+    const select = options.getByRole('combobox', { name: '按键' });
+    expect(await select.isDisabled()).toBe(true);
+    await options.getByRole('checkbox', { name: '只在按住按键时显示卡片' }).check();
+    expect(await select.isDisabled()).toBe(false);
+    await select.selectOption('Shift');
+    expect(await until(storedSettings, (s) => s.holdKey === 'Shift')).toMatchObject({ holdKey: 'Shift' });
+
+    await article.bringToFront();
+    await hoverText(article, '个人账户');
+    await article.waitForTimeout(800);
+    expect(await article.locator(CARD_SELECTOR).isVisible()).toBe(false);
+    await article.keyboard.down('Shift');
+    const point = await hoverText(article, '个人账户');
+    await article.mouse.move(point.x + 1, point.y, { steps: 2 });
+    await article.locator(CARD_SELECTOR).waitFor({ timeout: 5000 });
+    await article.keyboard.up('Shift');
+
+    await options.getByRole('checkbox', { name: '只在按住按键时显示卡片' }).uncheck();
+    expect(await until(storedSettings, (s) => s.holdKey === 'none')).toMatchObject({ holdKey: 'none' });
+  });
+
+  it('reset to defaults asks first, then restores everything', async () => {
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: { enabled: true, disabledSites: ['a.example'], markStyle: 'background', hoverDelayMs: 900, holdKey: 'Alt', disabledCategories: ['fund'], theme: 'dark' },
+        settings$: { v: 2 },
+      }),
+    );
+    const options = await openOptions();
+    expect(await options.getByRole('radio', { name: /^底色/ }).isChecked()).toBe(true);
+    await options.getByRole('button', { name: '恢复默认设置…' }).click();
+    const confirm = options.getByRole('button', { name: '确定恢复' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+    await options.getByRole('button', { name: '取消' }).click();
+    expect((await storedSettings()).markStyle).toBe('background');
+
+    await options.getByRole('button', { name: '恢复默认设置…' }).click();
+    await options.getByRole('button', { name: '确定恢复' }).click();
+    const settings = await until(storedSettings, (s) => s.markStyle === 'underline');
+    expect(settings).toEqual({ enabled: true, disabledSites: [], markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system' });
+    expect(await options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
+    expect(await options.getByRole('slider', { name: '鼠标停留多久后显示卡片' }).inputValue()).toBe('220');
+  });
+});
+
+describe('stored settings that are old or broken', () => {
+  it('corrupted settings: defaults, a notice shown once, and pages still work', async () => {
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: 'garbage{', settings$: { v: 2 } }));
+    const article = await openArticle();
+    expect(await markedTexts(article)).toContain('个人账户');
+
+    const options = await openOptions();
+    const notice = options.getByRole('alert');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('设置数据已损坏，已恢复为默认值');
+    expect(await until(stored, (s) => s.settingsNotice === null || s.settingsNotice === undefined)).not.toHaveProperty('settingsNotice', expect.any(String));
+    expect(await storedSettings()).toMatchObject({ enabled: true, markStyle: 'underline', hoverDelayMs: 220 });
+    await options.getByRole('button', { name: '知道了' }).click();
+    expect(await options.getByRole('alert').count()).toBe(0);
+
+    await options.reload();
+    await options.getByRole('heading', { name: '懂医保 · 设置' }).waitFor();
+    expect(await options.getByText('设置已修复').count()).toBe(0);
+  });
+
+  it('v1 settings ({ enabled, disabledSites }) are migrated to v2 when read', async () => {
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { enabled: false, disabledSites: ['www.zhihu.com'] } }));
+    const options = await openOptions();
+    expect(await options.getByRole('checkbox', { name: '在网页上标出医保术语并显示解释卡片' }).isChecked()).toBe(false);
+    await options.getByRole('list', { name: '不启用懂医保的网站' }).getByText('www.zhihu.com').waitFor();
+    expect(await options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
+    const after = await stored();
+    expect(after.settings$).toEqual({ v: 2 });
+    expect(after.settings).toEqual({ enabled: false, disabledSites: ['www.zhihu.com'], markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system' });
+    expect(after.settingsNotice ?? null).toBeNull();
+  });
+});
+
+describe('the options page itself', () => {
+  it('is reachable and usable from the keyboard alone', async () => {
+    const options = await openOptions();
+    const names: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await options.keyboard.press('Tab');
+      names.push(
+        await options.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          if (!el || el === document.body) return '';
+          const label = el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '';
+          return `${el.tagName.toLowerCase()}${el.type ? `:${el.type}` : ''} ${label.trim()}`;
+        }),
+      );
+    }
+    const reached = names.join('\n');
+    for (const expected of [
+      'input:checkbox 在网页上标出医保术语并显示解释卡片',
+      'input:radio 下划线',
+      'input:range 鼠标停留多久后显示卡片',
+      'input:checkbox 只在按住按键时显示卡片',
+      'input:checkbox 基金与个人账户',
+      'input:text 网址或域名',
+      'button:submit 添加',
+      'input:radio 跟随系统',
+      'button:button 修改快捷键…',
+      'button:button 恢复默认设置…',
+    ]) {
+      expect(reached).toContain(expected);
+    }
+
+    // Arrow keys move within the radio group and the slider, and each move is saved.
+    await options.getByRole('radio', { name: /^下划线/ }).focus();
+    await options.keyboard.press('ArrowDown');
+    expect(await until(storedSettings, (s) => s.markStyle === 'background')).toMatchObject({ markStyle: 'background' });
+    await options.getByRole('slider', { name: '鼠标停留多久后显示卡片' }).focus();
+    await options.keyboard.press('ArrowRight');
+    expect(await until(storedSettings, (s) => s.hoverDelayMs === 240)).toMatchObject({ hoverDelayMs: 240 });
+    expect(await options.locator('output').textContent()).toBe('240 毫秒');
+    // A visible focus ring on the focused control.
+    expect(await options.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+  });
+
+  it('follows the system colour scheme, and the theme setting overrides it', async () => {
+    const options = await openOptions();
+    const background = () => options.locator('.opt-root').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await options.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe('rgb(243, 245, 249)');
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(20, 23, 29)');
+    await options.getByRole('radio', { name: '浅色' }).check();
+    expect(await background()).toBe('rgb(243, 245, 249)');
+    expect((await storedSettings()).theme).toBe('light');
+    await options.emulateMedia({ colorScheme: 'light' });
+    await options.getByRole('radio', { name: '深色' }).check();
+    expect(await background()).toBe('rgb(20, 23, 29)');
+  });
+
+  it('lists the keyboard shortcuts the manifest declares', async () => {
+    const options = await openOptions();
+    const table = options.getByRole('table');
+    await table.getByText('Alt+Shift+Y').waitFor();
+    expect(await table.textContent()).toContain('在当前网站上关闭或开启懂医保');
+    expect(await table.textContent()).toContain('Alt+Shift+U');
+  });
+});
+
+describe('background: context menu and toggle-site shortcut', () => {
+  it('the context menu item exists and its click opens the popup’s search with the selection', async () => {
+    const result = await browser.serviceWorker.evaluate(async () => {
+      // update() rejects for an id that was never created.
+      await chrome.contextMenus.update('yibao-lens-search', { contexts: ['selection'] });
+      const background = (globalThis as unknown as { yibaoLensBackground: { onLensMenuClicked(info: object): Promise<{ route: string; openedIn: string } | null> } })
+        .yibaoLensBackground;
+      const other = await background.onLensMenuClicked({ menuItemId: 'something-else', selectionText: 'x' });
+      const opened = await background.onLensMenuClicked({ menuItemId: 'yibao-lens-search', selectionText: '  个人账户\n' });
+      const session = await chrome.storage.session.get('popupRoute');
+      return { other, opened, session };
+    });
+    const route = `search/${encodeURIComponent('个人账户')}`;
+    expect(result.other).toBeNull();
+    expect(result.opened?.route).toBe(route);
+    // Stored for the popup, unless a popup page already took it (it reads it once).
+    expect([route, undefined]).toContain(result.session.popupRoute);
+    if (result.opened?.openedIn === 'tab') {
+      // The browser refused a popup (headless usually does): the same page opened in a tab at the route.
+      const url = `chrome-extension://${browser.extensionId}/popup.html#${route}`;
+      const tab = await until(async () => browser.context.pages().find((p) => p.url() === url), Boolean);
+      expect(tab?.url()).toBe(url);
+      if (tab) opened.push(tab);
+    } else {
+      expect(result.opened?.openedIn).toBe('popup');
+    }
+  });
+
+  it('toggle-site switches the current site off and on, live, with a badge', async () => {
+    const article = await openArticle();
+    await article.bringToFront();
+    const run = () =>
+      browser.serviceWorker.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        const background = (globalThis as unknown as { yibaoLensBackground: { onLensCommand(c: string, t: object): Promise<{ site: string; nowOff: boolean } | null> } })
+          .yibaoLensBackground;
+        // A real shortcut passes the active tab, readable thanks to activeTab.
+        const toggle = await background.onLensCommand('toggle-site', { ...tab, url });
+        return { toggle, badge: await chrome.action.getBadgeText({ tabId: tab!.id }) };
+      }, article.url());
+
+    const off = await run();
+    expect(off.toggle).toMatchObject({ site: '127.0.0.1', nowOff: true });
+    expect(off.badge).toBe('关');
+    expect(await until(() => markedTexts(article), (m) => m.length === 0)).toEqual([]);
+    expect((await storedSettings()).disabledSites).toEqual(['127.0.0.1']);
+
+    const on = await run();
+    expect(on.toggle).toMatchObject({ site: '127.0.0.1', nowOff: false });
+    expect(on.badge).toBe('开');
+    expect(await until(() => markedTexts(article), (m) => m.length > 0)).toContain('个人账户');
+    await expectNotReloaded(article);
+
+    const ignored = await browser.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { yibaoLensBackground: { onLensCommand(c: string, t: object): Promise<unknown> } }).yibaoLensBackground.onLensCommand('toggle-site', {
+        id: -1,
+        url: 'chrome://extensions/',
+      }),
+    );
+    expect(ignored).toBeNull();
+  });
+});
