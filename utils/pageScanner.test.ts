@@ -175,7 +175,7 @@ describe('page scanner', () => {
     const h = scan();
     h.scanner.start();
     await h.settle();
-    const [[node, matches]] = [...h.matched];
+    const [node, matches] = [...h.matched][0]!;
     expect(matches.map((m) => node.data.slice(m.start, m.end))).toEqual(['个人账户', '统筹基金']);
     expect(matches[0]!.start).toBe(filler.length);
   });

@@ -135,6 +135,7 @@ export async function pointOfText(page: Page | import('playwright-core').Frame, 
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let seen = 0;
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (node.parentElement?.closest('script, style, textarea, noscript')) continue;
         let index = node.data.indexOf(needle);
         while (index >= 0) {
           if (seen++ === nth) {

@@ -1,0 +1,271 @@
+/** Term spotting and hover cards, with the built extension in real Chromium. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CARD_SELECTOR, hoverText, launchExtensionBrowser, markedTexts, pointOfText, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
+import { htmlPage, seedFiles, seedPageHtml } from '../fixtures/pages';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+const [seedA, seedB, seedC] = seedFiles();
+
+const observerScript = `<script>
+  window.__records = [];
+  new MutationObserver((list) => { for (const r of list) window.__records.push({ type: r.type, added: [...r.addedNodes].map((n) => n.nodeName), removed: [...r.removedNodes].map((n) => n.nodeName), target: r.target.nodeName }); })
+    .observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  // Parsing the page itself is recorded too; only what happens after the page is built counts.
+  document.addEventListener('DOMContentLoaded', () => { window.__records.length = 0; });
+</script>`;
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    '/seed-a.html': seedPageHtml(seedA!, observerScript),
+    '/seed-b.html': seedPageHtml(seedB!),
+    '/seed-c.html': seedPageHtml(seedC!),
+    '/fields.html': htmlPage(
+      '<p>正文里的统筹基金。</p><textarea id="ta">文本框里的个人账户</textarea><div id="ed" contenteditable="true">编辑器里的家庭共济</div><input id="in" value="输入框里的起付线">',
+    ),
+    '/traps.html': htmlPage('<p>大家同舟共济，统筹兼顾，统筹推进，统筹安排。</p><p>养老保险个人账户与银行个人账户。</p><p>这里是医保个人账户。</p>'),
+    '/dynamic.html': htmlPage(
+      '<p>一开始没有术语。</p><script>setTimeout(() => { const p = document.createElement("p"); p.id = "late"; p.textContent = "后来加载的内容提到了待遇等待期。"; document.body.append(p); }, 800);</script>',
+    ),
+    '/frame-inner.html': htmlPage('<p>框架里也有统筹基金和亲情账户。</p>'),
+    '/frame.html': htmlPage('<p>外层页面。</p><iframe id="f" src="/frame-inner.html" style="width:600px;height:200px"></iframe>'),
+    '/hostile-css.html': htmlPage(
+      '<p>这里讲个人账户。</p>',
+      '<style>* { all: unset !important; } html { font-size: 48px !important; } p { display: block !important; font-size: 48px !important; color: red !important; } div, article, section, h2, h3, ul, li, button { font-size: 60px !important; background: lime !important; }</style>',
+    ),
+    '/many.html': htmlPage('<p>个人账户、统筹基金、家庭共济、起付线、封顶线、报销比例、亲情账户、医保钱包</p>'),
+  });
+  browser = await launchExtensionBrowser([server.origin]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, minimumMarks = 1): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(server.url(path));
+  await waitForMarks(page, minimumMarks);
+  return page;
+}
+
+async function cardLabel(page: Page, timeout = 4000): Promise<string | null> {
+  const card = page.locator(CARD_SELECTOR);
+  try {
+    await card.waitFor({ state: 'visible', timeout });
+  } catch {
+    return null;
+  }
+  return card.getAttribute('aria-label');
+}
+
+async function noCardWithin(page: Page, ms = 900): Promise<boolean> {
+  await page.waitForTimeout(ms);
+  return (await page.locator(CARD_SELECTOR).count()) === 0 || !(await page.locator(CARD_SELECTOR).isVisible());
+}
+
+describe('seed pages', () => {
+  it('marks the 医保 terms of every seed page without changing the page', async () => {
+    for (const path of ['/seed-a.html', '/seed-b.html', '/seed-c.html']) {
+      const page = await browser.newPage();
+      await page.goto(server.url(path));
+      const before = await page.evaluate(() => document.documentElement.outerHTML);
+      const marks = await waitForMarks(page, 3);
+      expect(marks.length, path).toBeGreaterThan(3);
+      await hoverText(page, '个人账户');
+      expect(await cardLabel(page)).toMatch(/^个人账户/);
+      const after = await page.evaluate(() => {
+        const clone = document.documentElement.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('yibao-lens-host').forEach((host) => host.remove());
+        return clone.outerHTML;
+      });
+      expect(after, 'the page DOM apart from our host').toBe(before);
+      await page.close();
+    }
+  });
+
+  it('hovering different terms shows each one its own card, with sources and date', async () => {
+    const page = await open('/seed-a.html', 3);
+    const cases: [string, RegExp][] = [
+      ['家庭共济', /^家庭共济/],
+      ['统筹账户', /^统筹基金/],
+      ['城乡居民医保', /^城乡居民基本医疗保险/],
+    ];
+    for (const [text, label] of cases) {
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(400);
+      await hoverText(page, text);
+      expect(await cardLabel(page), text).toMatch(label);
+      const body = await page.locator(CARD_SELECTOR).innerText();
+      expect(body).toContain('来源');
+      expect(body).toMatch(/内容核对日期：\d{4}-\d{2}-\d{2}/);
+    }
+    await page.close();
+  });
+
+  it('a card of a regional number carries 以当地政策为准', async () => {
+    const page = await open('/seed-c.html', 3);
+    await hoverText(page, '起付线');
+    expect(await cardLabel(page)).toMatch(/^起付线/);
+    expect(await page.locator(CARD_SELECTOR).innerText()).toContain('以当地政策为准');
+    await page.close();
+  });
+
+  it('the page’s own MutationObserver sees nothing of ours but the host', async () => {
+    const page = await open('/seed-a.html', 3);
+    await hoverText(page, '个人账户');
+    expect(await cardLabel(page)).toMatch(/^个人账户/);
+    await page.keyboard.press('Escape');
+    await hoverText(page, '家庭共济');
+    await cardLabel(page);
+    const records = await page.evaluate(() => (window as unknown as { __records: { type: string; added: string[]; removed: string[]; target: string }[] }).__records);
+    expect(records).toEqual([{ type: 'childList', added: ['YIBAO-LENS-HOST'], removed: [], target: 'HTML' }]);
+    await page.close();
+  });
+});
+
+describe('hover behaviour', () => {
+  it('shows no card over a non-term, and none during quick passes over terms', async () => {
+    const page = await open('/many.html', 8);
+    const first = await pointOfText(page, '个人账户');
+    const last = await pointOfText(page, '医保钱包');
+    await page.mouse.move(first!.x, first!.y + 120);
+    expect(await noCardWithin(page, 600)).toBe(true);
+    // Sweep across eight terms in about 100 ms.
+    await page.mouse.move(first!.x, first!.y);
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(first!.x + ((last!.x - first!.x) * i) / 10, first!.y);
+      await page.waitForTimeout(10);
+    }
+    await page.mouse.move(last!.x, last!.y + 150);
+    expect(await noCardWithin(page, 700)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the card open while the pointer moves into it, switches on related terms, closes on Esc', async () => {
+    const page = await open('/many.html', 8);
+    const point = await hoverText(page, '家庭共济');
+    expect(await cardLabel(page)).toMatch(/^家庭共济/);
+    const box = (await page.locator(CARD_SELECTOR).boundingBox())!;
+    await page.mouse.move(point.x, box.y + 20, { steps: 6 });
+    await page.waitForTimeout(500);
+    expect(await page.locator(CARD_SELECTOR).isVisible()).toBe(true);
+    await page.locator(`${CARD_SELECTOR} .yl-chip`, { hasText: '亲情账户' }).first().click();
+    expect(await cardLabel(page)).toMatch(/^亲情账户/);
+    await page.keyboard.press('Escape');
+    expect(await noCardWithin(page, 300)).toBe(true);
+    await page.close();
+  });
+
+  it('stays inside the viewport', async () => {
+    const page = await open('/many.html', 8);
+    await page.setViewportSize({ width: 500, height: 400 });
+    await hoverText(page, '医保钱包');
+    expect(await cardLabel(page)).toMatch(/^医保钱包/);
+    const box = (await page.locator(CARD_SELECTOR).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(500);
+    expect(box.y + box.height).toBeLessThanOrEqual(400);
+    await page.close();
+  });
+
+  it('follows the system dark mode', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(server.url('/many.html'));
+    await waitForMarks(page, 8);
+    await hoverText(page, '起付线');
+    expect(await cardLabel(page)).toMatch(/^起付线/);
+    const background = await page.locator(CARD_SELECTOR).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).toBe('rgb(30, 34, 42)');
+    await page.close();
+  });
+});
+
+describe('what is not a term', () => {
+  it('leaves textarea, input and contenteditable alone', async () => {
+    const page = await open('/fields.html', 1);
+    expect(await markedTexts(page)).toEqual(['统筹基金']);
+    await page.locator('#ed').hover();
+    const point = await pointOfText(page, '家庭共济');
+    await page.mouse.move(point!.x, point!.y);
+    expect(await noCardWithin(page)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the precision traps unmarked', async () => {
+    const page = await open('/traps.html', 1);
+    expect(await markedTexts(page)).toEqual(['医保个人账户']);
+    await hoverText(page, '个人账户', 0);
+    expect(await noCardWithin(page)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('changing pages and frames', () => {
+  it('marks content added after load', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('/dynamic.html'));
+    await page.waitForSelector('#late');
+    const marks = await waitForMarks(page, 1);
+    expect(marks).toEqual(['待遇等待期']);
+    await hoverText(page, '待遇等待期');
+    expect(await cardLabel(page)).toMatch(/^待遇等待期/);
+    await page.close();
+  });
+
+  it('marks and explains terms inside an iframe', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('/frame.html'));
+    const frame = page.frame({ url: /frame-inner/ })!;
+    await frame.waitForLoadState();
+    expect(await waitForMarks(frame, 2)).toEqual(['统筹基金', '亲情账户']);
+    const inner = (await pointOfText(frame, '亲情账户'))!;
+    const offset = (await page.locator('#f').boundingBox())!;
+    await page.mouse.move(offset.x + inner.x, offset.y + inner.y + 30);
+    await page.mouse.move(offset.x + inner.x, offset.y + inner.y, { steps: 3 });
+    const card = frame.locator(CARD_SELECTOR);
+    await card.waitFor({ state: 'visible', timeout: 4000 });
+    expect(await card.getAttribute('aria-label')).toMatch(/^亲情账户/);
+    await page.close();
+  });
+
+  it('keeps its look on a page with aggressive CSS', async () => {
+    const page = await open('/hostile-css.html', 1);
+    await hoverText(page, '个人账户');
+    expect(await cardLabel(page)).toMatch(/^个人账户/);
+    const look = await page.locator(CARD_SELECTOR).evaluate((el) => {
+      const style = getComputedStyle(el);
+      const heading = el.querySelector('h2')!;
+      return { fontSize: style.fontSize, width: el.getBoundingClientRect().width, position: style.position, headingSize: getComputedStyle(heading).fontSize, background: style.backgroundColor };
+    });
+    expect(look).toEqual({ fontSize: '14px', width: 360, position: 'fixed', headingSize: '18px', background: 'rgb(255, 255, 255)' });
+    await page.close();
+  });
+});
+
+describe('controls and promises', () => {
+  it('turns off for a site live, and back on', async () => {
+    const page = await open('/many.html', 8);
+    const setSites = (sites: string[]) =>
+      browser.serviceWorker.evaluate(async (list) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+        await api.storage.local.set({ settings: { enabled: true, disabledSites: list, markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system' } });
+      }, sites);
+    await setSites(['127.0.0.1']);
+    await expect.poll(() => markedTexts(page), { timeout: 4000 }).toEqual([]);
+    await hoverText(page, '起付线');
+    expect(await noCardWithin(page)).toBe(true);
+    await setSites([]);
+    expect((await waitForMarks(page, 8)).length).toBe(8);
+    await page.close();
+  });
+
+  it('made no network request and caused no console error', () => {
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
