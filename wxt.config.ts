@@ -4,7 +4,7 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  vite: () => ({ json: { stringify: true } }),
+  vite: () => ({ json: { stringify: true }, build: { minify: process.env.LENS_NO_MINIFY ? false : undefined } }),
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: '__MSG_extName__',

@@ -16,6 +16,8 @@ const HOST_STYLE =
 export interface CardHost {
   /** Resolves to the card view, loading the card module the first time. */
   view(): Promise<LensCardView>;
+  /** The card view if it has been loaded (nothing is loaded or added to the page otherwise). */
+  loadedView(): LensCardView | null;
   /** True for our host element (so the scanner and observers skip it). */
   isHost(element: Element): boolean;
   /** Moves the host into the fullscreen element (or back) so the card stays visible. */
@@ -24,14 +26,22 @@ export interface CardHost {
   destroy(): void;
 }
 
+const REPLACED_ELEMENTS = new Set(['IFRAME', 'VIDEO', 'AUDIO', 'CANVAS', 'IMG', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT']);
+
 export function createCardHost(doc: Document, handlers: LensCardHandlers): CardHost {
   let host: HTMLElement | null = null;
   let loading: Promise<LensCardView> | null = null;
   let view: LensCardView | null = null;
 
+  /**
+   * Inside the fullscreen element (the top layer hides everything else), looking through open shadow
+   * roots for the element that is really fullscreen; never inside a replaced element such as a video,
+   * whose children are not drawn and whose child list the page's own script may rely on.
+   */
   function parentForHost(): Element {
-    const fullscreen = doc.fullscreenElement;
-    return fullscreen && fullscreen.tagName !== 'IFRAME' ? fullscreen : doc.documentElement;
+    let fullscreen = doc.fullscreenElement;
+    while (fullscreen?.shadowRoot?.fullscreenElement) fullscreen = fullscreen.shadowRoot.fullscreenElement;
+    return fullscreen && !REPLACED_ELEMENTS.has(fullscreen.tagName) ? fullscreen : doc.documentElement;
   }
 
   async function load(): Promise<LensCardView> {
@@ -52,6 +62,7 @@ export function createCardHost(doc: Document, handlers: LensCardHandlers): CardH
       loading ??= load();
       return loading;
     },
+    loadedView: () => view,
     isHost: (element) => element === host || element.tagName === LENS_HOST_TAG.toUpperCase(),
     followFullscreen() {
       if (!host) return;

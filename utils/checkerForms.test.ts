@@ -82,7 +82,11 @@ describe('evaluateFamilyShareChecker', () => {
 
   it('leaves the amount optional and validates it when typed', () => {
     expect(evaluateFamilyShareChecker({ ...defaults.family, sameProvince: false }).result?.plan).toBeNull();
-    expect(evaluateFamilyShareChecker({ ...defaults.family, sameProvince: false, transferAmount: '很多' }).errors.transferAmount).toBe('跨省转账金额须为 0 到 1000000 之间的数字');
+    const wrong = evaluateFamilyShareChecker({ ...defaults.family, sameProvince: false, transferAmount: '很多' });
+    expect(wrong.errors.transferAmount).toBe('跨省转账金额须为 0 到 1000000 之间的数字');
+    // the answer still shows; only the transfer plan waits for a valid amount
+    expect(wrong.result?.check.allowed).toBe(true);
+    expect(wrong.result?.plan).toBeNull();
   });
 
   it('refuses relatives outside 近亲属', () => {

@@ -134,10 +134,10 @@ export interface FamilyShareEvaluation {
   plan: FamilyShareWalletPlan | null;
 }
 
+/** The answer does not depend on the amount: a wrong amount only holds back the transfer plan. */
 export function evaluateFamilyShareChecker(values: FamilyShareCheckerFields): CheckerEvaluation<FamilyShareEvaluation> {
   const keys: (keyof typeof FAMILY_FIELD_SPECS)[] = values.sameProvince ? [] : ['transferAmount'];
-  const { errors, missing, numbers, complete } = parseFields(values, FAMILY_FIELD_SPECS, keys);
-  if (!complete) return incomplete(errors, missing);
+  const { errors, missing, numbers } = parseFields(values, FAMILY_FIELD_SPECS, keys);
   return attempt({ errors, missing }, () => {
     const check = checkFamilyShare({
       relation: values.relation,

@@ -9,7 +9,7 @@ import {
   defaultCheckerInputs,
   loadCheckerInputs,
   normalizeCheckerInputs,
-  ratioToPercentText,
+  checkerRatioToPercentText,
   saveCheckerInputs,
 } from './checkerInputs';
 
@@ -20,30 +20,30 @@ const defaults = defaultCheckerInputs(region, JUNE);
 describe('defaultCheckerInputs', () => {
   it('fills the regional fields from the region and the month from the date', () => {
     expect(defaults.tool).toBe('account');
-    expect(defaults.account.accountRatioPercent).toBe(ratioToPercentText(region.params.accountRatio));
+    expect(defaults.account.accountRatioPercent).toBe(checkerRatioToPercentText(region.params.accountRatio));
     expect(defaults.account.retireeMonthlyCredit).toBe(String(region.params.retireeMonthlyCredit));
     expect(defaults.account.currentMonth).toBe('6');
     expect(defaults.account.monthlyContributionBase).toBe('');
     expect(defaults.inpatient.deductible).toBe(String(region.params.employeeDeductible));
-    expect(defaults.inpatient.reimbursementPercent).toBe(ratioToPercentText(region.params.employeeRatio));
+    expect(defaults.inpatient.reimbursementPercent).toBe(checkerRatioToPercentText(region.params.employeeRatio));
     expect(defaults.waiting.annualIndividualContribution).toBe(String(region.params.residentAnnualContribution));
   });
 
   it('switches the inpatient parameters with the scheme', () => {
     const resident = applyRegionToCheckerInputs({ ...defaults, inpatient: { ...defaults.inpatient, scheme: '居民医保' } }, region);
-    expect(resident.inpatient.reimbursementPercent).toBe(ratioToPercentText(region.params.residentRatio));
+    expect(resident.inpatient.reimbursementPercent).toBe(checkerRatioToPercentText(region.params.residentRatio));
     expect(resident.inpatient.cap).toBe(String(region.params.residentCap));
   });
 });
 
-describe('ratioToPercentText', () => {
+describe('checkerRatioToPercentText', () => {
   it.each([
     [0.02, '2'],
     [0.8, '80'],
     [0.125, '12.5'],
     [0.07, '7'],
     [0, '0'],
-  ])('%d → %s', (ratio, text) => expect(ratioToPercentText(ratio)).toBe(text));
+  ])('%d → %s', (ratio, text) => expect(checkerRatioToPercentText(ratio)).toBe(text));
 });
 
 describe('normalizeCheckerInputs', () => {

@@ -20,13 +20,13 @@ export const CHECKER_TOOL_LABELS: Record<CheckerToolId, string> = {
   inpatient: '住院报销估算',
 };
 
-export const ACCOUNT_INSURED_TYPES: readonly AccountInsuredType[] = ['在职职工', '退休人员', '灵活就业人员', '城乡居民'];
+export const ACCOUNT_CHECKER_INSURED_TYPES: readonly AccountInsuredType[] = ['在职职工', '退休人员', '灵活就业人员', '城乡居民'];
 export const FAMILY_SHARE_RELATIONS: readonly FamilyShareRelation[] = ['配偶', '父母', '子女', '兄弟姐妹', '祖父母/外祖父母', '孙子女/外孙子女', '其他'];
 export const FAMILY_SHARE_HOLDER_SCHEMES: readonly FamilyShareHolderScheme[] = ['职工医保', '居民医保'];
 export const FAMILY_SHARE_RELATIVE_INSURANCES: readonly FamilyShareRelativeInsurance[] = ['职工医保', '居民医保', '未参保'];
-export const WAITING_SCHEMES = ['居民医保', '职工医保'] as const;
-export const WAITING_READINGS: readonly WaitingPeriodReading[] = ['eachYearBeyondFirst', 'everyLapsedYear'];
-export const INPATIENT_SCHEMES: readonly InpatientScheme[] = ['职工医保', '居民医保'];
+export const WAITING_CHECKER_SCHEMES = ['居民医保', '职工医保'] as const;
+export const WAITING_CHECKER_READINGS: readonly WaitingPeriodReading[] = ['eachYearBeyondFirst', 'everyLapsedYear'];
+export const INPATIENT_CHECKER_SCHEMES: readonly InpatientScheme[] = ['职工医保', '居民医保'];
 
 export interface AccountCheckerFields {
   insuredType: AccountInsuredType;
@@ -51,7 +51,7 @@ export interface FamilyShareCheckerFields {
 }
 
 export interface WaitingCheckerFields {
-  scheme: (typeof WAITING_SCHEMES)[number];
+  scheme: (typeof WAITING_CHECKER_SCHEMES)[number];
   enrolledInConcentratedPeriod: boolean;
   lapseYears: string;
   repairedYears: string;
@@ -84,7 +84,7 @@ export interface CheckerInputs {
 }
 
 /** 0.02 → "2", 0.8 → "80", 0.125 → "12.5". */
-export function ratioToPercentText(ratio: number): string {
+export function checkerRatioToPercentText(ratio: number): string {
   return String(Number((ratio * 100).toFixed(4)));
 }
 
@@ -92,12 +92,12 @@ export function ratioToPercentText(ratio: number): string {
 export function inpatientRegionFields(params: RegionParams, scheme: InpatientScheme): Omit<InpatientCheckerFields, 'scheme' | 'totalBill' | 'fullySelfPaid' | 'classBAmount'> {
   const employee = scheme === '职工医保';
   return {
-    classBSelfPayPercent: ratioToPercentText(params.classBSelfPayShare),
+    classBSelfPayPercent: checkerRatioToPercentText(params.classBSelfPayShare),
     deductible: String(employee ? params.employeeDeductible : params.residentDeductible),
-    reimbursementPercent: ratioToPercentText(employee ? params.employeeRatio : params.residentRatio),
+    reimbursementPercent: checkerRatioToPercentText(employee ? params.employeeRatio : params.residentRatio),
     cap: String(employee ? params.employeeCap : params.residentCap),
     seriousIllnessThreshold: String(params.seriousIllnessThreshold),
-    seriousIllnessPercent: ratioToPercentText(params.seriousIllnessRatio),
+    seriousIllnessPercent: checkerRatioToPercentText(params.seriousIllnessRatio),
   };
 }
 
@@ -109,7 +109,7 @@ export function applyRegionToCheckerInputs(inputs: CheckerInputs, region: Region
     regionId: region.id,
     account: {
       ...inputs.account,
-      accountRatioPercent: ratioToPercentText(params.accountRatio),
+      accountRatioPercent: checkerRatioToPercentText(params.accountRatio),
       retireeMonthlyCredit: String(params.retireeMonthlyCredit),
     },
     waiting: { ...inputs.waiting, annualIndividualContribution: String(params.residentAnnualContribution) },
@@ -184,7 +184,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const GROUP_RULES = {
   account: {
-    insuredType: isOneOf(ACCOUNT_INSURED_TYPES),
+    insuredType: isOneOf(ACCOUNT_CHECKER_INSURED_TYPES),
     monthlyContributionBase: isText,
     accountRatioPercent: isText,
     retireeMonthlyCredit: isText,
@@ -202,17 +202,17 @@ const GROUP_RULES = {
     transferAmount: isText,
   },
   waiting: {
-    scheme: isOneOf(WAITING_SCHEMES),
+    scheme: isOneOf(WAITING_CHECKER_SCHEMES),
     enrolledInConcentratedPeriod: isFlag,
     lapseYears: isText,
     repairedYears: isText,
     isNewborn: isFlag,
-    reading: isOneOf(WAITING_READINGS),
+    reading: isOneOf(WAITING_CHECKER_READINGS),
     annualIndividualContribution: isText,
     gapMonths: isText,
   },
   inpatient: {
-    scheme: isOneOf(INPATIENT_SCHEMES),
+    scheme: isOneOf(INPATIENT_CHECKER_SCHEMES),
     totalBill: isText,
     fullySelfPaid: isText,
     classBAmount: isText,

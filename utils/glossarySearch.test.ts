@@ -203,6 +203,17 @@ describe('search over generated/search-docs.json', () => {
     expect(docsOnly.search(query)[0]?.doc.id).toBe(id);
   });
 
+  it('the fuzzy prefilter never changes the results', () => {
+    const popularity = computeGlossaryPopularity(docs, cards);
+    const plain = createGlossarySearch(docs, { popularity, prefilterFuzzy: false });
+    const queries = ['统愁基金', '家庭公济', '医保卡余额清零', '异地就医被案', 'tongchoujijing', 'zhigongyibao', 'dengdaiqi', 'qifuxain', 'yidijiuyi', 'menzhenmantebing'];
+    const keystrokes = queries.flatMap((q) => [...q].map((_, i) => [...q].slice(0, i + 1).join('')));
+    for (const query of keystrokes) {
+      const summary = (hits: { doc: SearchDoc; score: number; match: string }[]) => hits.map((h) => `${h.doc.id}:${h.match}:${h.score.toFixed(6)}`);
+      expect(summary(search.search(query)), query).toEqual(summary(plain.search(query)));
+    }
+  });
+
   it('uses the expected ids of the plan', () => {
     expect(['gerenzhanghu', 'tongchoujijin', 'qinqingzhanghu', 'jiatinggongji'].map((id) => docs.some((d) => d.id === id))).toEqual([true, true, true, true]);
   });

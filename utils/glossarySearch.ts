@@ -11,7 +11,7 @@
  * key (the query covers more of it), the title over an alias, and how central
  * the entry is to the glossary (popularity) decide.
  */
-import Fuse from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { CardRecord, SearchDoc } from './cardRecord';
 
 export type GlossaryMatchKind = 'exact' | 'prefix' | 'substring' | 'summary' | 'fuzzy';
@@ -33,6 +33,11 @@ export interface GlossarySearchOptions {
   popularity?: ReadonlyMap<string, number>;
   /** Most hits returned (default 40). */
   limit?: number;
+  /**
+   * Skip, before fuse.js runs, the documents that cannot be within its error budget (default true).
+   * It never changes the results; the tests compare both ways.
+   */
+  prefilterFuzzy?: boolean;
 }
 
 export interface GlossarySearchIndex {
@@ -88,13 +93,27 @@ function prepareKeys(doc: SearchDoc): PreparedKey[] {
  */
 export function computeGlossaryPopularity(docs: readonly SearchDoc[], cards: readonly CardRecord[] = []): Map<string, number> {
   const popularity = new Map<string, number>();
-  const texts = docs.map((d) => ({ id: d.id, text: d.kind === 'article' ? `${d.title}${d.summary}` : d.summary }));
+  // Surface forms by first character, so each text is read once instead of once per form.
+  const formsByFirstChar = new Map<string, { form: string; id: string }[]>();
   for (const doc of docs) {
     if (doc.kind !== 'term') continue;
-    const forms = [doc.title, ...doc.aliases].filter((f) => f.length >= 2);
-    let count = 0;
-    for (const other of texts) if (other.id !== doc.id && forms.some((f) => other.text.includes(f))) count += 1;
-    popularity.set(doc.id, count);
+    popularity.set(doc.id, 0);
+    for (const form of new Set([doc.title, ...doc.aliases])) {
+      if (form.length < 2) continue;
+      const list = formsByFirstChar.get(form[0]!) ?? [];
+      list.push({ form, id: doc.id });
+      formsByFirstChar.set(form[0]!, list);
+    }
+  }
+  for (const doc of docs) {
+    const text = doc.kind === 'article' ? `${doc.title}${doc.summary}` : doc.summary;
+    const named = new Set<string>();
+    for (let i = 0; i < text.length; i += 1) {
+      for (const { form, id } of formsByFirstChar.get(text[i]!) ?? []) {
+        if (id !== doc.id && !named.has(id) && text.startsWith(form, i)) named.add(id);
+      }
+    }
+    for (const id of named) popularity.set(id, (popularity.get(id) ?? 0) + 1);
   }
   for (const card of cards) {
     for (const related of card.related) popularity.set(related.id, (popularity.get(related.id) ?? 0) + 1);
@@ -122,6 +141,76 @@ function matchKey(query: string, key: PreparedKey, queryHasHan: boolean): 'exact
   return query.length >= 3 ? 'substring' : null;
 }
 
+/** fuse.js threshold: with ignoreLocation a match may have at most threshold × query length errors. */
+const FUZZY_THRESHOLD = 0.35;
+
+const FUSE_OPTIONS: IFuseOptions<PreparedDoc> = {
+  keys: [
+    { name: 'title', weight: 3, getFn: (p) => lower(p.doc.title) },
+    { name: 'aliases', weight: 2, getFn: (p) => p.doc.aliases.map(lower) },
+    // Pinyin of terms only: an article title's pinyin is long and costly to scan, and pass 1 already finds its prefixes.
+    // Initials are left out: a typo in 4 letters matches half the glossary.
+    { name: 'pinyin', weight: 1, getFn: (p) => (p.doc.kind === 'term' ? p.doc.pinyin : []) },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: FUZZY_THRESHOLD,
+  minMatchCharLength: 2,
+};
+
+function countChars(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * fuse.js over the documents, with a prefilter: an approximate match with at most k edits keeps at
+ * least (length − k) of the query's characters, so a document none of whose keys holds that many of
+ * them cannot match and is left out of the (costly) bitap scan. fuse.js scores each record on its
+ * own, so searching the remaining records gives exactly the results of searching all of them.
+ */
+function createFuzzyPass(prepared: readonly PreparedDoc[], prefilter: boolean) {
+  let fuse: Fuse<PreparedDoc> | null = null;
+  let charsByDoc: Map<string, number>[] = [];
+  const full = () => {
+    if (!fuse) {
+      fuse = new Fuse(prepared, FUSE_OPTIONS);
+      // For each document, the most times each character occurs in any one of its fuzzy keys.
+      charsByDoc = prepared.map((p) => {
+        const keys = [lower(p.doc.title), ...p.doc.aliases.map(lower), ...(p.doc.kind === 'term' ? p.doc.pinyin : [])];
+        const most = new Map<string, number>();
+        for (const key of keys) for (const [ch, n] of countChars(key)) most.set(ch, Math.max(most.get(ch) ?? 0, n));
+        return most;
+      });
+    }
+    return fuse;
+  };
+  return (query: string, limit: number) => {
+    const all = full();
+    const length = query.length;
+    // Mirrors fuse.js: errors / length ≤ threshold.
+    let errors = 0;
+    while ((errors + 1) / length <= FUZZY_THRESHOLD) errors += 1;
+    // Without an error allowed, fuzzy is a substring search, which pass 1 has done.
+    if (errors === 0) return [];
+    // fuse.js cuts patterns longer than 32 characters into pieces; no prefilter there.
+    if (!prefilter || length > 32) return all.search(query, { limit });
+    const wanted = countChars(query);
+    const need = length - errors;
+    const keep = new Set<number>();
+    charsByDoc.forEach((most, i) => {
+      let shared = 0;
+      for (const [ch, n] of wanted) shared += Math.min(n, most.get(ch) ?? 0);
+      if (shared >= need) keep.add(i);
+    });
+    if (keep.size === 0) return [];
+    const { keys, records } = all.getIndex().toJSON();
+    const index = Fuse.parseIndex<PreparedDoc>({ keys, records: records.filter((r) => keep.has(r.i)) });
+    return new Fuse(prepared, FUSE_OPTIONS, index).search(query, { limit });
+  };
+}
+
 export function createGlossarySearch(docs: readonly SearchDoc[], options: GlossarySearchOptions = {}): GlossarySearchIndex {
   const popularity = options.popularity ?? computeGlossaryPopularity(docs);
   const maxPopularity = Math.max(1, ...popularity.values());
@@ -131,21 +220,7 @@ export function createGlossarySearch(docs: readonly SearchDoc[], options: Glossa
     summary: lower(doc.summary),
     popularity: Math.log1p(Math.max(0, popularity.get(doc.id) ?? 0)) / Math.log1p(maxPopularity),
   }));
-  let fuse: Fuse<PreparedDoc> | null = null;
-  const fuzzy = () =>
-    (fuse ??= new Fuse(prepared, {
-      keys: [
-        { name: 'title', weight: 3, getFn: (p) => lower(p.doc.title) },
-        { name: 'aliases', weight: 2, getFn: (p) => p.doc.aliases.map(lower) },
-        // Pinyin of terms only: an article title's pinyin is long and costly to scan, and pass 1 already finds its prefixes.
-        // Initials are left out: a typo in 4 letters matches half the glossary.
-        { name: 'pinyin', weight: 1, getFn: (p) => (p.doc.kind === 'term' ? p.doc.pinyin : []) },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.35,
-      minMatchCharLength: 2,
-    }));
+  const fuzzy = createFuzzyPass(prepared, options.prefilterFuzzy ?? true);
 
   function search(raw: string, limit = options.limit ?? 40): GlossarySearchHit[] {
     const query = normalizeGlossaryQuery(raw);
@@ -174,7 +249,7 @@ export function createGlossarySearch(docs: readonly SearchDoc[], options: Glossa
     // Fuzzy hits rank below every hit of pass 1, so when pass 1 already fills the limit they cannot show.
     const wantsFuzzy = (queryHasHan && query.length >= 2) || (LATIN_ONLY.test(query) && query.length >= 3);
     if (wantsFuzzy && best.size < limit) {
-      for (const result of fuzzy().search(query, { limit: limit * 2 })) {
+      for (const result of fuzzy(query, limit * 2)) {
         if (best.has(result.item)) continue;
         const score = 0.85 * (1 - (result.score ?? 1)) + 0.1 * result.item.popularity;
         offer(result.item, { score, match: 'fuzzy', form: aliasFormOf(result.item, query) });

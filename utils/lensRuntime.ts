@@ -11,6 +11,7 @@ import { isLensActiveOn, readLensSettings, siteKeyOf, watchLensSettings, type Le
 import { createTermMatcher, type CompiledTermMatcher } from './matcher';
 import { createPageScanner, type PageScanner } from './pageScanner';
 import { createTermHighlighter, type TermHighlighter } from './termHighlights';
+import { LENS_TUNABLES } from './tunables';
 
 interface ContentContext {
   isInvalid: boolean;
@@ -23,8 +24,9 @@ const matcher = createTermMatcher(compiled as CompiledTermMatcher);
 function elementsOnScreen(doc: Document): Element[] {
   const found = new Set<Element>();
   const { innerWidth: w, innerHeight: h } = doc.defaultView ?? { innerWidth: 0, innerHeight: 0 };
-  for (const fy of [0.15, 0.5, 0.85]) {
-    for (const fx of [0.25, 0.5, 0.75]) {
+  // Hit-testing costs a few ms on very large pages: three points are enough to start with.
+  for (const fy of [0.2, 0.5, 0.8]) {
+    for (const fx of [0.5]) {
       const element = doc.elementFromPoint(w * fx, h * fy);
       const block = element?.closest('p, li, td, article, section, div, pre, blockquote, h1, h2, h3, h4, dd, dt');
       if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
@@ -64,6 +66,7 @@ export function startLensRuntime(ctx: ContentContext) {
     shadowRoots.push(root);
     // Highlight styles from the page's stylesheet do not reach into shadow trees; adopt ours there.
     try {
+      if (shadowSheet && root.adoptedStyleSheets.includes(shadowSheet)) return;
       if (!shadowSheet) {
         shadowSheet = new CSSStyleSheet();
         shadowSheet.replaceSync(
@@ -82,29 +85,43 @@ export function startLensRuntime(ctx: ContentContext) {
     matcher.entries.forEach((entry, index) => {
       if (entry.category && current.disabledCategories.includes(entry.category)) disabledEntryIndexes.add(index);
     });
-    highlighter = createTermHighlighter(current.markStyle, (entry) => !disabledEntryIndexes.has(entry));
-    const activeHighlighter = highlighter;
+    let activeHighlighter: TermHighlighter | null = null;
     scanner = createPageScanner(
       doc,
       matcher,
       {
-        onMatches: (node, matches) => activeHighlighter.setNodeMatches(node, matches),
-        onForget: (node) => activeHighlighter.forgetNode(node),
+        onMatches: (node) => activeHighlighter?.setNodeMatches(node),
+        onForget: (node) => activeHighlighter?.forgetNode(node),
         onShadowRoot: styleShadowRoot,
+        onShadowRootGone: (root) => {
+          const index = shadowRoots.indexOf(root);
+          if (index >= 0) shadowRoots.splice(index, 1);
+        },
+        onIdle: () => activeHighlighter?.refresh(),
       },
-      { isOwnElement: (element) => cardHost.isHost(element), priorityRoots: () => elementsOnScreen(doc) },
+      {
+        isOwnElement: (element) => cardHost.isHost(element),
+        priorityRoots: () => elementsOnScreen(doc),
+        // An old copy left behind by an extension reload or update tears itself down at its next slice.
+        scheduleSlice: (work) => requestIdleCallback(() => ctx.isInvalid || work(), { timeout: 200 }),
+      },
     );
+    highlighter = activeHighlighter = createTermHighlighter(doc, current.markStyle, {
+      tracked: scanner.tracked,
+      isEntryShown: (entry) => !disabledEntryIndexes.has(entry),
+      shadowRoots: () => shadowRoots,
+    });
     const activeScanner = scanner;
     hover = createHoverController(window, {
-      hitTest: (x, y) => findTermAtPoint(doc, activeScanner.tracked, x, y, shadowRoots),
+      // …or at the next pointer move: ctx.isInvalid notices that the extension is gone and runs onInvalidated.
+      hitTest: (x, y) => (ctx.isInvalid ? null : findTermAtPoint(doc, activeScanner.tracked, x, y, shadowRoots)),
       isInsideCard: (target) => cardHost.contains(target),
       show: (term, rect) => void showCard(term, rect).catch(reportOnce),
-      hide: () => void cardHost.view().then((view) => view.hide()),
+      hide: () => cardHost.loadedView()?.hide(),
       reposition: (rect) => {
-        void cardHost.view().then((view) => {
-          const id = view.currentTermId();
-          if (id) view.show({ termId: id, anchor: rect });
-        });
+        const view = cardHost.loadedView();
+        const id = view?.currentTermId();
+        if (view && id) view.show({ termId: id, anchor: rect });
       },
       showDelayMs: () => settings?.hoverDelayMs ?? 220,
       holdKey: () => settings?.holdKey ?? 'none',
@@ -120,7 +137,7 @@ export function startLensRuntime(ctx: ContentContext) {
     scanner = null;
     highlighter = null;
     shadowRoots.length = 0;
-    void cardHost.view().then((view) => view.hide()).catch(() => undefined);
+    cardHost.loadedView()?.hide();
   }
 
   function apply(next: LensSettings) {
@@ -180,15 +197,34 @@ export function startLensRuntime(ctx: ContentContext) {
     removeListeners.push(onLensMessage('listPageTerms', () => listPageTerms()));
     removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id)));
   }
+  // For tests and DevTools only: this global lives in the content script's isolated world, which
+  // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
+  (globalThis as { __yibaoLensProbe?: unknown }).__yibaoLensProbe = {
+    tunables: LENS_TUNABLES,
+    stats: () => ({
+      active: !!scanner,
+      tracked: scanner?.tracked.size ?? 0,
+      pending: scanner?.pendingWork() ?? 0,
+      drawn: highlighter?.drawnCount() ?? 0,
+      shadowRoots: shadowRoots.length,
+      ...(scanner?.stats() ?? { batches: 0, observedRoots: 0 }),
+    }),
+  };
   const onFullscreen = () => cardHost.followFullscreen();
   doc.addEventListener('fullscreenchange', onFullscreen);
 
   // After the extension is reloaded or updated, this old copy goes quiet.
   ctx.onInvalidated(() => {
-    unwatch();
-    for (const remove of removeListeners) remove();
     doc.removeEventListener('fullscreenchange', onFullscreen);
     deactivate();
     cardHost.destroy();
+    // With the extension gone, chrome.* may be gone too: removing its listeners can throw, and nothing is left to tell.
+    for (const remove of [unwatch, ...removeListeners]) {
+      try {
+        remove();
+      } catch {
+        // ignored
+      }
+    }
   });
 }

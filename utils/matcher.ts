@@ -19,17 +19,21 @@ export interface MatcherEntryRule {
   blocking?: string[];
 }
 
-/** JSON-serialisable automaton. Transitions of state s are chars[offsets[s]..offsets[s+1]) → targets. */
+/**
+ * JSON-serialisable automaton. States are numbered breadth-first with each
+ * state's children sorted, so the i-th transition in `chars` leads to state
+ * i + 1 and no target table is shipped.
+ */
 export interface CompiledTermMatcher {
-  version: 1;
+  version: 2;
+  /** Transition characters of every state, state by state. */
   chars: string;
-  targets: number[];
-  offsets: number[];
+  /** Number of transitions of each state. */
+  childCounts: number[];
+  /** Aho–Corasick failure link of each state. */
   fail: number[];
-  /** Pattern index whose full text ends at this state, or -1. */
-  terminal: number[];
-  /** Nearest state on the fail chain that is terminal, or -1. */
-  outputLink: number[];
+  /** Pairs: a state where a pattern ends, and that pattern's index. */
+  terminals: number[];
   patternLengths: number[];
   patternEntries: number[];
   entries: MatcherEntryRule[];
@@ -42,65 +46,84 @@ export interface TermMatch {
 }
 
 export function compileTermMatcher(patterns: MatcherPattern[], entries: MatcherEntryRule[]): CompiledTermMatcher {
+  // 1. A plain trie.
   const children: Map<string, number>[] = [new Map()];
-  const terminal: number[] = [-1];
-  const patternLengths: number[] = [];
-  const patternEntries: number[] = [];
-
+  const terminalOf: number[] = [-1];
   patterns.forEach((pattern, index) => {
     let state = 0;
-    for (const ch of pattern.form) {
-      for (let i = 0; i < ch.length; i++) {
-        const unit = ch[i]!;
-        let next = children[state]!.get(unit);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          terminal.push(-1);
-          children[state]!.set(unit, next);
-        }
-        state = next;
+    for (let i = 0; i < pattern.form.length; i++) {
+      const unit = pattern.form[i]!;
+      let next = children[state]!.get(unit);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        terminalOf.push(-1);
+        children[state]!.set(unit, next);
       }
+      state = next;
     }
-    if (terminal[state] !== -1) {
-      const other = patterns[terminal[state]!]!;
+    if (terminalOf[state] !== -1) {
+      const other = patterns[terminalOf[state]!]!;
       throw new Error(`重复的词形“${pattern.form}”（条目 ${describeEntry(entries, pattern.entry)} 与 ${describeEntry(entries, other.entry)}）`);
     }
-    terminal[state] = index;
-    patternLengths.push(pattern.form.length);
-    patternEntries.push(pattern.entry);
+    terminalOf[state] = index;
   });
 
-  const fail = Array.from({ length: children.length }, () => 0);
-  const outputLink = Array.from({ length: children.length }, () => -1);
-  const queue: number[] = [];
-  for (const child of children[0]!.values()) queue.push(child);
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    for (const [unit, child] of children[state]!) {
-      let f = fail[state]!;
-      while (f !== 0 && !children[f]!.has(unit)) f = fail[f]!;
-      const candidate = children[f]!.get(unit);
-      fail[child] = candidate !== undefined && candidate !== child ? candidate : 0;
-      const failState = fail[child]!;
-      outputLink[child] = terminal[failState] !== -1 ? failState : outputLink[failState]!;
-      queue.push(child);
+  // 2. Breadth-first renumbering with sorted children.
+  const sortedChildren = (state: number) => [...children[state]!].sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
+  const order = [0];
+  let chars = '';
+  const childCounts: number[] = [];
+  for (let head = 0; head < order.length; head++) {
+    const list = sortedChildren(order[head]!);
+    childCounts.push(list.length);
+    for (const [unit, child] of list) {
+      chars += unit;
+      order.push(child);
     }
   }
 
-  let chars = '';
-  const targets: number[] = [];
-  const offsets: number[] = [];
-  children.forEach((map) => {
-    offsets.push(targets.length);
-    for (const [unit, child] of [...map].sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0))) {
-      chars += unit;
-      targets.push(child);
+  // 3. Failure links, computed on the renumbered automaton.
+  const stateCount = order.length;
+  const offsets = prefixSums(childCounts);
+  const next = (state: number, unit: string) => {
+    for (let i = offsets[state]!; i < offsets[state + 1]!; i++) if (chars[i] === unit) return i + 1;
+    return -1;
+  };
+  const fail = Array.from({ length: stateCount }, () => 0);
+  for (let state = 0; state < stateCount; state++) {
+    for (let i = offsets[state]!; i < offsets[state + 1]!; i++) {
+      const child = i + 1;
+      if (state === 0) continue;
+      let f = fail[state]!;
+      let target = next(f, chars[i]!);
+      while (target === -1 && f !== 0) {
+        f = fail[f]!;
+        target = next(f, chars[i]!);
+      }
+      fail[child] = target === -1 || target === child ? 0 : target;
     }
+  }
+  const terminals: number[] = [];
+  order.forEach((oldState, state) => {
+    if (terminalOf[oldState] !== -1) terminals.push(state, terminalOf[oldState]!);
   });
-  offsets.push(targets.length);
+  return {
+    version: 2,
+    chars,
+    childCounts,
+    fail,
+    terminals,
+    patternLengths: patterns.map((p) => p.form.length),
+    patternEntries: patterns.map((p) => p.entry),
+    entries,
+  };
+}
 
-  return { version: 1, chars, targets, offsets, fail, terminal, outputLink, patternLengths, patternEntries, entries };
+function prefixSums(counts: number[]): number[] {
+  const sums = [0];
+  for (const count of counts) sums.push(sums[sums.length - 1]! + count);
+  return sums;
 }
 
 function describeEntry(entries: MatcherEntryRule[], index: number): string {
@@ -119,12 +142,21 @@ export interface TermMatcher {
 }
 
 export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
-  const { chars, targets, offsets, fail, terminal, outputLink, patternLengths, patternEntries, entries } = compiled;
+  const { chars, childCounts, fail, terminals, patternLengths, patternEntries, entries } = compiled;
+  const offsets = prefixSums(childCounts);
+  const stateCount = childCounts.length;
   // One flat map from (state, code unit) to the next state: fast lookups with no per-state objects.
   const transitions = new Map<number, number>();
-  const stateCount = offsets.length - 1;
   for (let s = 0; s < stateCount; s++) {
-    for (let i = offsets[s]!; i < offsets[s + 1]!; i++) transitions.set(s * 65536 + chars.charCodeAt(i), targets[i]!);
+    for (let i = offsets[s]!; i < offsets[s + 1]!; i++) transitions.set(s * 65536 + chars.charCodeAt(i), i + 1);
+  }
+  const terminal = new Int32Array(stateCount).fill(-1);
+  for (let k = 0; k < terminals.length; k += 2) terminal[terminals[k]!] = terminals[k + 1]!;
+  // Nearest terminal state on the failure chain; failure links point to shallower, earlier states.
+  const outputLink = new Int32Array(stateCount).fill(-1);
+  for (let s = 1; s < stateCount; s++) {
+    const f = fail[s]!;
+    outputLink[s] = terminal[f] !== -1 ? f : outputLink[f]!;
   }
   const usedUnits = new Uint8Array(65536);
   for (let i = 0; i < chars.length; i++) usedUnits[chars.charCodeAt(i)] = 1;

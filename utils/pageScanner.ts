@@ -1,7 +1,9 @@
 /**
  * Finds glossary terms in a document's text without touching the page: walks
  * text nodes (and open shadow roots) in short idle slices, then follows
- * changes with one batched MutationObserver per root.
+ * changes with one batched MutationObserver per root. Roots whose host has left
+ * the page are let go, so a page that keeps replacing components costs nothing
+ * extra over time.
  */
 import type { TermMatch, TermMatcher } from './matcher';
 import { LENS_TUNABLES } from './tunables';
@@ -9,6 +11,13 @@ import { LENS_TUNABLES } from './tunables';
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
 ]);
+/**
+ * SVG elements whose text we leave alone: Chromium draws SVG text with a custom
+ * highlight badly (glyphs on a textPath come out mangled) and does not paint the
+ * underline on plain <text> at all; title/desc are not drawn.
+ */
+const SKIPPED_SVG_TAGS = new Set(['text', 'title', 'desc', 'style', 'script', 'metadata']);
+const SVG_NS = 'http://www.w3.org/2000/svg';
 const HAN = /[\u3400-\u9fff]/;
 const CHUNK_OVERLAP = 32;
 
@@ -19,6 +28,8 @@ export interface PageScannerHooks {
   onForget(node: Text): void;
   /** An open shadow root was found (so styles or hit-testing can include it). */
   onShadowRoot?(root: ShadowRoot): void;
+  /** A shadow root's host left the page; the root is no longer observed. */
+  onShadowRootGone?(root: ShadowRoot): void;
   /** A scan pass (initial or after mutations) finished. */
   onIdle?(): void;
 }
@@ -40,6 +51,8 @@ export interface PageScanner {
   readonly tracked: ReadonlyMap<Text, TermMatch[]>;
   /** Work items waiting (0 when the page is fully scanned). */
   pendingWork(): number;
+  /** Mutation batches processed so far, and roots (document, shadow roots) under observation. */
+  stats(): { batches: number; observedRoots: number };
 }
 
 function defaultScheduleSlice(work: () => void) {
@@ -49,6 +62,7 @@ function defaultScheduleSlice(work: () => void) {
 
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
+  if (SKIPPED_SVG_TAGS.has(element.tagName) && element.namespaceURI === SVG_NS) return true;
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -70,14 +84,19 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
   const walkQueue: Node[] = [];
   /** Text nodes whose content changed and must be matched again. */
   const textQueue = new Set<Text>();
-  const observers: MutationObserver[] = [];
-  let observedRoots = new WeakSet<Node>();
+  /** The document and the open shadow roots under observation. */
+  const observed = new Map<Node, MutationObserver>();
+  /** Custom elements not yet defined when walked: their shadow root may appear later without any mutation. */
+  const undefinedHosts = new Set<Element>();
+  let recheckTimer: ReturnType<typeof setTimeout> | null = null;
+  let recheckRound = 0;
   let walker: TreeWalker | null = null;
   let pendingRecords: MutationRecord[] = [];
   let batchTimer: ReturnType<typeof setTimeout> | null = null;
   let sliceScheduled = false;
   let stopped = true;
   let sweepNeeded = false;
+  let batches = 0;
 
   const filter = {
     acceptNode(node: Node) {
@@ -85,22 +104,45 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
       const element = node as Element;
       if (isSkippedElement(element) || options.isOwnElement(element)) return NodeFilter.FILTER_REJECT;
       if (element.shadowRoot) adoptShadowRoot(element.shadowRoot);
+      else if (element.tagName.includes('-') && !element.matches(':defined')) watchUndefinedHost(element);
       return NodeFilter.FILTER_SKIP;
     },
   };
 
   function adoptShadowRoot(root: ShadowRoot) {
-    if (observedRoots.has(root)) return;
+    if (observed.has(root)) return;
     observe(root);
     hooks.onShadowRoot?.(root);
     walkQueue.push(root);
   }
 
   function observe(root: Node) {
-    observedRoots.add(root);
     const observer = new MutationObserver(onMutations);
     observer.observe(root, { childList: true, subtree: true, characterData: true });
-    observers.push(observer);
+    observed.set(root, observer);
+  }
+
+  /** Looks again, a few times with growing pauses, at custom elements that were not defined yet when walked. */
+  function watchUndefinedHost(element: Element) {
+    undefinedHosts.add(element);
+    recheckRound = 0;
+    if (recheckTimer === null) recheckTimer = setTimeout(recheckUndefinedHosts, LENS_TUNABLES.customElementRecheckMs[0]);
+  }
+
+  function recheckUndefinedHosts() {
+    recheckTimer = null;
+    if (stopped) return;
+    for (const element of undefinedHosts) {
+      if (!element.isConnected) undefinedHosts.delete(element);
+      else if (element.shadowRoot) {
+        undefinedHosts.delete(element);
+        if (!isInsideSkippedElement(element, options.isOwnElement)) adoptShadowRoot(element.shadowRoot);
+      } else if (element.matches(':defined')) undefinedHosts.delete(element);
+    }
+    scheduleWork();
+    const delay = LENS_TUNABLES.customElementRecheckMs[++recheckRound];
+    if (undefinedHosts.size === 0 || delay === undefined) undefinedHosts.clear();
+    else recheckTimer = setTimeout(recheckUndefinedHosts, delay);
   }
 
   function matchTextNode(node: Text) {
@@ -132,6 +174,12 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
 
   function sweepDisconnected() {
     for (const node of tracked.keys()) if (!node.isConnected) forget(node);
+    for (const [root, observer] of observed) {
+      if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE || (root as ShadowRoot).host.isConnected) continue;
+      observer.disconnect();
+      observed.delete(root);
+      hooks.onShadowRootGone?.(root as ShadowRoot);
+    }
     sweepNeeded = false;
   }
 
@@ -150,6 +198,8 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
     while (walker || walkQueue.length > 0) {
       if (!walker) {
         const root = walkQueue.shift()!;
+        // Added and removed again before we got to it.
+        if (!root.isConnected) continue;
         if (root.nodeType === Node.TEXT_NODE) {
           if (root.isConnected && !isInsideSkippedElement(root, options.isOwnElement)) matchTextNode(root as Text);
           if (timeUp()) return true;
@@ -187,6 +237,7 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
 
   function processMutations() {
     batchTimer = null;
+    batches++;
     const records = pendingRecords;
     pendingRecords = [];
     for (const record of records) {
@@ -199,7 +250,7 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
       }
       for (const removed of record.removedNodes) {
         if (removed.nodeType === Node.TEXT_NODE) forget(removed as Text);
-        else if (removed.nodeType === Node.ELEMENT_NODE && tracked.size > 0) sweepNeeded = true;
+        else if (removed.nodeType === Node.ELEMENT_NODE && (tracked.size > 0 || observed.size > 1)) sweepNeeded = true;
       }
       for (const added of record.addedNodes) {
         if (added.nodeType === Node.TEXT_NODE) textQueue.add(added as Text);
@@ -223,9 +274,11 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
     },
     stop() {
       stopped = true;
-      for (const observer of observers) observer.disconnect();
-      observers.length = 0;
-      observedRoots = new WeakSet();
+      for (const observer of observed.values()) observer.disconnect();
+      observed.clear();
+      undefinedHosts.clear();
+      if (recheckTimer !== null) clearTimeout(recheckTimer);
+      recheckTimer = null;
       if (batchTimer !== null) clearTimeout(batchTimer);
       batchTimer = null;
       pendingRecords = [];
@@ -235,5 +288,6 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
       for (const node of Array.from(tracked.keys())) forget(node);
     },
     pendingWork: () => walkQueue.length + textQueue.size + (walker ? 1 : 0) + pendingRecords.length,
+    stats: () => ({ batches, observedRoots: observed.size }),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { POPUP_HOME_ROUTE, choosePopupRoute, formatPopupRoute, parsePopupRoute, readPopupTargetTab, takeStoredPopupRoute, type PopupRoute } from './popupRoute';
+import { formatPopupRoute, parsePopupRoute, readPopupTargetTab, takeStoredPopupRoute, type PopupRoute } from './popupRoute';
 
 describe('parsePopupRoute', () => {
   it.each<[string, PopupRoute]>([
@@ -33,15 +33,6 @@ describe('parsePopupRoute', () => {
       { view: 'search', text: '统筹 基金/2' },
     ];
     for (const route of routes) expect(parsePopupRoute(formatPopupRoute(route))).toEqual(route);
-  });
-});
-
-describe('choosePopupRoute', () => {
-  it('prefers the hash, then the stored route, then home', () => {
-    expect(choosePopupRoute('#checker', 'term/gerenzhanghu')).toEqual({ view: 'checker', tool: null });
-    expect(choosePopupRoute('', 'term/gerenzhanghu')).toEqual({ view: 'term', id: 'gerenzhanghu' });
-    expect(choosePopupRoute('', 42)).toEqual(POPUP_HOME_ROUTE);
-    expect(choosePopupRoute('#bogus', undefined)).toEqual(POPUP_HOME_ROUTE);
   });
 });
 

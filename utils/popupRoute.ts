@@ -67,11 +67,6 @@ export function formatPopupRoute(route: PopupRoute): string {
   }
 }
 
-/** The route in the page's hash wins; else the one the background stored; else home. */
-export function choosePopupRoute(hash: string, stored: unknown): PopupRoute {
-  return parsePopupRoute(hash) ?? parsePopupRoute(typeof stored === 'string' ? stored : null) ?? POPUP_HOME_ROUTE;
-}
-
 /** Reads and clears the route the background stored for this opening (one use only). */
 export async function takeStoredPopupRoute(): Promise<unknown> {
   try {

@@ -6,10 +6,21 @@ export const LENS_TUNABLES = {
   scanSliceMs: 4,
   /** How many nodes are processed between two clock checks. */
   nodesPerClockCheck: 32,
-  /** Marks are drawn for text within this margin of the viewport (IntersectionObserver rootMargin). */
-  markRootMargin: '100% 0px 100% 0px',
+  /** Marks are drawn for text within this many viewport heights above and below the viewport. */
+  markBandViewports: 1,
+  /** Marks are recomputed this long after a scroll, resize or newly found terms (coalesced). */
+  markUpdateDelayMs: 100,
+  /** Text nodes visited at most per band update; bounds the cost on pathological pages. */
+  bandWalkBudget: 20000,
+  /** Tracked nodes past the band edge before a walk stops (tolerates layouts not in document order). */
+  bandWalkSlack: 40,
+  /** A node with more matches than this is cut to the band by binary search on match positions. */
+  matchesBeforeBandSearch: 64,
+  maxRangesPerNode: 2000,
   /** Mutations are gathered for this long before they are processed together. */
   mutationBatchMs: 120,
+  /** Custom elements not defined yet when scanned are looked at again after these pauses (their shadow root appears silently). */
+  customElementRecheckMs: [500, 2000, 8000],
   /** Delay before a card appears while the pointer rests on a term. */
   hoverShowDelayMs: 220,
   /** Grace time for the pointer to travel from the term into the card. */

@@ -24,15 +24,15 @@ import {
   type CheckerFieldSpec,
 } from '@/utils/checkerForms';
 import {
-  ACCOUNT_INSURED_TYPES,
+  ACCOUNT_CHECKER_INSURED_TYPES,
   CHECKER_TOOL_IDS,
   CHECKER_TOOL_LABELS,
   FAMILY_SHARE_HOLDER_SCHEMES,
   FAMILY_SHARE_RELATIONS,
   FAMILY_SHARE_RELATIVE_INSURANCES,
-  INPATIENT_SCHEMES,
-  WAITING_READINGS,
-  WAITING_SCHEMES,
+  INPATIENT_CHECKER_SCHEMES,
+  WAITING_CHECKER_READINGS,
+  WAITING_CHECKER_SCHEMES,
   applyRegionToCheckerInputs,
   clearCheckerInputs,
   defaultCheckerInputs,
@@ -142,7 +142,7 @@ function AccountTool({ base, values, region, onChange }: ToolProps<AccountChecke
   return (
     <>
       <div className="fields">
-        <CheckerSelectField id={`${base}-insuredType`} label="参保类型" value={values.insuredType} options={ACCOUNT_INSURED_TYPES} onChange={(insuredType) => onChange({ insuredType })} />
+        <CheckerSelectField id={`${base}-insuredType`} label="参保类型" value={values.insuredType} options={ACCOUNT_CHECKER_INSURED_TYPES} onChange={(insuredType) => onChange({ insuredType })} />
         {values.insuredType === '灵活就业人员' && (
           <CheckerCheckField
             id={`${base}-flexible`}
@@ -230,7 +230,7 @@ function WaitingTool({ base, values, region, onChange }: ToolProps<WaitingChecke
   return (
     <>
       <div className="fields">
-        <CheckerSelectField id={`${base}-scheme`} label="参保类型" value={values.scheme} options={WAITING_SCHEMES} onChange={(scheme) => onChange({ scheme })} />
+        <CheckerSelectField id={`${base}-scheme`} label="参保类型" value={values.scheme} options={WAITING_CHECKER_SCHEMES} onChange={(scheme) => onChange({ scheme })} />
         {values.scheme === '居民医保' && (
           <>
             <CheckerCheckField id={`${base}-newborn`} label="新生儿（出生当年参保）" checked={values.isNewborn} onChange={(isNewborn) => onChange({ isNewborn })} />
@@ -247,7 +247,7 @@ function WaitingTool({ base, values, region, onChange }: ToolProps<WaitingChecke
                   id={`${base}-reading`}
                   label="变动等待期的算法"
                   value={values.reading}
-                  options={WAITING_READINGS.map((value) => ({ value, label: WAITING_PERIOD_READING_LABELS[value] }))}
+                  options={WAITING_CHECKER_READINGS.map((value) => ({ value, label: WAITING_PERIOD_READING_LABELS[value] }))}
                   hint="政策原文有两种理解，默认采用第一种。"
                   onChange={(reading) => onChange({ reading })}
                 />
@@ -286,7 +286,7 @@ function InpatientTool({ base, values, region, onChange }: ToolProps<InpatientCh
           id={`${base}-scheme`}
           label="参保类型"
           value={values.scheme}
-          options={INPATIENT_SCHEMES}
+          options={INPATIENT_CHECKER_SCHEMES}
           hint="切换后，起付线、报销比例等地区参数会换成该类型的默认值。"
           onChange={(scheme) => onChange({ scheme, ...inpatientRegionFields(region.params, scheme) })}
         />
@@ -329,7 +329,9 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
       regions.map((r) => r.id),
     ).then(({ inputs: loaded, repaired }) => {
       if (!live) return;
-      setInputs(initialTool ? { ...loaded, tool: initialTool } : loaded);
+      // 当前月份 means now: it is not carried over from an earlier month.
+      const fresh = { ...loaded, account: { ...loaded.account, currentMonth: defaults.account.currentMonth } };
+      setInputs(initialTool ? { ...fresh, tool: initialTool } : fresh);
       if (repaired) setNotice('保存的计算器数据有损坏，已恢复为默认值（能保留的项目已保留）。');
     });
     return () => {

@@ -3,7 +3,7 @@
  * It may open at a route (utils/popupRoute.ts), from the hash or from the
  * background through storage.session.
  */
-import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckerToolId } from '@/utils/checkerInputs';
 import { isLensActiveOn, readLensSettings, siteKeyOf, updateLensSettings, watchLensSettings, type LensSettings } from '@/utils/lensSettings';
 import type { PopupRoute } from '@/utils/popupRoute';
@@ -51,6 +51,11 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
     return watchLensSettings(setSettings);
   }, [boot.search]);
 
+  // Opened at 本页术语 or 计算器, the keyboard starts on that tab (the search box is hidden).
+  useLayoutEffect(() => {
+    if (tabOf(route) !== 'search') tabRefs.current[tabOf(route)]?.focus();
+  }, [route]);
+
   useEffect(() => {
     const theme = settings?.theme ?? 'system';
     document.body.dataset.theme = theme;
@@ -60,7 +65,11 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
   const siteKey = context?.target?.url ? siteKeyOf(context.target.url) : null;
   const lensOff = settings !== null && !isLensActiveOn(settings, siteKey);
 
-  const changeSettings = (change: Partial<LensSettings>) => void updateLensSettings(change).then(setSettings);
+  // Optimistic: the switch moves at once, storage follows.
+  const changeSettings = (change: Partial<LensSettings>) => {
+    setSettings((current) => (current ? { ...current, ...change } : current));
+    void updateLensSettings(change).then(setSettings);
+  };
 
   const selectTab = (next: PopupTab, focus = false) => {
     setTab(next);
@@ -101,7 +110,7 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
           <span aria-hidden="true">⚙</span> 设置
         </button>
       </header>
-      {settingsOpen && settings && <SettingsPanel id={`${base}-settings`} settings={settings} siteKey={siteKey} onChange={changeSettings} />}
+      {settingsOpen && settings && <SettingsPanel id={`${base}-settings`} settings={settings} siteKey={siteKey} pageUrlKnown={Boolean(context?.target?.url)} onChange={changeSettings} />}
 
       <div role="tablist" aria-label="功能" className="tabs">
         {TABS.map((t) => (

@@ -25,11 +25,30 @@ interface SearchPanelProps {
 const MAX_TERMS = 20;
 const MAX_ARTICLES = 8;
 
-function Suggestions({ onOpen, heading }: { onOpen(detail: DetailRef): void; heading?: string }) {
-  const { terms, articles } = popupSuggestions();
+type PopupSuggestions = ReturnType<typeof popupSuggestions>;
+
+/**
+ * Suggestions need the popularity of every term (a pass over all summaries), so they are worked out
+ * just after the first paint; the search index is warmed up right after, before the first keystroke.
+ */
+function useDeferredSuggestions(): PopupSuggestions | null {
+  const [suggestions, setSuggestions] = useState<PopupSuggestions | null>(null);
+  useEffect(() => {
+    const first = setTimeout(() => setSuggestions(popupSuggestions()), 0);
+    const second = setTimeout(() => popupSearchIndex().search('yibaoka'), 30);
+    return () => {
+      clearTimeout(first);
+      clearTimeout(second);
+    };
+  }, []);
+  return suggestions;
+}
+
+function Suggestions({ suggestions, onOpen }: { suggestions: PopupSuggestions | null; onOpen(detail: DetailRef): void }) {
+  if (!suggestions) return null;
+  const { terms, articles } = suggestions;
   return (
     <div className="suggestions">
-      {heading && <p className="state-message">{heading}</p>}
       {terms.length > 0 && (
         <section aria-labelledby="suggest-terms">
           <h2 id="suggest-terms" className="section-label">
@@ -81,6 +100,7 @@ export function SearchPanel({ query, onQueryChange, details, onOpenDetail, onBac
     setActiveFor({ query, index: typeof next === 'function' ? next(active) : next });
   // Set when a detail is opened by the user (or by the route): focus moves into it after the render.
   const focusDetail = useRef(focusDetailOnMount);
+  const suggestions = useDeferredSuggestions();
 
   const hits = useMemo(() => (query.trim() ? popupSearchIndex().search(query, 40) : []), [query]);
   const groups = useMemo(() => groupGlossaryHits(hits, { term: MAX_TERMS, article: MAX_ARTICLES }), [hits]);
@@ -166,9 +186,10 @@ export function SearchPanel({ query, onQueryChange, details, onOpenDetail, onBac
         <label htmlFor={`${base}-input`} className="sr-only">
           搜索医保术语和常见问题
         </label>
-        <span className="search-icon" aria-hidden="true">
-          ⌕
-        </span>
+        <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M12.8 12.8 17 17" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
         <input
           ref={inputRef}
           id={`${base}-input`}
@@ -201,13 +222,13 @@ export function SearchPanel({ query, onQueryChange, details, onOpenDetail, onBac
       ) : !query.trim() ? (
         <>
           <p className="search-tip">可以输入汉字、拼音或首字母，例如 tongchou、grzh；错一两个字也能找到。</p>
-          <Suggestions onOpen={open} />
+          <Suggestions suggestions={suggestions} onOpen={open} />
         </>
       ) : flat.length === 0 ? (
         <div className="no-results" role="status">
           <p className="state-title">没有找到与“{query.trim()}”相关的内容</p>
           <p className="state-message">试试更短的词、换个说法，或输入拼音首字母（如 grzh 查“个人账户”）。</p>
-          <Suggestions onOpen={open} />
+          <Suggestions suggestions={suggestions} onOpen={open} />
         </div>
       ) : null}
 

@@ -5,10 +5,12 @@ interface SettingsPanelProps {
   id: string;
   settings: LensSettings;
   siteKey: string | null;
+  /** The page's address is known (a toolbar click grants it); when it is not, no per-site switch is offered. */
+  pageUrlKnown: boolean;
   onChange(change: Partial<LensSettings>): void;
 }
 
-export function SettingsPanel({ id, settings, siteKey, onChange }: SettingsPanelProps) {
+export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }: SettingsPanelProps) {
   const siteOff = siteKey !== null && settings.disabledSites.includes(siteKey);
   const hasOptionsPage = Boolean(browser.runtime.getManifest().options_ui ?? browser.runtime.getManifest().options_page);
   return (
@@ -36,7 +38,7 @@ export function SettingsPanel({ id, settings, siteKey, onChange }: SettingsPanel
         </label>
       )}
       <p className="status" role="status">
-        {siteKey === null ? (settings.enabled ? '已开启（这个页面不支持标注）' : '已全部关闭') : isLensActiveOn(settings, siteKey) ? '本页已启用' : '本页已关闭'}
+        {!settings.enabled ? '已全部关闭' : siteKey !== null ? (isLensActiveOn(settings, siteKey) ? '本页已启用' : '本页已关闭') : pageUrlKnown ? '已开启（这个页面不支持标注）' : '已开启'}
       </p>
       {hasOptionsPage && (
         <button type="button" className="yl-link" onClick={() => void browser.runtime.openOptionsPage().catch(() => undefined)}>

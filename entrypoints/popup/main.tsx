@@ -2,18 +2,28 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/termCard.css';
 import './popup.css';
-import { choosePopupRoute, parsePopupRoute, takeStoredPopupRoute, type PopupRoute } from '@/utils/popupRoute';
+import { parsePopupRoute, POPUP_HOME_ROUTE, takeStoredPopupRoute, type PopupRoute } from '@/utils/popupRoute';
 import { PopupApp } from './PopupApp';
 
 document.body.classList.add('yl-theme');
 
-/** Opened as a page, the hash may change under us (popup.html#term/… → #checker): start over at the new route. */
-function PopupRoot({ initial }: { initial: PopupRoute }) {
-  const [opening, setOpening] = useState({ route: initial, key: 0 });
+/**
+ * Renders at once with the route in the hash (or home), without waiting for storage. The route the
+ * background stored in storage.session (read once, then cleared) arrives a moment later and, when the
+ * hash named none, reopens the popup there. Opened as a page, the hash may also change under us.
+ */
+function PopupRoot() {
+  const [opening, setOpening] = useState(() => ({ route: parsePopupRoute(location.hash) ?? POPUP_HOME_ROUTE, key: 0 }));
   useEffect(() => {
+    const reopen = (route: PopupRoute) => setOpening((o) => ({ route, key: o.key + 1 }));
+    const hadHash = parsePopupRoute(location.hash) !== null;
+    void takeStoredPopupRoute().then((stored) => {
+      const route = typeof stored === 'string' ? parsePopupRoute(stored) : null;
+      if (route && !hadHash) reopen(route);
+    });
     const onHashChange = () => {
       const route = parsePopupRoute(location.hash);
-      if (route) setOpening((o) => ({ route, key: o.key + 1 }));
+      if (route) reopen(route);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -21,11 +31,8 @@ function PopupRoot({ initial }: { initial: PopupRoute }) {
   return <PopupApp key={opening.key} boot={{ route: opening.route, search: location.search }} />;
 }
 
-// The route stored by the background is read (and cleared) before the first render, so the popup opens where it should.
-void takeStoredPopupRoute().then((stored) => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <PopupRoot initial={choosePopupRoute(location.hash, stored)} />
-    </StrictMode>,
-  );
-});
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <PopupRoot />
+  </StrictMode>,
+);

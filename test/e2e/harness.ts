@@ -4,13 +4,14 @@
  * extension, and records console errors and every network request.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The built extension; YIBAO_EXTENSION_DIR points the tests at another copy (e.g. while the tree is being rebuilt). */
+export const EXTENSION_DIR = resolve(process.env.YIBAO_EXTENSION_DIR || '.output/chrome-mv3');
 export const FIXTURE_DIR = resolve('test/fixtures');
 
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -29,8 +30,22 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves `routes` (path → HTML) and falls back to files in test/fixtures. */
-export async function startFixtureServer(routes: PageRoutes = {}, headers: Record<string, Record<string, string>> = {}): Promise<FixtureServer> {
+export interface FixtureServerOptions {
+  /** Host name used in `origin` and `url()` (the server listens on 127.0.0.1 either way); `localhost` makes a second site. */
+  hostname?: string;
+}
+
+const ROUTE_TYPES: [string, string][] = [
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+];
+
+/** Serves `routes` (path → HTML, or JS/CSS by extension) and falls back to files in test/fixtures. */
+export async function startFixtureServer(
+  routes: PageRoutes = {},
+  headers: Record<string, Record<string, string>> = {},
+  options: FixtureServerOptions = {},
+): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/favicon.ico') {
@@ -41,7 +56,8 @@ export async function startFixtureServer(routes: PageRoutes = {}, headers: Recor
     const route = routes[path];
     const extra = headers[path] ?? {};
     if (route !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...extra });
+      const type = ROUTE_TYPES.find(([suffix]) => path.endsWith(suffix))?.[1] ?? 'text/html; charset=utf-8';
+      res.writeHead(200, { 'content-type': type, ...extra });
       res.end(typeof route === 'function' ? route() : route);
       return;
     }
@@ -56,7 +72,7 @@ export async function startFixtureServer(routes: PageRoutes = {}, headers: Recor
     res.end('not found');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://${options.hostname ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     url: (path) => origin + path,
@@ -76,9 +92,22 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtensionBrowser(allowedOrigins: string[] = []): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /**
+   * Switch on chrome://extensions' developer mode in the fresh profile. Without it, Chromium loads the
+   * unpacked extension at start-up but disables it (DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION) when it is
+   * reloaded, e.g. by chrome.runtime.reload().
+   */
+  developerMode?: boolean;
+}
+
+export async function launchExtensionBrowser(allowedOrigins: string[] = [], options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('没有构建产物：先运行 npm run build');
   const profile = mkdtempSync(join(tmpdir(), 'yibao-e2e-'));
+  if (options.developerMode) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -143,7 +172,12 @@ export async function pointOfText(page: Page | import('playwright-core').Frame, 
             range.setStart(node, index);
             range.setEnd(node, index + needle.length);
             range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-            const rect = range.getClientRects()[0];
+            let rect = range.getClientRects()[0];
+            // A parent taller than the viewport (a long <pre>) can leave the text itself off screen.
+            if (rect && (rect.top < 0 || rect.bottom > innerHeight)) {
+              scrollBy(0, rect.top - innerHeight / 2);
+              rect = range.getClientRects()[0];
+            }
             return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
           }
           index = node.data.indexOf(needle, index + 1);

@@ -15,6 +15,8 @@ import { CARD_SELECTOR, launchExtensionBrowser, startFixtureServer, waitForMarks
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
+/** Tabs the popup was pointed at that run no content script. */
+const noScriptTabs: number[] = [];
 
 const generated = <T>(file: string): T => JSON.parse(readFileSync(`generated/${file}`, 'utf8')) as T;
 const docs = generated<SearchDoc[]>('search-docs.json');
@@ -43,7 +45,8 @@ async function openPopup(route = '', query = ''): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html${query}${route ? `#${route}` : ''}`);
-  await page.getByRole('combobox', { name: '搜索医保术语和常见问题' }).waitFor({ state: 'attached' });
+  // The search box is rendered first, whatever the route (hidden when the route opens another tab).
+  await page.locator('input[type="search"]').waitFor({ state: 'attached' });
   return page;
 }
 
@@ -309,7 +312,8 @@ describe('popup: 本页术语', () => {
     );
     const account = rows.find((r) => r.id === termId('个人账户'));
     expect(account?.count).toBeGreaterThan(0);
-    expect(rows.map((r) => r.count)).toEqual([...rows.map((r) => r.count)].sort((a, b) => b - a));
+    const counts = rows.map((r) => r.count);
+    expect(counts).toEqual(counts.toSorted((a, b) => b - a));
 
     // Keyboard: Tab to the entry for 个人账户 and press Enter.
     const button = list.locator(`[data-term-id="${termId('个人账户')}"]`);
@@ -328,6 +332,7 @@ describe('popup: 本页术语', () => {
     const special = await browser.newPage();
     await special.goto('chrome://version');
     const tabId = await tabIdOf(special);
+    noScriptTabs.push(tabId);
     const page = await openPopup('page', `?targetTab=${tabId}`);
     await page.getByText('浏览器自带的页面', { exact: false }).waitFor();
     expect(await page.locator('.page-state .state-title').textContent()).toMatch(/不能使用懂医保|无法读取本页的术语/);
@@ -366,7 +371,11 @@ describe('popup: settings, theme, privacy', () => {
   });
 
   it('made no network request and logged no error', () => {
-    expect(browser.foreignRequests).toEqual([]);
-    expect(browser.pageErrors.filter((e) => !e.startsWith('chrome://'))).toEqual([]);
+    // chrome://version (opened above as a page without a content script) loads its own resources.
+    expect(browser.foreignRequests.filter((url) => !url.startsWith('chrome://'))).toEqual([]);
+    // Asking a tab without a content script makes Chrome log “Unchecked runtime.lastError” in the asking page
+    // (@webext-core/messaging's callback does not read it); expected for the chrome:// tab only.
+    const expected = (e: string) => e.startsWith('chrome://') || noScriptTabs.some((id) => e.includes(`targetTab=${id}`) && e.includes('Could not establish connection'));
+    expect(browser.pageErrors.filter((e) => !expected(e))).toEqual([]);
   });
 });
