@@ -2,13 +2,13 @@
  * Wires the content script together: settings → scanner → highlights → hover
  * card, plus the popup's questions. Starts and stops live when settings change.
  */
-import compiled from '@/generated/matcher.json';
+import matcherJson from '@/generated/matcher.json?raw';
 import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint, rectOfMatch } from './hitTest';
 import { createHoverController, type HoverController, type ShownTerm } from './hoverController';
 import { onLensMessage, sendLensMessage, type PageTermCount } from './lensMessaging';
 import { isLensActiveOn, readLensSettings, siteKeyOf, watchLensSettings, type LensSettings } from './lensSettings';
-import { createTermMatcher, type CompiledTermMatcher } from './matcher';
+import { createLazyTermMatcher, type CompiledTermMatcher } from './matcher';
 import { createPageScanner, type PageScanner } from './pageScanner';
 import { createTermHighlighter, type TermHighlighter } from './termHighlights';
 import { LENS_TUNABLES } from './tunables';
@@ -18,7 +18,8 @@ interface ContentContext {
   onInvalidated(callback: () => void): void;
 }
 
-const matcher = createTermMatcher(compiled as CompiledTermMatcher);
+// Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
+const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
 
 /** Elements on screen now, so their text is scanned first. */
 function elementsOnScreen(doc: Document): Element[] {
@@ -45,7 +46,11 @@ export function startLensRuntime(ctx: ContentContext) {
   let highlighter: TermHighlighter | null = null;
   let hover: HoverController | null = null;
   let shadowSheet: CSSStyleSheet | null = null;
-  const disabledEntryIndexes = new Set<number>();
+  let disabledCategories: string[] = [];
+  const isEntryShown = (entry: number) => {
+    const category = matcher.entries[entry]?.category;
+    return !(category && disabledCategories.includes(category));
+  };
 
   const cardHost: CardHost = createCardHost(doc, {
     onClose: () => hover?.close(),
@@ -81,16 +86,17 @@ export function startLensRuntime(ctx: ContentContext) {
   }
 
   function activate(current: LensSettings) {
-    disabledEntryIndexes.clear();
-    matcher.entries.forEach((entry, index) => {
-      if (entry.category && current.disabledCategories.includes(entry.category)) disabledEntryIndexes.add(index);
-    });
+    disabledCategories = current.disabledCategories;
     let activeHighlighter: TermHighlighter | null = null;
-    scanner = createPageScanner(
+    // Created with the first term found: a page without terms never registers a highlight.
+    const ensureHighlighter = () =>
+      (activeHighlighter ??= highlighter =
+        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, isEntryShown, shadowRoots: () => shadowRoots }));
+    const newScanner = createPageScanner(
       doc,
       matcher,
       {
-        onMatches: (node) => activeHighlighter?.setNodeMatches(node),
+        onMatches: (node) => ensureHighlighter().setNodeMatches(node),
         onForget: (node) => activeHighlighter?.forgetNode(node),
         onShadowRoot: styleShadowRoot,
         onShadowRootGone: (root) => {
@@ -106,12 +112,8 @@ export function startLensRuntime(ctx: ContentContext) {
         scheduleSlice: (work) => requestIdleCallback(() => ctx.isInvalid || work(), { timeout: 200 }),
       },
     );
-    highlighter = activeHighlighter = createTermHighlighter(doc, current.markStyle, {
-      tracked: scanner.tracked,
-      isEntryShown: (entry) => !disabledEntryIndexes.has(entry),
-      shadowRoots: () => shadowRoots,
-    });
-    const activeScanner = scanner;
+    scanner = newScanner;
+    const activeScanner = newScanner;
     hover = createHoverController(window, {
       // …or at the next pointer move: ctx.isInvalid notices that the extension is gone and runs onInvalidated.
       hitTest: (x, y) => (ctx.isInvalid ? null : findTermAtPoint(doc, activeScanner.tracked, x, y, shadowRoots)),
@@ -165,7 +167,7 @@ export function startLensRuntime(ctx: ContentContext) {
     const counts = new Map<number, number>();
     for (const [node, matches] of scanner?.tracked ?? []) {
       if (!node.isConnected) continue;
-      for (const m of matches) if (!disabledEntryIndexes.has(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      for (const m of matches) if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
     }
     return [...counts]
       .map(([entry, count]) => ({ id: matcher.entries[entry]!.id, term: matcher.entries[entry]!.term, count }))

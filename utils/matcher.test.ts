@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTermMatcher, createTermMatcher, type MatcherEntryRule, type MatcherPattern } from './matcher';
+import { compileTermMatcher, createLazyTermMatcher, createTermMatcher, type MatcherEntryRule, type MatcherPattern } from './matcher';
 
 function matcherFor(forms: Record<string, string[]>, options: { ignore?: string[]; blocking?: Record<string, string[]> } = {}) {
   const entries: MatcherEntryRule[] = Object.keys(forms).map((id) => ({ id, term: forms[id]![0]!, blocking: options.blocking?.[id] }));
@@ -87,5 +87,18 @@ describe('term matcher', () => {
         ],
       ),
     ).toThrow(/医保卡/);
+  });
+
+  it('builds a lazy matcher only when it is first used', () => {
+    let loads = 0;
+    const compiled = compileTermMatcher([{ form: '统筹基金', entry: 0 }], [{ id: 'pool', term: '统筹基金' }]);
+    const lazy = createLazyTermMatcher(() => {
+      loads++;
+      return compiled;
+    });
+    expect(loads).toBe(0);
+    expect(lazy.findTermMatches('统筹基金')).toEqual([{ start: 0, end: 4, entry: 0 }]);
+    expect(lazy.entries[0]!.id).toBe('pool');
+    expect(loads).toBe(1);
   });
 });

@@ -240,3 +240,16 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
 
   return { findTermMatches, cannotMatch, entries };
 }
+
+/** A matcher built on first use, so a page that never needs it never pays for building it. */
+export function createLazyTermMatcher(load: () => CompiledTermMatcher): TermMatcher {
+  let real: TermMatcher | null = null;
+  const get = () => (real ??= createTermMatcher(load()));
+  return {
+    findTermMatches: (text) => get().findTermMatches(text),
+    cannotMatch: (text) => get().cannotMatch(text),
+    get entries() {
+      return get().entries;
+    },
+  };
+}

@@ -32,7 +32,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function scan(options: { clockStep?: number } = {}): Harness {
+function scan(options: { clockStep?: number; onShadowRootGone?: (root: ShadowRoot) => void } = {}): Harness {
   const queue: (() => void)[] = [];
   let clock = 0;
   const harness: Harness = {
@@ -65,6 +65,7 @@ function scan(options: { clockStep?: number } = {}): Harness {
         harness.matched.delete(node);
         harness.forgotten.push(node);
       },
+      onShadowRootGone: options.onShadowRootGone,
     },
     {
       isOwnElement: (element) => element.tagName === 'YIBAO-LENS-HOST',
@@ -190,5 +191,61 @@ describe('page scanner', () => {
     document.body.append(Object.assign(document.createElement('p'), { textContent: '统筹基金' }));
     await new Promise((r) => setTimeout(r, LENS_TUNABLES.mutationBatchMs + 20));
     expect(h.matched.size).toBe(0);
+  });
+});
+
+describe('page scanner on hostile pages', () => {
+  it('lets go of shadow roots whose host left the page, and takes them back when it returns', async () => {
+    document.body.innerHTML = '<div id="host"></div><p>正文</p>';
+    const host = document.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>影子里的统筹基金</p>';
+    const gone: ShadowRoot[] = [];
+    const h = scan({ onShadowRootGone: (root) => gone.push(root) });
+    h.scanner.start();
+    await h.settle();
+    expect(h.scanner.stats().observedRoots).toBe(2);
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+
+    host.remove();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: '别的变化' }));
+    await h.settle();
+    expect(gone).toEqual([host.shadowRoot]);
+    expect(h.scanner.stats().observedRoots).toBe(1);
+    expect(h.scanner.tracked.size).toBe(0);
+
+    document.body.append(host);
+    await h.settle();
+    expect(h.scanner.stats().observedRoots).toBe(2);
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+  });
+
+  it('leaves SVG text alone but reads HTML inside foreignObject', async () => {
+    document.body.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg"><text>图表里的个人账户</text><title>统筹基金</title>
+      <foreignObject><p xmlns="http://www.w3.org/1999/xhtml">嵌入的统筹基金</p></foreignObject></svg>`;
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+    expect([...h.matched.keys()][0]!.data).toBe('嵌入的统筹基金');
+  });
+
+  it('finds the shadow root of a custom element defined after the scan (no mutation announces it)', async () => {
+    document.body.innerHTML = '<late-widget></late-widget>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(h.matched.size).toBe(0);
+    customElements.define(
+      'late-widget',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>组件里的个人账户</p>';
+        }
+      },
+    );
+    await new Promise((r) => setTimeout(r, LENS_TUNABLES.customElementRecheckMs[0] + 50));
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['个人账户']);
   });
 });

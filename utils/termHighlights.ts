@@ -49,6 +49,8 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
   const highlight = new Highlight();
   let style = initialStyle;
   const drawn = new Map<Text, StaticRange[]>();
+  /** Tracked nodes inside shadow trees: a walk of the document does not enter them, so they are checked one by one. */
+  const shadowNodes = new Set<Text>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
@@ -110,11 +112,11 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
    */
   function startNodes(position: (node: Text) => 'above' | 'in' | 'below' | 'hidden'): Node[] {
     const starts: Node[] = [];
-    const drawnNodes = [...drawn.keys()];
+    const drawnNodes = [...drawn.keys()].filter((node) => !shadowNodes.has(node));
     for (let i = 0; i < drawnNodes.length; i += Math.max(1, Math.floor(drawnNodes.length / 4))) {
       if (drawnNodes[i]!.isConnected && position(drawnNodes[i]!) === 'in') starts.push(drawnNodes[i]!);
     }
-    const ordered = [...options.tracked.keys()];
+    const ordered = shadowNodes.size ? [...options.tracked.keys()].filter((node) => !shadowNodes.has(node)) : [...options.tracked.keys()];
     let low = 0;
     let high = ordered.length;
     while (low < high) {
@@ -124,10 +126,9 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
       if (position(ordered[probe]!) === 'above') low = probe + 1;
       else high = mid;
     }
-    if (low < ordered.length) starts.push(ordered[low]!);
+    if (low < ordered.length && ordered[low]!.isConnected) starts.push(ordered[low]!);
     if (starts.length === 0) {
-      const shadowRoots = options.shadowRoots();
-      const caret = (doc as unknown as CaretDoc).caretPositionFromPoint?.(win.innerWidth / 2, win.innerHeight / 2, shadowRoots.length ? { shadowRoots } : undefined);
+      const caret = (doc as unknown as CaretDoc).caretPositionFromPoint?.(win.innerWidth / 2, win.innerHeight / 2);
       starts.push(caret?.offsetNode ?? doc.body ?? doc.documentElement);
     }
     return starts;
@@ -175,14 +176,19 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
         }
       }
     }
+    for (const node of shadowNodes) if (position(node) === 'in') found.add(node);
     return found;
+  }
+
+  function currentBand(): Band {
+    const margin = win.innerHeight * LENS_TUNABLES.markBandViewports;
+    return { top: -margin, bottom: win.innerHeight + margin };
   }
 
   function update() {
     timer = null;
     if (disposed) return;
-    const margin = win.innerHeight * LENS_TUNABLES.markBandViewports;
-    const band = { top: -margin, bottom: win.innerHeight + margin };
+    const band = currentBand();
     const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
     for (const node of drawn.keys()) if (!wanted.has(node)) erase(node);
     for (const node of wanted) if (!drawn.has(node)) draw(node, band);
@@ -199,11 +205,19 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
 
   return {
     setNodeMatches(node) {
-      if (drawn.has(node)) erase(node);
+      const root = node.getRootNode();
+      if (root !== doc && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) shadowNodes.add(node);
+      // A drawn node is redrawn at once: waiting for the next band update would make marks on
+      // text that a page keeps re-rendering flicker, or vanish while it re-renders faster than that.
+      if (drawn.has(node)) {
+        erase(node);
+        draw(node, currentBand());
+      }
       refresh();
     },
     forgetNode(node) {
       erase(node);
+      shadowNodes.delete(node);
     },
     refresh,
     setStyle(next) {
@@ -219,6 +233,7 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
       highlight.clear();
       for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE)) if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
       drawn.clear();
+      shadowNodes.clear();
     },
   };
 }

@@ -14,8 +14,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { launchExtensionBrowser, startFixtureServer, type ExtensionBrowser } from '../e2e/harness';
-import { seedFiles, seedText } from '../fixtures/pages';
+import { chromium } from 'playwright-core';
+import { chromiumPath, launchExtensionBrowser, startFixtureServer, type ExtensionBrowser } from '../e2e/harness';
+import { htmlPage, seedFiles, seedPageHtml, seedText } from '../fixtures/pages';
 
 const require = createRequire(import.meta.url);
 const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
@@ -218,6 +219,47 @@ export async function runPageBench() {
     }
   } finally {
     await browser.close();
+    await server.close();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * What every page pays: main-thread time of loading a page with the extension minus the same page in
+ * a browser without it (median of several loads), on a page with no Chinese text and on a seed page.
+ */
+export async function runStartupBench(loads = 7) {
+  const englishParagraphs = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: an ordinary English page about health insurance accounts, deductibles and waiting periods.</p>`).join('');
+  const server = await startFixtureServer({ '/english.html': htmlPage(englishParagraphs), '/seed.html': seedPageHtml(seedFiles()[0]!) });
+  const withExtension = await launchExtensionBrowser([server.origin]);
+  await withExtension.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  if (process.env.BENCH_SITE_OFF) await setSiteEnabled(withExtension, false);
+  const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const plainContext = await plain.newContext({ viewport: { width: 1280, height: 800 } });
+  const loadCost = async (newPage: () => Promise<Page>, url: string) => {
+    const page = await newPage();
+    await taskSeconds(page);
+    await page.goto(url, { waitUntil: 'load' });
+    await settle(page);
+    const ms = (await taskSeconds(page)) * 1000;
+    await page.close();
+    return ms;
+  };
+  try {
+    console.log('\n每个页面的代价（页面加载的主线程时间，有扩展减去无扩展，' + loads + ' 次中位数）：');
+    for (const [name, path] of [['无中文的英文页', '/english.html'], ['种子文章页', '/seed.html']] as const) {
+      const ours: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < loads; i++) {
+        base.push(await loadCost(() => plainContext.newPage(), server.url(path)));
+        ours.push(await loadCost(() => withExtension.newPage(), server.url(path)));
+      }
+      console.log(`  ${name}：有扩展 ${median(ours).toFixed(1)} ms，无扩展 ${median(base).toFixed(1)} ms，差 ${(median(ours) - median(base)).toFixed(1)} ms`);
+    }
+  } finally {
+    await withExtension.close();
+    await plain.close();
     await server.close();
   }
 }
