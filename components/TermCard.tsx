@@ -14,6 +14,15 @@ export interface TermCardProps {
 
 const LOCAL_CAVEAT = '以当地政策为准';
 
+/** Drawn, not an emoji: emoji fonts are missing on many systems. */
+function PinIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M10 1l5 5-2 1-3 3 .5 3.5L9 15l-3-3-4 4-1-1 4-4-3-3 1.5-1.5L7 7l3-3z" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 export function formatCardSource(source: CardSource): string {
   return [source.issuer, `《${source.title.replace(/^《|》$/g, '')}》`, source.docNumber, source.date].filter(Boolean).join(' · ');
 }
@@ -28,7 +37,7 @@ export function TermCard({ record, onSelectTerm, onOpenArticle, pinned, onToggle
           <span className="yl-category">{record.categoryLabel}</span>
           {onTogglePin && (
             <button type="button" className="yl-icon-button" aria-pressed={pinned} aria-label={pinned ? '取消固定卡片' : '固定卡片'} title={pinned ? '取消固定' : '固定'} onClick={onTogglePin}>
-              {pinned ? '📌' : '📍'}
+              <PinIcon filled={!!pinned} />
             </button>
           )}
           {onClose && (

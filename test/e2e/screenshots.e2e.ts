@@ -1,5 +1,6 @@
 /**
- * Store screenshots (1280×800) from real renders of the built extension, written to
+ * Store screenshots (1280×800) from real renders of the built extension. `npm test` writes them to
+ * test-results/screenshots/ (so a test run leaves the tree clean); `npm run screenshots` refreshes
  * store/screenshots/. Each shot first asserts that what it shows is really there.
  *
  * 1-hover-card.png  a seed article with marked terms and the card for 个人账户 open
@@ -19,7 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_SELECTOR, hoverText, launchExtensionBrowser, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
 import { seedFiles, seedPageHtml, seedText } from '../fixtures/pages';
 
-const OUT_DIR = resolve('store/screenshots');
+const STORE = process.env.UPDATE_STORE_SCREENSHOTS === '1';
+const OUT_DIR = resolve(STORE ? 'store/screenshots' : 'test-results/screenshots');
 const SIZE = { width: 1280, height: 800 };
 const POPUP_SIZE = { width: 380, height: 600 };
 
@@ -179,7 +181,7 @@ describe('store screenshots', () => {
     const img = page.locator('img');
     await img.evaluate((el: HTMLImageElement) => el.decode());
     expect(await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight])).toEqual([440, 280]);
-    await page.screenshot({ path: resolve('store/promo-small-440x280.png') });
+    await page.screenshot({ path: STORE ? resolve('store/promo-small-440x280.png') : join(OUT_DIR, 'promo-small-440x280.png') });
     await page.close();
   });
 

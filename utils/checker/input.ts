@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+// The extension's CSP forbids eval; tell zod not to probe for it (the probe logs a CSP error).
+z.config({ jitless: true });
+
 export interface CheckerNumberRule {
   /** The field's name as the user sees it, e.g. 月缴费基数. */
   label: string;
