@@ -15,12 +15,20 @@ import {
   loadProjectData,
 } from '../data/compile';
 
+/** `--data <dir>` and `--out <dir>` (defaults: data, generated); tests point them at temporary copies. */
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(name);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
+}
+
 function main() {
-  const data = loadProjectData('data');
+  const dataDir = argument('--data', 'data');
+  const outDir = argument('--out', 'generated');
+  const data = loadProjectData(dataDir);
   const problems = findReferenceProblems(data);
   if (problems.length) throw new DataError(`数据引用有误：\n${problems.join('\n')}`);
-  mkdirSync('generated', { recursive: true });
-  const write = (name: string, value: unknown) => writeFileSync(`generated/${name}`, JSON.stringify(value));
+  mkdirSync(outDir, { recursive: true });
+  const write = (name: string, value: unknown) => writeFileSync(`${outDir}/${name}`, JSON.stringify(value));
   write('matcher.json', compileMatcherFromData(data));
   write('cards.json', buildCardRecords(data));
   write('articles.json', buildArticleRecords(data));
