@@ -11,7 +11,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Custom Highlight API (105), storage.session (102), match_origin_as_fallback (119).
-    minimum_chrome_version: '120',
+    minimum_chrome_version: '123',
     // storage: settings and checker inputs, on this device only.
     // contextMenus: 「用懂医保查询“%s”」 on selected text.
     // activeTab: the popup and the toggle-site shortcut read the current tab's address (after a click or a shortcut only).

@@ -27,6 +27,38 @@ export function formatCardSource(source: CardSource): string {
   return [source.issuer, `《${source.title.replace(/^《|》$/g, '')}》`, source.docNumber, source.date].filter(Boolean).join(' · ');
 }
 
+/** Links to other terms, as chips; the hover card's related terms and an article's terms. */
+export function TermChips({ label, terms, onSelectTerm }: { label: string; terms: { id: string; term: string }[]; onSelectTerm(id: string): void }) {
+  if (terms.length === 0) return null;
+  return (
+    <section aria-label={label}>
+      <h3>{label}</h3>
+      <div className="yl-chips">
+        {terms.map((t) => (
+          <button type="button" key={t.id} className="yl-chip" onClick={() => onSelectTerm(t.id)}>
+            {t.term}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Numbered sources with the date the content was checked. */
+export function SourceList({ sources, reviewed }: { sources: CardSource[]; reviewed: string }) {
+  return (
+    <>
+      <h3>来源</h3>
+      <ol>
+        {sources.map((s, i) => (
+          <li key={i}>{formatCardSource(s)}</li>
+        ))}
+      </ol>
+      <p className="yl-reviewed">内容核对日期：{reviewed}</p>
+    </>
+  );
+}
+
 export function TermCard({ record, onSelectTerm, onOpenArticle, pinned, onTogglePin, onClose, onOpenInPopup }: TermCardProps) {
   const sourceMark = (indexes: number[]) => (indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null);
   return (
@@ -109,18 +141,7 @@ export function TermCard({ record, onSelectTerm, onOpenArticle, pinned, onToggle
         </section>
       )}
 
-      {record.related.length > 0 && (
-        <section aria-label="相关术语">
-          <h3>相关术语</h3>
-          <div className="yl-chips">
-            {record.related.map((r) => (
-              <button type="button" key={r.id} className="yl-chip" onClick={() => onSelectTerm(r.id)}>
-                {r.term}
-              </button>
-            ))}
-          </div>
-        </section>
-      )}
+      <TermChips label="相关术语" terms={record.related} onSelectTerm={onSelectTerm} />
 
       {record.articles.length > 0 && (
         <section aria-label="相关问答">
@@ -142,13 +163,7 @@ export function TermCard({ record, onSelectTerm, onOpenArticle, pinned, onToggle
       )}
 
       <footer className="yl-sources">
-        <h3>来源</h3>
-        <ol>
-          {record.sources.map((s, i) => (
-            <li key={i}>{formatCardSource(s)}</li>
-          ))}
-        </ol>
-        <p className="yl-reviewed">内容核对日期：{record.reviewed}</p>
+        <SourceList sources={record.sources} reviewed={record.reviewed} />
         {onOpenInPopup && (
           <div className="yl-actions">
             <button type="button" className="yl-action" onClick={() => onOpenInPopup(`term/${record.id}`)}>

@@ -3,6 +3,7 @@
  * and in the invariant tests, never on a web page.
  */
 import { z } from 'zod';
+import { LENS_CATEGORY_LABELS } from '../utils/lensCategories';
 
 const isoDate = z
   .string()
@@ -30,16 +31,8 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const CATEGORY_LABELS = {
-  scheme: '制度与保障层次',
-  fund: '基金与个人账户',
-  enrolment: '参保与缴费',
-  retirement: '退休与缴费年限',
-  benefit: '待遇与报销',
-  catalog: '目录与药品',
-  service: '经办、就医与结算',
-  payment: '支付方式与基金监管',
-} as const;
+/** The labels live in utils/ (zod-free) so pages can use them; the schema takes its keys from there. */
+export const CATEGORY_LABELS = LENS_CATEGORY_LABELS;
 export const categorySchema = z.enum(
   Object.keys(CATEGORY_LABELS) as [keyof typeof CATEGORY_LABELS, ...(keyof typeof CATEGORY_LABELS)[]],
 );

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import compiled from '@/generated/matcher.json';
-import { CATEGORY_LABELS } from '@/data/schema';
+import { CATEGORY_LABELS, categorySchema } from '@/data/schema';
 import { LENS_CATEGORY_LABELS, summarizeLensCategories } from './lensCategories';
 
 describe('category labels', () => {
-  it('match the data schema, in the same order', () => {
-    expect(Object.entries(LENS_CATEGORY_LABELS)).toEqual(Object.entries(CATEGORY_LABELS));
+  it('are the categories the data schema accepts', () => {
+    expect(categorySchema.options).toEqual(Object.keys(LENS_CATEGORY_LABELS));
   });
 
   it('summarize the glossary: every term is counted in exactly one category', () => {

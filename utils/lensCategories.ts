@@ -1,8 +1,4 @@
-/**
- * Category names for the options page's on/off switches. A copy of CATEGORY_LABELS
- * in data/schema.ts, which is build-time only (it pulls in zod); a unit test keeps
- * the two identical.
- */
+/** Category names: the glossary schema (data/schema.ts) takes its categories from here, the options page its switches. */
 export const LENS_CATEGORY_LABELS = {
   scheme: '制度与保障层次',
   fund: '基金与个人账户',

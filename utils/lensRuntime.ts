@@ -59,6 +59,18 @@ export function startLensRuntime(ctx: ContentContext) {
     onPointerInside: (inside) => hover?.setPointerInsideCard(inside),
   });
 
+  /**
+   * ctx.isInvalid notices that the extension was reloaded, updated or removed (chrome.runtime.id is gone)
+   * and then runs onInvalidated. Reading chrome.runtime costs a little, so it is looked at once a second.
+   */
+  let lastAliveCheck = -Infinity;
+  function extensionGone(): boolean {
+    const now = performance.now();
+    if (now - lastAliveCheck < LENS_TUNABLES.aliveCheckMs) return false;
+    lastAliveCheck = now;
+    return ctx.isInvalid;
+  }
+
   async function showCard(term: ShownTerm, rect: DOMRect, focus = false) {
     const entry = matcher.entries[term.match.entry];
     if (!entry) return;
@@ -109,14 +121,14 @@ export function startLensRuntime(ctx: ContentContext) {
         isOwnElement: (element) => cardHost.isHost(element),
         priorityRoots: () => elementsOnScreen(doc),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
-        scheduleSlice: (work) => requestIdleCallback(() => ctx.isInvalid || work(), { timeout: 200 }),
+        scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
       },
     );
     scanner = newScanner;
     const activeScanner = newScanner;
     hover = createHoverController(window, {
-      // …or at the next pointer move: ctx.isInvalid notices that the extension is gone and runs onInvalidated.
-      hitTest: (x, y) => (ctx.isInvalid ? null : findTermAtPoint(doc, activeScanner.tracked, x, y, shadowRoots)),
+      // …or at the next pointer move.
+      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, activeScanner.tracked, x, y, shadowRoots)),
       isInsideCard: (target) => cardHost.contains(target),
       show: (term, rect) => void showCard(term, rect).catch(reportOnce),
       hide: () => cardHost.loadedView()?.hide(),

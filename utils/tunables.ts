@@ -19,6 +19,8 @@ export const LENS_TUNABLES = {
   maxRangesPerNode: 2000,
   /** Mutations are gathered for this long before they are processed together. */
   mutationBatchMs: 120,
+  /** How often, at most, an old copy of the content script checks whether its extension was reloaded or updated. */
+  aliveCheckMs: 1000,
   /** Custom elements not defined yet when scanned are looked at again after these pauses (their shadow root appears silently). */
   customElementRecheckMs: [500, 2000, 8000],
   /** Delay before a card appears while the pointer rests on a term. */

@@ -353,9 +353,9 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
       update({ ...inputs, [group]: { ...inputs[group], ...change } });
 
   const reset = async () => {
-    await clearCheckerInputs().catch(() => undefined);
     setInputs({ ...defaults, tool: inputs.tool });
     setNotice('已清空输入，恢复为默认值。');
+    await clearCheckerInputs().catch(() => undefined);
   };
 
   const toolProps = { base: `${base}-${inputs.tool}`, region };

@@ -1,6 +1,6 @@
 /** The detail of a term (the shared TermCard) or of an article, with a way back. */
 import { forwardRef, type KeyboardEvent } from 'react';
-import { TermCard, formatCardSource } from '@/components/TermCard';
+import { SourceList, TermCard, TermChips } from '@/components/TermCard';
 import type { ArticleRecord } from '@/utils/cardRecord';
 import { findPopupArticle, findPopupCard } from './popupData';
 
@@ -33,26 +33,9 @@ function ArticleDetail({ record, onSelectTerm }: { record: ArticleRecord; onSele
           <p>{section.body}</p>
         </section>
       ))}
-      {record.terms.length > 0 && (
-        <section aria-label="相关术语">
-          <h3>相关术语</h3>
-          <div className="yl-chips">
-            {record.terms.map((t) => (
-              <button type="button" key={t.id} className="yl-chip" onClick={() => onSelectTerm(t.id)}>
-                {t.term}
-              </button>
-            ))}
-          </div>
-        </section>
-      )}
+      <TermChips label="相关术语" terms={record.terms} onSelectTerm={onSelectTerm} />
       <footer className="yl-sources">
-        <h3>来源</h3>
-        <ol>
-          {record.sources.map((s, i) => (
-            <li key={i}>{formatCardSource(s)}</li>
-          ))}
-        </ol>
-        <p className="yl-reviewed">内容核对日期：{record.date}</p>
+        <SourceList sources={record.sources} reviewed={record.date} />
       </footer>
     </article>
   );

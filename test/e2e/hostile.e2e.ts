@@ -265,7 +265,9 @@ describe('hostile pages', () => {
     const page = await browser.newPage();
     await page.goto(server.url('/hostile/react.html'));
     await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
-    await waitForMarks(page, 3);
+    // The page never stops changing, so wait for the terms rather than for the marks to settle.
+    const allTerms = ['医保个人账户', '家庭共济', '亲情账户', '统筹基金', '起付线', '封顶线'];
+    await expect.poll(() => markedTexts(page), { timeout: 10000 }).toEqual(expect.arrayContaining(allTerms));
     const count = () => page.evaluate(() => Number(document.getElementById('count')!.textContent));
     const before = await count();
     await hoverText(page, '医保个人账户');
@@ -273,8 +275,8 @@ describe('hostile pages', () => {
     // The list re-orders and the paragraph toggles while we watch; marks follow.
     await page.waitForTimeout(1200);
     expect(await count()).toBeGreaterThan(before + 10);
-    const marks = await waitForMarks(page, 3);
-    expect(marks).toEqual(expect.arrayContaining(['医保个人账户', '家庭共济', '亲情账户', '统筹基金', '起付线', '封顶线']));
+    // Marks follow: every term is still marked after 20 more renders (the moving list items included).
+    expect(await markedTexts(page)).toEqual(expect.arrayContaining(allTerms));
     expect(await page.evaluate(() => (window as unknown as { __hydrationErrors: string[] }).__hydrationErrors)).toEqual([]);
     expect(await foreignRecords(page)).toEqual([HOST_ADDED]);
     await page.close();
@@ -433,6 +435,7 @@ describe('hostile pages', () => {
     expect(await noCardWithin(page)).toBe(true);
     await hoverText(page, '家庭共济');
     expect(await cardLabel(page)).toMatch(/^家庭共济/);
+    expect(await foreignRecords(page)).toEqual([HOST_ADDED]);
     await page.close();
   });
 
@@ -527,40 +530,46 @@ async function inMainWorldValue<T>(page: Page, expression: string): Promise<T> {
 
 describe('resource bounds', () => {
   it('ticker rewriting text every 16 ms for 10 s: our main-thread time is under 5% of the wall time', async () => {
-    await setStoredSettings(browser, { ...DEFAULTS, disabledSites: ['localhost'] });
-    const withUs = await browser.newPage();
-    const without = await browser.newPage();
-    await withUs.goto(server.url('/hostile/ticker.html'));
-    // The same page from the second site, where the extension is switched off in settings.
-    await without.goto(cross.url('/hostile/ticker.html'));
-    await waitForMarks(withUs, 1);
-    expect(await markedTexts(without)).toEqual([]);
-    for (const page of [withUs, without]) await (await cdp(page)).send('Performance.enable', { timeDomain: 'threadTicks' });
-    const before = await Promise.all([taskSeconds(withUs), taskSeconds(without)]);
-    const started = Date.now();
-    const frames = await Promise.all([withUs, without].map((page) => page.evaluate(() => (window as unknown as { __startTicker(ms: number): Promise<number> }).__startTicker(10000))));
-    const wall = (Date.now() - started) / 1000;
-    const after = await Promise.all([taskSeconds(withUs), taskSeconds(without)]);
-    const ours = after[0]! - before[0]!;
-    const baseline = after[1]! - before[1]!;
-    const ratio = (ours - baseline) / wall;
-    measured.tickerCpu = `with us ${(ours * 1000).toFixed(0)} ms, site off ${(baseline * 1000).toFixed(0)} ms, wall ${wall.toFixed(1)} s, frames ${frames[0]}/${frames[1]}, ratio ${(ratio * 100).toFixed(2)}%`;
+    /**
+     * The same ticker page on two sites at once, the extension switched off in settings for one of them;
+     * each page has its own renderer. Run twice with the sites' roles swapped, so that whatever differs
+     * between the two renderers cancels out.
+     */
+    const run = async (on: FixtureServer, off: FixtureServer) => {
+      await setStoredSettings(browser, { ...DEFAULTS, disabledSites: [new URL(off.origin).hostname] });
+      const withUs = await browser.newPage();
+      const without = await browser.newPage();
+      await withUs.goto(on.url('/hostile/ticker.html'));
+      await without.goto(off.url('/hostile/ticker.html'));
+      await waitForMarks(withUs, 1);
+      expect(await markedTexts(without)).toEqual([]);
+      for (const page of [withUs, without]) await (await cdp(page)).send('Performance.enable', { timeDomain: 'threadTicks' });
+      const before = await Promise.all([taskSeconds(withUs), taskSeconds(without)]);
+      const started = Date.now();
+      const frames = await Promise.all([withUs, without].map((page) => page.evaluate(() => (window as unknown as { __startTicker(ms: number): Promise<number> }).__startTicker(10000))));
+      const wall = (Date.now() - started) / 1000;
+      const after = await Promise.all([taskSeconds(withUs), taskSeconds(without)]);
+      // After the last frame, the marks are exactly the terms now on the page: nothing stale is left.
+      await withUs.waitForTimeout(600);
+      const expected = await withUs.evaluate(() => {
+        const terms = ['医保个人账户', '亲情账户', '统筹基金', '家庭共济', '起付线', '封顶线'];
+        return [...document.querySelectorAll('p')].flatMap((p) => terms.filter((t) => p.textContent!.includes(t))).sort();
+      });
+      expect((await markedTexts(withUs)).sort()).toEqual(expected);
+      await withUs.close();
+      await without.close();
+      return { ours: after[0]! - before[0]!, baseline: after[1]! - before[1]!, wall, frames };
+    };
+    const runs = [await run(server, cross), await run(cross, server)];
+    await setStoredSettings(browser, DEFAULTS);
+    const ratio = runs.reduce((sum, r) => sum + (r.ours - r.baseline) / r.wall, 0) / runs.length;
+    measured.tickerCpu =
+      runs.map((r) => `with us ${(r.ours * 1000).toFixed(0)} ms, site off ${(r.baseline * 1000).toFixed(0)} ms, wall ${r.wall.toFixed(1)} s, frames ${r.frames[0]}/${r.frames[1]}`).join('; ') +
+      `; ratio ${(ratio * 100).toFixed(2)}%`;
     expect(ratio).toBeLessThan(0.05);
     // The page's own ticker was not slowed down noticeably by us.
-    expect(frames[0]!).toBeGreaterThan(frames[1]! * 0.8);
-    // After the last frame, the marks are exactly the terms now on the page: nothing stale is left.
-    await withUs.waitForTimeout(600);
-    const expected = await withUs.evaluate(() => {
-      const terms = ['医保个人账户', '亲情账户', '统筹基金', '家庭共济', '起付线', '封顶线'];
-      const found: string[] = [];
-      for (const p of document.querySelectorAll('p')) for (const t of terms) if (p.textContent!.includes(t) && !(t === '个人账户' && p.textContent!.includes('医保个人账户'))) found.push(t);
-      return found.sort();
-    });
-    expect((await markedTexts(withUs)).sort()).toEqual(expected);
-    await withUs.close();
-    await without.close();
-    await setStoredSettings(browser, DEFAULTS);
-  }, 40000);
+    for (const r of runs) expect(r.frames[0]!).toBeGreaterThan(r.frames[1]! * 0.8);
+  }, 60000);
 
   it('1,000 mutation batches: heap and tracked nodes stay flat', async () => {
     const page = await open('/hostile/churn.html', 6);
@@ -625,12 +634,15 @@ describe('faults', () => {
   const stored = (target: ExtensionBrowser) => target.serviceWorker.evaluate(() => chrome.storage.local.get(null));
 
   it('corrupted or missing settings: marks appear with the defaults and the repair notice is left', async () => {
-    for (const garbage of ['garbage{', 42, ['x'], { enabled: 'yes', markStyle: 42 }, { enabled: true, disabledSites: 'all', hoverDelayMs: -5, theme: null }]) {
+    const cases = ['garbage{', 42, ['x'], { enabled: 'yes', markStyle: 42 }, { enabled: true, disabledSites: 'all', hoverDelayMs: -5, theme: null }];
+    for (const garbage of cases) {
       await setStoredSettings(faulty, garbage);
       const page = await openIn(faulty, '/hostile/fault.html', 3);
       expect(await markedTexts(page), JSON.stringify(garbage)).toEqual(['个人账户', '统筹基金', '家庭共济']);
-      await hoverText(page, '统筹基金');
-      expect(await cardLabel(page)).toMatch(/^统筹基金/);
+      if (garbage === cases[0]) {
+        await hoverText(page, '统筹基金');
+        expect(await cardLabel(page)).toMatch(/^统筹基金/);
+      }
       const after = await stored(faulty);
       expect(after.settingsNotice, JSON.stringify(garbage)).toEqual(expect.any(String));
       expect(after.settings).toEqual(DEFAULTS);

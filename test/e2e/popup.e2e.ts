@@ -242,7 +242,7 @@ describe('popup: checker', () => {
     await page.getByRole('tab', { name: '计算器' }).click();
     expect(await page.getByLabel('月缴费基数').inputValue()).toBe('６０００');
     await page.getByRole('button', { name: '清空输入，恢复默认值' }).click();
-    expect(await page.getByLabel('月缴费基数').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('月缴费基数').inputValue()).toBe('');
     await page.close();
   });
 
