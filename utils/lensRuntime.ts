@@ -7,7 +7,7 @@ import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint, rectOfMatch } from './hitTest';
 import { createHoverController, type HoverController, type ShownTerm } from './hoverController';
 import { onLensMessage, sendLensMessage, type PageTermCount } from './lensMessaging';
-import { isLensActiveOn, readLensSettings, siteKeyOf, watchLensSettings, type LensSettings } from './lensSettings';
+import { isLensActiveOn, readLensSettingsOnPage, siteKeyOf, watchLensSettings, type LensSettings } from './lensSettings';
 import { createLazyTermMatcher, type CompiledTermMatcher } from './matcher';
 import { createPageScanner, type PageScanner } from './pageScanner';
 import { createTermHighlighter, type TermHighlighter } from './termHighlights';
@@ -25,13 +25,11 @@ const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledT
 function elementsOnScreen(doc: Document): Element[] {
   const found = new Set<Element>();
   const { innerWidth: w, innerHeight: h } = doc.defaultView ?? { innerWidth: 0, innerHeight: 0 };
-  // Hit-testing costs a few ms on very large pages: three points are enough to start with.
+  // Hit-testing costs a few ms on very large pages: three points down the middle are enough to start with.
   for (const fy of [0.2, 0.5, 0.8]) {
-    for (const fx of [0.5]) {
-      const element = doc.elementFromPoint(w * fx, h * fy);
-      const block = element?.closest('p, li, td, article, section, div, pre, blockquote, h1, h2, h3, h4, dd, dt');
-      if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
-    }
+    const element = doc.elementFromPoint(w / 2, h * fy);
+    const block = element?.closest('p, li, td, article, section, div, pre, blockquote, h1, h2, h3, h4, dd, dt');
+    if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
   }
   return [...found];
 }
@@ -200,7 +198,7 @@ export function startLensRuntime(ctx: ContentContext) {
     return false;
   }
 
-  void readLensSettings()
+  void readLensSettingsOnPage()
     .then(apply)
     .catch(reportOnce);
   const unwatch = watchLensSettings((next) => {
@@ -218,6 +216,7 @@ export function startLensRuntime(ctx: ContentContext) {
     stats: () => ({
       active: !!scanner,
       tracked: scanner?.tracked.size ?? 0,
+      matches: [...(scanner?.tracked.values() ?? [])].reduce((sum, m) => sum + m.length, 0),
       pending: scanner?.pendingWork() ?? 0,
       drawn: highlighter?.drawnCount() ?? 0,
       shadowRoots: shadowRoots.length,

@@ -1,14 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_LENS_SETTINGS,
   LENS_SETTINGS_REPAIRED_NOTICE,
   isLensActiveOn,
-  lensSettingsItem,
+  lensSettingsStore,
   lensSettingsNoticeItem,
   migrateLensSettingsToV2,
   normalizeLensSettings,
   readLensSettings,
+  readLensSettingsOnPage,
   repairLensSettingsStorage,
   resetLensSettings,
   siteKeyOf,
@@ -20,7 +21,7 @@ import {
 async function seed(value: unknown, meta?: unknown) {
   const items: Record<string, unknown> = meta === undefined ? { settings: value } : { settings: value, settings$: meta };
   await fakeBrowser.storage.local.set(items);
-  await lensSettingsItem.migrate();
+  await lensSettingsStore().migrate();
 }
 
 const stored = async () => (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as { settings?: unknown; settings$?: { v?: number } };
@@ -136,7 +137,7 @@ describe('updating settings', () => {
   it('watchers get normalized settings', async () => {
     const seen: unknown[] = [];
     const stop = watchLensSettings((s) => seen.push(s));
-    await lensSettingsItem.setValue({ enabled: false, markStyle: 'wavy' });
+    await lensSettingsStore().setValue({ enabled: false, markStyle: 'wavy' });
     await new Promise((r) => setTimeout(r, 0));
     stop();
     expect(seen).toEqual([{ ...DEFAULT_LENS_SETTINGS, enabled: false }]);
@@ -158,5 +159,23 @@ describe('sites', () => {
     expect(isLensActiveOn(s, 'b.com')).toBe(true);
     expect(isLensActiveOn(s, null)).toBe(true);
     expect(isLensActiveOn({ ...s, enabled: false }, 'b.com')).toBe(false);
+  });
+});
+
+describe('the content script reader', () => {
+  it('reads, repairs and leaves the notice without running migrations (a bad version marker logs nothing)', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', markStyle: 42, disabledSites: ['a.com'] }, settings$: { v: 99 } });
+    const settings = await readLensSettingsOnPage();
+    expect(settings).toEqual({ ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com'] });
+    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settings);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it('gives the defaults, without a notice, when nothing is stored', async () => {
+    expect(await readLensSettingsOnPage()).toEqual(DEFAULT_LENS_SETTINGS);
+    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
   });
 });

@@ -72,14 +72,27 @@ export function migrateLensSettingsToV2(old: unknown): unknown {
 
 export const LENS_SETTINGS_VERSION = 2;
 
-/** Version history: v1 stored only { enabled, disabledSites }; v2 is LensSettings. */
-export const lensSettingsItem = storage.defineItem<unknown>('local:settings', {
-  fallback: DEFAULT_LENS_SETTINGS,
-  version: LENS_SETTINGS_VERSION,
-  migrations: {
-    2: migrateLensSettingsToV2,
-  },
-});
+const LENS_SETTINGS_KEY = 'local:settings';
+
+function defineLensSettingsItem() {
+  /** Version history: v1 stored only { enabled, disabledSites }; v2 is LensSettings. */
+  return storage.defineItem<unknown>(LENS_SETTINGS_KEY, {
+    fallback: DEFAULT_LENS_SETTINGS,
+    version: LENS_SETTINGS_VERSION,
+    migrations: {
+      2: migrateLensSettingsToV2,
+    },
+  });
+}
+let lensSettingsItemInstance: ReturnType<typeof defineLensSettingsItem> | null = null;
+
+/**
+ * The versioned item. Defining it runs WXT's migrations, which log an error on a corrupted version
+ * marker; so only the background and extension pages define it, never the content script.
+ */
+export function lensSettingsStore() {
+  return (lensSettingsItemInstance ??= defineLensSettingsItem());
+}
 
 /** Set when stored settings had to be repaired, so the options page can say so once. */
 export const lensSettingsNoticeItem = storage.defineItem<string | null>('local:settingsNotice', { fallback: null });
@@ -87,24 +100,35 @@ export const lensSettingsNoticeItem = storage.defineItem<string | null>('local:s
 export const LENS_SETTINGS_REPAIRED_NOTICE = '设置数据已损坏，已恢复为默认值（能保留的项目已保留）。';
 
 export async function readLensSettings(): Promise<LensSettings> {
-  const { settings, repaired } = normalizeLensSettings(await lensSettingsItem.getValue());
+  const { settings, repaired } = normalizeLensSettings(await lensSettingsStore().getValue());
   if (repaired) {
     await lensSettingsNoticeItem.setValue(LENS_SETTINGS_REPAIRED_NOTICE);
-    await lensSettingsItem.setValue(settings);
+    await lensSettingsStore().setValue(settings);
+  }
+  return settings;
+}
+
+/** The content script's reader: the stored value as is (no migrations), repaired when it is malformed. */
+export async function readLensSettingsOnPage(): Promise<LensSettings> {
+  const stored = await storage.getItem<unknown>(LENS_SETTINGS_KEY);
+  const { settings, repaired } = normalizeLensSettings(stored === null ? null : migrateLensSettingsToV2(stored));
+  if (repaired) {
+    await lensSettingsNoticeItem.setValue(LENS_SETTINGS_REPAIRED_NOTICE);
+    await storage.setItem(LENS_SETTINGS_KEY, settings);
   }
   return settings;
 }
 
 export async function updateLensSettings(change: Partial<LensSettings>): Promise<LensSettings> {
   const next = { ...(await readLensSettings()), ...change };
-  await lensSettingsItem.setValue(next);
+  await lensSettingsStore().setValue(next);
   return next;
 }
 
 /** Back to the defaults (a fresh copy, so nobody shares the default arrays). */
 export async function resetLensSettings(): Promise<LensSettings> {
   const fresh: LensSettings = { ...DEFAULT_LENS_SETTINGS, disabledSites: [], disabledCategories: [] };
-  await lensSettingsItem.setValue(fresh);
+  await lensSettingsStore().setValue(fresh);
   return fresh;
 }
 
@@ -115,23 +139,24 @@ export async function resetLensSettings(): Promise<LensSettings> {
  * tolerant reader, which leaves the notice when something had to change.
  */
 export async function repairLensSettingsStorage(): Promise<LensSettings> {
-  const meta: unknown = await lensSettingsItem.getMeta();
+  const meta: unknown = await lensSettingsStore().getMeta();
   const version = typeof meta === 'object' && meta !== null ? (meta as { v?: unknown }).v : undefined;
-  const stored = await lensSettingsItem.getValue();
+  const stored = await lensSettingsStore().getValue();
   const knownVersion = version === undefined || version === 1 || version === LENS_SETTINGS_VERSION;
   if (!knownVersion) {
-    await lensSettingsItem.removeMeta();
-    await lensSettingsItem.setMeta({ v: LENS_SETTINGS_VERSION });
+    await lensSettingsStore().removeMeta();
+    await lensSettingsStore().setMeta({ v: LENS_SETTINGS_VERSION });
     const { settings } = normalizeLensSettings(migrateLensSettingsToV2(stored));
-    await lensSettingsItem.setValue(settings);
+    await lensSettingsStore().setValue(settings);
     await lensSettingsNoticeItem.setValue(LENS_SETTINGS_REPAIRED_NOTICE);
     return settings;
   }
   return readLensSettings();
 }
 
+/** Watches the stored settings without defining the versioned item (safe in content scripts). */
 export function watchLensSettings(callback: (settings: LensSettings) => void): () => void {
-  return lensSettingsItem.watch((value) => callback(normalizeLensSettings(value).settings));
+  return storage.watch<unknown>(LENS_SETTINGS_KEY, (value) => callback(normalizeLensSettings(value === null ? null : migrateLensSettingsToV2(value)).settings));
 }
 
 export function siteKeyOf(url: string): string | null {

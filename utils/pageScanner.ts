@@ -91,6 +91,8 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
   let recheckTimer: ReturnType<typeof setTimeout> | null = null;
   let recheckRound = 0;
   let walker: TreeWalker | null = null;
+  /** The next node the walker returned but a slice did not process yet. */
+  let walkerNext: Node | null = null;
   let pendingRecords: MutationRecord[] = [];
   let batchTimer: ReturnType<typeof setTimeout> | null = null;
   let sliceScheduled = false;
@@ -184,6 +186,16 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
   }
 
   /** Does one slice of work; returns true when more remains. */
+  /** The node after `element`'s subtree, skipping everything inside it. */
+  function nextOutside(treeWalker: TreeWalker, element: Node): Node | null {
+    treeWalker.currentNode = element;
+    for (;;) {
+      const sibling = treeWalker.nextSibling();
+      if (sibling) return sibling;
+      if (!treeWalker.parentNode()) return null;
+    }
+  }
+
   function runSlice(): boolean {
     const deadline = now() + LENS_TUNABLES.scanSliceMs;
     let steps = 0;
@@ -206,13 +218,23 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
           continue;
         }
         if (root.nodeType === Node.ELEMENT_NODE && (filter.acceptNode(root) === NodeFilter.FILTER_REJECT || isInsideSkippedElement(root, options.isOwnElement))) continue;
-        walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filter);
+        // No NodeFilter: a JS callback per node costs more than the walk itself on large pages.
+        walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        walkerNext = null;
       }
-      let node = walker.nextNode();
+      let node = walkerNext ?? walker.nextNode();
       while (node) {
-        if (node.nodeType === Node.TEXT_NODE) matchTextNode(node as Text);
-        if (timeUp()) return true;
-        node = walker.nextNode();
+        if (node.nodeType === Node.TEXT_NODE) {
+          matchTextNode(node as Text);
+          node = walker.nextNode();
+        } else {
+          node = filter.acceptNode(node) === NodeFilter.FILTER_REJECT ? nextOutside(walker, node) : walker.nextNode();
+        }
+        if (timeUp()) {
+          walkerNext = node;
+          if (!node) walker = null;
+          return true;
+        }
       }
       walker = null;
     }
@@ -283,6 +305,7 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
       batchTimer = null;
       pendingRecords = [];
       walker = null;
+      walkerNext = null;
       walkQueue.length = 0;
       textQueue.clear();
       for (const node of Array.from(tracked.keys())) forget(node);
