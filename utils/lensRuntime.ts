@@ -21,6 +21,20 @@ interface ContentContext {
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
 
+/**
+ * A cheap guess whether the page has Chinese text: its language, its title, or the first text nodes.
+ * Finding what is on screen forces an early layout, which a page without Chinese should not pay for.
+ */
+function pageLooksChinese(doc: Document): boolean {
+  const han = /[\u3400-\u9fff]/;
+  if (doc.documentElement.lang.toLowerCase().startsWith('zh') || han.test(doc.title)) return true;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  for (let i = 0, node = walker.nextNode(); node && i < 200; i++, node = walker.nextNode()) {
+    if (han.test((node as Text).data)) return true;
+  }
+  return false;
+}
+
 /** Elements on screen now, so their text is scanned first. */
 function elementsOnScreen(doc: Document): Element[] {
   const found = new Set<Element>();
@@ -117,7 +131,7 @@ export function startLensRuntime(ctx: ContentContext) {
       },
       {
         isOwnElement: (element) => cardHost.isHost(element),
-        priorityRoots: () => elementsOnScreen(doc),
+        priorityRoots: () => (pageLooksChinese(doc) ? elementsOnScreen(doc) : []),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
       },
