@@ -3,6 +3,7 @@
  * card, plus the popup's questions. Starts and stops live when settings change.
  */
 import matcherJson from '@/generated/matcher.json?raw';
+import highlightCss from '@/entrypoints/content/style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint, rectOfMatch } from './hitTest';
 import { createHoverController, type HoverController, type ShownTerm } from './hoverController';
@@ -98,10 +99,7 @@ export function startLensRuntime(ctx: ContentContext) {
       if (shadowSheet && root.adoptedStyleSheets.includes(shadowSheet)) return;
       if (!shadowSheet) {
         shadowSheet = new CSSStyleSheet();
-        shadowSheet.replaceSync(
-          '::highlight(yibao-lens-term){text-decoration:underline dotted #2a7de1;text-decoration-thickness:1.5px;text-underline-offset:3px}' +
-            '::highlight(yibao-lens-term-bg){background-color:rgba(42,125,225,.16)}',
-        );
+        shadowSheet.replaceSync(highlightCss);
       }
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
     } catch {
@@ -115,7 +113,7 @@ export function startLensRuntime(ctx: ContentContext) {
     // Created with the first term found: a page without terms never registers a highlight.
     const ensureHighlighter = () =>
       (activeHighlighter ??= highlighter =
-        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, isEntryShown, shadowRoots: () => shadowRoots }));
+        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, isEntryShown }));
     const newScanner = createPageScanner(
       doc,
       matcher,
@@ -137,10 +135,9 @@ export function startLensRuntime(ctx: ContentContext) {
       },
     );
     scanner = newScanner;
-    const activeScanner = newScanner;
     hover = createHoverController(window, {
       // …or at the next pointer move.
-      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, activeScanner.tracked, x, y, shadowRoots)),
+      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.tracked, x, y, shadowRoots)),
       isInsideCard: (target) => cardHost.contains(target),
       show: (term, rect) => void showCard(term, rect).catch(reportOnce),
       hide: () => cardHost.loadedView()?.hide(),

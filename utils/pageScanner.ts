@@ -100,16 +100,13 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
   let sweepNeeded = false;
   let batches = 0;
 
-  const filter = {
-    acceptNode(node: Node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const element = node as Element;
-      if (isSkippedElement(element) || options.isOwnElement(element)) return NodeFilter.FILTER_REJECT;
-      if (element.shadowRoot) adoptShadowRoot(element.shadowRoot);
-      else if (element.tagName.includes('-') && !element.matches(':defined')) watchUndefinedHost(element);
-      return NodeFilter.FILTER_SKIP;
-    },
-  };
+  /** Whether to skip an element's whole subtree; on the way, notes shadow roots and not-yet-defined components. */
+  function skipsSubtree(element: Element): boolean {
+    if (isSkippedElement(element) || options.isOwnElement(element)) return true;
+    if (element.shadowRoot) adoptShadowRoot(element.shadowRoot);
+    else if (element.tagName.includes('-') && !element.matches(':defined')) watchUndefinedHost(element);
+    return false;
+  }
 
   function adoptShadowRoot(root: ShadowRoot) {
     if (observed.has(root)) return;
@@ -217,7 +214,7 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
           if (timeUp()) return true;
           continue;
         }
-        if (root.nodeType === Node.ELEMENT_NODE && (filter.acceptNode(root) === NodeFilter.FILTER_REJECT || isInsideSkippedElement(root, options.isOwnElement))) continue;
+        if (root.nodeType === Node.ELEMENT_NODE && (skipsSubtree(root as Element) || isInsideSkippedElement(root, options.isOwnElement))) continue;
         // No NodeFilter: a JS callback per node costs more than the walk itself on large pages.
         walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
         walkerNext = null;
@@ -228,7 +225,7 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
           matchTextNode(node as Text);
           node = walker.nextNode();
         } else {
-          node = filter.acceptNode(node) === NodeFilter.FILTER_REJECT ? nextOutside(walker, node) : walker.nextNode();
+          node = skipsSubtree(node as Element) ? nextOutside(walker, node) : walker.nextNode();
         }
         if (timeUp()) {
           walkerNext = node;

@@ -7,6 +7,7 @@
  * screen → walk the text in document order until it leaves the band), so the
  * cost follows what is on screen, not the size of the page.
  */
+import { rectOfMatch } from './hitTest';
 import type { TermMatch } from './matcher';
 import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';
 
@@ -22,7 +23,6 @@ export interface TermHighlighterOptions {
   /** Every text node with matches (the scanner's map). */
   tracked: ReadonlyMap<Text, TermMatch[]>;
   isEntryShown(entry: number): boolean;
-  shadowRoots(): ShadowRoot[];
 }
 
 export interface TermHighlighter {
@@ -42,7 +42,7 @@ interface Band {
   bottom: number;
 }
 
-type CaretDoc = { caretPositionFromPoint?(x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }): CaretPosition | null };
+type CaretDoc = { caretPositionFromPoint?(x: number, y: number): CaretPosition | null };
 
 export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, options: TermHighlighterOptions): TermHighlighter {
   const win = doc.defaultView!;
@@ -65,13 +65,6 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
     drawn.delete(node);
   }
 
-  function rangeRect(node: Text, match: TermMatch): DOMRect | undefined {
-    const range = doc.createRange();
-    range.setStart(node, match.start);
-    range.setEnd(node, match.end);
-    return range.getClientRects()[0];
-  }
-
   /** Matches of `node` inside the band; long nodes (a 3 MB <pre>) are cut by binary search on match rects. */
   function matchesInBand(node: Text, matches: TermMatch[], band: Band): TermMatch[] {
     if (matches.length <= LENS_TUNABLES.matchesBeforeBandSearch) return matches;
@@ -79,13 +72,13 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
     let high = matches.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      const rect = rangeRect(node, matches[mid]!);
+      const rect = rectOfMatch(node, matches[mid]!);
       if (rect && rect.bottom < band.top) low = mid + 1;
       else high = mid;
     }
     const inBand: TermMatch[] = [];
     for (let i = low; i < matches.length && inBand.length < LENS_TUNABLES.maxRangesPerNode; i++) {
-      const rect = rangeRect(node, matches[i]!);
+      const rect = rectOfMatch(node, matches[i]!);
       if (rect && rect.top > band.bottom) break;
       inBand.push(matches[i]!);
     }
