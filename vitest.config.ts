@@ -4,7 +4,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['{utils,data,components,entrypoints,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{lib,data,entrypoints,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
   },

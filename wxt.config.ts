@@ -4,6 +4,8 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Project code imports what it uses; no auto-imports hiding the dependency graph.
+  imports: false,
   vite: () => ({ json: { stringify: true }, build: { minify: process.env.LENS_NO_MINIFY ? false : undefined } }),
   modules: ['@wxt-dev/module-react'],
   manifest: {

@@ -2,9 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCardRecords, compileMatcherFromData, findReferenceProblems, loadProjectData } from './compile';
-import { createTermMatcher } from '../utils/matcher';
-import { buildMatcherSource, listSurfaceForms } from '../utils/matcherPatterns';
+import { buildCardRecords, compileMatcherFromData, findReferenceProblems, loadProjectData } from '@/scripts/compile/pipeline';
+import { createTermMatcher } from '@/lib/matcher/matcher';
+import { buildMatcherSource, listSurfaceForms } from '@/scripts/compile/matcherPatterns';
 
 const data = loadProjectData('data');
 const matcher = createTermMatcher(JSON.parse(JSON.stringify(compileMatcherFromData(data))));

@@ -3,7 +3,7 @@
  * and in the invariant tests, never on a web page.
  */
 import { z } from 'zod';
-import { LENS_CATEGORY_LABELS } from '../utils/lensCategories';
+import { LENS_CATEGORY_LABELS } from '@/lib/settings/categories';
 
 const isoDate = z
   .string()

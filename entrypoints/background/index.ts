@@ -1,13 +1,14 @@
-import type { Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser, type Browser } from 'wxt/browser';
 import {
   LENS_SEARCH_MENU_ID,
   LENS_TOGGLE_SITE_COMMAND,
   lensRouteForMenuClick,
   lensSiteToggleBadge,
   toggleLensSiteFor,
-} from '@/utils/lensBackgroundActions';
-import { onLensMessage } from '@/utils/lensMessaging';
-import { readLensSettings, repairLensSettingsStorage, updateLensSettings } from '@/utils/lensSettings';
+} from './actions';
+import { onLensMessage } from '@/lib/messaging/protocol';
+import { readLensSettings, repairLensSettingsStorage, updateLensSettings } from '@/lib/settings/settings';
 
 export default defineBackground(() => {
   onLensMessage('openLensPopup', async ({ data }) => {

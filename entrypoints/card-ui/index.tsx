@@ -3,15 +3,16 @@
  * shown (React and the full glossary text never weigh on pages where nobody
  * hovers). It registers itself on the content script's isolated global.
  */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { StrictMode, useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import cards from '@/generated/cards.json';
-import cardCss from '@/components/termCard.css?inline';
-import { TermCard } from '@/components/TermCard';
-import type { CardRecord } from '@/utils/cardRecord';
-import { placeCard, type RectLike } from '@/utils/cardPosition';
-import { LENS_TUNABLES } from '@/utils/tunables';
-import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardView } from '@/utils/cardContract';
+import cardCss from '@/lib/card/termCard.css?inline';
+import { TermCard } from '@/lib/card/TermCard';
+import type { CardRecord } from '@/lib/card/records';
+import { placeCard, type RectLike } from './placement';
+import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
+import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardView } from '@/lib/card/contract';
 import hostCss from './card.css?inline';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));

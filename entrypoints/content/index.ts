@@ -1,5 +1,6 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import './style.css';
-import { startLensRuntime } from '@/utils/lensRuntime';
+import { startLensRuntime } from './runtime';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -1,6 +1,7 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import compiled from '@/generated/matcher.json';
-import { summarizeLensCategories } from '@/utils/lensCategories';
+import { summarizeLensCategories } from '@/lib/settings/categories';
 import {
   DEFAULT_LENS_SETTINGS,
   lensSettingsNoticeItem,
@@ -9,8 +10,8 @@ import {
   updateLensSettings,
   watchLensSettings,
   type LensSettings,
-} from '@/utils/lensSettings';
-import { parseLensSiteInput } from '@/utils/siteInput';
+} from '@/lib/settings/settings';
+import { parseLensSiteInput } from './siteInput';
 
 type MarkStyle = LensSettings['markStyle'];
 type Theme = LensSettings['theme'];

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@/components/termCard.css';
+import '@/lib/card/termCard.css';
 import './options.css';
 import { OptionsApp } from './OptionsApp';
 

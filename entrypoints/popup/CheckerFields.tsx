@@ -1,6 +1,6 @@
 /** Labelled form fields for the checker: a visible <label>, the unit, a hint, and the Chinese error beside the field. */
 import type { ReactNode } from 'react';
-import type { CheckerFieldSpec } from '@/utils/checkerForms';
+import type { CheckerFieldSpec } from '@/lib/checker/forms';
 
 export const LOCAL_POLICY_CAVEAT = '以当地政策为准';
 

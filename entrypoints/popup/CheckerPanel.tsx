@@ -6,8 +6,8 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import sources from '@/data/sources.json';
 import type { Region } from '@/data/schema';
-import { formatCheckerYuan, type CheckerNote } from '@/utils/checker/shared';
-import { WAITING_PERIOD_READING_LABELS, type WaitingPeriodReading } from '@/utils/checker/waitingPeriod';
+import { formatCheckerYuan, type CheckerNote } from '@/lib/checker/shared';
+import { WAITING_PERIOD_READING_LABELS, type WaitingPeriodReading } from '@/lib/checker/waitingPeriod';
 import {
   ACCOUNT_FIELD_SPECS,
   FAMILY_FIELD_SPECS,
@@ -22,7 +22,7 @@ import {
   waitingFieldsFor,
   type CheckerEvaluation,
   type CheckerFieldSpec,
-} from '@/utils/checkerForms';
+} from '@/lib/checker/forms';
 import {
   ACCOUNT_CHECKER_INSURED_TYPES,
   CHECKER_TOOL_IDS,
@@ -45,7 +45,7 @@ import {
   type FamilyShareCheckerFields,
   type InpatientCheckerFields,
   type WaitingCheckerFields,
-} from '@/utils/checkerInputs';
+} from '@/lib/checker/inputs';
 import { CheckerCheckField, CheckerNumberField, CheckerSelectField, LOCAL_POLICY_CAVEAT } from './CheckerFields';
 import { POPUP_REGIONS } from './popupData';
 

@@ -1,7 +1,7 @@
 /** The detail of a term (the shared TermCard) or of an article, with a way back. */
 import { forwardRef, type KeyboardEvent } from 'react';
-import { SourceList, TermCard, TermChips } from '@/components/TermCard';
-import type { ArticleRecord } from '@/utils/cardRecord';
+import { SourceList, TermCard, TermChips } from '@/lib/card/TermCard';
+import type { ArticleRecord } from '@/lib/card/records';
 import { findPopupArticle, findPopupCard } from './popupData';
 
 export interface DetailRef {

@@ -2,8 +2,9 @@
  * 本页术语: asks the content script of the target tab (top frame) which glossary
  * terms it found; choosing one scrolls the page to it and opens its card.
  */
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
-import { sendLensMessage, type PageTermCount } from '@/utils/lensMessaging';
+import { sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import type { PopupTarget } from './popupTarget';
 import { isScriptablePageUrl } from './popupTarget';
 

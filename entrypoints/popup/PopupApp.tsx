@@ -4,9 +4,9 @@
  * background through storage.session.
  */
 import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { CheckerToolId } from '@/utils/checkerInputs';
-import { isLensActiveOn, readLensSettings, siteKeyOf, updateLensSettings, watchLensSettings, type LensSettings } from '@/utils/lensSettings';
-import type { PopupRoute } from '@/utils/popupRoute';
+import type { CheckerToolId } from '@/lib/checker/toolIds';
+import { isLensActiveOn, readLensSettings, siteKeyOf, updateLensSettings, watchLensSettings, type LensSettings } from '@/lib/settings/settings';
+import type { PopupRoute } from '@/lib/messaging/popupRoute';
 import type { DetailRef } from './DetailView';
 import { PageTermsPanel } from './PageTermsPanel';
 import { resolvePopupContext, type PopupContext } from './popupTarget';

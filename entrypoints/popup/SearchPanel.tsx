@@ -4,8 +4,8 @@
  * it (or the first result), Esc closes the detail, then clears the box.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchDoc } from '@/utils/cardRecord';
-import { groupGlossaryHits, type GlossarySearchHit } from '@/utils/glossarySearch';
+import type { SearchDoc } from '@/lib/card/records';
+import { groupGlossaryHits, type GlossarySearchHit } from '@/lib/search/glossarySearch';
 import { DetailView, type DetailRef } from './DetailView';
 import { popupSearchIndex, popupSuggestions } from './popupData';
 

@@ -1,5 +1,6 @@
 /** The small 设置 area: the on/off switches of the lens, globally and for the current site. */
-import { isLensActiveOn, type LensSettings } from '@/utils/lensSettings';
+import { browser } from 'wxt/browser';
+import { isLensActiveOn, type LensSettings } from '@/lib/settings/settings';
 
 interface SettingsPanelProps {
   id: string;

@@ -1,8 +1,8 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@/components/termCard.css';
+import '@/lib/card/termCard.css';
 import './popup.css';
-import { parsePopupRoute, POPUP_HOME_ROUTE, takeStoredPopupRoute, type PopupRoute } from '@/utils/popupRoute';
+import { parsePopupRoute, POPUP_HOME_ROUTE, takeStoredPopupRoute, type PopupRoute } from '@/lib/messaging/popupRoute';
 import { PopupApp } from './PopupApp';
 
 document.body.classList.add('yl-theme');

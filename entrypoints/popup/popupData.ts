@@ -4,8 +4,8 @@ import cards from '@/generated/cards.json';
 import articles from '@/generated/articles.json';
 import regions from '@/generated/regions.json';
 import type { Region } from '@/data/schema';
-import type { ArticleRecord, CardRecord, SearchDoc } from '@/utils/cardRecord';
-import { computeGlossaryPopularity, createGlossarySearch, pickGlossarySuggestions, type GlossarySearchIndex } from '@/utils/glossarySearch';
+import type { ArticleRecord, CardRecord, SearchDoc } from '@/lib/card/records';
+import { computeGlossaryPopularity, createGlossarySearch, pickGlossarySuggestions, type GlossarySearchIndex } from '@/lib/search/glossarySearch';
 
 export const POPUP_DOCS = searchDocs as SearchDoc[];
 export const POPUP_REGIONS = regions as Region[];

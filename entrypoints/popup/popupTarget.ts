@@ -1,6 +1,7 @@
 /** Which tab the popup is about: the active tab, or `?targetTab=<id>` when the popup page runs in a tab of its own. */
-import { siteKeyOf } from '@/utils/lensSettings';
-import { readPopupTargetTab } from '@/utils/popupRoute';
+import { browser } from 'wxt/browser';
+import { siteKeyOf } from '@/lib/settings/settings';
+import { readPopupTargetTab } from '@/lib/messaging/popupRoute';
 
 export interface PopupTarget {
   tabId: number;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CARD_SELECTOR, hoverText, launchExtensionBrowser, markedTexts, pointOfText, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
-import { htmlPage, seedFiles, seedPageHtml } from '../fixtures/pages';
+import { htmlPage, seedFiles, seedPageHtml } from '@/test/fixtures/pages';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { CARD_SELECTOR, hoverText, launchExtensionBrowser, markedTexts, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
-import { htmlPage } from '../fixtures/pages';
+import { htmlPage } from '@/test/fixtures/pages';
 
 /** What the service worker's evaluate() callbacks see: Chrome's promise-returning extension API. */
 declare const chrome: WxtBrowser;

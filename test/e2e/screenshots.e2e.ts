@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_SELECTOR, hoverText, launchExtensionBrowser, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
-import { seedFiles, seedPageHtml, seedText } from '../fixtures/pages';
+import { seedFiles, seedPageHtml, seedText } from '@/test/fixtures/pages';
 
 const STORE = process.env.UPDATE_STORE_SCREENSHOTS === '1';
 const OUT_DIR = resolve(STORE ? 'store/screenshots' : 'test-results/screenshots');

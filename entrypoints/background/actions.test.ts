@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  LENS_SEARCH_MAX_CHARS,
+  LENS_SEARCH_MENU_ID,
+  lensRouteForMenuClick,
+  lensSearchQueryOf,
+  lensSearchRouteFor,
+  lensSiteToggleBadge,
+  toggleLensSiteFor,
+} from './actions';
+import { parsePopupRoute } from '@/lib/messaging/popupRoute';
+
+describe('context menu search', () => {
+  it('turns the selection into an encoded search route', () => {
+    expect(lensSearchRouteFor('个人账户')).toBe(`search/${encodeURIComponent('个人账户')}`);
+    expect(decodeURIComponent(lensSearchRouteFor('  统筹\n  基金 ')!.slice('search/'.length))).toBe('统筹 基金');
+    expect(lensSearchRouteFor('50% / #1 ?')).toBe('search/50%25%20%2F%20%231%20%3F');
+  });
+
+  it('round-trips through the popup\'s route parser', () => {
+    for (const text of ['个人账户', '50% / #1 ?', 'a'.repeat(LENS_SEARCH_MAX_CHARS)]) {
+      expect(parsePopupRoute(lensSearchRouteFor(text))).toEqual({ view: 'search', text });
+    }
+  });
+
+  it('ignores empty selections', () => {
+    expect(lensSearchRouteFor('')).toBeNull();
+    expect(lensSearchRouteFor('  \n\t ')).toBeNull();
+    expect(lensSearchRouteFor(undefined)).toBeNull();
+  });
+
+  it('cuts long selections at a character boundary', () => {
+    const long = '𠀀'.repeat(10) + '医'.repeat(100);
+    const query = lensSearchQueryOf(long);
+    expect([...query]).toHaveLength(LENS_SEARCH_MAX_CHARS);
+    expect(query.startsWith('𠀀'.repeat(10))).toBe(true);
+  });
+
+  it('answers only its own menu item', () => {
+    expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID, selectionText: '家庭共济' })).toBe(`search/${encodeURIComponent('家庭共济')}`);
+    expect(lensRouteForMenuClick({ menuItemId: 'other', selectionText: '家庭共济' })).toBeNull();
+    expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID })).toBeNull();
+  });
+});
+
+describe('toggle-site command', () => {
+  it('switches a site off, then on again', () => {
+    const off = toggleLensSiteFor('https://www.zhihu.com/question/1', ['a.com']);
+    expect(off).toEqual({ site: 'www.zhihu.com', nowOff: true, disabledSites: ['a.com', 'www.zhihu.com'] });
+    const on = toggleLensSiteFor('https://www.zhihu.com/', off!.disabledSites);
+    expect(on).toEqual({ site: 'www.zhihu.com', nowOff: false, disabledSites: ['a.com'] });
+    expect(lensSiteToggleBadge(off!).text).toBe('关');
+    expect(lensSiteToggleBadge(on!)).toEqual({ text: '开', title: '懂医保已在 www.zhihu.com 上开启' });
+  });
+
+  it('does nothing on pages the lens never runs on', () => {
+    expect(toggleLensSiteFor('chrome://extensions/', [])).toBeNull();
+    expect(toggleLensSiteFor(undefined, [])).toBeNull();
+  });
+
+  it('does not change the list it was given', () => {
+    const list = ['a.com'];
+    toggleLensSiteFor('https://b.com/', list);
+    expect(list).toEqual(['a.com']);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The one element we add to a page: a host whose shadow root holds the card.
+ * Created on first use; the card module (React + full glossary text) is
+ * imported from the extension package at the same moment.
+ */
+import { browser } from 'wxt/browser';
+import type { LensCardHandlers, LensCardModule, LensCardView } from '@/lib/card/contract';
+import { LENS_CARD_SCRIPT } from '@/lib/card/contract';
+import { LENS_HOST_TAG } from './tunables';
+
+const HOST_STYLE =
+  'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; ' +
+  'margin: 0 !important; padding: 0 !important; border: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
+  'overflow: visible !important; pointer-events: none !important; transform: none !important; contain: none !important;';
+
+export interface CardHost {
+  /** Resolves to the card view, loading the card module the first time. */
+  view(): Promise<LensCardView>;
+  /** The card view if it has been loaded (nothing is loaded or added to the page otherwise). */
+  loadedView(): LensCardView | null;
+  /** True for our host element (so the scanner and observers skip it). */
+  isHost(element: Element): boolean;
+  /** Moves the host into the fullscreen element (or back) so the card stays visible. */
+  followFullscreen(): void;
+  contains(target: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+const REPLACED_ELEMENTS = new Set(['IFRAME', 'VIDEO', 'AUDIO', 'CANVAS', 'IMG', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT']);
+
+export function createCardHost(doc: Document, handlers: LensCardHandlers): CardHost {
+  let host: HTMLElement | null = null;
+  let loading: Promise<LensCardView> | null = null;
+  let view: LensCardView | null = null;
+
+  /**
+   * Inside the fullscreen element (the top layer hides everything else), looking through open shadow
+   * roots for the element that is really fullscreen; never inside a replaced element such as a video,
+   * whose children are not drawn and whose child list the page's own script may rely on.
+   */
+  function parentForHost(): Element {
+    let fullscreen = doc.fullscreenElement;
+    while (fullscreen?.shadowRoot?.fullscreenElement) fullscreen = fullscreen.shadowRoot.fullscreenElement;
+    return fullscreen && !REPLACED_ELEMENTS.has(fullscreen.tagName) ? fullscreen : doc.documentElement;
+  }
+
+  async function load(): Promise<LensCardView> {
+    const global = globalThis as { __yibaoLensCard?: LensCardModule };
+    if (!global.__yibaoLensCard) await import(/* @vite-ignore */ browser.runtime.getURL(LENS_CARD_SCRIPT as '/card-ui.js'));
+    const module = global.__yibaoLensCard;
+    if (!module) throw new Error('懂医保：卡片模块未能加载');
+    host = doc.createElement(LENS_HOST_TAG);
+    host.setAttribute('style', HOST_STYLE);
+    const shadow = host.attachShadow({ mode: 'open' });
+    parentForHost().append(host);
+    view = module.mount(shadow, handlers);
+    return view;
+  }
+
+  return {
+    view() {
+      loading ??= load();
+      return loading;
+    },
+    loadedView: () => view,
+    isHost: (element) => element === host || element.tagName === LENS_HOST_TAG.toUpperCase(),
+    followFullscreen() {
+      if (!host) return;
+      const parent = parentForHost();
+      if (host.parentElement !== parent) parent.append(host);
+    },
+    contains(target) {
+      return !!host && target instanceof Node && (target === host || host.contains(target));
+    },
+    destroy() {
+      view?.destroy();
+      host?.remove();
+      host = null;
+      view = null;
+      loading = null;
+    },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * Draws term marks with the CSS Custom Highlight API: no page node is added or
+ * changed. Only terms in a band around the viewport get ranges, because Chrome
+ * revalidates every range of a registered highlight whenever the highlight or
+ * the page's text changes: with tens of thousands of ranges that would cost a
+ * long task per change. The band is found from the viewport outwards (points on
+ * screen → walk the text in document order until it leaves the band), so the
+ * cost follows what is on screen, not the size of the page.
+ */
+import { rectOfMatch } from './hitTest';
+import type { TermMatch } from '@/lib/matcher/matcher';
+import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';
+
+export type MarkStyle = 'underline' | 'background' | 'none';
+
+export const HIGHLIGHT_NAME_BY_STYLE: Record<MarkStyle, string | null> = {
+  underline: LENS_HIGHLIGHT_NAME,
+  background: `${LENS_HIGHLIGHT_NAME}-bg`,
+  none: null,
+};
+
+export interface TermHighlighterOptions {
+  /** Every text node with matches (the scanner's map). */
+  tracked: ReadonlyMap<Text, TermMatch[]>;
+  isEntryShown(entry: number): boolean;
+}
+
+export interface TermHighlighter {
+  /** A node's matches were found or changed. */
+  setNodeMatches(node: Text): void;
+  forgetNode(node: Text): void;
+  /** Recompute which terms are near the viewport (soon, coalesced). */
+  refresh(): void;
+  setStyle(style: MarkStyle): void;
+  /** Ranges currently drawn. */
+  drawnCount(): number;
+  dispose(): void;
+}
+
+interface Band {
+  top: number;
+  bottom: number;
+}
+
+type CaretDoc = { caretPositionFromPoint?(x: number, y: number): CaretPosition | null };
+
+export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, options: TermHighlighterOptions): TermHighlighter {
+  const win = doc.defaultView!;
+  const highlight = new Highlight();
+  let style = initialStyle;
+  const drawn = new Map<Text, StaticRange[]>();
+  /** Tracked nodes inside shadow trees: a walk of the document does not enter them, so they are checked one by one. */
+  const shadowNodes = new Set<Text>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+
+  function register() {
+    for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE)) if (name) CSS.highlights.delete(name);
+    const name = HIGHLIGHT_NAME_BY_STYLE[style];
+    if (name) CSS.highlights.set(name, highlight);
+  }
+
+  function erase(node: Text) {
+    for (const range of drawn.get(node) ?? []) highlight.delete(range);
+    drawn.delete(node);
+  }
+
+  /** Matches of `node` inside the band; long nodes (a 3 MB <pre>) are cut by binary search on match rects. */
+  function matchesInBand(node: Text, matches: TermMatch[], band: Band): TermMatch[] {
+    if (matches.length <= LENS_TUNABLES.matchesBeforeBandSearch) return matches;
+    let low = 0;
+    let high = matches.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const rect = rectOfMatch(node, matches[mid]!);
+      if (rect && rect.bottom < band.top) low = mid + 1;
+      else high = mid;
+    }
+    const inBand: TermMatch[] = [];
+    for (let i = low; i < matches.length && inBand.length < LENS_TUNABLES.maxRangesPerNode; i++) {
+      const rect = rectOfMatch(node, matches[i]!);
+      if (rect && rect.top > band.bottom) break;
+      inBand.push(matches[i]!);
+    }
+    return inBand;
+  }
+
+  function draw(node: Text, band: Band) {
+    const matches = options.tracked.get(node);
+    if (!matches) return;
+    const ranges: StaticRange[] = [];
+    for (const m of matchesInBand(node, matches, band)) {
+      if (!options.isEntryShown(m.entry)) continue;
+      const range = new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
+      highlight.add(range);
+      ranges.push(range);
+    }
+    drawn.set(node, ranges);
+  }
+
+  /**
+   * Where to start walking: terms drawn last time (after a small scroll they are still near), and a
+   * binary search over tracked nodes in scan (document) order by position. Hit-testing the screen
+   * is slow on very large pages, so it is only the last resort.
+   */
+  function startNodes(position: (node: Text) => 'above' | 'in' | 'below' | 'hidden'): Node[] {
+    const starts: Node[] = [];
+    const drawnNodes = [...drawn.keys()].filter((node) => !shadowNodes.has(node));
+    for (let i = 0; i < drawnNodes.length; i += Math.max(1, Math.floor(drawnNodes.length / 4))) {
+      if (drawnNodes[i]!.isConnected && position(drawnNodes[i]!) === 'in') starts.push(drawnNodes[i]!);
+    }
+    const ordered = shadowNodes.size ? [...options.tracked.keys()].filter((node) => !shadowNodes.has(node)) : [...options.tracked.keys()];
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      let probe = mid;
+      while (probe < high - 1 && position(ordered[probe]!) === 'hidden') probe++;
+      if (position(ordered[probe]!) === 'above') low = probe + 1;
+      else high = mid;
+    }
+    if (low < ordered.length && ordered[low]!.isConnected) starts.push(ordered[low]!);
+    if (starts.length === 0) {
+      const caret = (doc as unknown as CaretDoc).caretPositionFromPoint?.(win.innerWidth / 2, win.innerHeight / 2);
+      starts.push(caret?.offsetNode ?? doc.body ?? doc.documentElement);
+    }
+    return starts;
+  }
+
+  /** Text nodes with matches that lie in the band, found by walking outwards from a few start nodes. */
+  function nodesInBand(band: Band): Set<Text> {
+    const found = new Set<Text>();
+    const rectOf = new Map<Element, DOMRect>();
+    const position = (node: Text): 'above' | 'in' | 'below' | 'hidden' => {
+      const parent = node.parentElement;
+      if (!parent) return 'hidden';
+      let rect = rectOf.get(parent);
+      if (!rect) {
+        rect = parent.getBoundingClientRect();
+        rectOf.set(parent, rect);
+      }
+      if (rect.width === 0 && rect.height === 0) return 'hidden';
+      if (rect.bottom < band.top) return 'above';
+      if (rect.top > band.bottom) return 'below';
+      return 'in';
+    };
+    const starts = startNodes(position);
+    const visited = new Set<Text>();
+    let budget = LENS_TUNABLES.bandWalkBudget;
+    for (const start of starts) {
+      const root = start.getRootNode();
+      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (const direction of ['next', 'previous'] as const) {
+        walker.currentNode = start;
+        let outside = 0;
+        for (let node = (direction === 'next' && start.nodeType === Node.TEXT_NODE ? start : walker[`${direction}Node`]()) as Text | null; node && budget > 0; node = walker[`${direction}Node`]() as Text | null) {
+          budget--;
+          if (visited.has(node) && node !== start) break;
+          visited.add(node);
+          // Whitespace between tags belongs to the container, whose box says nothing about where the text is.
+          if (!options.tracked.has(node) && node.data.trim() === '') continue;
+          const where = position(node);
+          if (where === 'in') {
+            if (options.tracked.has(node)) found.add(node);
+            outside = 0;
+          } else if (where !== 'hidden' && where !== (direction === 'next' ? 'above' : 'below') && ++outside > LENS_TUNABLES.bandWalkSlack) {
+            break;
+          }
+        }
+      }
+    }
+    for (const node of shadowNodes) if (position(node) === 'in') found.add(node);
+    return found;
+  }
+
+  function currentBand(): Band {
+    const margin = win.innerHeight * LENS_TUNABLES.markBandViewports;
+    return { top: -margin, bottom: win.innerHeight + margin };
+  }
+
+  function update() {
+    timer = null;
+    if (disposed) return;
+    const band = currentBand();
+    const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
+    for (const node of drawn.keys()) if (!wanted.has(node)) erase(node);
+    for (const node of wanted) if (!drawn.has(node)) draw(node, band);
+  }
+
+  function refresh() {
+    if (timer === null && !disposed) timer = setTimeout(update, LENS_TUNABLES.markUpdateDelayMs);
+  }
+
+  const onViewportChange = () => refresh();
+  win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
+  win.addEventListener('resize', onViewportChange, { passive: true });
+  register();
+
+  return {
+    setNodeMatches(node) {
+      const root = node.getRootNode();
+      if (root !== doc && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) shadowNodes.add(node);
+      // A drawn node is redrawn at once: waiting for the next band update would make marks on
+      // text that a page keeps re-rendering flicker, or vanish while it re-renders faster than that.
+      if (drawn.has(node)) {
+        erase(node);
+        draw(node, currentBand());
+      }
+      refresh();
+    },
+    forgetNode(node) {
+      erase(node);
+      shadowNodes.delete(node);
+    },
+    refresh,
+    setStyle(next) {
+      style = next;
+      register();
+    },
+    drawnCount: () => highlight.size,
+    dispose() {
+      disposed = true;
+      if (timer !== null) clearTimeout(timer);
+      win.removeEventListener('scroll', onViewportChange, { capture: true });
+      win.removeEventListener('resize', onViewportChange);
+      highlight.clear();
+      for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE)) if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+      drawn.clear();
+      shadowNodes.clear();
+    },
+  };
+}

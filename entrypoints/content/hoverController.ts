@@ -1,0 +1,175 @@
+/**
+ * Turns pointer movement into card decisions: a short rest on a term shows its
+ * card, quick passes show nothing, the card stays open while the pointer
+ * travels into it, and Esc, leaving or scrolling the term away closes it.
+ */
+import type { TermHit } from './hitTest';
+import { rectOfMatch } from './hitTest';
+import type { TermMatch } from '@/lib/matcher/matcher';
+import { LENS_TUNABLES } from './tunables';
+
+export interface ShownTerm {
+  node: Text;
+  match: TermMatch;
+}
+
+export interface HoverControllerDeps {
+  hitTest(x: number, y: number): TermHit | null;
+  isInsideCard(target: EventTarget | null): boolean;
+  show(term: ShownTerm, rect: DOMRect): void;
+  hide(): void;
+  reposition(rect: DOMRect): void;
+  showDelayMs(): number;
+  /** Modifier that must be held for cards to appear, or 'none'. */
+  holdKey(): 'none' | 'Alt' | 'Shift' | 'Control';
+}
+
+export interface HoverController {
+  /** Called when the card was shown by other means (popup reveal). */
+  markShown(term: ShownTerm): void;
+  setPinned(pinned: boolean): void;
+  setPointerInsideCard(inside: boolean): void;
+  close(): void;
+  dispose(): void;
+}
+
+const sameTerm = (a: ShownTerm | null, b: ShownTerm | null) => !!a && !!b && a.node === b.node && a.match.start === b.match.start;
+
+export function createHoverController(win: Window, deps: HoverControllerDeps): HoverController {
+  let shown: ShownTerm | null = null;
+  let pending: ShownTerm | null = null;
+  let showTimer: ReturnType<typeof setTimeout> | null = null;
+  let hideTimer: ReturnType<typeof setTimeout> | null = null;
+  let frame = 0;
+  let lastEvent: PointerEvent | null = null;
+  let pinned = false;
+  let insideCard = false;
+
+  const clearShow = () => {
+    if (showTimer !== null) clearTimeout(showTimer);
+    showTimer = null;
+    pending = null;
+  };
+  const clearHide = () => {
+    if (hideTimer !== null) clearTimeout(hideTimer);
+    hideTimer = null;
+  };
+  const close = () => {
+    clearShow();
+    clearHide();
+    if (shown) deps.hide();
+    shown = null;
+    pinned = false;
+    insideCard = false;
+  };
+  const scheduleHide = () => {
+    if (pinned || insideCard || hideTimer !== null || !shown) return;
+    hideTimer = setTimeout(() => {
+      hideTimer = null;
+      if (!pinned && !insideCard) close();
+    }, LENS_TUNABLES.hoverHideDelayMs);
+  };
+
+  function holdKeyDown(event: PointerEvent): boolean {
+    switch (deps.holdKey()) {
+      case 'none':
+        return true;
+      case 'Alt':
+        return event.altKey;
+      case 'Shift':
+        return event.shiftKey;
+      case 'Control':
+        return event.ctrlKey;
+    }
+  }
+
+  function evaluate() {
+    frame = 0;
+    const event = lastEvent;
+    if (!event) return;
+    if (deps.isInsideCard(event.target) || insideCard) {
+      clearHide();
+      return;
+    }
+    const hit = holdKeyDown(event) ? deps.hitTest(event.clientX, event.clientY) : null;
+    const term = hit ? { node: hit.node, match: hit.match } : null;
+    if (term && sameTerm(term, shown)) {
+      clearShow();
+      clearHide();
+      return;
+    }
+    if (term && hit) {
+      if (sameTerm(term, pending)) return;
+      clearShow();
+      pending = term;
+      showTimer = setTimeout(() => {
+        showTimer = null;
+        pending = null;
+        clearHide();
+        if (pinned) return;
+        shown = term;
+        deps.show(term, hit.rect);
+      }, deps.showDelayMs());
+      return;
+    }
+    clearShow();
+    scheduleHide();
+  }
+
+  const onPointerMove = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
+    lastEvent = event;
+    if (!frame) frame = win.requestAnimationFrame(evaluate);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && shown) close();
+  };
+  const onScroll = () => {
+    if (!shown) return;
+    const rect = rectOfMatch(shown.node, shown.match);
+    const offScreen = !rect || rect.bottom < 0 || rect.top > win.innerHeight;
+    if (offScreen && !pinned) close();
+    else if (rect) deps.reposition(rect);
+  };
+  const onPointerDown = (event: PointerEvent) => {
+    if (shown && !deps.isInsideCard(event.target)) close();
+  };
+  const onLeaveWindow = () => {
+    clearShow();
+    scheduleHide();
+  };
+
+  const listen = { capture: true, passive: true } as const;
+  win.addEventListener('pointermove', onPointerMove, listen);
+  win.addEventListener('pointerdown', onPointerDown, listen);
+  win.addEventListener('keydown', onKeyDown, true);
+  win.addEventListener('scroll', onScroll, listen);
+  win.document.documentElement.addEventListener('pointerleave', onLeaveWindow, listen);
+
+  return {
+    markShown(term) {
+      clearShow();
+      clearHide();
+      shown = term;
+    },
+    setPinned(value) {
+      pinned = value;
+      if (!pinned) scheduleHide();
+    },
+    setPointerInsideCard(inside) {
+      insideCard = inside;
+      if (inside) clearHide();
+      else scheduleHide();
+    },
+    close,
+    dispose() {
+      close();
+      if (frame) win.cancelAnimationFrame(frame);
+      win.removeEventListener('pointermove', onPointerMove, listen);
+      win.removeEventListener('pointerdown', onPointerDown, listen);
+      win.removeEventListener('keydown', onKeyDown, true);
+      win.removeEventListener('scroll', onScroll, listen);
+      win.document.documentElement.removeEventListener('pointerleave', onLeaveWindow, listen);
+    },
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * Wires the content script together: settings → scanner → highlights → hover
+ * card, plus the popup's questions. Starts and stops live when settings change.
+ */
+import matcherJson from '@/generated/matcher.json?raw';
+import highlightCss from './style.css?inline';
+import { createCardHost, type CardHost } from './cardHost';
+import { findTermAtPoint, rectOfMatch } from './hitTest';
+import { createHoverController, type HoverController, type ShownTerm } from './hoverController';
+import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
+import { isLensActiveOn, readLensSettingsOnPage, siteKeyOf, watchLensSettings, type LensSettings } from '@/lib/settings/settings';
+import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
+import { createPageScanner, type PageScanner } from './scanner';
+import { createTermHighlighter, type TermHighlighter } from './highlights';
+import { LENS_TUNABLES } from './tunables';
+
+interface ContentContext {
+  isInvalid: boolean;
+  onInvalidated(callback: () => void): void;
+}
+
+// Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
+const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
+
+/**
+ * A cheap guess whether the page has Chinese text: its language, its title, or the first text nodes.
+ * Finding what is on screen forces an early layout, which a page without Chinese should not pay for.
+ */
+function pageLooksChinese(doc: Document): boolean {
+  const han = /[\u3400-\u9fff]/;
+  if (doc.documentElement.lang.toLowerCase().startsWith('zh') || han.test(doc.title)) return true;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  for (let i = 0, node = walker.nextNode(); node && i < 200; i++, node = walker.nextNode()) {
+    if (han.test((node as Text).data)) return true;
+  }
+  return false;
+}
+
+/** Elements on screen now, so their text is scanned first. */
+function elementsOnScreen(doc: Document): Element[] {
+  const found = new Set<Element>();
+  const { innerWidth: w, innerHeight: h } = doc.defaultView ?? { innerWidth: 0, innerHeight: 0 };
+  // Hit-testing costs a few ms on very large pages: three points down the middle are enough to start with.
+  for (const fy of [0.2, 0.5, 0.8]) {
+    const element = doc.elementFromPoint(w / 2, h * fy);
+    const block = element?.closest('p, li, td, article, section, div, pre, blockquote, h1, h2, h3, h4, dd, dt');
+    if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
+  }
+  return [...found];
+}
+
+export function startLensRuntime(ctx: ContentContext) {
+  const doc = document;
+  const siteKey = siteKeyOf(location.href);
+  const isTopFrame = window === window.top;
+  const shadowRoots: ShadowRoot[] = [];
+  let settings: LensSettings | null = null;
+  let scanner: PageScanner | null = null;
+  let highlighter: TermHighlighter | null = null;
+  let hover: HoverController | null = null;
+  let shadowSheet: CSSStyleSheet | null = null;
+  let disabledCategories: string[] = [];
+  const isEntryShown = (entry: number) => {
+    const category = matcher.entries[entry]?.category;
+    return !(category && disabledCategories.includes(category));
+  };
+
+  const cardHost: CardHost = createCardHost(doc, {
+    onClose: () => hover?.close(),
+    onPinChange: (pinned) => hover?.setPinned(pinned),
+    onOpenPopup: (route) => void sendLensMessage('openLensPopup', { route }).catch(() => undefined),
+    onPointerInside: (inside) => hover?.setPointerInsideCard(inside),
+  });
+
+  /**
+   * ctx.isInvalid notices that the extension was reloaded, updated or removed (chrome.runtime.id is gone)
+   * and then runs onInvalidated. Reading chrome.runtime costs a little, so it is looked at once a second.
+   */
+  let lastAliveCheck = -Infinity;
+  function extensionGone(): boolean {
+    const now = performance.now();
+    if (now - lastAliveCheck < LENS_TUNABLES.aliveCheckMs) return false;
+    lastAliveCheck = now;
+    return ctx.isInvalid;
+  }
+
+  async function showCard(term: ShownTerm, rect: DOMRect, focus = false) {
+    const entry = matcher.entries[term.match.entry];
+    if (!entry) return;
+    const view = await cardHost.view();
+    if (settings) view.setTheme(settings.theme);
+    view.show({ termId: entry.id, anchor: rect, focus });
+  }
+
+  function styleShadowRoot(root: ShadowRoot) {
+    shadowRoots.push(root);
+    // Highlight styles from the page's stylesheet do not reach into shadow trees; adopt ours there.
+    try {
+      if (shadowSheet && root.adoptedStyleSheets.includes(shadowSheet)) return;
+      if (!shadowSheet) {
+        shadowSheet = new CSSStyleSheet();
+        shadowSheet.replaceSync(highlightCss);
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
+    } catch {
+      // A page may freeze adoptedStyleSheets; marks then fall back to the page's own styling.
+    }
+  }
+
+  function activate(current: LensSettings) {
+    disabledCategories = current.disabledCategories;
+    let activeHighlighter: TermHighlighter | null = null;
+    // Created with the first term found: a page without terms never registers a highlight.
+    const ensureHighlighter = () =>
+      (activeHighlighter ??= highlighter =
+        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, isEntryShown }));
+    const newScanner = createPageScanner(
+      doc,
+      matcher,
+      {
+        onMatches: (node) => ensureHighlighter().setNodeMatches(node),
+        onForget: (node) => activeHighlighter?.forgetNode(node),
+        onShadowRoot: styleShadowRoot,
+        onShadowRootGone: (root) => {
+          const index = shadowRoots.indexOf(root);
+          if (index >= 0) shadowRoots.splice(index, 1);
+        },
+        onIdle: () => activeHighlighter?.refresh(),
+      },
+      {
+        isOwnElement: (element) => cardHost.isHost(element),
+        priorityRoots: () => (pageLooksChinese(doc) ? elementsOnScreen(doc) : []),
+        // An old copy left behind by an extension reload or update tears itself down at its next slice.
+        scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
+      },
+    );
+    scanner = newScanner;
+    hover = createHoverController(window, {
+      // …or at the next pointer move.
+      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.tracked, x, y, shadowRoots)),
+      isInsideCard: (target) => cardHost.contains(target),
+      show: (term, rect) => void showCard(term, rect).catch(reportOnce),
+      hide: () => cardHost.loadedView()?.hide(),
+      reposition: (rect) => {
+        const view = cardHost.loadedView();
+        const id = view?.currentTermId();
+        if (view && id) view.show({ termId: id, anchor: rect });
+      },
+      showDelayMs: () => settings?.hoverDelayMs ?? 220,
+      holdKey: () => settings?.holdKey ?? 'none',
+    });
+    scanner.start();
+  }
+
+  function deactivate() {
+    hover?.dispose();
+    scanner?.stop();
+    highlighter?.dispose();
+    hover = null;
+    scanner = null;
+    highlighter = null;
+    shadowRoots.length = 0;
+    cardHost.loadedView()?.hide();
+  }
+
+  function apply(next: LensSettings) {
+    const wasActive = !!scanner;
+    const styleChanged = settings?.markStyle !== next.markStyle;
+    const categoriesChanged = settings?.disabledCategories.join() !== next.disabledCategories.join();
+    settings = next;
+    const active = isLensActiveOn(next, siteKey);
+    if (active && wasActive && categoriesChanged) {
+      deactivate();
+      activate(next);
+    } else if (active && !wasActive) activate(next);
+    else if (!active && wasActive) deactivate();
+    else if (active && styleChanged) highlighter?.setStyle(next.markStyle);
+  }
+
+  let reported = false;
+  function reportOnce(error: unknown) {
+    if (reported || ctx.isInvalid) return;
+    reported = true;
+    console.debug('懂医保：', error);
+  }
+
+  function listPageTerms(): PageTermCount[] {
+    const counts = new Map<number, number>();
+    for (const [node, matches] of scanner?.tracked ?? []) {
+      if (!node.isConnected) continue;
+      for (const m of matches) if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([entry, count]) => ({ id: matcher.entries[entry]!.id, term: matcher.entries[entry]!.term, count }))
+      .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'));
+  }
+
+  function revealPageTerm(id: string): boolean {
+    for (const [node, matches] of scanner?.tracked ?? []) {
+      const match = matches.find((m) => matcher.entries[m.entry]?.id === id);
+      if (!match || !node.isConnected || !node.parentElement?.checkVisibility?.()) continue;
+      node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      const rect = rectOfMatch(node, match);
+      if (!rect) continue;
+      hover?.markShown({ node, match });
+      void showCard({ node, match }, rect, true).catch(reportOnce);
+      return true;
+    }
+    return false;
+  }
+
+  void readLensSettingsOnPage()
+    .then(apply)
+    .catch(reportOnce);
+  const unwatch = watchLensSettings((next) => {
+    if (!ctx.isInvalid) apply(next);
+  });
+  const removeListeners: (() => void)[] = [];
+  if (isTopFrame) {
+    removeListeners.push(onLensMessage('listPageTerms', () => listPageTerms()));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id)));
+  }
+  // For tests and DevTools only: this global lives in the content script's isolated world, which
+  // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
+  (globalThis as { __yibaoLensProbe?: unknown }).__yibaoLensProbe = {
+    tunables: LENS_TUNABLES,
+    stats: () => ({
+      active: !!scanner,
+      tracked: scanner?.tracked.size ?? 0,
+      matches: [...(scanner?.tracked.values() ?? [])].reduce((sum, m) => sum + m.length, 0),
+      pending: scanner?.pendingWork() ?? 0,
+      drawn: highlighter?.drawnCount() ?? 0,
+      shadowRoots: shadowRoots.length,
+      ...(scanner?.stats() ?? { batches: 0, observedRoots: 0 }),
+    }),
+  };
+  const onFullscreen = () => cardHost.followFullscreen();
+  doc.addEventListener('fullscreenchange', onFullscreen);
+
+  // After the extension is reloaded or updated, this old copy goes quiet.
+  ctx.onInvalidated(() => {
+    doc.removeEventListener('fullscreenchange', onFullscreen);
+    deactivate();
+    cardHost.destroy();
+    // With the extension gone, chrome.* may be gone too: removing its listeners can throw, and nothing is left to tell.
+    for (const remove of [unwatch, ...removeListeners]) {
+      try {
+        remove();
+      } catch {
+        // ignored
+      }
+    }
+  });
+}

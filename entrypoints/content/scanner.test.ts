@@ -1,0 +1,251 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileTermMatcher, createTermMatcher, type TermMatch } from '@/lib/matcher/matcher';
+import { createPageScanner, type PageScanner } from './scanner';
+import { LENS_TUNABLES } from './tunables';
+
+const matcher = createTermMatcher(
+  compileTermMatcher(
+    [
+      { form: '个人账户', entry: 0 },
+      { form: '统筹基金', entry: 1 },
+    ],
+    [
+      { id: 'gerenzhanghu', term: '个人账户' },
+      { id: 'tongchoujijin', term: '统筹基金' },
+    ],
+  ),
+);
+
+interface Harness {
+  scanner: PageScanner;
+  slices: number;
+  matched: Map<Text, TermMatch[]>;
+  forgotten: Text[];
+  settle(): Promise<void>;
+}
+
+let active: PageScanner | null = null;
+afterEach(() => {
+  active?.stop();
+  active = null;
+  document.body.innerHTML = '';
+});
+
+function scan(options: { clockStep?: number; onShadowRootGone?: (root: ShadowRoot) => void } = {}): Harness {
+  const queue: (() => void)[] = [];
+  let clock = 0;
+  const harness: Harness = {
+    scanner: null as unknown as PageScanner,
+    slices: 0,
+    matched: new Map(),
+    forgotten: [],
+    async settle() {
+      // Run slices and mutation batches until nothing is left.
+      for (let round = 0; round < 10000; round++) {
+        await new Promise((r) => setTimeout(r, 0));
+        const work = queue.shift();
+        if (work) {
+          harness.slices++;
+          work();
+          continue;
+        }
+        if (harness.scanner.pendingWork() === 0) return;
+        await new Promise((r) => setTimeout(r, LENS_TUNABLES.mutationBatchMs + 5));
+      }
+      throw new Error('scanner did not settle');
+    },
+  };
+  harness.scanner = createPageScanner(
+    document,
+    matcher,
+    {
+      onMatches: (node, matches) => harness.matched.set(node, matches),
+      onForget: (node) => {
+        harness.matched.delete(node);
+        harness.forgotten.push(node);
+      },
+      onShadowRootGone: options.onShadowRootGone,
+    },
+    {
+      isOwnElement: (element) => element.tagName === 'YIBAO-LENS-HOST',
+      scheduleSlice: (work) => queue.push(work),
+      now: () => (clock += options.clockStep ?? 0),
+    },
+  );
+  active = harness.scanner;
+  return harness;
+}
+
+const matchedTexts = (h: Harness) =>
+  [...h.matched].flatMap(([node, matches]) => matches.map((m) => node.data.slice(m.start, m.end))).sort();
+
+describe('page scanner', () => {
+  it('finds terms in ordinary text and skips scripts, styles, form fields, editors, hidden and templates', async () => {
+    document.body.innerHTML = `
+      <p>职工的个人账户</p>
+      <div><span>统筹基金</span> 支付</div>
+      <script>var a = "个人账户";</script>
+      <style>.x::after { content: "统筹基金"; }</style>
+      <noscript>个人账户</noscript>
+      <template><p>个人账户</p></template>
+      <textarea>个人账户</textarea>
+      <input value="个人账户">
+      <div contenteditable="true"><p>统筹基金在编辑器里</p></div>
+      <div contenteditable="false"><p>个人账户只读</p></div>
+      <div hidden>统筹基金藏起来</div>
+      <yibao-lens-host><p>个人账户在我们自己的界面里</p></yibao-lens-host>`;
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['个人账户', '个人账户', '统筹基金']);
+  });
+
+  it('enters open shadow roots', async () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>影子里的统筹基金</p>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+  });
+
+  it('works in slices: a tight clock splits the walk into many slices with the same result', async () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：个人账户</p>`).join('');
+    const h = scan({ clockStep: LENS_TUNABLES.scanSliceMs });
+    h.scanner.start();
+    await h.settle();
+    expect(h.matched.size).toBe(300);
+    expect(h.slices).toBeGreaterThanOrEqual(4);
+
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：个人账户</p>`).join('');
+    const fast = scan({ clockStep: 0 });
+    fast.scanner.start();
+    await fast.settle();
+    expect(fast.matched.size).toBe(300);
+    expect(fast.slices).toBe(1);
+  });
+
+  it('ignores pages without Chinese text at almost no cost', async () => {
+    document.body.innerHTML = '<p>Only English here about personal accounts.</p>'.repeat(50);
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(h.matched.size).toBe(0);
+  });
+
+  it('follows added nodes, changed text and removed nodes', async () => {
+    document.body.innerHTML = '<p id="a">个人账户</p><div id="box"><p>统筹基金</p></div>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['个人账户', '统筹基金']);
+
+    const added = document.createElement('p');
+    added.textContent = '后来加入的统筹基金';
+    document.body.append(added);
+    const text = document.getElementById('a')!.firstChild as Text;
+    text.data = '改成了没有术语的文字';
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金', '统筹基金']);
+    expect(h.forgotten).toContain(text);
+
+    document.getElementById('box')!.remove();
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+    expect(h.scanner.tracked.size).toBe(1);
+  });
+
+  it('ignores changes inside our own host', async () => {
+    document.body.innerHTML = '<yibao-lens-host id="own"></yibao-lens-host>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    const own = document.getElementById('own')!;
+    const p = document.createElement('p');
+    p.textContent = '个人账户';
+    own.append(p);
+    await h.settle();
+    expect(h.matched.size).toBe(0);
+  });
+
+  it('scans very long text nodes in chunks without losing matches at chunk edges', async () => {
+    const filler = '文'.repeat(LENS_TUNABLES.textChunkChars - 2);
+    document.body.innerHTML = `<pre>${filler}个人账户${filler}统筹基金</pre>`;
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    const [node, matches] = [...h.matched][0]!;
+    expect(matches.map((m) => node.data.slice(m.start, m.end))).toEqual(['个人账户', '统筹基金']);
+    expect(matches[0]!.start).toBe(filler.length);
+  });
+
+  it('stop() forgets everything and stops following changes', async () => {
+    document.body.innerHTML = '<p>个人账户</p>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    h.scanner.stop();
+    expect(h.matched.size).toBe(0);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: '统筹基金' }));
+    await new Promise((r) => setTimeout(r, LENS_TUNABLES.mutationBatchMs + 20));
+    expect(h.matched.size).toBe(0);
+  });
+});
+
+describe('page scanner on hostile pages', () => {
+  it('lets go of shadow roots whose host left the page, and takes them back when it returns', async () => {
+    document.body.innerHTML = '<div id="host"></div><p>正文</p>';
+    const host = document.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>影子里的统筹基金</p>';
+    const gone: ShadowRoot[] = [];
+    const h = scan({ onShadowRootGone: (root) => gone.push(root) });
+    h.scanner.start();
+    await h.settle();
+    expect(h.scanner.stats().observedRoots).toBe(2);
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+
+    host.remove();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: '别的变化' }));
+    await h.settle();
+    expect(gone).toEqual([host.shadowRoot]);
+    expect(h.scanner.stats().observedRoots).toBe(1);
+    expect(h.scanner.tracked.size).toBe(0);
+
+    document.body.append(host);
+    await h.settle();
+    expect(h.scanner.stats().observedRoots).toBe(2);
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+  });
+
+  it('leaves SVG text alone but reads HTML inside foreignObject', async () => {
+    document.body.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg"><text>图表里的个人账户</text><title>统筹基金</title>
+      <foreignObject><p xmlns="http://www.w3.org/1999/xhtml">嵌入的统筹基金</p></foreignObject></svg>`;
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+    expect([...h.matched.keys()][0]!.data).toBe('嵌入的统筹基金');
+  });
+
+  it('finds the shadow root of a custom element defined after the scan (no mutation announces it)', async () => {
+    document.body.innerHTML = '<late-widget></late-widget>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(h.matched.size).toBe(0);
+    customElements.define(
+      'late-widget',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>组件里的个人账户</p>';
+        }
+      },
+    );
+    await new Promise((r) => setTimeout(r, LENS_TUNABLES.customElementRecheckMs[0] + 50));
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['个人账户']);
+  });
+});

@@ -1,0 +1,180 @@
+/** The term card: used in the hover card (inside a shadow root) and in the popup's detail view. */
+import type { CardRecord, CardSource } from './records';
+
+export interface TermCardProps {
+  record: CardRecord;
+  onSelectTerm(id: string): void;
+  onOpenArticle?(id: string): void;
+  /** Hover card only. */
+  pinned?: boolean;
+  onTogglePin?(): void;
+  onClose?(): void;
+  onOpenInPopup?(route: string): void;
+}
+
+const LOCAL_CAVEAT = '以当地政策为准';
+
+/** Drawn, not an emoji: emoji fonts are missing on many systems. */
+function PinIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M10 1l5 5-2 1-3 3 .5 3.5L9 15l-3-3-4 4-1-1 4-4-3-3 1.5-1.5L7 7l3-3z" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+export function formatCardSource(source: CardSource): string {
+  return [source.issuer, `《${source.title.replace(/^《|》$/g, '')}》`, source.docNumber, source.date].filter(Boolean).join(' · ');
+}
+
+/** Links to other terms, as chips; the hover card's related terms and an article's terms. */
+export function TermChips({ label, terms, onSelectTerm }: { label: string; terms: { id: string; term: string }[]; onSelectTerm(id: string): void }) {
+  if (terms.length === 0) return null;
+  return (
+    <section aria-label={label}>
+      <h3>{label}</h3>
+      <div className="yl-chips">
+        {terms.map((t) => (
+          <button type="button" key={t.id} className="yl-chip" onClick={() => onSelectTerm(t.id)}>
+            {t.term}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Numbered sources with the date the content was checked. */
+export function SourceList({ sources, reviewed }: { sources: CardSource[]; reviewed: string }) {
+  return (
+    <>
+      <h3>来源</h3>
+      <ol>
+        {sources.map((s, i) => (
+          <li key={i}>{formatCardSource(s)}</li>
+        ))}
+      </ol>
+      <p className="yl-reviewed">内容核对日期：{reviewed}</p>
+    </>
+  );
+}
+
+export function TermCard({ record, onSelectTerm, onOpenArticle, pinned, onTogglePin, onClose, onOpenInPopup }: TermCardProps) {
+  const sourceMark = (indexes: number[]) => (indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null);
+  return (
+    <article className="yl-card-body" data-term-id={record.id}>
+      <header className="yl-head">
+        <div className="yl-title-row">
+          <h2 className="yl-term">{record.term}</h2>
+          <span className="yl-category">{record.categoryLabel}</span>
+          {onTogglePin && (
+            <button type="button" className="yl-icon-button" aria-pressed={pinned} aria-label={pinned ? '取消固定卡片' : '固定卡片'} title={pinned ? '取消固定' : '固定'} onClick={onTogglePin}>
+              <PinIcon filled={!!pinned} />
+            </button>
+          )}
+          {onClose && (
+            <button type="button" className="yl-icon-button" aria-label="关闭卡片" title="关闭（Esc）" onClick={onClose}>
+              ×
+            </button>
+          )}
+        </div>
+        {record.aliases.length > 0 && <p className="yl-aliases">也叫：{record.aliases.join('、')}</p>}
+        <p className="yl-summary">{record.summary}</p>
+      </header>
+
+      <p className="yl-explanation">{record.explanation}</p>
+
+      {record.facts.length > 0 && (
+        <section aria-label="关键数字">
+          <h3>关键数字</h3>
+          <ul className="yl-facts">
+            {record.facts.map((fact) => (
+              <li key={fact.label}>
+                <span className="yl-fact-label">{fact.label}</span>
+                <span className="yl-fact-value">
+                  {fact.value}
+                  {sourceMark(fact.sourceIndexes)}
+                </span>
+                <span className="yl-fact-meta">
+                  {fact.effective}
+                  {fact.local ? ` · 地方规定，${LOCAL_CAVEAT}` : ' · 全国'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {record.myths.length > 0 && (
+        <section aria-label="常见误区">
+          <h3>常见误区</h3>
+          <ul className="yl-myths">
+            {record.myths.map((myth) => (
+              <li key={myth.myth}>
+                <p className="yl-myth">
+                  <span className="yl-badge yl-badge-wrong">误</span>“{myth.myth}”
+                </p>
+                <p className="yl-truth">
+                  <span className="yl-badge yl-badge-right">正</span>
+                  {myth.truth}
+                  {sourceMark(myth.sourceIndexes)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <p className={record.hasLocalFacts ? 'yl-regional yl-regional-local' : 'yl-regional'}>
+        <strong>地区差异：</strong>
+        {record.regionalNote}
+      </p>
+
+      {record.unverified.length > 0 && (
+        <section aria-label="尚未核实">
+          <h3>尚未核实</h3>
+          <ul className="yl-unverified">
+            {record.unverified.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <TermChips label="相关术语" terms={record.related} onSelectTerm={onSelectTerm} />
+
+      {record.articles.length > 0 && (
+        <section aria-label="相关问答">
+          <h3>相关问答</h3>
+          <ul className="yl-articles">
+            {record.articles.map((a) => (
+              <li key={a.id}>
+                {onOpenArticle ? (
+                  <button type="button" className="yl-link" onClick={() => onOpenArticle(a.id)}>
+                    {a.title}
+                  </button>
+                ) : (
+                  <span>{a.title}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <footer className="yl-sources">
+        <SourceList sources={record.sources} reviewed={record.reviewed} />
+        {onOpenInPopup && (
+          <div className="yl-actions">
+            <button type="button" className="yl-action" onClick={() => onOpenInPopup(`term/${record.id}`)}>
+              在弹窗中查看
+            </button>
+            <button type="button" className="yl-action" onClick={() => onOpenInPopup('checker')}>
+              打开计算器
+            </button>
+          </div>
+        )}
+      </footer>
+    </article>
+  );
+}

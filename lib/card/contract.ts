@@ -1,0 +1,31 @@
+/** The contract between the content script and the lazily loaded card module (entrypoints/card-ui). */
+import type { RectLike } from '@/entrypoints/card-ui/placement';
+
+export interface LensCardShowRequest {
+  termId: string;
+  anchor: RectLike;
+  pinned?: boolean;
+  /** Move keyboard focus into the card (when opened from the keyboard or the popup). */
+  focus?: boolean;
+}
+
+export interface LensCardHandlers {
+  onClose(): void;
+  onPinChange(pinned: boolean): void;
+  onOpenPopup(route: string): void;
+  onPointerInside(inside: boolean): void;
+}
+
+export interface LensCardView {
+  show(request: LensCardShowRequest): void;
+  hide(): void;
+  setTheme(theme: 'system' | 'light' | 'dark'): void;
+  currentTermId(): string | null;
+  destroy(): void;
+}
+
+export interface LensCardModule {
+  mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView;
+}
+
+export const LENS_CARD_SCRIPT = '/card-ui.js';

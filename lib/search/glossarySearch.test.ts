@@ -1,0 +1,220 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CardRecord, SearchDoc } from '@/lib/card/records';
+import {
+  computeGlossaryPopularity,
+  createGlossarySearch,
+  groupGlossaryHits,
+  normalizeGlossaryQuery,
+  pickGlossarySuggestions,
+} from './glossarySearch';
+
+const term = (id: string, title: string, aliases: string[], pinyin: string[], initials: string[], summary = `${title}的解释。`): SearchDoc => ({
+  kind: 'term',
+  id,
+  title,
+  aliases,
+  pinyin,
+  initials,
+  summary,
+});
+
+/** A small stand-in for the compiled index, with the look-alikes that make ranking hard. */
+const FIXTURE: SearchDoc[] = [
+  term('tongchoudiqu', '统筹地区', ['统筹区'], ['tongchoudiqu', 'tongchouqu'], ['tcdq', 'tcq'], '管理医保基金的地区单位。'),
+  term('zhuyuantongchou', '住院统筹', [], ['zhuyuantongchou'], ['zytc']),
+  term('gerenzhanghujiru', '个人账户计入', ['个账划入'], ['gerenzhanghujiru', 'gezhanghuaru'], ['grzhjr', 'gzhr']),
+  term('gerenzhanghu', '个人账户', ['个账', '医保个人账户'], ['gerenzhanghu', 'gezhang', 'yibaogerenzhanghu'], ['grzh', 'gz', 'ybgrzh'], '职工医保记在个人名下的钱，可以家庭共济。'),
+  term('tongchoujijin', '统筹基金', ['统筹账户', '医保统筹基金'], ['tongchoujijin', 'tongchouzhanghu', 'yibaotongchoujijin'], ['tcjj', 'tczh', 'ybtcjj'], '大家共用的钱，个人账户之外由它报销。'),
+  term('jiatinggongji', '家庭共济', ['个账共济', '共济账户'], ['jiatinggongji', 'gezhanggongji', 'gongjizhanghu'], ['jtgj', 'gzgj', 'gjzh'], '用个人账户给家人付钱，不是亲情账户。'),
+  term('qinqingzhanghu', '亲情账户', ['亲情账号'], ['qinqingzhanghu', 'qinqingzhanghao'], ['qqzh'], '替家人出示医保码。'),
+  term('lvxing', '绿色通道', [], ['lsetongdao'], ['lstd']),
+  {
+    kind: 'article',
+    id: 'account-year-end',
+    title: '医保个人账户的钱会在年底清零吗？',
+    aliases: [],
+    pinyin: ['yibaogerenzhanghudeqianhuizainiandiqinglingma'],
+    initials: ['ybgrzhdqhzndqlm'],
+    summary: '不会，个人账户余额结转使用，统筹基金的额度每年重算。',
+  },
+];
+
+const ids = (hits: { doc: SearchDoc }[]) => hits.map((h) => h.doc.id);
+
+describe('normalizeGlossaryQuery', () => {
+  it('lower-cases, drops spaces and punctuation, folds full-width', () => {
+    expect(normalizeGlossaryQuery(' Tong Chou ')).toBe('tongchou');
+    expect(normalizeGlossaryQuery('ＧＲＺＨ')).toBe('grzh');
+    expect(normalizeGlossaryQuery("tong'chou")).toBe('tongchou');
+    expect(normalizeGlossaryQuery('个人账户？')).toBe('个人账户');
+  });
+  it('reads v and ü after l or n the way the compiled keys do (lü → l)', () => {
+    expect(normalizeGlossaryQuery('lvse')).toBe('lse');
+    expect(normalizeGlossaryQuery('lüse')).toBe('lse');
+  });
+  it('caps very long input', () => {
+    expect(normalizeGlossaryQuery('a'.repeat(500))).toHaveLength(64);
+  });
+});
+
+describe('createGlossarySearch (fixture)', () => {
+  const search = createGlossarySearch(FIXTURE);
+
+  it.each([
+    ['grzh', 'gerenzhanghu'],
+    ['gz', 'gerenzhanghu'],
+    ['个账', 'gerenzhanghu'],
+    ['gerenzhanghu', 'gerenzhanghu'],
+    ['tcjj', 'tongchoujijin'],
+    ['tongchoujijin', 'tongchoujijin'],
+    ['统愁基金', 'tongchoujijin'],
+    ['tongchoujijing', 'tongchoujijin'],
+    ['亲情账户', 'qinqingzhanghu'],
+    ['家庭公济', 'jiatinggongji'],
+    ['lvse', 'lvxing'],
+    ['年底清零', 'account-year-end'],
+  ])('%s → %s first', (query, id) => {
+    expect(ids(search.search(query))[0]).toBe(id);
+  });
+
+  it('ranks exact and prefix matches above fuzzy ones', () => {
+    const hits = search.search('grzh');
+    expect(hits[0]!.match).toBe('exact');
+    expect(hits[1]!.doc.id).toBe('gerenzhanghujiru');
+    expect(hits[1]!.match).toBe('prefix');
+    const firstFuzzy = hits.findIndex((h) => h.match === 'fuzzy');
+    if (firstFuzzy >= 0) expect(hits.slice(firstFuzzy).every((h) => h.match === 'fuzzy')).toBe(true);
+  });
+
+  it('says which alias matched', () => {
+    const [hit] = search.search('个账');
+    expect(hit!.matchedAlias).toBe('个账');
+    expect(search.search('个人账户')[0]!.matchedAlias).toBeNull();
+  });
+
+  it('breaks a prefix tie by popularity: tongchou → 统筹基金 before 统筹地区', () => {
+    const popularity = new Map([
+      ['tongchoujijin', 10],
+      ['tongchoudiqu', 1],
+    ]);
+    expect(ids(createGlossarySearch(FIXTURE, { popularity }).search('tongchou')).slice(0, 2)).toEqual(['tongchoujijin', 'tongchoudiqu']);
+    // and the other way round when the data say so
+    const reversed = new Map([
+      ['tongchoujijin', 0],
+      ['tongchoudiqu', 10],
+    ]);
+    expect(ids(createGlossarySearch(FIXTURE, { popularity: reversed }).search('tongchou'))[0]).toBe('tongchoudiqu');
+  });
+
+  it('finds Chinese substrings in titles, and in answers below them', () => {
+    const hits = search.search('账户');
+    expect(ids(hits)).toEqual(expect.arrayContaining(['gerenzhanghu', 'qinqingzhanghu', 'account-year-end']));
+    expect(hits.find((h) => h.doc.id === 'gerenzhanghu')!.match).toBe('substring');
+  });
+
+  it('does not treat a two-letter Latin fragment inside a key as a match', () => {
+    expect(ids(search.search('zh'))).not.toContain('gerenzhanghu');
+  });
+
+  it('returns nothing for empty or punctuation-only queries, and never throws on odd input', () => {
+    expect(search.search('')).toEqual([]);
+    expect(search.search('  ？！ ')).toEqual([]);
+    for (const odd of ['\u0000', '😀', 'a'.repeat(1000), '(((', '.*', '个'.repeat(200)]) expect(() => search.search(odd)).not.toThrow();
+  });
+
+  it('honours the limit', () => {
+    expect(search.search('g', 2)).toHaveLength(2);
+  });
+});
+
+describe('computeGlossaryPopularity', () => {
+  it('counts mentions in other summaries and, with cards, related links and articles', () => {
+    const docsOnly = computeGlossaryPopularity(FIXTURE);
+    // 个人账户 is named by 统筹基金, 个人账户计入, 家庭共济 and the article
+    expect(docsOnly.get('gerenzhanghu')).toBe(4);
+    expect(docsOnly.get('account-year-end')).toBeUndefined();
+    const card = (id: string, related: string[], articles: number): CardRecord =>
+      ({ id, related: related.map((r) => ({ id: r, term: r })), articles: Array.from({ length: articles }, (_, i) => ({ id: `a${i}`, title: '', answer: '' })) }) as unknown as CardRecord;
+    const withCards = computeGlossaryPopularity(FIXTURE, [card('jiatinggongji', ['gerenzhanghu', 'qinqingzhanghu'], 0), card('gerenzhanghu', [], 2)]);
+    expect(withCards.get('gerenzhanghu')).toBe(4 + 1 + 2);
+    expect(withCards.get('qinqingzhanghu')).toBe((docsOnly.get('qinqingzhanghu') ?? 0) + 1);
+  });
+});
+
+describe('groupGlossaryHits', () => {
+  it('keeps the order of hits and puts the group of the best hit first', () => {
+    const search = createGlossarySearch(FIXTURE);
+    const groups = groupGlossaryHits(search.search('年底清零'));
+    expect(groups.map((g) => g.label)).toEqual(['文章']);
+    const mixed = groupGlossaryHits(search.search('个人账户'), { article: 1 });
+    expect(mixed.map((g) => g.label)).toEqual(['术语', '文章']);
+    expect(mixed[1]!.hits).toHaveLength(1);
+  });
+});
+
+describe('pickGlossarySuggestions', () => {
+  it('takes the most central terms and the articles about them', () => {
+    const popularity = new Map([
+      ['tongchoujijin', 5],
+      ['gerenzhanghu', 9],
+    ]);
+    const picked = pickGlossarySuggestions(FIXTURE, popularity, { terms: 2, articles: 1 }, new Map([['account-year-end', ['gerenzhanghu']]]));
+    expect(ids(picked.terms.map((doc) => ({ doc })))).toEqual(['gerenzhanghu', 'tongchoujijin']);
+    expect(picked.articles.map((a) => a.id)).toEqual(['account-year-end']);
+  });
+});
+
+/**
+ * The real compiled index (npm run compile-data writes generated/). Nothing is
+ * skipped: a missing file or a missing expected entry fails the test.
+ */
+describe('search over generated/search-docs.json', () => {
+  const read = <T>(file: string): T => {
+    const path = `generated/${file}`;
+    if (!existsSync(path)) throw new Error(`${path} 不存在：先运行 npm run compile-data`);
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  };
+  const docs = read<SearchDoc[]>('search-docs.json');
+  const cards = read<CardRecord[]>('cards.json');
+  const search = createGlossarySearch(docs, { popularity: computeGlossaryPopularity(docs, cards) });
+  const docsOnly = createGlossarySearch(docs);
+  const expectedId = (title: string) => {
+    const doc = docs.find((d) => d.kind === 'term' && d.title === title);
+    if (!doc) throw new Error(`generated/search-docs.json 里没有术语“${title}”`);
+    return doc.id;
+  };
+
+  it.each([
+    ['grzh', '个人账户'],
+    ['个账', '个人账户'],
+    ['gerenzhanghu', '个人账户'],
+    ['tongchou', '统筹基金'],
+    ['tcjj', '统筹基金'],
+    ['统愁基金', '统筹基金'],
+    ['tongchoujijin', '统筹基金'],
+    ['亲情账户', '亲情账户'],
+    ['jtgj', '家庭共济'],
+    ['家庭公济', '家庭共济'],
+  ])('%s → %s first', (query, title) => {
+    const id = expectedId(title);
+    expect(search.search(query)[0]?.doc.id).toBe(id);
+    // the ranking does not depend on the cards being loaded
+    expect(docsOnly.search(query)[0]?.doc.id).toBe(id);
+  });
+
+  it('the fuzzy prefilter never changes the results', () => {
+    const popularity = computeGlossaryPopularity(docs, cards);
+    const plain = createGlossarySearch(docs, { popularity, prefilterFuzzy: false });
+    const queries = ['统愁基金', '家庭公济', '医保卡余额清零', '异地就医被案', 'tongchoujijing', 'zhigongyibao', 'dengdaiqi', 'qifuxain', 'yidijiuyi', 'menzhenmantebing'];
+    const keystrokes = queries.flatMap((q) => [...q].map((_, i) => [...q].slice(0, i + 1).join('')));
+    for (const query of keystrokes) {
+      const summary = (hits: { doc: SearchDoc; score: number; match: string }[]) => hits.map((h) => `${h.doc.id}:${h.match}:${h.score.toFixed(6)}`);
+      expect(summary(search.search(query)), query).toEqual(summary(plain.search(query)));
+    }
+  });
+
+  it('uses the expected ids of the plan', () => {
+    expect(['gerenzhanghu', 'tongchoujijin', 'qinqingzhanghu', 'jiatinggongji'].map((id) => docs.some((d) => d.id === id))).toEqual([true, true, true, true]);
+  });
+});
