@@ -5,9 +5,7 @@
 import { z } from 'zod';
 import { LENS_CATEGORY_LABELS } from '@/lib/settings/categories';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD');
 const entryId = z.string().regex(/^[a-z0-9-]+$/, 'id 只能含小写字母、数字和连字符');
 const hanText = (min: number, max: number) =>
   z

@@ -10,7 +10,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function runCompile(change: (glossary: Record<string, unknown>[]) => void): { code: number; output: string; outDir: string } {
+function runCompile(change: (glossary: Record<string, unknown>[]) => void): {
+  code: number;
+  output: string;
+  outDir: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'yibao-data-'));
   dirs.push(dir);
   cpSync('data', join(dir, 'data'), { recursive: true, filter: (src) => !src.endsWith('.ts') });
@@ -20,7 +24,11 @@ function runCompile(change: (glossary: Record<string, unknown>[]) => void): { co
   writeFileSync(glossaryPath, JSON.stringify(glossary));
   const outDir = join(dir, 'out');
   try {
-    const output = execFileSync('npx', ['tsx', 'scripts/compile-data.ts', '--data', join(dir, 'data'), '--out', outDir], { encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(
+      'npx',
+      ['tsx', 'scripts/compile-data.ts', '--data', join(dir, 'data'), '--out', outDir],
+      { encoding: 'utf8', stdio: 'pipe' },
+    );
     return { code: 0, output, outDir };
   } catch (err) {
     const failure = err as { status: number; stdout: string; stderr: string };

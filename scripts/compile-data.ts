@@ -36,7 +36,9 @@ function main() {
   write('regions.json', data.regions);
   const stats = describeDataStats(data);
   write('stats.json', stats);
-  console.log(`compile-data: ${stats.terms} 个术语，${stats.surfaceForms} 个词形，${stats.articles} 篇文章，${stats.sources} 个来源，${stats.regions} 个地区参数`);
+  console.log(
+    `compile-data: ${stats.terms} 个术语，${stats.surfaceForms} 个词形，${stats.articles} 篇文章，${stats.sources} 个来源，${stats.regions} 个地区参数`,
+  );
 }
 
 try {

@@ -30,7 +30,12 @@ export function padIconSvg(svg: string, size: number, padding: number): string {
 }
 
 export function renderIcon(svg: string, size: number, padding = ICON_PADDING[size] ?? 0): Buffer {
-  return new Resvg(padIconSvg(svg, size, padding), { fitTo: { mode: 'width', value: size }, background: 'rgba(0,0,0,0)' }).render().asPng();
+  return new Resvg(padIconSvg(svg, size, padding), {
+    fitTo: { mode: 'width', value: size },
+    background: 'rgba(0,0,0,0)',
+  })
+    .render()
+    .asPng();
 }
 
 function main() {

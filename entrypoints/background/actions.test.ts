@@ -17,7 +17,7 @@ describe('context menu search', () => {
     expect(lensSearchRouteFor('50% / #1 ?')).toBe('search/50%25%20%2F%20%231%20%3F');
   });
 
-  it('round-trips through the popup\'s route parser', () => {
+  it("round-trips through the popup's route parser", () => {
     for (const text of ['个人账户', '50% / #1 ?', 'a'.repeat(LENS_SEARCH_MAX_CHARS)]) {
       expect(parsePopupRoute(lensSearchRouteFor(text))).toEqual({ view: 'search', text });
     }
@@ -37,7 +37,9 @@ describe('context menu search', () => {
   });
 
   it('answers only its own menu item', () => {
-    expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID, selectionText: '家庭共济' })).toBe(`search/${encodeURIComponent('家庭共济')}`);
+    expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID, selectionText: '家庭共济' })).toBe(
+      `search/${encodeURIComponent('家庭共济')}`,
+    );
     expect(lensRouteForMenuClick({ menuItemId: 'other', selectionText: '家庭共济' })).toBeNull();
     expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID })).toBeNull();
   });

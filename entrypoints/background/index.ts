@@ -17,8 +17,12 @@ export default defineBackground(() => {
 
   // Menus survive service-worker restarts; they are (re)made on install, update and browser update.
   browser.runtime.onInstalled.addListener(() => void registerLensMenus().catch(reportBackgroundError));
-  browser.contextMenus.onClicked.addListener((info, tab) => void onLensMenuClicked(info, tab).catch(reportBackgroundError));
-  browser.commands.onCommand.addListener((command, tab) => void onLensCommand(command, tab).catch(reportBackgroundError));
+  browser.contextMenus.onClicked.addListener(
+    (info, tab) => void onLensMenuClicked(info, tab).catch(reportBackgroundError),
+  );
+  browser.commands.onCommand.addListener(
+    (command, tab) => void onLensCommand(command, tab).catch(reportBackgroundError),
+  );
 
   void repairLensSettingsStorage().catch(reportBackgroundError);
 

@@ -24,7 +24,15 @@ interface CardState {
   theme: 'system' | 'light' | 'dark';
 }
 
-function FloatingCard({ state, handlers, setState }: { state: CardState; handlers: LensCardHandlers; setState: (update: (s: CardState) => CardState) => void }) {
+function FloatingCard({
+  state,
+  handlers,
+  setState,
+}: {
+  state: CardState;
+  handlers: LensCardHandlers;
+  setState: (update: (s: CardState) => CardState) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [placement, setPlacement] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
   const record = state.termId ? recordById.get(state.termId) : undefined;
@@ -33,7 +41,14 @@ function FloatingCard({ state, handlers, setState }: { state: CardState; handler
     const element = ref.current;
     if (!element || !state.request) return;
     const height = Math.min(element.scrollHeight, LENS_TUNABLES.cardMaxHeightPx);
-    setPlacement(placeCard(state.request.anchor, { width: window.innerWidth, height: window.innerHeight }, { width: LENS_TUNABLES.cardWidthPx, height }, LENS_TUNABLES.cardGapPx));
+    setPlacement(
+      placeCard(
+        state.request.anchor,
+        { width: window.innerWidth, height: window.innerHeight },
+        { width: LENS_TUNABLES.cardWidthPx, height },
+        LENS_TUNABLES.cardGapPx,
+      ),
+    );
     if (state.request.focus) element.focus();
   }, [state.request, state.termId]);
 

@@ -6,7 +6,12 @@ const card = { width: 360, height: 400 };
 
 describe('placeCard', () => {
   it('puts the card below the term when there is room', () => {
-    expect(placeCard({ left: 100, top: 100, right: 160, bottom: 120 }, viewport, card, 8)).toEqual({ left: 100, top: 128, maxHeight: 400, side: 'below' });
+    expect(placeCard({ left: 100, top: 100, right: 160, bottom: 120 }, viewport, card, 8)).toEqual({
+      left: 100,
+      top: 128,
+      maxHeight: 400,
+      side: 'below',
+    });
   });
 
   it('flips above when the term is near the bottom', () => {

@@ -13,7 +13,12 @@ export interface CardPlacement {
   side: 'below' | 'above';
 }
 
-export function placeCard(anchor: RectLike, viewport: { width: number; height: number }, card: { width: number; height: number }, gap: number): CardPlacement {
+export function placeCard(
+  anchor: RectLike,
+  viewport: { width: number; height: number },
+  card: { width: number; height: number },
+  gap: number,
+): CardPlacement {
   const width = Math.min(card.width, viewport.width - 2 * gap);
   const left = Math.max(gap, Math.min(anchor.left, viewport.width - width - gap));
   const spaceBelow = viewport.height - anchor.bottom - 2 * gap;
@@ -22,5 +27,10 @@ export function placeCard(anchor: RectLike, viewport: { width: number; height: n
   const room = Math.max(120, below ? spaceBelow : spaceAbove);
   const height = Math.min(card.height, room);
   const top = below ? anchor.bottom + gap : Math.max(gap, anchor.top - gap - height);
-  return { left, top: Math.min(top, Math.max(gap, viewport.height - height - gap)), maxHeight: height, side: below ? 'below' : 'above' };
+  return {
+    left,
+    top: Math.min(top, Math.max(gap, viewport.height - height - gap)),
+    maxHeight: height,
+    side: below ? 'below' : 'above',
+  };
 }

@@ -26,7 +26,18 @@ export interface CardHost {
   destroy(): void;
 }
 
-const REPLACED_ELEMENTS = new Set(['IFRAME', 'VIDEO', 'AUDIO', 'CANVAS', 'IMG', 'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT']);
+const REPLACED_ELEMENTS = new Set([
+  'IFRAME',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'IMG',
+  'OBJECT',
+  'EMBED',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+]);
 
 export function createCardHost(doc: Document, handlers: LensCardHandlers): CardHost {
   let host: HTMLElement | null = null;
@@ -46,7 +57,8 @@ export function createCardHost(doc: Document, handlers: LensCardHandlers): CardH
 
   async function load(): Promise<LensCardView> {
     const global = globalThis as { __yibaoLensCard?: LensCardModule };
-    if (!global.__yibaoLensCard) await import(/* @vite-ignore */ browser.runtime.getURL(LENS_CARD_SCRIPT as '/card-ui.js'));
+    if (!global.__yibaoLensCard)
+      await import(/* @vite-ignore */ browser.runtime.getURL(LENS_CARD_SCRIPT as '/card-ui.js'));
     const module = global.__yibaoLensCard;
     if (!module) throw new Error('懂医保：卡片模块未能加载');
     host = doc.createElement(LENS_HOST_TAG);

@@ -44,7 +44,11 @@ interface Band {
 
 type CaretDoc = { caretPositionFromPoint?(x: number, y: number): CaretPosition | null };
 
-export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, options: TermHighlighterOptions): TermHighlighter {
+export function createTermHighlighter(
+  doc: Document,
+  initialStyle: MarkStyle,
+  options: TermHighlighterOptions,
+): TermHighlighter {
   const win = doc.defaultView!;
   const highlight = new Highlight();
   let style = initialStyle;
@@ -91,7 +95,12 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
     const ranges: StaticRange[] = [];
     for (const m of matchesInBand(node, matches, band)) {
       if (!options.isEntryShown(m.entry)) continue;
-      const range = new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end });
+      const range = new StaticRange({
+        startContainer: node,
+        startOffset: m.start,
+        endContainer: node,
+        endOffset: m.end,
+      });
       highlight.add(range);
       ranges.push(range);
     }
@@ -109,7 +118,9 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
     for (let i = 0; i < drawnNodes.length; i += Math.max(1, Math.floor(drawnNodes.length / 4))) {
       if (drawnNodes[i]!.isConnected && position(drawnNodes[i]!) === 'in') starts.push(drawnNodes[i]!);
     }
-    const ordered = shadowNodes.size ? [...options.tracked.keys()].filter((node) => !shadowNodes.has(node)) : [...options.tracked.keys()];
+    const ordered = shadowNodes.size
+      ? [...options.tracked.keys()].filter((node) => !shadowNodes.has(node))
+      : [...options.tracked.keys()];
     let low = 0;
     let high = ordered.length;
     while (low < high) {
@@ -153,7 +164,13 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
       for (const direction of ['next', 'previous'] as const) {
         walker.currentNode = start;
         let outside = 0;
-        for (let node = (direction === 'next' && start.nodeType === Node.TEXT_NODE ? start : walker[`${direction}Node`]()) as Text | null; node && budget > 0; node = walker[`${direction}Node`]() as Text | null) {
+        for (
+          let node = (
+            direction === 'next' && start.nodeType === Node.TEXT_NODE ? start : walker[`${direction}Node`]()
+          ) as Text | null;
+          node && budget > 0;
+          node = walker[`${direction}Node`]() as Text | null
+        ) {
           budget--;
           if (visited.has(node) && node !== start) break;
           visited.add(node);
@@ -163,7 +180,11 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
           if (where === 'in') {
             if (options.tracked.has(node)) found.add(node);
             outside = 0;
-          } else if (where !== 'hidden' && where !== (direction === 'next' ? 'above' : 'below') && ++outside > LENS_TUNABLES.bandWalkSlack) {
+          } else if (
+            where !== 'hidden' &&
+            where !== (direction === 'next' ? 'above' : 'below') &&
+            ++outside > LENS_TUNABLES.bandWalkSlack
+          ) {
             break;
           }
         }
@@ -224,7 +245,8 @@ export function createTermHighlighter(doc: Document, initialStyle: MarkStyle, op
       win.removeEventListener('scroll', onViewportChange, { capture: true });
       win.removeEventListener('resize', onViewportChange);
       highlight.clear();
-      for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE)) if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+      for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE))
+        if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
       drawn.clear();
       shadowNodes.clear();
     },

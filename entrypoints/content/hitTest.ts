@@ -12,9 +12,16 @@ type CaretDocument = Omit<Document, 'caretPositionFromPoint' | 'caretRangeFromPo
   caretRangeFromPoint?(x: number, y: number): Range | null;
 };
 
-function caretAt(doc: CaretDocument, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | null {
+function caretAt(
+  doc: CaretDocument,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[],
+): { node: Node; offset: number } | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = shadowRoots.length ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
+    const position = shadowRoots.length
+      ? doc.caretPositionFromPoint(x, y, { shadowRoots })
+      : doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   const range = doc.caretRangeFromPoint?.(x, y);
@@ -25,7 +32,13 @@ export function rectContains(rect: DOMRect, x: number, y: number): boolean {
   return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 }
 
-export function findTermAtPoint(doc: Document, tracked: ReadonlyMap<Text, TermMatch[]>, x: number, y: number, shadowRoots: ShadowRoot[] = []): TermHit | null {
+export function findTermAtPoint(
+  doc: Document,
+  tracked: ReadonlyMap<Text, TermMatch[]>,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): TermHit | null {
   const caret = caretAt(doc as unknown as CaretDocument, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const node = caret.node as Text;

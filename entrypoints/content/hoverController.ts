@@ -33,7 +33,8 @@ export interface HoverController {
   dispose(): void;
 }
 
-const sameTerm = (a: ShownTerm | null, b: ShownTerm | null) => !!a && !!b && a.node === b.node && a.match.start === b.match.start;
+const sameTerm = (a: ShownTerm | null, b: ShownTerm | null) =>
+  !!a && !!b && a.node === b.node && a.match.start === b.match.start;
 
 export function createHoverController(win: Window, deps: HoverControllerDeps): HoverController {
   let shown: ShownTerm | null = null;

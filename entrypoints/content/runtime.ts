@@ -8,7 +8,13 @@ import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint, rectOfMatch } from './hitTest';
 import { createHoverController, type HoverController, type ShownTerm } from './hoverController';
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
-import { isLensActiveOn, readLensSettingsOnPage, siteKeyOf, watchLensSettings, type LensSettings } from '@/lib/settings/settings';
+import {
+  isLensActiveOn,
+  readLensSettingsOnPage,
+  siteKeyOf,
+  watchLensSettings,
+  type LensSettings,
+} from '@/lib/settings/settings';
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
@@ -209,9 +215,7 @@ export function startLensRuntime(ctx: ContentContext) {
     return false;
   }
 
-  void readLensSettingsOnPage()
-    .then(apply)
-    .catch(reportOnce);
+  void readLensSettingsOnPage().then(apply).catch(reportOnce);
   const unwatch = watchLensSettings((next) => {
     if (!ctx.isInvalid) apply(next);
   });

@@ -9,7 +9,21 @@ import type { TermMatch, TermMatcher } from '@/lib/matcher/matcher';
 import { LENS_TUNABLES } from './tunables';
 
 const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'HEAD',
+  'TITLE',
 ]);
 /**
  * SVG elements whose text we leave alone: Chromium draws SVG text with a custom
@@ -76,7 +90,12 @@ export function isInsideSkippedElement(node: Node, isOwnElement: (e: Element) =>
   return false;
 }
 
-export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: PageScannerHooks, options: PageScannerOptions): PageScanner {
+export function createPageScanner(
+  doc: Document,
+  matcher: TermMatcher,
+  hooks: PageScannerHooks,
+  options: PageScannerOptions,
+): PageScanner {
   const scheduleSlice = options.scheduleSlice ?? defaultScheduleSlice;
   const now = options.now ?? (() => performance.now());
   const tracked = new Map<Text, TermMatch[]>();
@@ -125,7 +144,8 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
   function watchUndefinedHost(element: Element) {
     undefinedHosts.add(element);
     recheckRound = 0;
-    if (recheckTimer === null) recheckTimer = setTimeout(recheckUndefinedHosts, LENS_TUNABLES.customElementRecheckMs[0]);
+    if (recheckTimer === null)
+      recheckTimer = setTimeout(recheckUndefinedHosts, LENS_TUNABLES.customElementRecheckMs[0]);
   }
 
   function recheckUndefinedHosts() {
@@ -154,7 +174,8 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
         for (let from = 0; from < text.length; from += LENS_TUNABLES.textChunkChars) {
           const to = from + LENS_TUNABLES.textChunkChars;
           for (const m of matcher.findTermMatches(text.slice(from, to + CHUNK_OVERLAP))) {
-            if (m.start < LENS_TUNABLES.textChunkChars) matches.push({ start: m.start + from, end: m.end + from, entry: m.entry });
+            if (m.start < LENS_TUNABLES.textChunkChars)
+              matches.push({ start: m.start + from, end: m.end + from, entry: m.entry });
           }
         }
       }
@@ -214,7 +235,11 @@ export function createPageScanner(doc: Document, matcher: TermMatcher, hooks: Pa
           if (timeUp()) return true;
           continue;
         }
-        if (root.nodeType === Node.ELEMENT_NODE && (skipsSubtree(root as Element) || isInsideSkippedElement(root, options.isOwnElement))) continue;
+        if (
+          root.nodeType === Node.ELEMENT_NODE &&
+          (skipsSubtree(root as Element) || isInsideSkippedElement(root, options.isOwnElement))
+        )
+          continue;
         // No NodeFilter: a JS callback per node costs more than the walk itself on large pages.
         walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
         walkerNext = null;

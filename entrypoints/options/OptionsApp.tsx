@@ -53,7 +53,11 @@ const SHORTCUT_LABELS: Record<string, string> = {
 
 function describeShortcut(command: { name?: string; description?: string; shortcut?: string }): ShortcutRow {
   const name = command.name ?? '';
-  return { name, label: SHORTCUT_LABELS[name] ?? (command.description || name), shortcut: command.shortcut || '未设置' };
+  return {
+    name,
+    label: SHORTCUT_LABELS[name] ?? (command.description || name),
+    shortcut: command.shortcut || '未设置',
+  };
 }
 
 function Section({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
@@ -147,7 +151,9 @@ export function OptionsApp() {
           <img src="/icon/48.png" alt="" width="40" height="40" />
           <div>
             <h1>懂医保 · 设置</h1>
-            <p className="opt-description">设置只保存在这台电脑的浏览器里，改动会立即用到已经打开的网页上，无需刷新。</p>
+            <p className="opt-description">
+              设置只保存在这台电脑的浏览器里，改动会立即用到已经打开的网页上，无需刷新。
+            </p>
           </div>
         </header>
 
@@ -175,7 +181,13 @@ export function OptionsApp() {
             <legend className="opt-sr-only">标记样式</legend>
             {MARK_STYLE_CHOICES.map((choice) => (
               <label key={choice.value} className="opt-choice">
-                <input type="radio" name="markStyle" value={choice.value} checked={settings.markStyle === choice.value} onChange={() => save({ markStyle: choice.value })} />
+                <input
+                  type="radio"
+                  name="markStyle"
+                  value={choice.value}
+                  checked={settings.markStyle === choice.value}
+                  onChange={() => save({ markStyle: choice.value })}
+                />
                 <span className="opt-choice-text">
                   <span className="opt-choice-label">{choice.label}</span>
                   <span className="opt-choice-hint">{choice.hint}</span>
@@ -206,7 +218,9 @@ export function OptionsApp() {
                 {settings.hoverDelayMs === 0 ? '立即' : `${settings.hoverDelayMs} 毫秒`}
               </output>
             </div>
-            <p className="opt-hint">默认 {DEFAULT_LENS_SETTINGS.hoverDelayMs} 毫秒。数值越大，鼠标划过时越不容易误弹出。</p>
+            <p className="opt-hint">
+              默认 {DEFAULT_LENS_SETTINGS.hoverDelayMs} 毫秒。数值越大，鼠标划过时越不容易误弹出。
+            </p>
           </div>
 
           <div className="opt-field">
@@ -277,7 +291,13 @@ export function OptionsApp() {
             <legend className="opt-sr-only">配色</legend>
             {THEME_CHOICES.map((choice) => (
               <label key={choice.value} className="opt-pill">
-                <input type="radio" name="theme" value={choice.value} checked={settings.theme === choice.value} onChange={() => save({ theme: choice.value })} />
+                <input
+                  type="radio"
+                  name="theme"
+                  value={choice.value}
+                  checked={settings.theme === choice.value}
+                  onChange={() => save({ theme: choice.value })}
+                />
                 <span>{choice.label}</span>
               </label>
             ))}
@@ -285,7 +305,9 @@ export function OptionsApp() {
         </Section>
 
         <Section title="快捷键与右键菜单">
-          <p className="opt-description">选中网页上的文字后点右键，选择「用懂医保查询“…”」，就会在弹出窗口里搜索这段文字。</p>
+          <p className="opt-description">
+            选中网页上的文字后点右键，选择「用懂医保查询“…”」，就会在弹出窗口里搜索这段文字。
+          </p>
           {shortcuts.length > 0 && (
             <table className="opt-shortcuts">
               <thead>
@@ -310,7 +332,9 @@ export function OptionsApp() {
             type="button"
             className="opt-button"
             onClick={() => {
-              const page = navigator.userAgent.includes('Edg/') ? 'edge://extensions/shortcuts' : 'chrome://extensions/shortcuts';
+              const page = navigator.userAgent.includes('Edg/')
+                ? 'edge://extensions/shortcuts'
+                : 'chrome://extensions/shortcuts';
               void browser.tabs.create({ url: page }).catch(() => announce(`请在地址栏打开 ${page} 修改快捷键`));
             }}
           >
@@ -351,7 +375,8 @@ export function OptionsApp() {
         </Section>
 
         <footer className="opt-footer">
-          懂医保 {browser.runtime.getManifest().version} · 不联网：术语数据随扩展安装，设置和计算器里填的数字只保存在本机。
+          懂医保 {browser.runtime.getManifest().version} ·
+          不联网：术语数据随扩展安装，设置和计算器里填的数字只保存在本机。
         </footer>
       </main>
       <p className="opt-status" role="status" aria-live="polite">
@@ -382,7 +407,10 @@ function SitesSection({ sites, onChange }: { sites: string[]; onChange: (sites: 
   }
 
   return (
-    <Section title="不启用的网站" description="在这些网站上不标记术语、不弹出卡片。按网址里的域名精确匹配：www.zhihu.com 和 zhuanlan.zhihu.com 要分别添加。">
+    <Section
+      title="不启用的网站"
+      description="在这些网站上不标记术语、不弹出卡片。按网址里的域名精确匹配：www.zhihu.com 和 zhuanlan.zhihu.com 要分别添加。"
+    >
       <form className="opt-site-form" onSubmit={add} noValidate>
         <label htmlFor="opt-site-input">网址或域名</label>
         <div className="opt-site-row">

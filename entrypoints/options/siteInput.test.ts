@@ -20,7 +20,11 @@ describe('parseLensSiteInput', () => {
     expect(site('file:///tmp/a.html')).toBe('file');
     expect(site('file')).toBe('file');
     expect(site('www。gov。cn')).toBe('www.gov.cn');
-    for (const input of ['https://www.nhsa.gov.cn/art/2024/1/1/art_1.html', 'http://127.0.0.1:5173/', 'https://例子.中国/']) {
+    for (const input of [
+      'https://www.nhsa.gov.cn/art/2024/1/1/art_1.html',
+      'http://127.0.0.1:5173/',
+      'https://例子.中国/',
+    ]) {
       expect(site(input)).toBe(siteKeyOf(input));
     }
     expect(site('例子.中国')).toBe('xn--fsqu00a.xn--fiqs8s');

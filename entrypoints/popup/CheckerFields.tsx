@@ -17,7 +17,14 @@ interface NumberFieldProps {
 export function CheckerNumberField({ id, spec, value, error, regionName, onChange }: NumberFieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const hint = [spec.regional ? `默认值取自所选地区的参数${regionName ? `“${regionName}”` : ''}，可以改；${LOCAL_POLICY_CAVEAT}。` : '', spec.hint ?? ''].join('').trim();
+  const hint = [
+    spec.regional
+      ? `默认值取自所选地区的参数${regionName ? `“${regionName}”` : ''}，可以改；${LOCAL_POLICY_CAVEAT}。`
+      : '',
+    spec.hint ?? '',
+  ]
+    .join('')
+    .trim();
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field has-error' : 'field'} data-field={id}>
@@ -66,12 +73,24 @@ interface SelectFieldProps<T extends string> {
   onChange(value: T): void;
 }
 
-export function CheckerSelectField<T extends string>({ id, label, value, options, hint, onChange }: SelectFieldProps<T>) {
+export function CheckerSelectField<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  hint,
+  onChange,
+}: SelectFieldProps<T>) {
   const normalized = options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {normalized.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -87,10 +106,28 @@ export function CheckerSelectField<T extends string>({ id, label, value, options
   );
 }
 
-export function CheckerCheckField({ id, label, checked, onChange, hint }: { id: string; label: ReactNode; checked: boolean; hint?: string; onChange(checked: boolean): void }) {
+export function CheckerCheckField({
+  id,
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  hint?: string;
+  onChange(checked: boolean): void;
+}) {
   return (
     <div className="field field-check">
-      <input id={id} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={`${id}-hint`} className="field-hint">

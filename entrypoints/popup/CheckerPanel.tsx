@@ -49,7 +49,12 @@ import {
 import { CheckerCheckField, CheckerNumberField, CheckerSelectField, LOCAL_POLICY_CAVEAT } from './CheckerFields';
 import { POPUP_REGIONS } from './popupData';
 
-const SOURCE_LABELS = new Map((sources as { id: string; title: string; issuer: string; date: string }[]).map((s) => [s.id, `${s.issuer}《${s.title.replace(/^《|》$/g, '')}》（${s.date}）`]));
+const SOURCE_LABELS = new Map(
+  (sources as { id: string; title: string; issuer: string; date: string }[]).map((s) => [
+    s.id,
+    `${s.issuer}《${s.title.replace(/^《|》$/g, '')}》（${s.date}）`,
+  ]),
+);
 const yuan = formatCheckerYuan;
 
 function Notes({ notes, title = '说明' }: { notes: CheckerNote[]; title?: string }) {
@@ -61,7 +66,11 @@ function Notes({ notes, title = '说明' }: { notes: CheckerNote[]; title?: stri
         {notes.map((note) => (
           <li key={note.text}>
             {note.text}
-            {note.sources.length > 0 && <span className="note-source">依据：{note.sources.map((id) => SOURCE_LABELS.get(id) ?? id).join('；')}</span>}
+            {note.sources.length > 0 && (
+              <span className="note-source">
+                依据：{note.sources.map((id) => SOURCE_LABELS.get(id) ?? id).join('；')}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -93,8 +102,10 @@ function Figure({ name, label, value, strong }: { name: string; label: string; v
 
 /** Why there is no result yet: errors beside fields, empty fields, or a problem between fields. */
 function Pending<R>({ evaluation }: { evaluation: CheckerEvaluation<R> }) {
-  if (Object.keys(evaluation.errors).length > 0) return <p className="pending">请先改正上面标红的项目，结果会马上更新。</p>;
-  if (evaluation.missing.length > 0) return <p className="pending">填写{evaluation.missing.join('、')}后，这里会显示结果。</p>;
+  if (Object.keys(evaluation.errors).length > 0)
+    return <p className="pending">请先改正上面标红的项目，结果会马上更新。</p>;
+  if (evaluation.missing.length > 0)
+    return <p className="pending">填写{evaluation.missing.join('、')}后，这里会显示结果。</p>;
   if (evaluation.problem)
     return (
       <p className="field-error problem" role="alert">
@@ -122,7 +133,15 @@ interface ToolProps<T> {
   onChange(change: Partial<T>): void;
 }
 
-function numberFields<T extends object>(base: string, keys: readonly string[], specs: Record<string, CheckerFieldSpec>, values: T, errors: Record<string, string>, region: Region, onChange: (change: Partial<T>) => void) {
+function numberFields<T extends object>(
+  base: string,
+  keys: readonly string[],
+  specs: Record<string, CheckerFieldSpec>,
+  values: T,
+  errors: Record<string, string>,
+  region: Region,
+  onChange: (change: Partial<T>) => void,
+) {
   return keys.map((key) => (
     <CheckerNumberField
       key={key}
@@ -142,7 +161,13 @@ function AccountTool({ base, values, region, onChange }: ToolProps<AccountChecke
   return (
     <>
       <div className="fields">
-        <CheckerSelectField id={`${base}-insuredType`} label="参保类型" value={values.insuredType} options={ACCOUNT_CHECKER_INSURED_TYPES} onChange={(insuredType) => onChange({ insuredType })} />
+        <CheckerSelectField
+          id={`${base}-insuredType`}
+          label="参保类型"
+          value={values.insuredType}
+          options={ACCOUNT_CHECKER_INSURED_TYPES}
+          onChange={(insuredType) => onChange({ insuredType })}
+        />
         {values.insuredType === '灵活就业人员' && (
           <CheckerCheckField
             id={`${base}-flexible`}
@@ -162,11 +187,17 @@ function AccountTool({ base, values, region, onChange }: ToolProps<AccountChecke
                 <dl className="figures">
                   <Figure name="monthlyCredit" label="每月划入" value={`${yuan(r.monthlyCredit)} 元`} strong />
                   <Figure name="yearEndBalance" label="年底余额" value={`${yuan(r.yearEndBalance ?? 0)} 元`} />
-                  <Figure name="balanceIn12Months" label="12 个月后余额" value={`${yuan(r.balanceIn12Months ?? 0)} 元`} />
+                  <Figure
+                    name="balanceIn12Months"
+                    label="12 个月后余额"
+                    value={`${yuan(r.balanceIn12Months ?? 0)} 元`}
+                  />
                 </dl>
                 {r.runsOut && (
                   <p className="warning">
-                    余额会在{r.runsOut.isNextYear ? '明年' : '今年'} {r.runsOut.calendarMonth} 月用完；之后 12 个月内账户付不了、要自己付的约 {yuan(r.uncoveredSpendingIn12Months)} 元。账户用完不影响住院和门诊统筹报销。
+                    余额会在{r.runsOut.isNextYear ? '明年' : '今年'} {r.runsOut.calendarMonth} 月用完；之后 12
+                    个月内账户付不了、要自己付的约 {yuan(r.uncoveredSpendingIn12Months)}{' '}
+                    元。账户用完不影响住院和门诊统筹报销。
                   </p>
                 )}
               </>
@@ -191,8 +222,20 @@ function FamilyTool({ base, values, region, onChange }: ToolProps<FamilyShareChe
   return (
     <>
       <div className="fields">
-        <CheckerSelectField id={`${base}-holderScheme`} label="你的参保类型" value={values.holderScheme} options={FAMILY_SHARE_HOLDER_SCHEMES} onChange={(holderScheme) => onChange({ holderScheme })} />
-        <CheckerSelectField id={`${base}-relation`} label="家人和你的关系" value={values.relation} options={FAMILY_SHARE_RELATIONS} onChange={(relation) => onChange({ relation })} />
+        <CheckerSelectField
+          id={`${base}-holderScheme`}
+          label="你的参保类型"
+          value={values.holderScheme}
+          options={FAMILY_SHARE_HOLDER_SCHEMES}
+          onChange={(holderScheme) => onChange({ holderScheme })}
+        />
+        <CheckerSelectField
+          id={`${base}-relation`}
+          label="家人和你的关系"
+          value={values.relation}
+          options={FAMILY_SHARE_RELATIONS}
+          onChange={(relation) => onChange({ relation })}
+        />
         <CheckerSelectField
           id={`${base}-relativeInsurance`}
           label="家人的参保情况"
@@ -200,15 +243,33 @@ function FamilyTool({ base, values, region, onChange }: ToolProps<FamilyShareChe
           options={FAMILY_SHARE_RELATIVE_INSURANCES}
           onChange={(relativeInsurance) => onChange({ relativeInsurance })}
         />
-        <CheckerCheckField id={`${base}-sameProvince`} label="你们在同一个省参保" checked={values.sameProvince} onChange={(sameProvince) => onChange({ sameProvince })} />
+        <CheckerCheckField
+          id={`${base}-sameProvince`}
+          label="你们在同一个省参保"
+          checked={values.sameProvince}
+          onChange={(sameProvince) => onChange({ sameProvince })}
+        />
         {!values.sameProvince && (
           <>
-            <CheckerCheckField id={`${base}-guangdong`} label="有一方在广东参保" checked={values.guangdongInvolved} onChange={(guangdongInvolved) => onChange({ guangdongInvolved })} />
+            <CheckerCheckField
+              id={`${base}-guangdong`}
+              label="有一方在广东参保"
+              checked={values.guangdongInvolved}
+              onChange={(guangdongInvolved) => onChange({ guangdongInvolved })}
+            />
             {numberFields(base, ['transferAmount'], FAMILY_FIELD_SPECS, values, evaluation.errors, region, onChange)}
           </>
         )}
       </div>
-      <Result live={r ? <p className={r.check.allowed ? 'verdict ok' : 'verdict no'}>{r.check.verdict}</p> : <Pending evaluation={evaluation} />}>
+      <Result
+        live={
+          r ? (
+            <p className={r.check.allowed ? 'verdict ok' : 'verdict no'}>{r.check.verdict}</p>
+          ) : (
+            <Pending evaluation={evaluation} />
+          )
+        }
+      >
         {r && (
           <>
             <Notes notes={r.check.usableFor} title="可以用来付" />
@@ -226,14 +287,31 @@ function FamilyTool({ base, values, region, onChange }: ToolProps<FamilyShareChe
 function WaitingTool({ base, values, region, onChange }: ToolProps<WaitingCheckerFields>) {
   const evaluation = evaluateWaitingChecker(values);
   const r = evaluation.result;
-  const months = r ? (r.totalMonths.min === r.totalMonths.max ? (r.totalMonths.min === 0 ? '没有等待期' : `${r.totalMonths.min} 个月`) : `${r.totalMonths.min}–${r.totalMonths.max} 个月`) : '';
+  const months = r
+    ? r.totalMonths.min === r.totalMonths.max
+      ? r.totalMonths.min === 0
+        ? '没有等待期'
+        : `${r.totalMonths.min} 个月`
+      : `${r.totalMonths.min}–${r.totalMonths.max} 个月`
+    : '';
   return (
     <>
       <div className="fields">
-        <CheckerSelectField id={`${base}-scheme`} label="参保类型" value={values.scheme} options={WAITING_CHECKER_SCHEMES} onChange={(scheme) => onChange({ scheme })} />
+        <CheckerSelectField
+          id={`${base}-scheme`}
+          label="参保类型"
+          value={values.scheme}
+          options={WAITING_CHECKER_SCHEMES}
+          onChange={(scheme) => onChange({ scheme })}
+        />
         {values.scheme === '居民医保' && (
           <>
-            <CheckerCheckField id={`${base}-newborn`} label="新生儿（出生当年参保）" checked={values.isNewborn} onChange={(isNewborn) => onChange({ isNewborn })} />
+            <CheckerCheckField
+              id={`${base}-newborn`}
+              label="新生儿（出生当年参保）"
+              checked={values.isNewborn}
+              onChange={(isNewborn) => onChange({ isNewborn })}
+            />
             {!values.isNewborn && (
               <>
                 <CheckerCheckField
@@ -247,7 +325,10 @@ function WaitingTool({ base, values, region, onChange }: ToolProps<WaitingChecke
                   id={`${base}-reading`}
                   label="变动等待期的算法"
                   value={values.reading}
-                  options={WAITING_CHECKER_READINGS.map((value) => ({ value, label: WAITING_PERIOD_READING_LABELS[value] }))}
+                  options={WAITING_CHECKER_READINGS.map((value) => ({
+                    value,
+                    label: WAITING_PERIOD_READING_LABELS[value],
+                  }))}
                   hint="政策原文有两种理解，默认采用第一种。"
                   onChange={(reading) => onChange({ reading })}
                 />
@@ -290,7 +371,15 @@ function InpatientTool({ base, values, region, onChange }: ToolProps<InpatientCh
           hint="切换后，起付线、报销比例等地区参数会换成该类型的默认值。"
           onChange={(scheme) => onChange({ scheme, ...inpatientRegionFields(region.params, scheme) })}
         />
-        {numberFields(base, inpatientFieldsFor(values), INPATIENT_FIELD_SPECS, values, evaluation.errors, region, onChange)}
+        {numberFields(
+          base,
+          inpatientFieldsFor(values),
+          INPATIENT_FIELD_SPECS,
+          values,
+          evaluation.errors,
+          region,
+          onChange,
+        )}
       </div>
       <Result
         live={
@@ -298,7 +387,9 @@ function InpatientTool({ base, values, region, onChange }: ToolProps<InpatientCh
             <dl className="figures">
               <Figure name="eligibleCost" label="政策范围内费用" value={`${yuan(r.eligibleCost)} 元`} />
               <Figure name="poolPays" label="统筹基金支付" value={`${yuan(r.poolPays)} 元`} strong />
-              {r.scheme === '居民医保' && <Figure name="seriousIllnessPays" label="大病保险支付" value={`${yuan(r.seriousIllnessPays)} 元`} />}
+              {r.scheme === '居民医保' && (
+                <Figure name="seriousIllnessPays" label="大病保险支付" value={`${yuan(r.seriousIllnessPays)} 元`} />
+              )}
               <Figure name="patientPays" label="自己支付" value={`${yuan(r.patientPays)} 元`} strong />
             </dl>
           ) : (
@@ -365,7 +456,13 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
         <legend className="sr-only">选择计算工具</legend>
         {CHECKER_TOOL_IDS.map((tool) => (
           <label key={tool} className={inputs.tool === tool ? 'segment selected' : 'segment'}>
-            <input type="radio" name={`${base}-tool`} value={tool} checked={inputs.tool === tool} onChange={() => update({ ...inputs, tool })} />
+            <input
+              type="radio"
+              name={`${base}-tool`}
+              value={tool}
+              checked={inputs.tool === tool}
+              onChange={() => update({ ...inputs, tool })}
+            />
             {CHECKER_TOOL_LABELS[tool]}
           </label>
         ))}
@@ -398,7 +495,9 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
       {inputs.tool === 'account' && <AccountTool {...toolProps} values={inputs.account} onChange={patch('account')} />}
       {inputs.tool === 'family' && <FamilyTool {...toolProps} values={inputs.family} onChange={patch('family')} />}
       {inputs.tool === 'waiting' && <WaitingTool {...toolProps} values={inputs.waiting} onChange={patch('waiting')} />}
-      {inputs.tool === 'inpatient' && <InpatientTool {...toolProps} values={inputs.inpatient} onChange={patch('inpatient')} />}
+      {inputs.tool === 'inpatient' && (
+        <InpatientTool {...toolProps} values={inputs.inpatient} onChange={patch('inpatient')} />
+      )}
 
       <div className="checker-actions">
         <button type="button" className="secondary-button" onClick={() => void reset()}>

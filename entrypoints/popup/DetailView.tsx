@@ -41,7 +41,10 @@ function ArticleDetail({ record, onSelectTerm }: { record: ArticleRecord; onSele
   );
 }
 
-export const DetailView = forwardRef<HTMLDivElement, DetailViewProps>(function DetailView({ detail, depth, onOpen, onBack, onClose }, ref) {
+export const DetailView = forwardRef<HTMLDivElement, DetailViewProps>(function DetailView(
+  { detail, depth, onOpen, onBack, onClose },
+  ref,
+) {
   const card = detail.kind === 'term' ? findPopupCard(detail.id) : undefined;
   const article = detail.kind === 'article' ? findPopupArticle(detail.id) : undefined;
   const title = card?.term ?? article?.title ?? '找不到内容';
@@ -52,14 +55,27 @@ export const DetailView = forwardRef<HTMLDivElement, DetailViewProps>(function D
     }
   };
   return (
-    <div className="detail" ref={ref} tabIndex={-1} role="region" aria-label={`${detail.kind === 'term' ? '术语' : '文章'}：${title}`} onKeyDown={onKeyDown}>
+    <div
+      className="detail"
+      ref={ref}
+      tabIndex={-1}
+      role="region"
+      aria-label={`${detail.kind === 'term' ? '术语' : '文章'}：${title}`}
+      onKeyDown={onKeyDown}
+    >
       <div className="detail-nav">
         <button type="button" className="back-button" onClick={onBack}>
           <span aria-hidden="true">←</span> {depth > 1 ? '返回上一条' : '返回搜索'}
         </button>
         <span className="detail-kind">{detail.kind === 'term' ? '术语' : '问答'}</span>
       </div>
-      {card && <TermCard record={card} onSelectTerm={(id) => onOpen({ kind: 'term', id })} onOpenArticle={(id) => onOpen({ kind: 'article', id })} />}
+      {card && (
+        <TermCard
+          record={card}
+          onSelectTerm={(id) => onOpen({ kind: 'term', id })}
+          onOpenArticle={(id) => onOpen({ kind: 'article', id })}
+        />
+      )}
       {article && <ArticleDetail record={article} onSelectTerm={(id) => onOpen({ kind: 'term', id })} />}
       {!card && !article && (
         <p className="state-message" role="status">

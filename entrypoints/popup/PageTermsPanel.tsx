@@ -25,7 +25,14 @@ interface PageTermsPanelProps {
 function isPageTermList(value: unknown): value is PageTermCount[] {
   return (
     Array.isArray(value) &&
-    value.every((t) => typeof t === 'object' && t !== null && typeof t.id === 'string' && typeof t.term === 'string' && typeof t.count === 'number')
+    value.every(
+      (t) =>
+        typeof t === 'object' &&
+        t !== null &&
+        typeof t.id === 'string' &&
+        typeof t.term === 'string' &&
+        typeof t.count === 'number',
+    )
   );
 }
 
@@ -47,7 +54,8 @@ const UNAVAILABLE_TEXT: Record<'no-tab' | 'restricted' | 'no-script', { title: s
 /** Asks the tab's top frame for its terms; never throws. */
 async function fetchPageTerms(target: PopupTarget | null): Promise<LoadState> {
   if (target === null) return { status: 'unavailable', reason: 'no-tab' };
-  if (target.url !== undefined && !isScriptablePageUrl(target.url)) return { status: 'unavailable', reason: 'restricted' };
+  if (target.url !== undefined && !isScriptablePageUrl(target.url))
+    return { status: 'unavailable', reason: 'restricted' };
   try {
     const terms: unknown = await sendLensMessage('listPageTerms', undefined, { tabId: target.tabId, frameId: 0 });
     return isPageTermList(terms) ? { status: 'ready', terms } : { status: 'unavailable', reason: 'no-script' };
@@ -152,7 +160,13 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
       <ul className="page-term-list" aria-label="本页术语">
         {state.terms.map((term) => (
           <li key={term.id}>
-            <button type="button" className="page-term" data-term-id={term.id} aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`} onClick={() => void reveal(term)}>
+            <button
+              type="button"
+              className="page-term"
+              data-term-id={term.id}
+              aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`}
+              onClick={() => void reveal(term)}
+            >
               <span className="page-term-name">{term.term}</span>
               <span className="page-term-count" aria-hidden="true">
                 {term.count} 次

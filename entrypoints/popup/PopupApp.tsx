@@ -5,7 +5,14 @@
  */
 import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckerToolId } from '@/lib/checker/toolIds';
-import { isLensActiveOn, readLensSettings, siteKeyOf, updateLensSettings, watchLensSettings, type LensSettings } from '@/lib/settings/settings';
+import {
+  isLensActiveOn,
+  readLensSettings,
+  siteKeyOf,
+  updateLensSettings,
+  watchLensSettings,
+  type LensSettings,
+} from '@/lib/settings/settings';
 import type { PopupRoute } from '@/lib/messaging/popupRoute';
 import type { DetailRef } from './DetailView';
 import { PageTermsPanel } from './PageTermsPanel';
@@ -38,7 +45,9 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
   const [tab, setTab] = useState<PopupTab>(tabOf(route));
   const [visited, setVisited] = useState<Set<PopupTab>>(() => new Set([tabOf(route)]));
   const [query, setQuery] = useState(route.view === 'search' ? route.text : '');
-  const [details, setDetails] = useState<DetailRef[]>(route.view === 'term' || route.view === 'article' ? [{ kind: route.view, id: route.id }] : []);
+  const [details, setDetails] = useState<DetailRef[]>(
+    route.view === 'term' || route.view === 'article' ? [{ kind: route.view, id: route.id }] : [],
+  );
   const [checkerTool] = useState<CheckerToolId | null>(route.view === 'checker' ? route.tool : null);
   const [settings, setSettings] = useState<LensSettings | null>(null);
   const [context, setContext] = useState<PopupContext | undefined>(undefined);
@@ -110,7 +119,15 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
           <span aria-hidden="true">⚙</span> 设置
         </button>
       </header>
-      {settingsOpen && settings && <SettingsPanel id={`${base}-settings`} settings={settings} siteKey={siteKey} pageUrlKnown={Boolean(context?.target?.url)} onChange={changeSettings} />}
+      {settingsOpen && settings && (
+        <SettingsPanel
+          id={`${base}-settings`}
+          settings={settings}
+          siteKey={siteKey}
+          pageUrlKnown={Boolean(context?.target?.url)}
+          onChange={changeSettings}
+        />
+      )}
 
       <div role="tablist" aria-label="功能" className="tabs">
         {TABS.map((t) => (
@@ -135,7 +152,13 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
       </div>
 
       <main className="panels">
-        <section role="tabpanel" id={panelId('search')} aria-labelledby={tabId('search')} hidden={tab !== 'search'} className="panel">
+        <section
+          role="tabpanel"
+          id={panelId('search')}
+          aria-labelledby={tabId('search')}
+          hidden={tab !== 'search'}
+          className="panel"
+        >
           <SearchPanel
             query={query}
             onQueryChange={onQueryChange}
@@ -146,10 +169,35 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
             focusDetailOnMount={tab === 'search' && details.length > 0}
           />
         </section>
-        <section role="tabpanel" id={panelId('page')} aria-labelledby={tabId('page')} hidden={tab !== 'page'} className="panel">
-          {tab === 'page' && <PageTermsPanel target={context?.target} inTab={context?.inTab ?? false} lensOff={lensOff} onTurnOn={() => siteKey && changeSettings({ enabled: true, disabledSites: settings?.disabledSites.filter((s) => s !== siteKey) ?? [] })} />}
+        <section
+          role="tabpanel"
+          id={panelId('page')}
+          aria-labelledby={tabId('page')}
+          hidden={tab !== 'page'}
+          className="panel"
+        >
+          {tab === 'page' && (
+            <PageTermsPanel
+              target={context?.target}
+              inTab={context?.inTab ?? false}
+              lensOff={lensOff}
+              onTurnOn={() =>
+                siteKey &&
+                changeSettings({
+                  enabled: true,
+                  disabledSites: settings?.disabledSites.filter((s) => s !== siteKey) ?? [],
+                })
+              }
+            />
+          )}
         </section>
-        <section role="tabpanel" id={panelId('checker')} aria-labelledby={tabId('checker')} hidden={tab !== 'checker'} className="panel">
+        <section
+          role="tabpanel"
+          id={panelId('checker')}
+          aria-labelledby={tabId('checker')}
+          hidden={tab !== 'checker'}
+          className="panel"
+        >
           {visited.has('checker') && (
             <Suspense fallback={<p className="state-message">正在打开计算器…</p>}>
               <CheckerPanel initialTool={checkerTool} />

@@ -44,7 +44,13 @@ function useDeferredSuggestions(): PopupSuggestions | null {
   return suggestions;
 }
 
-function Suggestions({ suggestions, onOpen }: { suggestions: PopupSuggestions | null; onOpen(detail: DetailRef): void }) {
+function Suggestions({
+  suggestions,
+  onOpen,
+}: {
+  suggestions: PopupSuggestions | null;
+  onOpen(detail: DetailRef): void;
+}) {
   if (!suggestions) return null;
   const { terms, articles } = suggestions;
   return (
@@ -87,7 +93,15 @@ function optionId(base: string, doc: SearchDoc): string {
   return `${base}-${doc.kind}-${doc.id}`;
 }
 
-export function SearchPanel({ query, onQueryChange, details, onOpenDetail, onBack, onCloseDetails, focusDetailOnMount }: SearchPanelProps) {
+export function SearchPanel({
+  query,
+  onQueryChange,
+  details,
+  onOpenDetail,
+  onBack,
+  onCloseDetails,
+  focusDetailOnMount,
+}: SearchPanelProps) {
   const base = useId().replace(/:/g, '');
   const listboxId = `${base}-results`;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -178,7 +192,11 @@ export function SearchPanel({ query, onQueryChange, details, onOpenDetail, onBac
 
   const positionOf = new Map(flat.map((hit, i) => [hit, i]));
   const activeHit = active >= 0 ? flat[active] : undefined;
-  const countText = !query.trim() ? '' : flat.length === 0 ? '没有找到结果' : `找到 ${flat.length} 个结果，用上下方向键选择，回车打开`;
+  const countText = !query.trim()
+    ? ''
+    : flat.length === 0
+      ? '没有找到结果'
+      : `找到 ${flat.length} 个结果，用上下方向键选择，回车打开`;
 
   return (
     <div className="search-panel">
@@ -218,7 +236,14 @@ export function SearchPanel({ query, onQueryChange, details, onOpenDetail, onBac
       </p>
 
       {detail ? (
-        <DetailView ref={detailRef} detail={detail} depth={details.length} onOpen={open} onBack={back} onClose={closeDetails} />
+        <DetailView
+          ref={detailRef}
+          detail={detail}
+          depth={details.length}
+          onOpen={open}
+          onBack={back}
+          onClose={closeDetails}
+        />
       ) : !query.trim() ? (
         <>
           <p className="search-tip">可以输入汉字、拼音或首字母，例如 tongchou、grzh；错一两个字也能找到。</p>

@@ -13,11 +13,18 @@ interface SettingsPanelProps {
 
 export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }: SettingsPanelProps) {
   const siteOff = siteKey !== null && settings.disabledSites.includes(siteKey);
-  const hasOptionsPage = Boolean(browser.runtime.getManifest().options_ui ?? browser.runtime.getManifest().options_page);
+  const hasOptionsPage = Boolean(
+    browser.runtime.getManifest().options_ui ?? browser.runtime.getManifest().options_page,
+  );
   return (
     <section id={id} className="settings-panel" aria-label="设置">
       <label className="switch-row">
-        <input type="checkbox" role="switch" checked={settings.enabled} onChange={(e) => onChange({ enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={settings.enabled}
+          onChange={(e) => onChange({ enabled: e.target.checked })}
+        />
         <span>在网页上标出医保术语</span>
       </label>
       {siteKey && (
@@ -29,7 +36,9 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
             disabled={!settings.enabled}
             onChange={(e) =>
               onChange({
-                disabledSites: e.target.checked ? settings.disabledSites.filter((s) => s !== siteKey) : [...settings.disabledSites, siteKey],
+                disabledSites: e.target.checked
+                  ? settings.disabledSites.filter((s) => s !== siteKey)
+                  : [...settings.disabledSites, siteKey],
               })
             }
           />
@@ -39,10 +48,22 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
         </label>
       )}
       <p className="status" role="status">
-        {!settings.enabled ? '已全部关闭' : siteKey !== null ? (isLensActiveOn(settings, siteKey) ? '本页已启用' : '本页已关闭') : pageUrlKnown ? '已开启（这个页面不支持标注）' : '已开启'}
+        {!settings.enabled
+          ? '已全部关闭'
+          : siteKey !== null
+            ? isLensActiveOn(settings, siteKey)
+              ? '本页已启用'
+              : '本页已关闭'
+            : pageUrlKnown
+              ? '已开启（这个页面不支持标注）'
+              : '已开启'}
       </p>
       {hasOptionsPage && (
-        <button type="button" className="yl-link" onClick={() => void browser.runtime.openOptionsPage().catch(() => undefined)}>
+        <button
+          type="button"
+          className="yl-link"
+          onClick={() => void browser.runtime.openOptionsPage().catch(() => undefined)}
+        >
           更多设置（标记样式、主题、分类…）
         </button>
       )}

@@ -5,7 +5,12 @@ import articles from '@/generated/articles.json';
 import regions from '@/generated/regions.json';
 import type { Region } from '@/data/schema';
 import type { ArticleRecord, CardRecord, SearchDoc } from '@/lib/card/records';
-import { computeGlossaryPopularity, createGlossarySearch, pickGlossarySuggestions, type GlossarySearchIndex } from '@/lib/search/glossarySearch';
+import {
+  computeGlossaryPopularity,
+  createGlossarySearch,
+  pickGlossarySuggestions,
+  type GlossarySearchIndex,
+} from '@/lib/search/glossarySearch';
 
 export const POPUP_DOCS = searchDocs as SearchDoc[];
 export const POPUP_REGIONS = regions as Region[];

@@ -18,17 +18,33 @@ const LOCAL_CAVEAT = '以当地政策为准';
 function PinIcon({ filled }: { filled: boolean }) {
   return (
     <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d="M10 1l5 5-2 1-3 3 .5 3.5L9 15l-3-3-4 4-1-1 4-4-3-3 1.5-1.5L7 7l3-3z" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+      <path
+        d="M10 1l5 5-2 1-3 3 .5 3.5L9 15l-3-3-4 4-1-1 4-4-3-3 1.5-1.5L7 7l3-3z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.3"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
 
 export function formatCardSource(source: CardSource): string {
-  return [source.issuer, `《${source.title.replace(/^《|》$/g, '')}》`, source.docNumber, source.date].filter(Boolean).join(' · ');
+  return [source.issuer, `《${source.title.replace(/^《|》$/g, '')}》`, source.docNumber, source.date]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** Links to other terms, as chips; the hover card's related terms and an article's terms. */
-export function TermChips({ label, terms, onSelectTerm }: { label: string; terms: { id: string; term: string }[]; onSelectTerm(id: string): void }) {
+export function TermChips({
+  label,
+  terms,
+  onSelectTerm,
+}: {
+  label: string;
+  terms: { id: string; term: string }[];
+  onSelectTerm(id: string): void;
+}) {
   if (terms.length === 0) return null;
   return (
     <section aria-label={label}>
@@ -59,8 +75,17 @@ export function SourceList({ sources, reviewed }: { sources: CardSource[]; revie
   );
 }
 
-export function TermCard({ record, onSelectTerm, onOpenArticle, pinned, onTogglePin, onClose, onOpenInPopup }: TermCardProps) {
-  const sourceMark = (indexes: number[]) => (indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null);
+export function TermCard({
+  record,
+  onSelectTerm,
+  onOpenArticle,
+  pinned,
+  onTogglePin,
+  onClose,
+  onOpenInPopup,
+}: TermCardProps) {
+  const sourceMark = (indexes: number[]) =>
+    indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null;
   return (
     <article className="yl-card-body" data-term-id={record.id}>
       <header className="yl-head">
@@ -68,12 +93,25 @@ export function TermCard({ record, onSelectTerm, onOpenArticle, pinned, onToggle
           <h2 className="yl-term">{record.term}</h2>
           <span className="yl-category">{record.categoryLabel}</span>
           {onTogglePin && (
-            <button type="button" className="yl-icon-button" aria-pressed={pinned} aria-label={pinned ? '取消固定卡片' : '固定卡片'} title={pinned ? '取消固定' : '固定'} onClick={onTogglePin}>
+            <button
+              type="button"
+              className="yl-icon-button"
+              aria-pressed={pinned}
+              aria-label={pinned ? '取消固定卡片' : '固定卡片'}
+              title={pinned ? '取消固定' : '固定'}
+              onClick={onTogglePin}
+            >
               <PinIcon filled={!!pinned} />
             </button>
           )}
           {onClose && (
-            <button type="button" className="yl-icon-button" aria-label="关闭卡片" title="关闭（Esc）" onClick={onClose}>
+            <button
+              type="button"
+              className="yl-icon-button"
+              aria-label="关闭卡片"
+              title="关闭（Esc）"
+              onClick={onClose}
+            >
               ×
             </button>
           )}

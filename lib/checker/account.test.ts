@@ -31,7 +31,12 @@ describe('computeAccountProjection', () => {
   });
 
   it('rounds the credit to the fen: 7777 × 2% = 155.54', () => {
-    const result = computeAccountProjection({ ...employee, monthlyContributionBase: 7777, monthlySpending: 0, currentMonth: 12 });
+    const result = computeAccountProjection({
+      ...employee,
+      monthlyContributionBase: 7777,
+      monthlySpending: 0,
+      currentMonth: 12,
+    });
     expect(result.monthlyCredit).toBe(155.54);
     expect(result.yearEndBalance).toBe(1000); // December: year end is now
     expect(result.balanceIn12Months).toBe(2866.48); // 1000 + 12 × 155.54
@@ -58,7 +63,12 @@ describe('computeAccountProjection', () => {
   });
 
   it('balance running out before year end gives 0 at year end', () => {
-    const result = computeAccountProjection({ ...employee, currentBalance: 100, monthlySpending: 260, currentMonth: 9 });
+    const result = computeAccountProjection({
+      ...employee,
+      currentBalance: 100,
+      monthlySpending: 260,
+      currentMonth: 9,
+    });
     // net −100: month 1 → 0 (October)
     expect(result.runsOut).toEqual({ monthsFromNow: 1, calendarMonth: 10, isNextYear: false });
     expect(result.yearEndBalance).toBe(0);
@@ -83,7 +93,11 @@ describe('computeAccountProjection', () => {
     const without = computeAccountProjection({ ...employee, insuredType: '灵活就业人员' });
     expect(without.hasAccount).toBe(false);
     expect(without.balanceIn12Months).toBeNull();
-    const withAccount = computeAccountProjection({ ...employee, insuredType: '灵活就业人员', flexibleWorkerHasAccount: true });
+    const withAccount = computeAccountProjection({
+      ...employee,
+      insuredType: '灵活就业人员',
+      flexibleWorkerHasAccount: true,
+    });
     expect(withAccount.hasAccount).toBe(true);
     expect(withAccount.monthlyCredit).toBe(160);
     expect(withAccount.notes[0]?.text).toContain('以当地政策为准');
@@ -95,6 +109,8 @@ describe('computeAccountProjection', () => {
   });
 
   it('rejects a month outside 1–12', () => {
-    expect(() => computeAccountProjection({ ...employee, currentMonth: 13 })).toThrow('当前月份须为 1 到 12 之间的整数');
+    expect(() => computeAccountProjection({ ...employee, currentMonth: 13 })).toThrow(
+      '当前月份须为 1 到 12 之间的整数',
+    );
   });
 });

@@ -140,7 +140,9 @@ export function computeAccountProjection(input: AccountCheckerInput): AccountPro
   const notes = notesFor(input.insuredType, hasAccount);
   if (!hasAccount) {
     const reason =
-      input.insuredType === '城乡居民' ? '城乡居民医保没有个人账户，没有每月计入，也没有余额可估算。' : '当地不给灵活就业人员建个人账户，没有每月计入，也没有余额可估算。';
+      input.insuredType === '城乡居民'
+        ? '城乡居民医保没有个人账户，没有每月计入，也没有余额可估算。'
+        : '当地不给灵活就业人员建个人账户，没有每月计入，也没有余额可估算。';
     return {
       hasAccount,
       monthlyCredit: 0,
@@ -191,7 +193,9 @@ export function computeAccountProjection(input: AccountCheckerInput): AccountPro
   } else if (runsOutBy(monthsToYearEnd)) {
     steps.push(`到年底还有 ${monthsToYearEnd} 个月，余额会在年底前用完，年底余额为 0 元。`);
   } else {
-    steps.push(`到年底还有 ${monthsToYearEnd} 个月：${linear(monthsToYearEnd)} = ${formatCheckerYuan(yearEndBalance)} 元。`);
+    steps.push(
+      `到年底还有 ${monthsToYearEnd} 个月：${linear(monthsToYearEnd)} = ${formatCheckerYuan(yearEndBalance)} 元。`,
+    );
   }
   if (runsOut) {
     steps.push(

@@ -5,13 +5,7 @@
 import { type CheckerNote, formatCheckerYuan } from './shared';
 
 export type FamilyShareRelation =
-  | '配偶'
-  | '父母'
-  | '子女'
-  | '兄弟姐妹'
-  | '祖父母/外祖父母'
-  | '孙子女/外孙子女'
-  | '其他';
+  '配偶' | '父母' | '子女' | '兄弟姐妹' | '祖父母/外祖父母' | '孙子女/外孙子女' | '其他';
 export type FamilyShareHolderScheme = '职工医保' | '居民医保';
 export type FamilyShareRelativeInsurance = '职工医保' | '居民医保' | '未参保';
 
@@ -146,7 +140,10 @@ export function checkFamilyShare(input: FamilyShareCheckInput): FamilyShareCheck
   } else {
     verdict = '可以：你的个人账户可以付他看病买药自己负担的部分。';
     usableFor = [PAY_OUT_OF_POCKET];
-    notes.push({ text: '共济可代缴的只有居民医保个人缴费，职工医保的保费不在共济范围内。', sources: ['sc-2025-share'] });
+    notes.push({
+      text: '共济可代缴的只有居民医保个人缴费，职工医保的保费不在共济范围内。',
+      sources: ['sc-2025-share'],
+    });
   }
   notes.push(OWN_CARD_ONLY, NOT_FAMILY_VIEW, NOT_FOR);
 

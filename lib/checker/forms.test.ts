@@ -19,7 +19,11 @@ const defaults = defaultCheckerInputs((regions as Region[])[0]!, new Date(2025, 
 
 describe('evaluateAccountChecker', () => {
   it('worked example: 在职职工, 月缴费基数 ８０００ (full-width) → 每月划入 160 元', () => {
-    const evaluation = evaluateAccountChecker({ ...defaults.account, monthlyContributionBase: '８０００', accountRatioPercent: '2' });
+    const evaluation = evaluateAccountChecker({
+      ...defaults.account,
+      monthlyContributionBase: '８０００',
+      accountRatioPercent: '2',
+    });
     expect(evaluation.errors).toEqual({});
     expect(evaluation.result?.monthlyCredit).toBe(160);
     expect(evaluation.result?.steps[0]).toContain('8,000 × 计入比例 2% = 160 元');
@@ -44,15 +48,28 @@ describe('evaluateAccountChecker', () => {
   });
 
   it('checks the month as a whole number from 1 to 12', () => {
-    expect(evaluateAccountChecker({ ...defaults.account, monthlyContributionBase: '8000', currentMonth: '13' }).errors.currentMonth).toBe('当前月份须为 1 到 12 之间的数字');
-    expect(evaluateAccountChecker({ ...defaults.account, monthlyContributionBase: '8000', currentMonth: '6.5' }).errors.currentMonth).toBe('当前月份须为整数');
+    expect(
+      evaluateAccountChecker({ ...defaults.account, monthlyContributionBase: '8000', currentMonth: '13' }).errors
+        .currentMonth,
+    ).toBe('当前月份须为 1 到 12 之间的数字');
+    expect(
+      evaluateAccountChecker({ ...defaults.account, monthlyContributionBase: '8000', currentMonth: '6.5' }).errors
+        .currentMonth,
+    ).toBe('当前月份须为整数');
   });
 
   it('uses only the fields of the chosen 参保类型', () => {
-    expect(accountFieldsFor({ insuredType: '退休人员', flexibleWorkerHasAccount: false })).not.toContain('monthlyContributionBase');
+    expect(accountFieldsFor({ insuredType: '退休人员', flexibleWorkerHasAccount: false })).not.toContain(
+      'monthlyContributionBase',
+    );
     expect(accountFieldsFor({ insuredType: '城乡居民', flexibleWorkerHasAccount: false })).toEqual([]);
     // a wrong value in a hidden field does not block the result
-    const retiree = evaluateAccountChecker({ ...defaults.account, insuredType: '退休人员', monthlyContributionBase: 'abc', retireeMonthlyCredit: '83' });
+    const retiree = evaluateAccountChecker({
+      ...defaults.account,
+      insuredType: '退休人员',
+      monthlyContributionBase: 'abc',
+      retireeMonthlyCredit: '83',
+    });
     expect(retiree.errors).toEqual({});
     expect(retiree.result?.monthlyCredit).toBe(83);
     const resident = evaluateAccountChecker({ ...defaults.account, insuredType: '城乡居民' });
@@ -60,7 +77,11 @@ describe('evaluateAccountChecker', () => {
   });
 
   it('every spec has a label, a unit and a sane range', () => {
-    for (const spec of [...Object.values(ACCOUNT_FIELD_SPECS), ...Object.values(WAITING_FIELD_SPECS), ...Object.values(INPATIENT_FIELD_SPECS)]) {
+    for (const spec of [
+      ...Object.values(ACCOUNT_FIELD_SPECS),
+      ...Object.values(WAITING_FIELD_SPECS),
+      ...Object.values(INPATIENT_FIELD_SPECS),
+    ]) {
       expect(spec.label.length).toBeGreaterThan(1);
       expect(spec.unit.length).toBeGreaterThan(0);
       expect(spec.max).toBeGreaterThan(spec.min);
@@ -76,7 +97,11 @@ describe('evaluateFamilyShareChecker', () => {
   });
 
   it('plans wallet transfers across provinces when an amount is given', () => {
-    const evaluation = evaluateFamilyShareChecker({ ...defaults.family, sameProvince: false, transferAmount: '５０００' });
+    const evaluation = evaluateFamilyShareChecker({
+      ...defaults.family,
+      sameProvince: false,
+      transferAmount: '５０００',
+    });
     expect(evaluation.result?.plan?.transfers).toEqual([2000, 2000, 1000]);
   });
 
@@ -101,12 +126,17 @@ describe('evaluateWaitingChecker', () => {
   });
 
   it('whole years only', () => {
-    expect(evaluateWaitingChecker({ ...defaults.waiting, lapseYears: '1.5' }).errors.lapseYears).toBe('断保年数须为整数');
+    expect(evaluateWaitingChecker({ ...defaults.waiting, lapseYears: '1.5' }).errors.lapseYears).toBe(
+      '断保年数须为整数',
+    );
   });
 
   it('职工医保 only needs the gap in months', () => {
     expect(waitingFieldsFor({ scheme: '职工医保', isNewborn: false })).toEqual(['gapMonths']);
-    expect(evaluateWaitingChecker({ ...defaults.waiting, scheme: '职工医保', gapMonths: '5', lapseYears: 'x' }).result?.totalMonths).toEqual({ min: 0, max: 6 });
+    expect(
+      evaluateWaitingChecker({ ...defaults.waiting, scheme: '职工医保', gapMonths: '5', lapseYears: 'x' }).result
+        ?.totalMonths,
+    ).toEqual({ min: 0, max: 6 });
   });
 });
 
@@ -123,12 +153,20 @@ describe('evaluateInpatientChecker', () => {
   });
 
   it('reports parts larger than the total as a problem, not a crash', () => {
-    const evaluation = evaluateInpatientChecker({ ...defaults.inpatient, totalBill: '1000', fullySelfPaid: '800', classBAmount: '500' });
+    const evaluation = evaluateInpatientChecker({
+      ...defaults.inpatient,
+      totalBill: '1000',
+      fullySelfPaid: '800',
+      classBAmount: '500',
+    });
     expect(evaluation.result).toBeNull();
     expect(evaluation.problem).toBe('全自费金额与乙类金额之和不能超过住院总费用');
   });
 
   it('rejects a ratio above 100%', () => {
-    expect(evaluateInpatientChecker({ ...defaults.inpatient, totalBill: '1000', reimbursementPercent: '120' }).errors.reimbursementPercent).toBe('统筹报销比例须为 0 到 100 之间的数字');
+    expect(
+      evaluateInpatientChecker({ ...defaults.inpatient, totalBill: '1000', reimbursementPercent: '120' }).errors
+        .reimbursementPercent,
+    ).toBe('统筹报销比例须为 0 到 100 之间的数字');
   });
 });

@@ -4,11 +4,21 @@
  * field. Pure; the maths lives in utils/checker.
  */
 import { type AccountProjection, computeAccountProjection } from './account';
-import { checkFamilyShare, type FamilyShareCheckResult, type FamilyShareWalletPlan, planFamilyShareWalletTransfers } from './familyShare';
+import {
+  checkFamilyShare,
+  type FamilyShareCheckResult,
+  type FamilyShareWalletPlan,
+  planFamilyShareWalletTransfers,
+} from './familyShare';
 import { estimateInpatientCost, findInpatientInputProblem, type InpatientEstimateResult } from './inpatient';
 import { type CheckerNumberRule, parseCheckerNumber } from './input';
 import { computeWaitingPeriod, type WaitingPeriodResult } from './waitingPeriod';
-import type { AccountCheckerFields, FamilyShareCheckerFields, InpatientCheckerFields, WaitingCheckerFields } from './inputs';
+import type {
+  AccountCheckerFields,
+  FamilyShareCheckerFields,
+  InpatientCheckerFields,
+  WaitingCheckerFields,
+} from './inputs';
 
 export interface CheckerFieldSpec extends CheckerNumberRule {
   /** What the field expects, shown after the label: 元, %, 年, 个月. */
@@ -21,7 +31,14 @@ export interface CheckerFieldSpec extends CheckerNumberRule {
 }
 
 export const ACCOUNT_FIELD_SPECS = {
-  monthlyContributionBase: { label: '月缴费基数', unit: '元', min: 0, max: 100000, placeholder: '例如 8000', hint: '一般是上年度月平均工资，在单位或社保查询里能看到。' },
+  monthlyContributionBase: {
+    label: '月缴费基数',
+    unit: '元',
+    min: 0,
+    max: 100000,
+    placeholder: '例如 8000',
+    hint: '一般是上年度月平均工资，在单位或社保查询里能看到。',
+  },
   accountRatioPercent: { label: '个人账户计入比例', unit: '%', min: 0, max: 10, regional: true },
   retireeMonthlyCredit: { label: '退休人员每月划入', unit: '元', min: 0, max: 2000, regional: true },
   currentBalance: { label: '当前余额', unit: '元', min: 0, max: 10000000 },
@@ -42,8 +59,22 @@ export const FAMILY_FIELD_SPECS = {
 } satisfies Partial<Record<keyof FamilyShareCheckerFields, CheckerFieldSpec>>;
 
 export const WAITING_FIELD_SPECS = {
-  lapseYears: { label: '断保年数', unit: '年', min: 0, max: 50, integer: true, hint: '连续没有参保的整年数，一直参保填 0。' },
-  repairedYears: { label: '补缴年数', unit: '年', min: 0, max: 50, integer: true, hint: '缴费修复：补缴了断保期间几年的费用。' },
+  lapseYears: {
+    label: '断保年数',
+    unit: '年',
+    min: 0,
+    max: 50,
+    integer: true,
+    hint: '连续没有参保的整年数，一直参保填 0。',
+  },
+  repairedYears: {
+    label: '补缴年数',
+    unit: '年',
+    min: 0,
+    max: 50,
+    integer: true,
+    hint: '缴费修复：补缴了断保期间几年的费用。',
+  },
   annualIndividualContribution: { label: '居民医保每年个人缴费', unit: '元', min: 0, max: 10000, regional: true },
   gapMonths: { label: '断缴月数', unit: '个月', min: 0, max: 600, integer: true },
 } satisfies Partial<Record<keyof WaitingCheckerFields, CheckerFieldSpec>>;
@@ -71,7 +102,11 @@ export interface CheckerEvaluation<R> {
 }
 
 /** Parses the listed fields; a field left empty is "missing", not an error, so nothing shouts before the user types. */
-function parseFields<K extends string>(values: Record<K, string>, specs: Record<K, CheckerFieldSpec>, keys: readonly K[]) {
+function parseFields<K extends string>(
+  values: Record<K, string>,
+  specs: Record<K, CheckerFieldSpec>,
+  keys: readonly K[],
+) {
   const errors: Record<string, string> = {};
   const missing: string[] = [];
   const numbers = {} as Record<K, number | null>;
@@ -90,21 +125,34 @@ function attempt<R>(base: Omit<CheckerEvaluation<R>, 'result' | 'problem'>, run:
   try {
     return { ...base, problem: null, result: run() };
   } catch (error) {
-    return { ...base, problem: error instanceof RangeError ? error.message : '无法计算，请检查填写的数字', result: null };
+    return {
+      ...base,
+      problem: error instanceof RangeError ? error.message : '无法计算，请检查填写的数字',
+      result: null,
+    };
   }
 }
 
-const incomplete = <R>(errors: Record<string, string>, missing: string[]): CheckerEvaluation<R> => ({ errors, missing, problem: null, result: null });
+const incomplete = <R>(errors: Record<string, string>, missing: string[]): CheckerEvaluation<R> => ({
+  errors,
+  missing,
+  problem: null,
+  result: null,
+});
 
 /** Which account fields apply to the chosen 参保类型. */
-export function accountFieldsFor(values: Pick<AccountCheckerFields, 'insuredType' | 'flexibleWorkerHasAccount'>): (keyof typeof ACCOUNT_FIELD_SPECS)[] {
+export function accountFieldsFor(
+  values: Pick<AccountCheckerFields, 'insuredType' | 'flexibleWorkerHasAccount'>,
+): (keyof typeof ACCOUNT_FIELD_SPECS)[] {
   switch (values.insuredType) {
     case '在职职工':
       return ['monthlyContributionBase', 'accountRatioPercent', 'currentBalance', 'monthlySpending', 'currentMonth'];
     case '退休人员':
       return ['retireeMonthlyCredit', 'currentBalance', 'monthlySpending', 'currentMonth'];
     case '灵活就业人员':
-      return values.flexibleWorkerHasAccount ? ['monthlyContributionBase', 'accountRatioPercent', 'currentBalance', 'monthlySpending', 'currentMonth'] : [];
+      return values.flexibleWorkerHasAccount
+        ? ['monthlyContributionBase', 'accountRatioPercent', 'currentBalance', 'monthlySpending', 'currentMonth']
+        : [];
     case '城乡居民':
       return [];
   }
@@ -118,7 +166,8 @@ export function evaluateAccountChecker(values: AccountCheckerFields): CheckerEva
     computeAccountProjection({
       insuredType: values.insuredType,
       monthlyContributionBase: n.monthlyContributionBase ?? 0,
-      accountRatio: n.accountRatioPercent === null || n.accountRatioPercent === undefined ? undefined : n.accountRatioPercent / 100,
+      accountRatio:
+        n.accountRatioPercent === null || n.accountRatioPercent === undefined ? undefined : n.accountRatioPercent / 100,
       retireeMonthlyCredit: n.retireeMonthlyCredit ?? 0,
       currentBalance: n.currentBalance ?? 0,
       monthlySpending: n.monthlySpending ?? 0,
@@ -147,12 +196,17 @@ export function evaluateFamilyShareChecker(values: FamilyShareCheckerFields): Ch
       guangdongInvolved: !values.sameProvince && values.guangdongInvolved,
     });
     const amount = numbers.transferAmount;
-    const plan = check.allowed && !values.sameProvince && amount !== null && amount !== undefined ? planFamilyShareWalletTransfers(amount) : null;
+    const plan =
+      check.allowed && !values.sameProvince && amount !== null && amount !== undefined
+        ? planFamilyShareWalletTransfers(amount)
+        : null;
     return { check, plan };
   });
 }
 
-export function waitingFieldsFor(values: Pick<WaitingCheckerFields, 'scheme' | 'isNewborn'>): (keyof typeof WAITING_FIELD_SPECS)[] {
+export function waitingFieldsFor(
+  values: Pick<WaitingCheckerFields, 'scheme' | 'isNewborn'>,
+): (keyof typeof WAITING_FIELD_SPECS)[] {
   if (values.scheme === '职工医保') return ['gapMonths'];
   return values.isNewborn ? [] : ['lapseYears', 'repairedYears', 'annualIndividualContribution'];
 }
@@ -175,13 +229,28 @@ export function evaluateWaitingChecker(values: WaitingCheckerFields): CheckerEva
   );
 }
 
-export function inpatientFieldsFor(values: Pick<InpatientCheckerFields, 'scheme'>): (keyof typeof INPATIENT_FIELD_SPECS)[] {
-  const common: (keyof typeof INPATIENT_FIELD_SPECS)[] = ['totalBill', 'fullySelfPaid', 'classBAmount', 'classBSelfPayPercent', 'deductible', 'reimbursementPercent', 'cap'];
+export function inpatientFieldsFor(
+  values: Pick<InpatientCheckerFields, 'scheme'>,
+): (keyof typeof INPATIENT_FIELD_SPECS)[] {
+  const common: (keyof typeof INPATIENT_FIELD_SPECS)[] = [
+    'totalBill',
+    'fullySelfPaid',
+    'classBAmount',
+    'classBSelfPayPercent',
+    'deductible',
+    'reimbursementPercent',
+    'cap',
+  ];
   return values.scheme === '居民医保' ? [...common, 'seriousIllnessThreshold', 'seriousIllnessPercent'] : common;
 }
 
 export function evaluateInpatientChecker(values: InpatientCheckerFields): CheckerEvaluation<InpatientEstimateResult> {
-  const { errors, missing, numbers: n, complete } = parseFields(values, INPATIENT_FIELD_SPECS, inpatientFieldsFor(values));
+  const {
+    errors,
+    missing,
+    numbers: n,
+    complete,
+  } = parseFields(values, INPATIENT_FIELD_SPECS, inpatientFieldsFor(values));
   if (!complete) return incomplete(errors, missing);
   const resident = values.scheme === '居民医保';
   const input = {
@@ -193,7 +262,12 @@ export function evaluateInpatientChecker(values: InpatientCheckerFields): Checke
     deductible: n.deductible ?? 0,
     reimbursementRatio: (n.reimbursementPercent ?? 0) / 100,
     cap: n.cap ?? 0,
-    ...(resident ? { seriousIllnessThreshold: n.seriousIllnessThreshold ?? 0, seriousIllnessRatio: (n.seriousIllnessPercent ?? 0) / 100 } : {}),
+    ...(resident
+      ? {
+          seriousIllnessThreshold: n.seriousIllnessThreshold ?? 0,
+          seriousIllnessRatio: (n.seriousIllnessPercent ?? 0) / 100,
+        }
+      : {}),
   };
   const problem = findInpatientInputProblem(input);
   if (problem) return { errors, missing, problem, result: null };

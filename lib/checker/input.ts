@@ -39,10 +39,7 @@ export function normalizeCheckerNumberText(raw: string): string {
 
 function checkerNumberSchema(rule: CheckerNumberRule) {
   const rangeMessage = `${rule.label}须为 ${rule.min} 到 ${rule.max} 之间的数字`;
-  let numberSchema = z
-    .number({ error: rangeMessage })
-    .min(rule.min, rangeMessage)
-    .max(rule.max, rangeMessage);
+  let numberSchema = z.number({ error: rangeMessage }).min(rule.min, rangeMessage).max(rule.max, rangeMessage);
   if (rule.integer) numberSchema = numberSchema.int(`${rule.label}须为整数`);
   return z.string().regex(PLAIN_NUMBER, rangeMessage).transform(Number).pipe(numberSchema);
 }

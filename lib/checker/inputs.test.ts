@@ -30,7 +30,10 @@ describe('defaultCheckerInputs', () => {
   });
 
   it('switches the inpatient parameters with the scheme', () => {
-    const resident = applyRegionToCheckerInputs({ ...defaults, inpatient: { ...defaults.inpatient, scheme: '居民医保' } }, region);
+    const resident = applyRegionToCheckerInputs(
+      { ...defaults, inpatient: { ...defaults.inpatient, scheme: '居民医保' } },
+      region,
+    );
     expect(resident.inpatient.reimbursementPercent).toBe(checkerRatioToPercentText(region.params.residentRatio));
     expect(resident.inpatient.cap).toBe(String(region.params.residentCap));
   });
@@ -53,7 +56,10 @@ describe('normalizeCheckerInputs', () => {
   });
 
   it('keeps valid stored values and fills missing fields silently', () => {
-    const { inputs, repaired } = normalizeCheckerInputs({ tool: 'inpatient', account: { monthlyContributionBase: '８０００' } }, defaults);
+    const { inputs, repaired } = normalizeCheckerInputs(
+      { tool: 'inpatient', account: { monthlyContributionBase: '８０００' } },
+      defaults,
+    );
     expect(repaired).toBe(false);
     expect(inputs.tool).toBe('inpatient');
     expect(inputs.account.monthlyContributionBase).toBe('８０００');
@@ -75,7 +81,12 @@ describe('normalizeCheckerInputs', () => {
       {
         tool: 'calculator',
         regionId: 'atlantis',
-        account: { insuredType: '学生', monthlyContributionBase: 8000, currentBalance: '9'.repeat(500), monthlySpending: '120' },
+        account: {
+          insuredType: '学生',
+          monthlyContributionBase: 8000,
+          currentBalance: '9'.repeat(500),
+          monthlySpending: '120',
+        },
         family: 'broken',
         waiting: { sameProvince: 'yes', isNewborn: 'no', lapseYears: '2' },
         inpatient: { scheme: '职工医保', totalBill: { value: 1 } },
@@ -96,14 +107,21 @@ describe('normalizeCheckerInputs', () => {
   });
 
   it('ignores unknown extra keys', () => {
-    const { inputs } = normalizeCheckerInputs({ ...defaults, extra: 1, account: { ...defaults.account, extra: 2 } }, defaults);
+    const { inputs } = normalizeCheckerInputs(
+      { ...defaults, extra: 1, account: { ...defaults.account, extra: 2 } },
+      defaults,
+    );
     expect(inputs).toEqual(defaults);
   });
 });
 
 describe('checker inputs storage', () => {
   it('round-trips through local storage', async () => {
-    const changed = { ...defaults, tool: 'waiting' as const, account: { ...defaults.account, monthlyContributionBase: '8000' } };
+    const changed = {
+      ...defaults,
+      tool: 'waiting' as const,
+      account: { ...defaults.account, monthlyContributionBase: '8000' },
+    };
     await saveCheckerInputs(changed);
     expect(await fakeBrowser.storage.local.get('checkerInputs')).toEqual({ checkerInputs: changed });
     expect(await loadCheckerInputs(defaults)).toEqual({ inputs: changed, repaired: false });

@@ -14,10 +14,27 @@ import { CHECKER_TOOL_IDS, type CheckerToolId } from './toolIds';
 
 export { CHECKER_TOOL_IDS, CHECKER_TOOL_LABELS, type CheckerToolId } from './toolIds';
 
-export const ACCOUNT_CHECKER_INSURED_TYPES: readonly AccountInsuredType[] = ['在职职工', '退休人员', '灵活就业人员', '城乡居民'];
-export const FAMILY_SHARE_RELATIONS: readonly FamilyShareRelation[] = ['配偶', '父母', '子女', '兄弟姐妹', '祖父母/外祖父母', '孙子女/外孙子女', '其他'];
+export const ACCOUNT_CHECKER_INSURED_TYPES: readonly AccountInsuredType[] = [
+  '在职职工',
+  '退休人员',
+  '灵活就业人员',
+  '城乡居民',
+];
+export const FAMILY_SHARE_RELATIONS: readonly FamilyShareRelation[] = [
+  '配偶',
+  '父母',
+  '子女',
+  '兄弟姐妹',
+  '祖父母/外祖父母',
+  '孙子女/外孙子女',
+  '其他',
+];
 export const FAMILY_SHARE_HOLDER_SCHEMES: readonly FamilyShareHolderScheme[] = ['职工医保', '居民医保'];
-export const FAMILY_SHARE_RELATIVE_INSURANCES: readonly FamilyShareRelativeInsurance[] = ['职工医保', '居民医保', '未参保'];
+export const FAMILY_SHARE_RELATIVE_INSURANCES: readonly FamilyShareRelativeInsurance[] = [
+  '职工医保',
+  '居民医保',
+  '未参保',
+];
 export const WAITING_CHECKER_SCHEMES = ['居民医保', '职工医保'] as const;
 export const WAITING_CHECKER_READINGS: readonly WaitingPeriodReading[] = ['eachYearBeyondFirst', 'everyLapsedYear'];
 export const INPATIENT_CHECKER_SCHEMES: readonly InpatientScheme[] = ['职工医保', '居民医保'];
@@ -83,7 +100,10 @@ export function checkerRatioToPercentText(ratio: number): string {
 }
 
 /** The inpatient fields that come from a region's parameters for one scheme. */
-export function inpatientRegionFields(params: RegionParams, scheme: InpatientScheme): Omit<InpatientCheckerFields, 'scheme' | 'totalBill' | 'fullySelfPaid' | 'classBAmount'> {
+export function inpatientRegionFields(
+  params: RegionParams,
+  scheme: InpatientScheme,
+): Omit<InpatientCheckerFields, 'scheme' | 'totalBill' | 'fullySelfPaid' | 'classBAmount'> {
   const employee = scheme === '职工医保';
   return {
     classBSelfPayPercent: checkerRatioToPercentText(params.classBSelfPayShare),
@@ -224,7 +244,11 @@ const GROUP_RULES = {
  * silently; each field that is present but malformed falls back to its default
  * and marks the result as repaired. An unknown region resets to the default region.
  */
-export function normalizeCheckerInputs(raw: unknown, defaults: CheckerInputs, knownRegionIds: readonly string[] = [defaults.regionId]): NormalizedCheckerInputs {
+export function normalizeCheckerInputs(
+  raw: unknown,
+  defaults: CheckerInputs,
+  knownRegionIds: readonly string[] = [defaults.regionId],
+): NormalizedCheckerInputs {
   if (raw === null || raw === undefined) return { inputs: defaults, repaired: false };
   if (!isRecord(raw)) return { inputs: defaults, repaired: true };
   let repaired = false;
@@ -263,7 +287,10 @@ export function normalizeCheckerInputs(raw: unknown, defaults: CheckerInputs, kn
 export const checkerInputsItem = storage.defineItem<unknown>('local:checkerInputs', { fallback: null, version: 1 });
 
 /** Reads the stored inputs; a corrupted value is repaired and written back. */
-export async function loadCheckerInputs(defaults: CheckerInputs, knownRegionIds?: readonly string[]): Promise<NormalizedCheckerInputs> {
+export async function loadCheckerInputs(
+  defaults: CheckerInputs,
+  knownRegionIds?: readonly string[],
+): Promise<NormalizedCheckerInputs> {
   let raw: unknown;
   try {
     raw = await checkerInputsItem.getValue();

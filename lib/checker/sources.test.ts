@@ -30,7 +30,13 @@ function allNotes(): CheckerNote[] {
     for (const relativeInsurance of insurances) {
       for (const sameProvince of [true, false]) {
         for (const holderScheme of ['职工医保', '居民医保'] as const) {
-          const share = checkFamilyShare({ relation, relativeInsurance, sameProvince, holderScheme, guangdongInvolved: true });
+          const share = checkFamilyShare({
+            relation,
+            relativeInsurance,
+            sameProvince,
+            holderScheme,
+            guangdongInvolved: true,
+          });
           notes.push(...share.usableFor, ...share.howTo, ...share.limits, ...share.notes);
         }
       }

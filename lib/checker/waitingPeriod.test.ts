@@ -54,7 +54,12 @@ describe('computeWaitingPeriod — 居民医保', () => {
   });
 
   it('variable part cannot go below 0: lapse 2, repaired 2 → 3 months, cost 2 × 380 = 760', () => {
-    const result = computeWaitingPeriod({ ...resident, lapseYears: 2, repairedYears: 2, annualIndividualContribution: 380 });
+    const result = computeWaitingPeriod({
+      ...resident,
+      lapseYears: 2,
+      repairedYears: 2,
+      annualIndividualContribution: 380,
+    });
     expect(result.variableMonths).toBe(0); // max(0, 1 − 2)
     expect(result.totalMonths).toEqual({ min: 3, max: 3 });
     expect(result.repairCost).toBe(760);

@@ -121,7 +121,8 @@ function computeResidentWaiting(input: WaitingPeriodResidentInput): WaitingPerio
 
   const variableMonthsBeforeRepair = reading === 'eachYearBeyondFirst' ? Math.max(0, lapseYears - 1) : lapseYears;
   if (lapseYears > 0) {
-    const formula = reading === 'eachYearBeyondFirst' ? `${lapseYears} − 1 = ${variableMonthsBeforeRepair}` : `${lapseYears}`;
+    const formula =
+      reading === 'eachYearBeyondFirst' ? `${lapseYears} − 1 = ${variableMonthsBeforeRepair}` : `${lapseYears}`;
     steps.push(`变动等待期（${WAITING_PERIOD_READING_LABELS[reading]}）：${formula} 个月。`);
   }
 

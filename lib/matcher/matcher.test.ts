@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { compileTermMatcher, createLazyTermMatcher, createTermMatcher, type MatcherEntryRule, type MatcherPattern } from './matcher';
+import {
+  compileTermMatcher,
+  createLazyTermMatcher,
+  createTermMatcher,
+  type MatcherEntryRule,
+  type MatcherPattern,
+} from './matcher';
 
-function matcherFor(forms: Record<string, string[]>, options: { ignore?: string[]; blocking?: Record<string, string[]> } = {}) {
-  const entries: MatcherEntryRule[] = Object.keys(forms).map((id) => ({ id, term: forms[id]![0]!, blocking: options.blocking?.[id] }));
-  const patterns: MatcherPattern[] = Object.entries(forms).flatMap(([, list], entry) => list.map((form) => ({ form, entry })));
+function matcherFor(
+  forms: Record<string, string[]>,
+  options: { ignore?: string[]; blocking?: Record<string, string[]> } = {},
+) {
+  const entries: MatcherEntryRule[] = Object.keys(forms).map((id) => ({
+    id,
+    term: forms[id]![0]!,
+    blocking: options.blocking?.[id],
+  }));
+  const patterns: MatcherPattern[] = Object.entries(forms).flatMap(([, list], entry) =>
+    list.map((form) => ({ form, entry })),
+  );
   for (const phrase of options.ignore ?? []) patterns.push({ form: phrase, entry: -1 });
   // Round-trip through JSON, as the build does.
   return createTermMatcher(JSON.parse(JSON.stringify(compileTermMatcher(patterns, entries))));

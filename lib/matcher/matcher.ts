@@ -64,13 +64,16 @@ export function compileTermMatcher(patterns: MatcherPattern[], entries: MatcherE
     }
     if (terminalOf[state] !== -1) {
       const other = patterns[terminalOf[state]!]!;
-      throw new Error(`重复的词形“${pattern.form}”（条目 ${describeEntry(entries, pattern.entry)} 与 ${describeEntry(entries, other.entry)}）`);
+      throw new Error(
+        `重复的词形“${pattern.form}”（条目 ${describeEntry(entries, pattern.entry)} 与 ${describeEntry(entries, other.entry)}）`,
+      );
     }
     terminalOf[state] = index;
   });
 
   // 2. Breadth-first renumbering with sorted children.
-  const sortedChildren = (state: number) => [...children[state]!].sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
+  const sortedChildren = (state: number) =>
+    [...children[state]!].sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
   const order = [0];
   let chars = '';
   const childCounts: number[] = [];

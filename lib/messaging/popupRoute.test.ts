@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { formatPopupRoute, parsePopupRoute, readPopupTargetTab, takeStoredPopupRoute, type PopupRoute } from './popupRoute';
+import {
+  formatPopupRoute,
+  parsePopupRoute,
+  readPopupTargetTab,
+  takeStoredPopupRoute,
+  type PopupRoute,
+} from './popupRoute';
 
 describe('parsePopupRoute', () => {
   it.each<[string, PopupRoute]>([
@@ -19,9 +25,12 @@ describe('parsePopupRoute', () => {
     expect(parsePopupRoute(raw)).toEqual(route);
   });
 
-  it.each(['', '#', '#term/', '#term/<script>', '#article/UPPER', '#nothing/here', null, undefined])('rejects %j', (raw) => {
-    expect(parsePopupRoute(raw)).toBeNull();
-  });
+  it.each(['', '#', '#term/', '#term/<script>', '#article/UPPER', '#nothing/here', null, undefined])(
+    'rejects %j',
+    (raw) => {
+      expect(parsePopupRoute(raw)).toBeNull();
+    },
+  );
 
   it('round-trips with formatPopupRoute', () => {
     const routes: PopupRoute[] = [
@@ -50,7 +59,10 @@ describe('readPopupTargetTab', () => {
     expect(readPopupTargetTab('?targetTab=42')).toBe(42);
     expect(readPopupTargetTab('?x=1&targetTab=7')).toBe(7);
   });
-  it.each(['', '?targetTab=', '?targetTab=-1', '?targetTab=abc', '?targetTab=1.5', '?targetTab=99999999999'])('ignores %j', (search) => {
-    expect(readPopupTargetTab(search)).toBeNull();
-  });
+  it.each(['', '?targetTab=', '?targetTab=-1', '?targetTab=abc', '?targetTab=1.5', '?targetTab=99999999999'])(
+    'ignores %j',
+    (search) => {
+      expect(readPopupTargetTab(search)).toBeNull();
+    },
+  );
 });

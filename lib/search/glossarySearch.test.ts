@@ -9,7 +9,14 @@ import {
   pickGlossarySuggestions,
 } from './glossarySearch';
 
-const term = (id: string, title: string, aliases: string[], pinyin: string[], initials: string[], summary = `${title}的解释。`): SearchDoc => ({
+const term = (
+  id: string,
+  title: string,
+  aliases: string[],
+  pinyin: string[],
+  initials: string[],
+  summary = `${title}的解释。`,
+): SearchDoc => ({
   kind: 'term',
   id,
   title,
@@ -21,13 +28,48 @@ const term = (id: string, title: string, aliases: string[], pinyin: string[], in
 
 /** A small stand-in for the compiled index, with the look-alikes that make ranking hard. */
 const FIXTURE: SearchDoc[] = [
-  term('tongchoudiqu', '统筹地区', ['统筹区'], ['tongchoudiqu', 'tongchouqu'], ['tcdq', 'tcq'], '管理医保基金的地区单位。'),
+  term(
+    'tongchoudiqu',
+    '统筹地区',
+    ['统筹区'],
+    ['tongchoudiqu', 'tongchouqu'],
+    ['tcdq', 'tcq'],
+    '管理医保基金的地区单位。',
+  ),
   term('zhuyuantongchou', '住院统筹', [], ['zhuyuantongchou'], ['zytc']),
   term('gerenzhanghujiru', '个人账户计入', ['个账划入'], ['gerenzhanghujiru', 'gezhanghuaru'], ['grzhjr', 'gzhr']),
-  term('gerenzhanghu', '个人账户', ['个账', '医保个人账户'], ['gerenzhanghu', 'gezhang', 'yibaogerenzhanghu'], ['grzh', 'gz', 'ybgrzh'], '职工医保记在个人名下的钱，可以家庭共济。'),
-  term('tongchoujijin', '统筹基金', ['统筹账户', '医保统筹基金'], ['tongchoujijin', 'tongchouzhanghu', 'yibaotongchoujijin'], ['tcjj', 'tczh', 'ybtcjj'], '大家共用的钱，个人账户之外由它报销。'),
-  term('jiatinggongji', '家庭共济', ['个账共济', '共济账户'], ['jiatinggongji', 'gezhanggongji', 'gongjizhanghu'], ['jtgj', 'gzgj', 'gjzh'], '用个人账户给家人付钱，不是亲情账户。'),
-  term('qinqingzhanghu', '亲情账户', ['亲情账号'], ['qinqingzhanghu', 'qinqingzhanghao'], ['qqzh'], '替家人出示医保码。'),
+  term(
+    'gerenzhanghu',
+    '个人账户',
+    ['个账', '医保个人账户'],
+    ['gerenzhanghu', 'gezhang', 'yibaogerenzhanghu'],
+    ['grzh', 'gz', 'ybgrzh'],
+    '职工医保记在个人名下的钱，可以家庭共济。',
+  ),
+  term(
+    'tongchoujijin',
+    '统筹基金',
+    ['统筹账户', '医保统筹基金'],
+    ['tongchoujijin', 'tongchouzhanghu', 'yibaotongchoujijin'],
+    ['tcjj', 'tczh', 'ybtcjj'],
+    '大家共用的钱，个人账户之外由它报销。',
+  ),
+  term(
+    'jiatinggongji',
+    '家庭共济',
+    ['个账共济', '共济账户'],
+    ['jiatinggongji', 'gezhanggongji', 'gongjizhanghu'],
+    ['jtgj', 'gzgj', 'gjzh'],
+    '用个人账户给家人付钱，不是亲情账户。',
+  ),
+  term(
+    'qinqingzhanghu',
+    '亲情账户',
+    ['亲情账号'],
+    ['qinqingzhanghu', 'qinqingzhanghao'],
+    ['qqzh'],
+    '替家人出示医保码。',
+  ),
   term('lvxing', '绿色通道', [], ['lsetongdao'], ['lstd']),
   {
     kind: 'article',
@@ -98,7 +140,10 @@ describe('createGlossarySearch (fixture)', () => {
       ['tongchoujijin', 10],
       ['tongchoudiqu', 1],
     ]);
-    expect(ids(createGlossarySearch(FIXTURE, { popularity }).search('tongchou')).slice(0, 2)).toEqual(['tongchoujijin', 'tongchoudiqu']);
+    expect(ids(createGlossarySearch(FIXTURE, { popularity }).search('tongchou')).slice(0, 2)).toEqual([
+      'tongchoujijin',
+      'tongchoudiqu',
+    ]);
     // and the other way round when the data say so
     const reversed = new Map([
       ['tongchoujijin', 0],
@@ -120,7 +165,8 @@ describe('createGlossarySearch (fixture)', () => {
   it('returns nothing for empty or punctuation-only queries, and never throws on odd input', () => {
     expect(search.search('')).toEqual([]);
     expect(search.search('  ？！ ')).toEqual([]);
-    for (const odd of ['\u0000', '😀', 'a'.repeat(1000), '(((', '.*', '个'.repeat(200)]) expect(() => search.search(odd)).not.toThrow();
+    for (const odd of ['\u0000', '😀', 'a'.repeat(1000), '(((', '.*', '个'.repeat(200)])
+      expect(() => search.search(odd)).not.toThrow();
   });
 
   it('honours the limit', () => {
@@ -135,8 +181,15 @@ describe('computeGlossaryPopularity', () => {
     expect(docsOnly.get('gerenzhanghu')).toBe(4);
     expect(docsOnly.get('account-year-end')).toBeUndefined();
     const card = (id: string, related: string[], articles: number): CardRecord =>
-      ({ id, related: related.map((r) => ({ id: r, term: r })), articles: Array.from({ length: articles }, (_, i) => ({ id: `a${i}`, title: '', answer: '' })) }) as unknown as CardRecord;
-    const withCards = computeGlossaryPopularity(FIXTURE, [card('jiatinggongji', ['gerenzhanghu', 'qinqingzhanghu'], 0), card('gerenzhanghu', [], 2)]);
+      ({
+        id,
+        related: related.map((r) => ({ id: r, term: r })),
+        articles: Array.from({ length: articles }, (_, i) => ({ id: `a${i}`, title: '', answer: '' })),
+      }) as unknown as CardRecord;
+    const withCards = computeGlossaryPopularity(FIXTURE, [
+      card('jiatinggongji', ['gerenzhanghu', 'qinqingzhanghu'], 0),
+      card('gerenzhanghu', [], 2),
+    ]);
     expect(withCards.get('gerenzhanghu')).toBe(4 + 1 + 2);
     expect(withCards.get('qinqingzhanghu')).toBe((docsOnly.get('qinqingzhanghu') ?? 0) + 1);
   });
@@ -159,7 +212,12 @@ describe('pickGlossarySuggestions', () => {
       ['tongchoujijin', 5],
       ['gerenzhanghu', 9],
     ]);
-    const picked = pickGlossarySuggestions(FIXTURE, popularity, { terms: 2, articles: 1 }, new Map([['account-year-end', ['gerenzhanghu']]]));
+    const picked = pickGlossarySuggestions(
+      FIXTURE,
+      popularity,
+      { terms: 2, articles: 1 },
+      new Map([['account-year-end', ['gerenzhanghu']]]),
+    );
     expect(ids(picked.terms.map((doc) => ({ doc })))).toEqual(['gerenzhanghu', 'tongchoujijin']);
     expect(picked.articles.map((a) => a.id)).toEqual(['account-year-end']);
   });
@@ -206,15 +264,29 @@ describe('search over generated/search-docs.json', () => {
   it('the fuzzy prefilter never changes the results', () => {
     const popularity = computeGlossaryPopularity(docs, cards);
     const plain = createGlossarySearch(docs, { popularity, prefilterFuzzy: false });
-    const queries = ['统愁基金', '家庭公济', '医保卡余额清零', '异地就医被案', 'tongchoujijing', 'zhigongyibao', 'dengdaiqi', 'qifuxain', 'yidijiuyi', 'menzhenmantebing'];
+    const queries = [
+      '统愁基金',
+      '家庭公济',
+      '医保卡余额清零',
+      '异地就医被案',
+      'tongchoujijing',
+      'zhigongyibao',
+      'dengdaiqi',
+      'qifuxain',
+      'yidijiuyi',
+      'menzhenmantebing',
+    ];
     const keystrokes = queries.flatMap((q) => [...q].map((_, i) => [...q].slice(0, i + 1).join('')));
     for (const query of keystrokes) {
-      const summary = (hits: { doc: SearchDoc; score: number; match: string }[]) => hits.map((h) => `${h.doc.id}:${h.match}:${h.score.toFixed(6)}`);
+      const summary = (hits: { doc: SearchDoc; score: number; match: string }[]) =>
+        hits.map((h) => `${h.doc.id}:${h.match}:${h.score.toFixed(6)}`);
       expect(summary(search.search(query)), query).toEqual(summary(plain.search(query)));
     }
   });
 
   it('uses the expected ids of the plan', () => {
-    expect(['gerenzhanghu', 'tongchoujijin', 'qinqingzhanghu', 'jiatinggongji'].map((id) => docs.some((d) => d.id === id))).toEqual([true, true, true, true]);
+    expect(
+      ['gerenzhanghu', 'tongchoujijin', 'qinqingzhanghu', 'jiatinggongji'].map((id) => docs.some((d) => d.id === id)),
+    ).toEqual([true, true, true, true]);
   });
 });

@@ -67,7 +67,10 @@ export const GLOSSARY_QUERY_MAX_CHARS = 64;
 
 /** Lower case, half-width, no spaces or punctuation; "Tong Chou" → "tongchou", "ＧＲＺＨ" → "grzh", "lv" → "l" (ü). */
 export function normalizeGlossaryQuery(raw: string): string {
-  let text = raw.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  let text = raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
   // The compiled pinyin keys drop ü (lü → l); people type it as v or ü.
   if (!HAN.test(text)) text = text.replace(/(?<=[ln])[vü]/g, '');
   return text.slice(0, GLOSSARY_QUERY_MAX_CHARS);
@@ -80,7 +83,9 @@ function prepareKeys(doc: SearchDoc): PreparedKey[] {
   const keys: PreparedKey[] = forms.map((form, i) => ({ text: lower(form), kind: 'han', form: i }));
   // pinyin/initials are de-duplicated at compile time; map them back to forms only when the lengths agree.
   const mapForms = (list: string[], kind: KeyKind) =>
-    list.forEach((text, i) => keys.push({ text: lower(text), kind, form: list.length === forms.length ? i : i === 0 ? 0 : -1 }));
+    list.forEach((text, i) =>
+      keys.push({ text: lower(text), kind, form: list.length === forms.length ? i : i === 0 ? 0 : -1 }),
+    );
   mapForms(doc.pinyin, 'pinyin');
   mapForms(doc.initials, 'initials');
   return keys.filter((k) => k.text.length > 0);
@@ -91,7 +96,10 @@ function prepareKeys(doc: SearchDoc): PreparedKey[] {
  * an article's answer) or title names it, plus, when the cards are given,
  * how many terms list it as related and how many articles link to it.
  */
-export function computeGlossaryPopularity(docs: readonly SearchDoc[], cards: readonly CardRecord[] = []): Map<string, number> {
+export function computeGlossaryPopularity(
+  docs: readonly SearchDoc[],
+  cards: readonly CardRecord[] = [],
+): Map<string, number> {
   const popularity = new Map<string, number>();
   // Surface forms by first character, so each text is read once instead of once per form.
   const formsByFirstChar = new Map<string, { form: string; id: string }[]>();
@@ -128,7 +136,12 @@ interface Candidate {
   form: number;
 }
 
-const TIER_BASE: Record<Exclude<GlossaryMatchKind, 'fuzzy'>, number> = { exact: 4, prefix: 3, substring: 2, summary: 1.2 };
+const TIER_BASE: Record<Exclude<GlossaryMatchKind, 'fuzzy'>, number> = {
+  exact: 4,
+  prefix: 3,
+  substring: 2,
+  summary: 1.2,
+};
 const KIND_BONUS: Record<KeyKind, number> = { han: 0.05, pinyin: 0.03, initials: 0 };
 
 function matchKey(query: string, key: PreparedKey, queryHasHan: boolean): 'exact' | 'prefix' | 'substring' | null {
@@ -211,7 +224,10 @@ function createFuzzyPass(prepared: readonly PreparedDoc[], prefilter: boolean) {
   };
 }
 
-export function createGlossarySearch(docs: readonly SearchDoc[], options: GlossarySearchOptions = {}): GlossarySearchIndex {
+export function createGlossarySearch(
+  docs: readonly SearchDoc[],
+  options: GlossarySearchOptions = {},
+): GlossarySearchIndex {
   const popularity = options.popularity ?? computeGlossaryPopularity(docs);
   const maxPopularity = Math.max(1, ...popularity.values());
   const prepared: PreparedDoc[] = docs.map((doc) => ({
@@ -237,7 +253,8 @@ export function createGlossarySearch(docs: readonly SearchDoc[], options: Glossa
         const match = matchKey(query, key, queryHasHan);
         if (!match) continue;
         const coverage = query.length / key.text.length;
-        const score = TIER_BASE[match] + 0.3 * coverage + 0.35 * p.popularity + (key.form === 0 ? 0.1 : 0) + KIND_BONUS[key.kind];
+        const score =
+          TIER_BASE[match] + 0.3 * coverage + 0.35 * p.popularity + (key.form === 0 ? 0.1 : 0) + KIND_BONUS[key.kind];
         offer(p, { score, match, form: key.form });
       }
       if (queryHasHan && query.length >= 2 && !best.has(p) && p.summary.includes(query)) {
@@ -257,7 +274,9 @@ export function createGlossarySearch(docs: readonly SearchDoc[], options: Glossa
     }
 
     return [...best]
-      .sort(([a, x], [b, y]) => y.score - x.score || b.popularity - a.popularity || a.doc.title.length - b.doc.title.length)
+      .sort(
+        ([a, x], [b, y]) => y.score - x.score || b.popularity - a.popularity || a.doc.title.length - b.doc.title.length,
+      )
       .slice(0, limit)
       .map(([p, c]) => ({
         doc: p.doc,
@@ -293,7 +312,10 @@ export interface GlossaryHitGroup {
 }
 
 /** Splits ranked hits into 术语 and 文章; the group holding the best hit comes first, order inside is kept. */
-export function groupGlossaryHits(hits: readonly GlossarySearchHit[], maxPerGroup: Partial<Record<SearchDoc['kind'], number>> = {}): GlossaryHitGroup[] {
+export function groupGlossaryHits(
+  hits: readonly GlossarySearchHit[],
+  maxPerGroup: Partial<Record<SearchDoc['kind'], number>> = {},
+): GlossaryHitGroup[] {
   const groups: GlossaryHitGroup[] = [];
   for (const hit of hits) {
     let group = groups.find((g) => g.kind === hit.doc.kind);
@@ -315,7 +337,8 @@ export function pickGlossarySuggestions(
   articleTerms: ReadonlyMap<string, readonly string[]> = new Map(),
 ): { terms: SearchDoc[]; articles: SearchDoc[] } {
   const pop = (id: string) => popularity.get(id) ?? 0;
-  const byPopularity = (a: SearchDoc, b: SearchDoc, score: (d: SearchDoc) => number) => score(b) - score(a) || docs.indexOf(a) - docs.indexOf(b);
+  const byPopularity = (a: SearchDoc, b: SearchDoc, score: (d: SearchDoc) => number) =>
+    score(b) - score(a) || docs.indexOf(a) - docs.indexOf(b);
   const terms = docs
     .filter((d) => d.kind === 'term')
     .sort((a, b) => byPopularity(a, b, (d) => pop(d.id)))

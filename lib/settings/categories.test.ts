@@ -17,11 +17,19 @@ describe('category labels', () => {
   });
 
   it('keeps the order of the entries for the examples', () => {
-    const summary = summarizeLensCategories([
-      { term: '个人账户', category: 'fund' },
-      { term: '统筹基金', category: 'fund' },
-      { term: '门诊', category: 'service' },
-    ], 1);
-    expect(summary.find((s) => s.id === 'fund')).toEqual({ id: 'fund', label: '基金与个人账户', count: 2, examples: ['个人账户'] });
+    const summary = summarizeLensCategories(
+      [
+        { term: '个人账户', category: 'fund' },
+        { term: '统筹基金', category: 'fund' },
+        { term: '门诊', category: 'service' },
+      ],
+      1,
+    );
+    expect(summary.find((s) => s.id === 'fund')).toEqual({
+      id: 'fund',
+      label: '基金与个人账户',
+      count: 2,
+      examples: ['个人账户'],
+    });
   });
 });

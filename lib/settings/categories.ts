@@ -20,7 +20,10 @@ export interface LensCategorySummary {
 }
 
 /** Each category with how many glossary terms it holds and the first few of them, in label order. */
-export function summarizeLensCategories(entries: readonly { term: string; category?: string }[], exampleCount = 3): LensCategorySummary[] {
+export function summarizeLensCategories(
+  entries: readonly { term: string; category?: string }[],
+  exampleCount = 3,
+): LensCategorySummary[] {
   return (Object.keys(LENS_CATEGORY_LABELS) as LensCategory[]).map((id) => {
     const terms = entries.filter((e) => e.category === id).map((e) => e.term);
     return { id, label: LENS_CATEGORY_LABELS[id], count: terms.length, examples: terms.slice(0, exampleCount) };

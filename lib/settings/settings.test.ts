@@ -19,12 +19,17 @@ import {
 
 /** Puts a raw value (and optionally a version marker) into storage the way an older build would have left it. */
 async function seed(value: unknown, meta?: unknown) {
-  const items: Record<string, unknown> = meta === undefined ? { settings: value } : { settings: value, settings$: meta };
+  const items: Record<string, unknown> =
+    meta === undefined ? { settings: value } : { settings: value, settings$: meta };
   await fakeBrowser.storage.local.set(items);
   await lensSettingsStore().migrate();
 }
 
-const stored = async () => (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as { settings?: unknown; settings$?: { v?: number } };
+const stored = async () =>
+  (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as {
+    settings?: unknown;
+    settings$?: { v?: number };
+  };
 
 describe('settings migrations', () => {
   it('v1 { enabled, disabledSites } becomes v2 with the new fields at their defaults', async () => {
@@ -32,7 +37,11 @@ describe('settings migrations', () => {
     const raw = await stored();
     expect(raw.settings$).toEqual({ v: 2 });
     expect(raw.settings).toEqual({ ...DEFAULT_LENS_SETTINGS, enabled: false, disabledSites: ['www.zhihu.com'] });
-    expect(await readLensSettings()).toEqual({ ...DEFAULT_LENS_SETTINGS, enabled: false, disabledSites: ['www.zhihu.com'] });
+    expect(await readLensSettings()).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      enabled: false,
+      disabledSites: ['www.zhihu.com'],
+    });
     expect(await lensSettingsNoticeItem.getValue()).toBeNull();
   });
 
@@ -80,11 +89,24 @@ describe('corrupted settings', () => {
 
   it('bad fields are reset one by one and good ones are kept', async () => {
     await seed(
-      { enabled: 'yes', disabledSites: ['a.com', 3], markStyle: 'background', hoverDelayMs: -5, holdKey: 'Meta', disabledCategories: ['fund'], theme: 'dark' },
+      {
+        enabled: 'yes',
+        disabledSites: ['a.com', 3],
+        markStyle: 'background',
+        hoverDelayMs: -5,
+        holdKey: 'Meta',
+        disabledCategories: ['fund'],
+        theme: 'dark',
+      },
       { v: 2 },
     );
     const settings = await readLensSettings();
-    expect(settings).toEqual({ ...DEFAULT_LENS_SETTINGS, markStyle: 'background', disabledCategories: ['fund'], theme: 'dark' });
+    expect(settings).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      markStyle: 'background',
+      disabledCategories: ['fund'],
+      theme: 'dark',
+    });
     expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
     // The repaired value is written back, so the next read is clean.
     await lensSettingsNoticeItem.setValue(null);
@@ -165,7 +187,10 @@ describe('sites', () => {
 describe('the content script reader', () => {
   it('reads, repairs and leaves the notice without running migrations (a bad version marker logs nothing)', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', markStyle: 42, disabledSites: ['a.com'] }, settings$: { v: 99 } });
+    await fakeBrowser.storage.local.set({
+      settings: { enabled: 'yes', markStyle: 42, disabledSites: ['a.com'] },
+      settings$: { v: 99 },
+    });
     const settings = await readLensSettingsOnPage();
     expect(settings).toEqual({ ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com'] });
     expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);

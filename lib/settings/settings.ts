@@ -35,7 +35,8 @@ export interface NormalizedSettings {
 }
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 
 export function normalizeLensSettings(raw: unknown): NormalizedSettings {
   if (raw === null || raw === undefined) return { settings: { ...DEFAULT_LENS_SETTINGS }, repaired: false };
@@ -156,7 +157,9 @@ export async function repairLensSettingsStorage(): Promise<LensSettings> {
 
 /** Watches the stored settings without defining the versioned item (safe in content scripts). */
 export function watchLensSettings(callback: (settings: LensSettings) => void): () => void {
-  return storage.watch<unknown>(LENS_SETTINGS_KEY, (value) => callback(normalizeLensSettings(value === null ? null : migrateLensSettingsToV2(value)).settings));
+  return storage.watch<unknown>(LENS_SETTINGS_KEY, (value) =>
+    callback(normalizeLensSettings(value === null ? null : migrateLensSettingsToV2(value)).settings),
+  );
 }
 
 export function siteKeyOf(url: string): string | null {

@@ -16,7 +16,12 @@ export function buildMatcherSource(glossary: GlossaryEntry[]): MatcherSource {
   const entries: MatcherEntryRule[] = [];
   glossary.forEach((entry, index) => {
     const blocking = entry.precision.blockingContext;
-    entries.push({ id: entry.id, term: entry.term, category: entry.category, ...(blocking.length ? { blocking } : {}) });
+    entries.push({
+      id: entry.id,
+      term: entry.term,
+      category: entry.category,
+      ...(blocking.length ? { blocking } : {}),
+    });
     for (const form of new Set([entry.term, ...entry.aliases])) {
       const previous = owner.get(form);
       if (previous !== undefined) {
@@ -42,5 +47,7 @@ export function buildMatcherSource(glossary: GlossaryEntry[]): MatcherSource {
 
 /** Every surface form with the id of its entry: used by invariant tests and the stats. */
 export function listSurfaceForms(glossary: GlossaryEntry[]): { form: string; id: string }[] {
-  return glossary.flatMap((entry) => [...new Set([entry.term, ...entry.aliases])].map((form) => ({ form, id: entry.id })));
+  return glossary.flatMap((entry) =>
+    [...new Set([entry.term, ...entry.aliases])].map((form) => ({ form, id: entry.id })),
+  );
 }

@@ -43,7 +43,8 @@ function parseFile<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   if (result.success) return result.data;
   const messages = result.error.issues.slice(0, 10).map((issue) => {
     const [index, ...rest] = issue.path;
-    const item = typeof index === 'number' && Array.isArray(json) ? (json[index] as { id?: string } | undefined) : undefined;
+    const item =
+      typeof index === 'number' && Array.isArray(json) ? (json[index] as { id?: string } | undefined) : undefined;
     const where = typeof index === 'number' ? `第 ${index + 1} 条${item?.id ? `（id=${item.id}）` : ''}` : '';
     return `${path} ${where} ${rest.join('.')}：${issue.message}`;
   });
@@ -69,10 +70,22 @@ export function findReferenceProblems(data: ProjectData): string[] {
       seen.add(id);
     }
   };
-  dup('术语', data.glossary.map((e) => e.id));
-  dup('文章', data.articles.map((a) => a.id));
-  dup('来源', data.sources.map((s) => s.id));
-  dup('地区', data.regions.map((r) => r.id));
+  dup(
+    '术语',
+    data.glossary.map((e) => e.id),
+  );
+  dup(
+    '文章',
+    data.articles.map((a) => a.id),
+  );
+  dup(
+    '来源',
+    data.sources.map((s) => s.id),
+  );
+  dup(
+    '地区',
+    data.regions.map((r) => r.id),
+  );
   const termIds = new Set(data.glossary.map((e) => e.id));
   const articleIds = new Set(data.articles.map((a) => a.id));
   const sourceIds = new Set(data.sources.map((s) => s.id));
@@ -84,7 +97,12 @@ export function findReferenceProblems(data: ProjectData): string[] {
     need(owner, '术语', e.related, termIds);
     if (e.related.includes(e.id)) problems.push(`${owner} 把自己列为相关术语`);
     need(owner, '文章', e.articles, articleIds);
-    need(owner, '来源', [...e.sources, ...e.facts.flatMap((f) => f.sources), ...e.myths.flatMap((m) => m.sources)], sourceIds);
+    need(
+      owner,
+      '来源',
+      [...e.sources, ...e.facts.flatMap((f) => f.sources), ...e.myths.flatMap((m) => m.sources)],
+      sourceIds,
+    );
     if (e.facts.some((f) => f.scope === 'local') && !e.regionalNote.includes('以当地政策为准')) {
       problems.push(`${owner} 含地方性数字，地区说明须写明“以当地政策为准”`);
     }
@@ -122,7 +140,13 @@ export function buildCardRecords(data: ProjectData): CardRecord[] {
   for (const a of data.articles) for (const t of a.terms) articlesOfTerm.get(t)?.add(a.id);
 
   return data.glossary.map((entry) => {
-    const used: string[] = [...new Set([...entry.sources, ...entry.facts.flatMap((f) => f.sources), ...entry.myths.flatMap((m) => m.sources)])];
+    const used: string[] = [
+      ...new Set([
+        ...entry.sources,
+        ...entry.facts.flatMap((f) => f.sources),
+        ...entry.myths.flatMap((m) => m.sources),
+      ]),
+    ];
     const indexOf = (ids: string[]) => ids.map((id) => used.indexOf(id));
     return {
       id: entry.id,
@@ -131,7 +155,13 @@ export function buildCardRecords(data: ProjectData): CardRecord[] {
       categoryLabel: CATEGORY_LABELS[entry.category],
       summary: entry.summary,
       explanation: entry.explanation,
-      facts: entry.facts.map((f) => ({ label: f.label, value: f.value, local: f.scope === 'local', effective: f.effective, sourceIndexes: indexOf(f.sources) })),
+      facts: entry.facts.map((f) => ({
+        label: f.label,
+        value: f.value,
+        local: f.scope === 'local',
+        effective: f.effective,
+        sourceIndexes: indexOf(f.sources),
+      })),
       myths: entry.myths.map((m) => ({ myth: m.myth, truth: m.truth, sourceIndexes: indexOf(m.sources) })),
       regionalNote: entry.regionalNote,
       hasLocalFacts: entry.facts.some((f) => f.scope === 'local'),
@@ -166,7 +196,9 @@ export function pinyinKeys(text: string): { full: string; initials: string } {
   const clean = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   return {
     full: clean(syllables.join('')),
-    initials: clean(syllables.map((s) => (/^[a-z]/i.test(s) && s.length > 0 && /[\u4e00-\u9fff]/.test(text) ? s[0]! : s)).join('')),
+    initials: clean(
+      syllables.map((s) => (/^[a-z]/i.test(s) && s.length > 0 && /[\u4e00-\u9fff]/.test(text) ? s[0]! : s)).join(''),
+    ),
   };
 }
 
@@ -186,7 +218,15 @@ export function buildSearchDocs(data: ProjectData): SearchDoc[] {
   });
   const articleDocs: SearchDoc[] = data.articles.map((a) => {
     const keys = pinyinKeys(a.title);
-    return { kind: 'article', id: a.id, title: a.title, aliases: [], pinyin: [keys.full], initials: [keys.initials], summary: a.answer };
+    return {
+      kind: 'article',
+      id: a.id,
+      title: a.title,
+      aliases: [],
+      pinyin: [keys.full],
+      initials: [keys.initials],
+      summary: a.answer,
+    };
   });
   return [...termDocs, ...articleDocs];
 }

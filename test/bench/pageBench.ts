@@ -50,7 +50,9 @@ export function buildBigPage(megabytes: number): { html: string; textBytes: numb
     } else if (kind < 8) {
       parts.push(`<ul>${[0, 1, 2].map(() => `<li>${add(next())}</li>`).join('')}</ul>`);
     } else {
-      parts.push(`<table><tr><td>${add(next())}</td><td>${add(next())}</td></tr><tr><td>${add(next())}</td><td>${add(next())}</td></tr></table>`);
+      parts.push(
+        `<table><tr><td>${add(next())}</td><td>${add(next())}</td></tr><tr><td>${add(next())}</td><td>${add(next())}</td></tr></table>`,
+      );
     }
   }
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>大页面</title></head><body><main>${parts.join('\n')}</main></body></html>`;
@@ -97,9 +99,26 @@ async function watchTasks(page: Page) {
 
 async function setSiteEnabled(browser: ExtensionBrowser, enabled: boolean) {
   await browser.serviceWorker.evaluate(async (on) => {
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const chromeApi = (
+      globalThis as unknown as {
+        chrome: {
+          storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+        };
+      }
+    ).chrome;
     const current = ((await chromeApi.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await chromeApi.storage.local.set({ settings: { enabled: true, markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system', ...current, disabledSites: on ? [] : ['127.0.0.1'] } });
+    await chromeApi.storage.local.set({
+      settings: {
+        enabled: true,
+        markStyle: 'underline',
+        hoverDelayMs: 220,
+        holdKey: 'none',
+        disabledCategories: [],
+        theme: 'system',
+        ...current,
+        disabledSites: on ? [] : ['127.0.0.1'],
+      },
+    });
   }, enabled);
 }
 
@@ -139,7 +158,12 @@ async function runOurs(browser: ExtensionBrowser, url: string): Promise<Measured
   return result;
 }
 
-async function runInPage(browser: ExtensionBrowser, url: string, script: (forms: string[]) => void | Promise<void>, countSelector: string | null): Promise<Measured> {
+async function runInPage(
+  browser: ExtensionBrowser,
+  url: string,
+  script: (forms: string[]) => void | Promise<void>,
+  countSelector: string | null,
+): Promise<Measured> {
   await setSiteEnabled(browser, false);
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 120000 });
@@ -149,17 +173,28 @@ async function runInPage(browser: ExtensionBrowser, url: string, script: (forms:
     async () => {
       await page.evaluate(script, SURFACE_FORMS);
     },
-    () => page.evaluate((selector) => (selector ? document.querySelectorAll(selector).length : (CSS.highlights.get('bench-floor')?.size ?? 0)), countSelector),
+    () =>
+      page.evaluate(
+        (selector) =>
+          selector ? document.querySelectorAll(selector).length : (CSS.highlights.get('bench-floor')?.size ?? 0),
+        countSelector,
+      ),
   );
   await page.close();
   return result;
 }
 
-type MarkGlobal = { Mark: new (el: Element) => { mark(t: string[], o: object): void; markRegExp(r: RegExp, o: object): void } };
+type MarkGlobal = {
+  Mark: new (el: Element) => { mark(t: string[], o: object): void; markRegExp(r: RegExp, o: object): void };
+};
 
 const markJsUsual = (forms: string[]) =>
   new Promise<void>((done) => {
-    new (window as unknown as MarkGlobal).Mark(document.body).mark(forms, { separateWordSearch: false, diacritics: false, done: () => done() });
+    new (window as unknown as MarkGlobal).Mark(document.body).mark(forms, {
+      separateWordSearch: false,
+      diacritics: false,
+      done: () => done(),
+    });
   }).then(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
 const markJsRegExp = (forms: string[]) =>
@@ -175,7 +210,14 @@ const floor = (forms: string[]) => {
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(node.data); m; m = pattern.exec(node.data)) {
-      ranges.push(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: m.index + m[0].length }));
+      ranges.push(
+        new StaticRange({
+          startContainer: node,
+          startOffset: m.index,
+          endContainer: node,
+          endOffset: m.index + m[0].length,
+        }),
+      );
     }
   }
   CSS.highlights.set('bench-floor', new Highlight(...ranges));
@@ -194,7 +236,9 @@ export async function runPageBench() {
   await browser.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   try {
     const main = pages.get(2)!;
-    console.log(`\n页面：${(main.textBytes / 1024 / 1024).toFixed(2)} MB 文本，${main.textNodes} 个文本节点；词形 ${SURFACE_FORMS.length} 个`);
+    console.log(
+      `\n页面：${(main.textBytes / 1024 / 1024).toFixed(2)} MB 文本，${main.textNodes} 个文本节点；词形 ${SURFACE_FORMS.length} 个`,
+    );
     const url = server.url('/big-2.html');
     const ours = await runOurs(browser, url);
     // mark(terms) makes one DOM pass per term: minutes on this page. BENCH_QUICK=1 runs it on the 0.5 MB page instead.
@@ -203,19 +247,30 @@ export async function runPageBench() {
     const strongest = await runInPage(browser, url, markJsRegExp, 'mark');
     const floorResult = await runInPage(browser, url, floor, null);
     console.log('\n                         主线程 ms   最长任务 ms(>50)   长任务数   标记数');
-    const row = (name: string, r: Measured) => console.log(`${name.padEnd(24)}${fmt(r.ms)}   ${fmt(r.longestTaskMs)}        ${String(r.longTaskCount).padStart(6)}   ${String(r.marks).padStart(7)}`);
+    const row = (name: string, r: Measured) =>
+      console.log(
+        `${name.padEnd(24)}${fmt(r.ms)}   ${fmt(r.longestTaskMs)}        ${String(r.longTaskCount).padStart(6)}   ${String(r.marks).padStart(7)}`,
+      );
     row('懂医保（本扩展）', ours);
     row(quick ? 'mark.js mark(terms) 0.5MB' : 'mark.js mark(terms)', usual);
     row('mark.js markRegExp', strongest);
     row('下限：RegExp+Highlight', floorResult);
-    console.log(`\n比值：mark.js 常用写法 / 本扩展 = ${(usual.ms / ours.ms).toFixed(1)}x；mark.js 最强写法 / 本扩展 = ${(strongest.ms / ours.ms).toFixed(1)}x；本扩展 / 下限 = ${(ours.ms / floorResult.ms).toFixed(2)}x`);
-    console.log(`本扩展最长任务：${ours.longestTaskMs ? ours.longestTaskMs.toFixed(1) + ' ms' : '没有超过 50 ms 的任务（Long Tasks API 未记录任何长任务）'}`);
-    console.log('说明：本扩展只为视口附近的文字创建标记（滚动时再补），但整页都已扫描，本页术语清单完整；其余三者标记整页。');
+    console.log(
+      `\n比值：mark.js 常用写法 / 本扩展 = ${(usual.ms / ours.ms).toFixed(1)}x；mark.js 最强写法 / 本扩展 = ${(strongest.ms / ours.ms).toFixed(1)}x；本扩展 / 下限 = ${(ours.ms / floorResult.ms).toFixed(2)}x`,
+    );
+    console.log(
+      `本扩展最长任务：${ours.longestTaskMs ? ours.longestTaskMs.toFixed(1) + ' ms' : '没有超过 50 ms 的任务（Long Tasks API 未记录任何长任务）'}`,
+    );
+    console.log(
+      '说明：本扩展只为视口附近的文字创建标记（滚动时再补），但整页都已扫描，本页术语清单完整；其余三者标记整页。',
+    );
     console.log('\n规模增长（本扩展）：');
     for (const mb of sizes) {
       const r = mb === 2 ? ours : await runOurs(browser, server.url(`/big-${mb}.html`));
       const p = pages.get(mb)!;
-      console.log(`  ${String(mb).padStart(3)} MB（${p.textNodes} 个文本节点）：${r.ms.toFixed(1)} ms，每 MB ${(r.ms / mb).toFixed(1)} ms，最长任务 ${r.longestTaskMs ? r.longestTaskMs.toFixed(1) : '<50'} ms`);
+      console.log(
+        `  ${String(mb).padStart(3)} MB（${p.textNodes} 个文本节点）：${r.ms.toFixed(1)} ms，每 MB ${(r.ms / mb).toFixed(1)} ms，最长任务 ${r.longestTaskMs ? r.longestTaskMs.toFixed(1) : '<50'} ms`,
+      );
     }
   } finally {
     await browser.close();
@@ -230,12 +285,29 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * a browser without it (median of several loads), on a page with no Chinese text and on a seed page.
  */
 export async function runStartupBench(loads = 7) {
-  const englishParagraphs = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i}: an ordinary English page about health insurance accounts, deductibles and waiting periods.</p>`).join('');
-  const server = await startFixtureServer({ '/english.html': htmlPage(englishParagraphs), '/seed.html': seedPageHtml(seedFiles()[0]!) });
+  const englishParagraphs = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `<p>Paragraph ${i}: an ordinary English page about health insurance accounts, deductibles and waiting periods.</p>`,
+  ).join('');
+  const server = await startFixtureServer({
+    '/english.html': htmlPage(englishParagraphs),
+    '/seed.html': seedPageHtml(seedFiles()[0]!),
+  });
   const withExtension = await launchExtensionBrowser([server.origin]);
   await withExtension.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   if (process.env.BENCH_SITE_OFF) await setSiteEnabled(withExtension, false);
-  const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const plain = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 800 } });
   const loadCost = async (newPage: () => Promise<Page>, url: string) => {
     const page = await newPage();
@@ -248,14 +320,19 @@ export async function runStartupBench(loads = 7) {
   };
   try {
     console.log('\n每个页面的代价（页面加载的主线程时间，有扩展减去无扩展，' + loads + ' 次中位数）：');
-    for (const [name, path] of [['无中文的英文页', '/english.html'], ['种子文章页', '/seed.html']] as const) {
+    for (const [name, path] of [
+      ['无中文的英文页', '/english.html'],
+      ['种子文章页', '/seed.html'],
+    ] as const) {
       const ours: number[] = [];
       const base: number[] = [];
       for (let i = 0; i < loads; i++) {
         base.push(await loadCost(() => plainContext.newPage(), server.url(path)));
         ours.push(await loadCost(() => withExtension.newPage(), server.url(path)));
       }
-      console.log(`  ${name}：有扩展 ${median(ours).toFixed(1)} ms，无扩展 ${median(base).toFixed(1)} ms，差 ${(median(ours) - median(base)).toFixed(1)} ms`);
+      console.log(
+        `  ${name}：有扩展 ${median(ours).toFixed(1)} ms，无扩展 ${median(base).toFixed(1)} ms，差 ${(median(ours) - median(base)).toFixed(1)} ms`,
+      );
     }
   } finally {
     await withExtension.close();

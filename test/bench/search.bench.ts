@@ -88,24 +88,47 @@ function searchBench() {
   const cards = readGenerated<CardRecord[]>('cards.json');
   const ours = timed(() => createGlossarySearch(docs, { popularity: computeGlossaryPopularity(docs, cards) }));
   const plain = timed(
-    () => new Fuse(docs, { keys: ['title', 'aliases', 'summary'], includeScore: true, ignoreLocation: true, threshold: 0.35 }),
+    () =>
+      new Fuse(docs, {
+        keys: ['title', 'aliases', 'summary'],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.35,
+      }),
   );
   // Both build lazily or eagerly in different places; the first search includes fuse's index for ours.
   const firstOurs = timed(() => ours.value.search('个'));
   const ourSamples = timeKeystrokes((q) => ours.value.search(q, 40));
   const plainSamples = timeKeystrokes((q) => plain.value.search(q, { limit: 40 }));
 
-  const top1 = (first: (q: string) => string | undefined) => QUERIES.filter((q) => q.expect && first(q.text) === q.expect).length;
+  const top1 = (first: (q: string) => string | undefined) =>
+    QUERIES.filter((q) => q.expect && first(q.text) === q.expect).length;
   const expected = QUERIES.filter((q) => q.expect).length;
   const oursTop1 = top1((q) => ours.value.search(q, 1)[0]?.doc.title);
   const plainTop1 = top1((q) => plain.value.search(q, { limit: 1 })[0]?.item.title);
 
   const terms = docs.filter((d) => d.kind === 'term').length;
-  console.log(`\n搜索：${terms} 个术语 + ${docs.length - terms} 篇文章，${QUERIES.length} 个查询逐字输入 = ${KEYSTROKES.length} 次按键 × ${RUNS} 轮`);
+  console.log(
+    `\n搜索：${terms} 个术语 + ${docs.length - terms} 篇文章，${QUERIES.length} 个查询逐字输入 = ${KEYSTROKES.length} 次按键 × ${RUNS} 轮`,
+  );
   const rows = [
     ['', '每次按键中位数', 'p95', '最慢', '建索引', '首位命中'],
-    ['ours (exact/prefix + fuse, 拼音)', ms(median(ourSamples)), ms(percentile(ourSamples, 95)), ms(Math.max(...ourSamples)), ms(ours.ms + firstOurs.ms), `${oursTop1}/${expected}`],
-    ['plain fuse.js (title/aliases/summary)', ms(median(plainSamples)), ms(percentile(plainSamples, 95)), ms(Math.max(...plainSamples)), ms(plain.ms), `${plainTop1}/${expected}`],
+    [
+      'ours (exact/prefix + fuse, 拼音)',
+      ms(median(ourSamples)),
+      ms(percentile(ourSamples, 95)),
+      ms(Math.max(...ourSamples)),
+      ms(ours.ms + firstOurs.ms),
+      `${oursTop1}/${expected}`,
+    ],
+    [
+      'plain fuse.js (title/aliases/summary)',
+      ms(median(plainSamples)),
+      ms(percentile(plainSamples, 95)),
+      ms(Math.max(...plainSamples)),
+      ms(plain.ms),
+      `${plainTop1}/${expected}`,
+    ],
   ];
   printTable(rows);
   const misses = QUERIES.filter((q) => q.expect && ours.value.search(q.text, 1)[0]?.doc.title !== q.expect);
@@ -115,7 +138,8 @@ function searchBench() {
 function printTable(rows: string[][]) {
   const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
-  for (const row of rows) console.log('  ' + row.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  '));
+  for (const row of rows)
+    console.log('  ' + row.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  '));
 }
 
 async function popupRenderBench() {
@@ -139,7 +163,9 @@ async function popupRenderBench() {
       await page.setViewportSize({ width: 380, height: 600 });
       await page.goto(url);
       await page.locator('input[type="search"]').waitFor({ state: 'attached' });
-      const mark = await page.evaluate(() => performance.getEntriesByName('yibao-popup-search-rendered')[0]?.startTime ?? NaN);
+      const mark = await page.evaluate(
+        () => performance.getEntriesByName('yibao-popup-search-rendered')[0]?.startTime ?? NaN,
+      );
       // The first opening also starts the extension's renderer; it is reported but not in the median.
       if (i > 0) times.push(mark);
       else console.log(`\n弹窗首次渲染（popup.html，导航开始 → 搜索框渲染）：冷启动 ${ms(mark)}`);

@@ -14,7 +14,12 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 export const EXTENSION_DIR = resolve(process.env.YIBAO_EXTENSION_DIR || '.output/chrome-mv3');
 export const FIXTURE_DIR = resolve('test/fixtures');
 
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export function chromiumPath(): string {
   const found = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p));
@@ -63,7 +68,11 @@ export async function startFixtureServer(
     }
     const file = join(FIXTURE_DIR, path);
     if (file.startsWith(FIXTURE_DIR) && existsSync(file) && !file.endsWith('/')) {
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+      const type = file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'text/html; charset=utf-8';
       res.writeHead(200, { 'content-type': type, ...extra });
       res.end(readFileSync(file));
       return;
@@ -101,12 +110,18 @@ export interface LaunchOptions {
   developerMode?: boolean;
 }
 
-export async function launchExtensionBrowser(allowedOrigins: string[] = [], options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(
+  allowedOrigins: string[] = [],
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('没有构建产物：先运行 npm run build');
   const profile = mkdtempSync(join(tmpdir(), 'yibao-e2e-'));
   if (options.developerMode) {
     mkdirSync(join(profile, 'Default'), { recursive: true });
-    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+    );
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -126,12 +141,16 @@ export async function launchExtensionBrowser(allowedOrigins: string[] = [], opti
       '--disable-features=Translate,OptimizationHints,MediaRouter',
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
   const allowed = (url: string) =>
-    url.startsWith(`chrome-extension://${extensionId}/`) || url.startsWith('data:') || url.startsWith('about:') || allowedOrigins.some((o) => url.startsWith(o));
+    url.startsWith(`chrome-extension://${extensionId}/`) ||
+    url.startsWith('data:') ||
+    url.startsWith('about:') ||
+    allowedOrigins.some((o) => url.startsWith(o));
   context.on('request', (request) => {
     if (!allowed(request.url())) foreignRequests.push(request.url());
   });
@@ -158,7 +177,11 @@ export async function launchExtensionBrowser(allowedOrigins: string[] = [], opti
 }
 
 /** Center of the first occurrence of `text` in a text node of the page (or of a frame). */
-export async function pointOfText(page: Page | import('playwright-core').Frame, text: string, occurrence = 0): Promise<{ x: number; y: number } | null> {
+export async function pointOfText(
+  page: Page | import('playwright-core').Frame,
+  text: string,
+  occurrence = 0,
+): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ([needle, nth]) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -190,7 +213,10 @@ export async function pointOfText(page: Page | import('playwright-core').Frame, 
 }
 
 /** The highlighted strings the page can see in our highlight registry entry. */
-export async function markedTexts(page: Page | import('playwright-core').Frame, name = 'yibao-lens-term'): Promise<string[]> {
+export async function markedTexts(
+  page: Page | import('playwright-core').Frame,
+  name = 'yibao-lens-term',
+): Promise<string[]> {
   return page.evaluate((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
     if (!highlight) return [];
@@ -202,7 +228,11 @@ export async function markedTexts(page: Page | import('playwright-core').Frame, 
 }
 
 /** Waits until the extension has finished its first scan (marks appear and stop changing). */
-export async function waitForMarks(page: Page | import('playwright-core').Frame, minimum = 1, timeout = 10000): Promise<string[]> {
+export async function waitForMarks(
+  page: Page | import('playwright-core').Frame,
+  minimum = 1,
+  timeout = 10000,
+): Promise<string[]> {
   const deadline = Date.now() + timeout;
   let last = -1;
   let stableSince = Date.now();

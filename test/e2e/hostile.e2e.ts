@@ -78,7 +78,11 @@ const measured: Record<string, string> = {};
 
 beforeAll(async () => {
   const reactClient = await bundleReactClient();
-  cross = await startFixtureServer({ '/hostile/frame-cross.html': frameCrossPage(), '/hostile/ticker.html': tickerPage() }, {}, { hostname: 'localhost' });
+  cross = await startFixtureServer(
+    { '/hostile/frame-cross.html': frameCrossPage(), '/hostile/ticker.html': tickerPage() },
+    {},
+    { hostname: 'localhost' },
+  );
   server = await startFixtureServer(
     {
       '/hostile/react.html': reactAppPage,
@@ -156,8 +160,16 @@ async function mainFrameId(session: CDPSession): Promise<string> {
 }
 
 async function evaluateIn<T>(session: CDPSession, contextId: number, expression: string): Promise<T> {
-  const result = await session.send('Runtime.evaluate', { expression, contextId, returnByValue: true, awaitPromise: true });
-  if (result.exceptionDetails) throw new Error(`evaluate failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+  const result = await session.send('Runtime.evaluate', {
+    expression,
+    contextId,
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  if (result.exceptionDetails)
+    throw new Error(
+      `evaluate failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+    );
   return result.result.value as T;
 }
 
@@ -169,7 +181,9 @@ async function inExtensionWorld<T>(page: Page, expression: string): Promise<T> {
   let contextId = extensionWorlds.get(page);
   if (contextId === undefined) {
     const frameId = await mainFrameId(session);
-    const context = (await executionContexts(session)).find((c) => c.origin === `chrome-extension://${browser.extensionId}` && c.auxData?.frameId === frameId);
+    const context = (await executionContexts(session)).find(
+      (c) => c.origin === `chrome-extension://${browser.extensionId}` && c.auxData?.frameId === frameId,
+    );
     if (!context) throw new Error('content script world not found');
     contextId = context.id;
     extensionWorlds.set(page, contextId);
@@ -182,7 +196,10 @@ const probeStats = (page: Page) => inExtensionWorld<ProbeStats>(page, 'probe.sta
 /** Runs `expression` in a fresh isolated world of our own, immune to whatever the page did to its globals. */
 async function inCleanWorld<T>(page: Page, expression: string): Promise<T> {
   const session = await cdp(page);
-  const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId: await mainFrameId(session), worldName: 'hostile-test' });
+  const { executionContextId } = await session.send('Page.createIsolatedWorld', {
+    frameId: await mainFrameId(session),
+    worldName: 'hostile-test',
+  });
   return evaluateIn<T>(session, executionContextId, expression);
 }
 
@@ -257,7 +274,15 @@ const setStoredSettings = (target: ExtensionBrowser, value: unknown) =>
     await chrome.storage.local.set({ settings });
   }, value);
 
-const DEFAULTS = { enabled: true, disabledSites: [] as string[], markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [] as string[], theme: 'system' };
+const DEFAULTS = {
+  enabled: true,
+  disabledSites: [] as string[],
+  markStyle: 'underline',
+  hoverDelayMs: 220,
+  holdKey: 'none',
+  disabledCategories: [] as string[],
+  theme: 'system',
+};
 
 // ---------------------------------------------------------------- hostile pages
 
@@ -278,7 +303,9 @@ describe('hostile pages', () => {
     expect(await count()).toBeGreaterThan(before + 10);
     // Marks follow: every term is still marked after 20 more renders (the moving list items included).
     expect(await markedTexts(page)).toEqual(expect.arrayContaining(allTerms));
-    expect(await page.evaluate(() => (window as unknown as { __hydrationErrors: string[] }).__hydrationErrors)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __hydrationErrors: string[] }).__hydrationErrors)).toEqual(
+      [],
+    );
     expect(await foreignRecords(page)).toEqual([HOST_ADDED]);
     await page.close();
   });
@@ -289,7 +316,11 @@ describe('hostile pages', () => {
     expect((await waitForMarks(page, 2)).slice(0, 2)).toEqual(['个人账户', '统筹基金']);
     await hoverText(page, '统筹基金');
     expect(await cardLabel(page)).toMatch(/^统筹基金/);
-    const look = await page.locator(CARD_SELECTOR).evaluate((el) => ({ width: el.getBoundingClientRect().width, position: getComputedStyle(el).position, background: getComputedStyle(el).backgroundColor }));
+    const look = await page.locator(CARD_SELECTOR).evaluate((el) => ({
+      width: el.getBoundingClientRect().width,
+      position: getComputedStyle(el).position,
+      background: getComputedStyle(el).backgroundColor,
+    }));
     expect(look).toEqual({ width: 360, position: 'fixed', background: 'rgb(255, 255, 255)' });
     await expect.poll(() => page.locator('#later').textContent()).toMatch(/页面脚本在运行/);
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
@@ -375,7 +406,9 @@ describe('hostile pages', () => {
     });
     await page.mouse.move(closedPoint.x, closedPoint.y, { steps: 3 });
     expect(await noCardWithin(page)).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __closedRoot: ShadowRoot }).__closedRoot.innerHTML)).toBe('<p>封闭影子树里的个人账户。</p>');
+    expect(await page.evaluate(() => (window as unknown as { __closedRoot: ShadowRoot }).__closedRoot.innerHTML)).toBe(
+      '<p>封闭影子树里的个人账户。</p>',
+    );
     expect(await foreignRecords(page)).toEqual([HOST_ADDED]);
     await page.close();
   });
@@ -448,12 +481,17 @@ describe('hostile pages', () => {
       const host = document.querySelector('yibao-lens-host')!;
       const card = host.shadowRoot!.querySelector('[role="dialog"]')!;
       const rect = card.getBoundingClientRect();
-      return { parent: host.parentElement!.id, hit: document.elementFromPoint(rect.left + rect.width / 2, rect.top + 20) === host };
+      return {
+        parent: host.parentElement!.id,
+        hit: document.elementFromPoint(rect.left + rect.width / 2, rect.top + 20) === host,
+      };
     });
     expect(onTop).toEqual({ parent: 'stage', hit: true });
     await page.evaluate(() => document.exitFullscreen());
     await page.waitForFunction(() => !document.fullscreenElement);
-    await expect.poll(() => page.evaluate(() => document.querySelector('yibao-lens-host')!.parentElement!.tagName)).toBe('HTML');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('yibao-lens-host')!.parentElement!.tagName))
+      .toBe('HTML');
     expect(await foreignRecords(page)).toEqual([HOST_ADDED]);
     await page.close();
   });
@@ -543,17 +581,26 @@ describe('resource bounds', () => {
       await without.goto(off.url('/hostile/ticker.html'));
       await waitForMarks(withUs, 1);
       expect(await markedTexts(without)).toEqual([]);
-      for (const page of [withUs, without]) await (await cdp(page)).send('Performance.enable', { timeDomain: 'threadTicks' });
+      for (const page of [withUs, without])
+        await (await cdp(page)).send('Performance.enable', { timeDomain: 'threadTicks' });
       const before = await Promise.all([taskSeconds(withUs), taskSeconds(without)]);
       const started = Date.now();
-      const frames = await Promise.all([withUs, without].map((page) => page.evaluate(() => (window as unknown as { __startTicker(ms: number): Promise<number> }).__startTicker(10000))));
+      const frames = await Promise.all(
+        [withUs, without].map((page) =>
+          page.evaluate(() =>
+            (window as unknown as { __startTicker(ms: number): Promise<number> }).__startTicker(10000),
+          ),
+        ),
+      );
       const wall = (Date.now() - started) / 1000;
       const after = await Promise.all([taskSeconds(withUs), taskSeconds(without)]);
       // After the last frame, the marks are exactly the terms now on the page: nothing stale is left.
       await withUs.waitForTimeout(600);
       const expected = await withUs.evaluate(() => {
         const terms = ['医保个人账户', '亲情账户', '统筹基金', '家庭共济', '起付线', '封顶线'];
-        return [...document.querySelectorAll('p')].flatMap((p) => terms.filter((t) => p.textContent!.includes(t))).sort();
+        return [...document.querySelectorAll('p')]
+          .flatMap((p) => terms.filter((t) => p.textContent!.includes(t)))
+          .sort();
       });
       expect((await markedTexts(withUs)).sort()).toEqual(expected);
       await withUs.close();
@@ -564,8 +611,12 @@ describe('resource bounds', () => {
     await setStoredSettings(browser, DEFAULTS);
     const ratio = runs.reduce((sum, r) => sum + (r.ours - r.baseline) / r.wall, 0) / runs.length;
     measured.tickerCpu =
-      runs.map((r) => `with us ${(r.ours * 1000).toFixed(0)} ms, site off ${(r.baseline * 1000).toFixed(0)} ms, wall ${r.wall.toFixed(1)} s, frames ${r.frames[0]}/${r.frames[1]}`).join('; ') +
-      `; ratio ${(ratio * 100).toFixed(2)}%`;
+      runs
+        .map(
+          (r) =>
+            `with us ${(r.ours * 1000).toFixed(0)} ms, site off ${(r.baseline * 1000).toFixed(0)} ms, wall ${r.wall.toFixed(1)} s, frames ${r.frames[0]}/${r.frames[1]}`,
+        )
+        .join('; ') + `; ratio ${(ratio * 100).toFixed(2)}%`;
     expect(ratio).toBeLessThan(0.05);
     // The page's own ticker was not slowed down noticeably by us.
     for (const r of runs) expect(r.frames[0]!).toBeGreaterThan(r.frames[1]! * 0.8);
@@ -582,7 +633,10 @@ describe('resource bounds', () => {
       for (;;) {
         const now = await probeStats(page);
         if (now.batches >= target) break;
-        await page.evaluate((steps) => (window as unknown as { __churn(n: number, ms: number): Promise<number> }).__churn(steps, 14), Math.min(100, target - now.batches));
+        await page.evaluate(
+          (steps) => (window as unknown as { __churn(n: number, ms: number): Promise<number> }).__churn(steps, 14),
+          Math.min(100, target - now.batches),
+        );
       }
       const stats = await settled(page);
       return { stats, heap: await heapAfterGc(page), drawn: (await markedTexts(page)).length };
@@ -634,7 +688,13 @@ describe('faults', () => {
   const stored = (target: ExtensionBrowser) => target.serviceWorker.evaluate(() => chrome.storage.local.get(null));
 
   it('corrupted or missing settings: marks appear with the defaults and the repair notice is left', async () => {
-    const cases = ['garbage{', 42, ['x'], { enabled: 'yes', markStyle: 42 }, { enabled: true, disabledSites: 'all', hoverDelayMs: -5, theme: null }];
+    const cases = [
+      'garbage{',
+      42,
+      ['x'],
+      { enabled: 'yes', markStyle: 42 },
+      { enabled: true, disabledSites: 'all', hoverDelayMs: -5, theme: null },
+    ];
     for (const garbage of cases) {
       await setStoredSettings(faulty, garbage);
       const page = await openIn(faulty, '/hostile/fault.html', 3);
@@ -703,7 +763,8 @@ describe('faults', () => {
     const session = await faulty.context.newCDPSession(admin);
     let status = 'unknown';
     session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) if (version.scriptURL.startsWith(`chrome-extension://${faulty.extensionId}/`)) status = version.runningStatus;
+      for (const version of versions)
+        if (version.scriptURL.startsWith(`chrome-extension://${faulty.extensionId}/`)) status = version.runningStatus;
     });
     await session.send('ServiceWorker.enable');
     await expect.poll(() => status).toBe('running');

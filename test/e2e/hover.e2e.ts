@@ -1,7 +1,17 @@
 /** Term spotting and hover cards, with the built extension in real Chromium. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CARD_SELECTOR, hoverText, launchExtensionBrowser, markedTexts, pointOfText, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
+import {
+  CARD_SELECTOR,
+  hoverText,
+  launchExtensionBrowser,
+  markedTexts,
+  pointOfText,
+  startFixtureServer,
+  waitForMarks,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
 import { htmlPage, seedFiles, seedPageHtml } from '@/test/fixtures/pages';
 
 let server: FixtureServer;
@@ -24,12 +34,16 @@ beforeAll(async () => {
     '/fields.html': htmlPage(
       '<p>正文里的统筹基金。</p><textarea id="ta">文本框里的个人账户</textarea><div id="ed" contenteditable="true">编辑器里的家庭共济</div><input id="in" value="输入框里的起付线">',
     ),
-    '/traps.html': htmlPage('<p>大家同舟共济，统筹兼顾，统筹推进，统筹安排。</p><p>养老保险个人账户与银行个人账户。</p><p>这里是医保个人账户。</p>'),
+    '/traps.html': htmlPage(
+      '<p>大家同舟共济，统筹兼顾，统筹推进，统筹安排。</p><p>养老保险个人账户与银行个人账户。</p><p>这里是医保个人账户。</p>',
+    ),
     '/dynamic.html': htmlPage(
       '<p>一开始没有术语。</p><script>setTimeout(() => { const p = document.createElement("p"); p.id = "late"; p.textContent = "后来加载的内容提到了待遇等待期。"; document.body.append(p); }, 800);</script>',
     ),
     '/frame-inner.html': htmlPage('<p>框架里也有统筹基金和亲情账户。</p>'),
-    '/frame.html': htmlPage('<p>外层页面。</p><iframe id="f" src="/frame-inner.html" style="width:600px;height:200px"></iframe>'),
+    '/frame.html': htmlPage(
+      '<p>外层页面。</p><iframe id="f" src="/frame-inner.html" style="width:600px;height:200px"></iframe>',
+    ),
     '/hostile-css.html': htmlPage(
       '<p>这里讲个人账户。</p>',
       '<style>* { all: unset !important; } html { font-size: 48px !important; } p { display: block !important; font-size: 48px !important; color: red !important; } div, article, section, h2, h3, ul, li, button { font-size: 60px !important; background: lime !important; }</style>',
@@ -120,7 +134,11 @@ describe('seed pages', () => {
     await page.keyboard.press('Escape');
     await hoverText(page, '家庭共济');
     await cardLabel(page);
-    const records = await page.evaluate(() => (window as unknown as { __records: { type: string; added: string[]; removed: string[]; target: string }[] }).__records);
+    const records = await page.evaluate(
+      () =>
+        (window as unknown as { __records: { type: string; added: string[]; removed: string[]; target: string }[] })
+          .__records,
+    );
     expect(records).toEqual([{ type: 'childList', added: ['YIBAO-LENS-HOST'], removed: [], target: 'HTML' }]);
     await page.close();
   });
@@ -240,9 +258,21 @@ describe('changing pages and frames', () => {
     const look = await page.locator(CARD_SELECTOR).evaluate((el) => {
       const style = getComputedStyle(el);
       const heading = el.querySelector('h2')!;
-      return { fontSize: style.fontSize, width: el.getBoundingClientRect().width, position: style.position, headingSize: getComputedStyle(heading).fontSize, background: style.backgroundColor };
+      return {
+        fontSize: style.fontSize,
+        width: el.getBoundingClientRect().width,
+        position: style.position,
+        headingSize: getComputedStyle(heading).fontSize,
+        background: style.backgroundColor,
+      };
     });
-    expect(look).toEqual({ fontSize: '14px', width: 360, position: 'fixed', headingSize: '18px', background: 'rgb(255, 255, 255)' });
+    expect(look).toEqual({
+      fontSize: '14px',
+      width: 360,
+      position: 'fixed',
+      headingSize: '18px',
+      background: 'rgb(255, 255, 255)',
+    });
     await page.close();
   });
 });
@@ -252,8 +282,19 @@ describe('controls and promises', () => {
     const page = await open('/many.html', 8);
     const setSites = (sites: string[]) =>
       browser.serviceWorker.evaluate(async (list) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
-        await api.storage.local.set({ settings: { enabled: true, disabledSites: list, markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system' } });
+        const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
+          .chrome;
+        await api.storage.local.set({
+          settings: {
+            enabled: true,
+            disabledSites: list,
+            markStyle: 'underline',
+            hoverDelayMs: 220,
+            holdKey: 'none',
+            disabledCategories: [],
+            theme: 'system',
+          },
+        });
       }, sites);
     await setSites(['127.0.0.1']);
     await expect.poll(() => markedTexts(page), { timeout: 4000 }).toEqual([]);

@@ -9,7 +9,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
-import { CARD_SELECTOR, hoverText, launchExtensionBrowser, markedTexts, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
+import {
+  CARD_SELECTOR,
+  hoverText,
+  launchExtensionBrowser,
+  markedTexts,
+  startFixtureServer,
+  waitForMarks,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
 import { htmlPage } from '@/test/fixtures/pages';
 
 /** What the service worker's evaluate() callbacks see: Chrome's promise-returning extension API. */
@@ -19,7 +28,9 @@ let server: FixtureServer;
 let browser: ExtensionBrowser;
 const opened: Page[] = [];
 
-const ARTICLE = htmlPage('<p>职工基本医疗保险的个人账户可以用于家庭共济。</p><p>异地就医要先备案，待遇等待期另有规定。</p>');
+const ARTICLE = htmlPage(
+  '<p>职工基本医疗保险的个人账户可以用于家庭共济。</p><p>异地就医要先备案，待遇等待期另有规定。</p>',
+);
 
 beforeAll(async () => {
   server = await startFixtureServer({ '/article.html': ARTICLE });
@@ -70,7 +81,10 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
   }
 }
 
-const marksOf = async (page: Page) => ({ underline: await markedTexts(page), background: await markedTexts(page, 'yibao-lens-term-bg') });
+const marksOf = async (page: Page) => ({
+  underline: await markedTexts(page),
+  background: await markedTexts(page, 'yibao-lens-term-bg'),
+});
 
 async function stored(): Promise<Record<string, unknown>> {
   return browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
@@ -90,13 +104,19 @@ describe('options take effect on open pages at once', () => {
     const options = await openOptions();
 
     await options.getByRole('radio', { name: /^底色/ }).check();
-    const bg = await until(() => marksOf(article), (m) => m.background.includes('个人账户') && m.background.includes('家庭共济'));
+    const bg = await until(
+      () => marksOf(article),
+      (m) => m.background.includes('个人账户') && m.background.includes('家庭共济'),
+    );
     expect(bg.background).toEqual(expect.arrayContaining(['个人账户', '家庭共济']));
     expect(bg.underline).toEqual([]);
     expect((await storedSettings()).markStyle).toBe('background');
 
     await options.getByRole('radio', { name: /^不标记，仅悬停时显示/ }).check();
-    const none = await until(() => marksOf(article), (m) => m.background.length === 0);
+    const none = await until(
+      () => marksOf(article),
+      (m) => m.background.length === 0,
+    );
     expect(none).toEqual({ underline: [], background: [] });
     await article.bringToFront();
     await hoverText(article, '个人账户');
@@ -105,7 +125,14 @@ describe('options take effect on open pages at once', () => {
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
 
     await options.getByRole('radio', { name: /^下划线/ }).check();
-    expect((await until(() => marksOf(article), (m) => m.underline.includes('个人账户'))).underline).toContain('个人账户');
+    expect(
+      (
+        await until(
+          () => marksOf(article),
+          (m) => m.underline.includes('个人账户'),
+        )
+      ).underline,
+    ).toContain('个人账户');
     await expectNotReloaded(article);
   });
 
@@ -126,15 +153,30 @@ describe('options take effect on open pages at once', () => {
     await input.press('Enter');
     await options.getByRole('list', { name: '不启用懂医保的网站' }).getByText('127.0.0.1').waitFor();
     expect(await options.getByRole('alert').count()).toBe(0);
-    expect((await until(storedSettings, (st) => Array.isArray(st.disabledSites) && st.disabledSites.length === 1)).disabledSites).toEqual(['127.0.0.1']);
-    expect(await until(() => marksOf(article), (m) => m.underline.length === 0)).toEqual({ underline: [], background: [] });
+    expect(
+      (await until(storedSettings, (st) => Array.isArray(st.disabledSites) && st.disabledSites.length === 1))
+        .disabledSites,
+    ).toEqual(['127.0.0.1']);
+    expect(
+      await until(
+        () => marksOf(article),
+        (m) => m.underline.length === 0,
+      ),
+    ).toEqual({ underline: [], background: [] });
 
     await input.fill('127.0.0.1');
     await input.press('Enter');
     expect(await options.getByRole('alert').textContent()).toBe('127.0.0.1 已在列表中。');
 
     await options.getByRole('button', { name: '移除 127.0.0.1' }).click();
-    expect((await until(() => marksOf(article), (m) => m.underline.includes('个人账户'))).underline).toContain('个人账户');
+    expect(
+      (
+        await until(
+          () => marksOf(article),
+          (m) => m.underline.includes('个人账户'),
+        )
+      ).underline,
+    ).toContain('个人账户');
     expect((await storedSettings()).disabledSites).toEqual([]);
     await options.getByText('目前在所有网站上都启用。').waitFor();
     await expectNotReloaded(article);
@@ -145,14 +187,22 @@ describe('options take effect on open pages at once', () => {
     const options = await openOptions();
     await options.getByRole('checkbox', { name: /^基金与个人账户/ }).uncheck();
     // The runtime rescans the page with the new filter: wait until the other terms are back.
-    const marks = await until(() => markedTexts(article), (m) => !m.includes('个人账户') && m.includes('异地就医'));
+    const marks = await until(
+      () => markedTexts(article),
+      (m) => !m.includes('个人账户') && m.includes('异地就医'),
+    );
     expect(marks).not.toContain('个人账户');
     expect(marks).not.toContain('家庭共济');
     expect(marks).toEqual(expect.arrayContaining(['职工基本医疗保险', '异地就医']));
     expect((await storedSettings()).disabledCategories).toEqual(['fund']);
 
     await options.getByRole('checkbox', { name: /^基金与个人账户/ }).check();
-    expect(await until(() => markedTexts(article), (m) => m.includes('个人账户') && m.includes('家庭共济'))).toContain('家庭共济');
+    expect(
+      await until(
+        () => markedTexts(article),
+        (m) => m.includes('个人账户') && m.includes('家庭共济'),
+      ),
+    ).toContain('家庭共济');
     await expectNotReloaded(article);
   });
 
@@ -160,9 +210,19 @@ describe('options take effect on open pages at once', () => {
     const article = await openArticle();
     const options = await openOptions();
     await options.getByRole('checkbox', { name: '在网页上标出医保术语并显示解释卡片' }).uncheck();
-    expect(await until(() => markedTexts(article), (m) => m.length === 0)).toEqual([]);
+    expect(
+      await until(
+        () => markedTexts(article),
+        (m) => m.length === 0,
+      ),
+    ).toEqual([]);
     await options.getByRole('checkbox', { name: '在网页上标出医保术语并显示解释卡片' }).check();
-    expect(await until(() => markedTexts(article), (m) => m.includes('个人账户'))).toContain('个人账户');
+    expect(
+      await until(
+        () => markedTexts(article),
+        (m) => m.includes('个人账户'),
+      ),
+    ).toContain('个人账户');
   });
 
   it('hold key: with Shift required, hovering alone shows nothing and Shift+hover shows the card', async () => {
@@ -192,7 +252,15 @@ describe('options take effect on open pages at once', () => {
   it('reset to defaults asks first, then restores everything', async () => {
     await browser.serviceWorker.evaluate(() =>
       chrome.storage.local.set({
-        settings: { enabled: true, disabledSites: ['a.example'], markStyle: 'background', hoverDelayMs: 900, holdKey: 'Alt', disabledCategories: ['fund'], theme: 'dark' },
+        settings: {
+          enabled: true,
+          disabledSites: ['a.example'],
+          markStyle: 'background',
+          hoverDelayMs: 900,
+          holdKey: 'Alt',
+          disabledCategories: ['fund'],
+          theme: 'dark',
+        },
         settings$: { v: 2 },
       }),
     );
@@ -208,7 +276,15 @@ describe('options take effect on open pages at once', () => {
     await options.getByRole('button', { name: '恢复默认设置…' }).click();
     await options.getByRole('button', { name: '确定恢复' }).click();
     const settings = await until(storedSettings, (s) => s.markStyle === 'underline');
-    expect(settings).toEqual({ enabled: true, disabledSites: [], markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system' });
+    expect(settings).toEqual({
+      enabled: true,
+      disabledSites: [],
+      markStyle: 'underline',
+      hoverDelayMs: 220,
+      holdKey: 'none',
+      disabledCategories: [],
+      theme: 'system',
+    });
     expect(await options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
     expect(await options.getByRole('slider', { name: '鼠标停留多久后显示卡片' }).inputValue()).toBe('220');
   });
@@ -224,7 +300,10 @@ describe('stored settings that are old or broken', () => {
     const notice = options.getByRole('alert');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('设置数据已损坏，已恢复为默认值');
-    expect(await until(stored, (s) => s.settingsNotice === null || s.settingsNotice === undefined)).not.toHaveProperty('settingsNotice', expect.any(String));
+    expect(await until(stored, (s) => s.settingsNotice === null || s.settingsNotice === undefined)).not.toHaveProperty(
+      'settingsNotice',
+      expect.any(String),
+    );
     expect(await storedSettings()).toMatchObject({ enabled: true, markStyle: 'underline', hoverDelayMs: 220 });
     await options.getByRole('button', { name: '知道了' }).click();
     expect(await options.getByRole('alert').count()).toBe(0);
@@ -235,14 +314,24 @@ describe('stored settings that are old or broken', () => {
   });
 
   it('v1 settings ({ enabled, disabledSites }) are migrated to v2 when read', async () => {
-    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { enabled: false, disabledSites: ['www.zhihu.com'] } }));
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ settings: { enabled: false, disabledSites: ['www.zhihu.com'] } }),
+    );
     const options = await openOptions();
     expect(await options.getByRole('checkbox', { name: '在网页上标出医保术语并显示解释卡片' }).isChecked()).toBe(false);
     await options.getByRole('list', { name: '不启用懂医保的网站' }).getByText('www.zhihu.com').waitFor();
     expect(await options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
     const after = await stored();
     expect(after.settings$).toEqual({ v: 2 });
-    expect(after.settings).toEqual({ enabled: false, disabledSites: ['www.zhihu.com'], markStyle: 'underline', hoverDelayMs: 220, holdKey: 'none', disabledCategories: [], theme: 'system' });
+    expect(after.settings).toEqual({
+      enabled: false,
+      disabledSites: ['www.zhihu.com'],
+      markStyle: 'underline',
+      hoverDelayMs: 220,
+      holdKey: 'none',
+      disabledCategories: [],
+      theme: 'system',
+    });
     expect(after.settingsNotice ?? null).toBeNull();
   });
 });
@@ -319,10 +408,16 @@ describe('background: context menu and toggle-site shortcut', () => {
     const result = await browser.serviceWorker.evaluate(async () => {
       // update() rejects for an id that was never created.
       await chrome.contextMenus.update('yibao-lens-search', { contexts: ['selection'] });
-      const background = (globalThis as unknown as { yibaoLensBackground: { onLensMenuClicked(info: object): Promise<{ route: string; openedIn: string } | null> } })
-        .yibaoLensBackground;
+      const background = (
+        globalThis as unknown as {
+          yibaoLensBackground: { onLensMenuClicked(info: object): Promise<{ route: string; openedIn: string } | null> };
+        }
+      ).yibaoLensBackground;
       const other = await background.onLensMenuClicked({ menuItemId: 'something-else', selectionText: 'x' });
-      const opened = await background.onLensMenuClicked({ menuItemId: 'yibao-lens-search', selectionText: '  个人账户\n' });
+      const opened = await background.onLensMenuClicked({
+        menuItemId: 'yibao-lens-search',
+        selectionText: '  个人账户\n',
+      });
       const session = await chrome.storage.session.get('popupRoute');
       return { other, opened, session };
     });
@@ -348,8 +443,13 @@ describe('background: context menu and toggle-site shortcut', () => {
     const run = () =>
       browser.serviceWorker.evaluate(async (url) => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        const background = (globalThis as unknown as { yibaoLensBackground: { onLensCommand(c: string, t: object): Promise<{ site: string; nowOff: boolean } | null> } })
-          .yibaoLensBackground;
+        const background = (
+          globalThis as unknown as {
+            yibaoLensBackground: {
+              onLensCommand(c: string, t: object): Promise<{ site: string; nowOff: boolean } | null>;
+            };
+          }
+        ).yibaoLensBackground;
         // A real shortcut passes the active tab, readable thanks to activeTab.
         const toggle = await background.onLensCommand('toggle-site', { ...tab, url });
         return { toggle, badge: await chrome.action.getBadgeText({ tabId: tab!.id }) };
@@ -358,17 +458,29 @@ describe('background: context menu and toggle-site shortcut', () => {
     const off = await run();
     expect(off.toggle).toMatchObject({ site: '127.0.0.1', nowOff: true });
     expect(off.badge).toBe('关');
-    expect(await until(() => markedTexts(article), (m) => m.length === 0)).toEqual([]);
+    expect(
+      await until(
+        () => markedTexts(article),
+        (m) => m.length === 0,
+      ),
+    ).toEqual([]);
     expect((await storedSettings()).disabledSites).toEqual(['127.0.0.1']);
 
     const on = await run();
     expect(on.toggle).toMatchObject({ site: '127.0.0.1', nowOff: false });
     expect(on.badge).toBe('开');
-    expect(await until(() => markedTexts(article), (m) => m.includes('个人账户'))).toContain('个人账户');
+    expect(
+      await until(
+        () => markedTexts(article),
+        (m) => m.includes('个人账户'),
+      ),
+    ).toContain('个人账户');
     await expectNotReloaded(article);
 
     const ignored = await browser.serviceWorker.evaluate(() =>
-      (globalThis as unknown as { yibaoLensBackground: { onLensCommand(c: string, t: object): Promise<unknown> } }).yibaoLensBackground.onLensCommand('toggle-site', {
+      (
+        globalThis as unknown as { yibaoLensBackground: { onLensCommand(c: string, t: object): Promise<unknown> } }
+      ).yibaoLensBackground.onLensCommand('toggle-site', {
         id: -1,
         url: 'chrome://extensions/',
       }),

@@ -49,7 +49,8 @@ type Manifest = Record<string, unknown> & {
   options_ui?: { page: string; open_in_tab?: boolean };
 };
 
-const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const readManifest = (dir: string): Manifest =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -144,7 +145,14 @@ describe('manifest (.output/chrome-mv3)', () => {
     const m = readManifest(CHROME_DIR);
     expect(m.manifest_version).toBe(3);
     expect([...(m.permissions ?? [])].sort()).toEqual(INTENDED_PERMISSIONS);
-    for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'externally_connectable', 'update_url', 'key']) {
+    for (const key of [
+      'host_permissions',
+      'optional_permissions',
+      'optional_host_permissions',
+      'externally_connectable',
+      'update_url',
+      'key',
+    ]) {
       expect(m, key).not.toHaveProperty(key);
     }
     // Declared content scripts need no host_permissions.
@@ -163,7 +171,13 @@ describe('manifest (.output/chrome-mv3)', () => {
   it('has a strict extension-page CSP: own scripts only, no eval, no remote code', () => {
     const m = readManifest(CHROME_DIR);
     const csp = m.content_security_policy.extension_pages;
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'self'"]);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:|\*/);
@@ -173,7 +187,10 @@ describe('manifest (.output/chrome-mv3)', () => {
   it('declares the popup and toggle-site shortcuts', () => {
     const m = readManifest(CHROME_DIR);
     expect(m.commands._execute_action?.suggested_key?.default).toBe('Alt+Shift+Y');
-    expect(m.commands['toggle-site']).toEqual({ suggested_key: { default: 'Alt+Shift+U' }, description: '__MSG_cmdToggleSite__' });
+    expect(m.commands['toggle-site']).toEqual({
+      suggested_key: { default: 'Alt+Shift+U' },
+      description: '__MSG_cmdToggleSite__',
+    });
     expect(Object.keys(m.commands).sort()).toEqual(['_execute_action', 'toggle-site']);
   });
 
@@ -208,7 +225,9 @@ describe('manifest (.output/chrome-mv3)', () => {
     expect(readdirSync(join(CHROME_DIR, '_locales')).sort()).toEqual(LOCALES);
     const keySets: string[][] = [];
     for (const locale of LOCALES) {
-      const messages = JSON.parse(readFileSync(join(CHROME_DIR, '_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      const messages = JSON.parse(
+        readFileSync(join(CHROME_DIR, '_locales', locale, 'messages.json'), 'utf8'),
+      ) as Record<string, { message: string }>;
       for (const key of [...used, 'extName', 'extDescription', 'menuSearchSelection']) {
         expect(typeof messages[key]?.message, `${locale}: ${key}`).toBe('string');
         expect(messages[key]!.message.length, `${locale}: ${key}`).toBeGreaterThan(0);
@@ -219,7 +238,10 @@ describe('manifest (.output/chrome-mv3)', () => {
       keySets.push(Object.keys(messages).sort());
     }
     expect(keySets[0]).toEqual(keySets[1]);
-    const zh = JSON.parse(readFileSync(join(CHROME_DIR, '_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const zh = JSON.parse(readFileSync(join(CHROME_DIR, '_locales/zh_CN/messages.json'), 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
     expect(zh.extName!.message).toBe('懂医保');
     expect(zh.menuSearchSelection!.message).toBe('用懂医保查询“%s”');
   });
@@ -250,7 +272,8 @@ describe('shipped code', () => {
       expect(file).not.toMatch(/\.map$/);
       if (file.endsWith('.html')) {
         const html = readFileSync(join(CHROME_DIR, file), 'utf8');
-        for (const src of html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)) expect(src[1], file).toMatch(/^\/?[\w./-]+$/);
+        for (const src of html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g))
+          expect(src[1], file).toMatch(/^\/?[\w./-]+$/);
       }
       if (file.endsWith('.js')) {
         const js = readFileSync(join(CHROME_DIR, file), 'utf8');
@@ -273,11 +296,19 @@ describe('store packages (npm run zip)', () => {
   ])('the %s zip holds exactly the built extension, manifest at the root', (_browser, zipPath, dir) => {
     const zip = readFileSync(zipPath);
     const entries = zipEntries(zip);
-    const names = entries.map((e) => e.name).filter((n) => !n.endsWith('/')).sort();
+    const names = entries
+      .map((e) => e.name)
+      .filter((n) => !n.endsWith('/'))
+      .sort();
     expect(names).toEqual(filesUnder(dir));
     expect(names).toContain('manifest.json');
     expect(names.filter((n) => /(^|\/)(\.|node_modules\/|.*\.map$)/.test(n))).toEqual([]);
-    const manifest = JSON.parse(zipRead(zip, entries.find((e) => e.name === 'manifest.json')!).toString('utf8')) as Manifest;
+    const manifest = JSON.parse(
+      zipRead(
+        zip,
+        entries.find((e) => e.name === 'manifest.json')!,
+      ).toString('utf8'),
+    ) as Manifest;
     expect(manifest).toEqual(readManifest(dir));
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe(pkg.version);

@@ -11,7 +11,14 @@ import type { ArticleRecord, SearchDoc } from '@/lib/card/records';
 import { estimateInpatientCost, inpatientParamsFromRegion } from '@/lib/checker/inpatient';
 import { formatCheckerYuan } from '@/lib/checker/shared';
 import { seedFiles, seedPageHtml } from '@/test/fixtures/pages';
-import { CARD_SELECTOR, launchExtensionBrowser, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
+import {
+  CARD_SELECTOR,
+  launchExtensionBrowser,
+  startFixtureServer,
+  waitForMarks,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -96,7 +103,11 @@ describe('popup: search', () => {
     const first = page.locator('[role="option"]').first();
     await first.waitFor();
     expect(await first.textContent()).toContain('也叫“个账”');
-    const groups = await page.locator('[role="listbox"] [role="group"]').evaluateAll((els) => els.map((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent ?? ''));
+    const groups = await page
+      .locator('[role="listbox"] [role="group"]')
+      .evaluateAll((els) =>
+        els.map((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent ?? ''),
+      );
     expect(groups[0]).toMatch(/^术语/);
     await page.close();
   });
@@ -217,7 +228,9 @@ describe('popup: checker', () => {
     await page.getByLabel('个人账户计入比例').fill('2');
     const base = page.getByLabel('月缴费基数');
     await base.fill('８０００');
-    await page.waitForFunction(() => document.querySelector('[data-figure="monthlyCredit"] dd')?.textContent === '160 元');
+    await page.waitForFunction(
+      () => document.querySelector('[data-figure="monthlyCredit"] dd')?.textContent === '160 元',
+    );
     expect(await page.locator('[data-figure="monthlyCredit"] dt').textContent()).toBe('每月划入');
     expect(await page.locator('.steps li').first().textContent()).toContain('8,000 × 计入比例 2% = 160 元');
     expect(await page.locator('.checker').textContent()).toContain('以当地政策为准');
@@ -279,13 +292,21 @@ describe('popup: checker', () => {
 
   it('住院报销估算: 职工医保, 住院总费用 ８０００ with the region parameters; parts above the total are refused', async () => {
     const region = generated<Region[]>('regions.json')[0]!;
-    const expected = estimateInpatientCost({ scheme: '职工医保', totalBill: 8000, fullySelfPaid: 0, classBAmount: 0, ...inpatientParamsFromRegion(region.params, '职工医保') });
+    const expected = estimateInpatientCost({
+      scheme: '职工医保',
+      totalBill: 8000,
+      fullySelfPaid: 0,
+      classBAmount: 0,
+      ...inpatientParamsFromRegion(region.params, '职工医保'),
+    });
     const page = await openTool('住院报销估算');
     await page.getByLabel('参保类型').selectOption('职工医保');
     await page.getByLabel('全自费金额').fill('0');
     await page.getByLabel('乙类项目金额').fill('0');
     await page.getByLabel('住院总费用').fill('８０００');
-    await figure(page, 'poolPays').filter({ hasText: `${formatCheckerYuan(expected.poolPays)} 元` }).waitFor();
+    await figure(page, 'poolPays')
+      .filter({ hasText: `${formatCheckerYuan(expected.poolPays)} 元` })
+      .waitFor();
     expect(await figure(page, 'patientPays').textContent()).toBe(`${formatCheckerYuan(expected.patientPays)} 元`);
     expect(await page.getByLabel('起付线').inputValue()).toBe(String(region.params.employeeDeductible));
     await page.getByLabel('全自费金额').fill('９０００');
@@ -308,7 +329,10 @@ describe('popup: 本页术语', () => {
     const list = page.getByRole('list', { name: '本页术语' });
     await list.waitFor();
     const rows = await list.locator('.page-term').evaluateAll((els) =>
-      els.map((el) => ({ id: el.getAttribute('data-term-id'), count: Number(el.querySelector('.page-term-count')?.textContent?.replace(/\D/g, '')) })),
+      els.map((el) => ({
+        id: el.getAttribute('data-term-id'),
+        count: Number(el.querySelector('.page-term-count')?.textContent?.replace(/\D/g, '')),
+      })),
     );
     const account = rows.find((r) => r.id === termId('个人账户'));
     expect(account?.count).toBeGreaterThan(0);
@@ -375,7 +399,9 @@ describe('popup: settings, theme, privacy', () => {
     expect(browser.foreignRequests.filter((url) => !url.startsWith('chrome://'))).toEqual([]);
     // Asking a tab without a content script makes Chrome log “Unchecked runtime.lastError” in the asking page
     // (@webext-core/messaging's callback does not read it); expected for the chrome:// tab only.
-    const expected = (e: string) => e.startsWith('chrome://') || noScriptTabs.some((id) => e.includes(`targetTab=${id}`) && e.includes('Could not establish connection'));
+    const expected = (e: string) =>
+      e.startsWith('chrome://') ||
+      noScriptTabs.some((id) => e.includes(`targetTab=${id}`) && e.includes('Could not establish connection'));
     expect(browser.pageErrors.filter((e) => !expected(e))).toEqual([]);
   });
 });

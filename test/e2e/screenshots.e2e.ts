@@ -17,7 +17,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_SELECTOR, hoverText, launchExtensionBrowser, startFixtureServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness';
+import {
+  CARD_SELECTOR,
+  hoverText,
+  launchExtensionBrowser,
+  startFixtureServer,
+  waitForMarks,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
 import { seedFiles, seedPageHtml, seedText } from '@/test/fixtures/pages';
 
 const STORE = process.env.UPDATE_STORE_SCREENSHOTS === '1';
@@ -82,7 +90,8 @@ async function shootPopupOverArticle(popup: Page, name: string) {
     const img = document.createElement('img');
     img.src = `data:image/png;base64,${src}`;
     img.alt = '';
-    img.style.cssText = 'position:fixed;top:0;right:72px;width:380px;height:600px;border:1px solid rgba(0,0,0,.14);border-radius:0 0 10px 10px;box-shadow:0 12px 32px rgba(0,0,0,.22);z-index:2147483647';
+    img.style.cssText =
+      'position:fixed;top:0;right:72px;width:380px;height:600px;border:1px solid rgba(0,0,0,.14);border-radius:0 0 10px 10px;box-shadow:0 12px 32px rgba(0,0,0,.22);z-index:2147483647';
     document.body.append(img);
     return img.decode();
   }, image);
@@ -116,7 +125,9 @@ describe('store screenshots', () => {
       await search.fill('个账');
       const option = popup.getByRole('option').first();
       await option.waitFor({ timeout: 5000 });
-      expect(await popup.getByRole('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('个人账户')]));
+      expect(await popup.getByRole('option').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining('个人账户')]),
+      );
     } else {
       console.warn('screenshots: the popup has no search box yet; capturing it as it is');
     }
@@ -126,7 +137,10 @@ describe('store screenshots', () => {
 
   it('3: the popup checker', async () => {
     const popup = await openPopup();
-    const tab = await firstPresent(popup.getByRole('tab', { name: '计算器' }), popup.getByRole('button', { name: '计算器' }));
+    const tab = await firstPresent(
+      popup.getByRole('tab', { name: '计算器' }),
+      popup.getByRole('button', { name: '计算器' }),
+    );
     if (tab) {
       await tab.click();
       if ((await tab.getAttribute('role')) === 'tab') expect(await tab.getAttribute('aria-selected')).toBe('true');
@@ -177,11 +191,15 @@ describe('store screenshots', () => {
     </svg>`;
     const page = await browser.newPage();
     await page.setViewportSize({ width: 440, height: 280 });
-    await page.setContent(`<body style="margin:0"><img alt="" width="440" height="280" src="data:image/svg+xml;base64,${Buffer.from(tile).toString('base64')}"></body>`);
+    await page.setContent(
+      `<body style="margin:0"><img alt="" width="440" height="280" src="data:image/svg+xml;base64,${Buffer.from(tile).toString('base64')}"></body>`,
+    );
     const img = page.locator('img');
     await img.evaluate((el: HTMLImageElement) => el.decode());
     expect(await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight])).toEqual([440, 280]);
-    await page.screenshot({ path: STORE ? resolve('store/promo-small-440x280.png') : join(OUT_DIR, 'promo-small-440x280.png') });
+    await page.screenshot({
+      path: STORE ? resolve('store/promo-small-440x280.png') : join(OUT_DIR, 'promo-small-440x280.png'),
+    });
     await page.close();
   });
 
