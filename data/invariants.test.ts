@@ -7,9 +7,9 @@ import {
   compileMatcherFromData,
   findReferenceProblems,
   loadProjectData,
-} from '@/scripts/compile/pipeline';
-import { createTermMatcher } from '@/lib/matcher/matcher';
-import { buildMatcherSource, listSurfaceForms } from '@/scripts/compile/matcherPatterns';
+} from '../scripts/compile/pipeline';
+import { createTermMatcher } from '../lib/matcher/matcher';
+import { buildMatcherSource, listSurfaceForms } from '../scripts/compile/matcherPatterns';
 
 const data = loadProjectData('data');
 const matcher = createTermMatcher(JSON.parse(JSON.stringify(compileMatcherFromData(data))));

@@ -3,7 +3,7 @@
  * and in the invariant tests, never on a web page.
  */
 import { z } from 'zod';
-import { LENS_CATEGORY_LABELS } from '@/lib/settings/categories';
+import { LENS_CATEGORY_LABELS } from '../lib/settings/categories';
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD');
 const entryId = z.string().regex(/^[a-z0-9-]+$/, 'id 只能含小写字母、数字和连字符');

@@ -13,7 +13,7 @@ import {
   describeDataStats,
   findReferenceProblems,
   loadProjectData,
-} from '@/scripts/compile/pipeline';
+} from './compile/pipeline';
 
 /** `--data <dir>` and `--out <dir>` (defaults: data, generated); tests point them at temporary copies. */
 function argument(name: string, fallback: string): string {

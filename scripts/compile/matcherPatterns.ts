@@ -2,8 +2,8 @@
  * Build-time: turns glossary entries into the matcher's patterns.
  * Kept apart from matcher.ts so the content script never ships it.
  */
-import type { GlossaryEntry } from '@/data/schema';
-import type { MatcherEntryRule, MatcherPattern } from '@/lib/matcher/matcher';
+import type { GlossaryEntry } from '../../data/schema';
+import type { MatcherEntryRule, MatcherPattern } from '../../lib/matcher/matcher';
 
 export interface MatcherSource {
   patterns: MatcherPattern[];

@@ -17,10 +17,10 @@ import {
   type GlossaryEntry,
   type Region,
   type Source,
-} from '@/data/schema';
-import { compileTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
+} from '../../data/schema';
+import { compileTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
 import { buildMatcherSource, listSurfaceForms } from './matcherPatterns';
-import type { ArticleRecord, CardRecord, CardSource, SearchDoc } from '@/lib/card/records';
+import type { ArticleRecord, CardRecord, CardSource, SearchDoc } from '../../lib/card/records';
 
 export interface ProjectData {
   glossary: GlossaryEntry[];

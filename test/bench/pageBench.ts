@@ -15,8 +15,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { chromiumPath, launchExtensionBrowser, startFixtureServer, type ExtensionBrowser } from '@/test/e2e/harness';
-import { htmlPage, seedFiles, seedPageHtml, seedText } from '@/test/fixtures/pages';
+import { chromiumPath, launchExtensionBrowser, startFixtureServer, type ExtensionBrowser } from '../e2e/harness';
+import { htmlPage, seedFiles, seedPageHtml, seedText } from '../fixtures/pages';
 
 const require = createRequire(import.meta.url);
 const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');

@@ -15,8 +15,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import type { CardRecord, SearchDoc } from '@/lib/card/records';
-import { computeGlossaryPopularity, createGlossarySearch } from '@/lib/search/glossarySearch';
+import type { CardRecord, SearchDoc } from '../../lib/card/records';
+import { computeGlossaryPopularity, createGlossarySearch } from '../../lib/search/glossarySearch';
 
 const QUERIES: { text: string; expect?: string }[] = [
   { text: '个人账户', expect: '个人账户' },
@@ -143,7 +143,7 @@ function printTable(rows: string[][]) {
 }
 
 async function popupRenderBench() {
-  const { EXTENSION_DIR, chromiumPath, launchExtensionBrowser } = await import('@/test/e2e/harness');
+  const { EXTENSION_DIR, chromiumPath, launchExtensionBrowser } = await import('../e2e/harness');
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     console.log('\n弹窗首次渲染：跳过（没有 .output/chrome-mv3，先运行 npx wxt build）');
     return;

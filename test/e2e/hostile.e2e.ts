@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
-import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
+import { LENS_TUNABLES } from '../../entrypoints/content/tunables';
 import {
   CARD_SELECTOR,
   hoverText,
@@ -42,7 +42,7 @@ import {
   shadowPage,
   svgPage,
   tickerPage,
-} from '@/test/fixtures/hostile/pages';
+} from '../fixtures/hostile/pages';
 
 /** What the service worker's evaluate() callbacks see: Chrome's promise-returning extension API. */
 declare const chrome: WxtBrowser;

@@ -12,7 +12,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { htmlPage, seedFiles, seedPageHtml } from '@/test/fixtures/pages';
+import { htmlPage, seedFiles, seedPageHtml } from '../fixtures/pages';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;

@@ -19,7 +19,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { htmlPage } from '@/test/fixtures/pages';
+import { htmlPage } from '../fixtures/pages';
 
 /** What the service worker's evaluate() callbacks see: Chrome's promise-returning extension API. */
 declare const chrome: WxtBrowser;

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Region } from '@/data/schema';
-import type { ArticleRecord, SearchDoc } from '@/lib/card/records';
-import { estimateInpatientCost, inpatientParamsFromRegion } from '@/lib/checker/inpatient';
-import { formatCheckerYuan } from '@/lib/checker/shared';
-import { seedFiles, seedPageHtml } from '@/test/fixtures/pages';
+import type { Region } from '../../data/schema';
+import type { ArticleRecord, SearchDoc } from '../../lib/card/records';
+import { estimateInpatientCost, inpatientParamsFromRegion } from '../../lib/checker/inpatient';
+import { formatCheckerYuan } from '../../lib/checker/shared';
+import { seedFiles, seedPageHtml } from '../fixtures/pages';
 import {
   CARD_SELECTOR,
   launchExtensionBrowser,

@@ -26,7 +26,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { seedFiles, seedPageHtml, seedText } from '@/test/fixtures/pages';
+import { seedFiles, seedPageHtml, seedText } from '../fixtures/pages';
 
 const STORE = process.env.UPDATE_STORE_SCREENSHOTS === '1';
 const OUT_DIR = resolve(STORE ? 'store/screenshots' : 'test-results/screenshots');
