@@ -10,12 +10,13 @@ import { createHoverController, type HoverController, type ShownTerm } from './h
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
-  readLensSettingsOnPage,
+  readLensSettings,
   siteKeyOf,
   watchLensSettings,
   type LensSettings,
 } from '@/lib/settings/settings';
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
+import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
@@ -74,7 +75,10 @@ export function startLensRuntime(ctx: ContentContext) {
   const cardHost: CardHost = createCardHost(doc, {
     onClose: () => hover?.close(),
     onPinChange: (pinned) => hover?.setPinned(pinned),
-    onOpenPopup: (route) => void sendLensMessage('openLensPopup', { route }).catch(() => undefined),
+    onOpenPopup: (text) => {
+      const route = parsePopupRoute(text);
+      if (route) void sendLensMessage('openLensPopup', { route }).catch(() => undefined);
+    },
     onPointerInside: (inside) => hover?.setPointerInsideCard(inside),
   });
 
@@ -215,7 +219,7 @@ export function startLensRuntime(ctx: ContentContext) {
     return false;
   }
 
-  void readLensSettingsOnPage().then(apply).catch(reportOnce);
+  void readLensSettings().then(apply).catch(reportOnce);
   const unwatch = watchLensSettings((next) => {
     if (!ctx.isInvalid) apply(next);
   });
