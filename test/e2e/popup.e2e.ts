@@ -10,7 +10,7 @@ import type { Region } from '../../data/schema';
 import type { ArticleRecord, SearchDoc } from '../../lib/card/records';
 import { estimateInpatientCost, inpatientParamsFromRegion } from '../../lib/checker/inpatient';
 import { formatCheckerYuan } from '../../lib/checker/shared';
-import { seedFiles, seedPageHtml } from '../fixtures/pages';
+import { articleFiles, articlePageHtml } from '../fixtures/pages';
 import {
   CARD_SELECTOR,
   launchExtensionBrowser,
@@ -61,7 +61,7 @@ const searchBox = (page: Page) => page.getByRole('combobox', { name: '搜索医�
 const firstOptionId = (page: Page) => page.locator('[role="option"]').first().getAttribute('data-doc-id');
 
 beforeAll(async () => {
-  server = await startFixtureServer({ '/seed.html': seedPageHtml(seedFiles()[0]!) });
+  server = await startFixtureServer({ '/seed.html': articlePageHtml(articleFiles()[0]!) });
   browser = await launchExtensionBrowser([server.origin]);
 });
 afterAll(async () => {
