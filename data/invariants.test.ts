@@ -76,6 +76,15 @@ describe('bundled data', () => {
     expect(raw.filter((e) => 'unverified' in e).map((e) => e.id)).toEqual([]);
   });
 
+  it('leaves review notes out of every card record', () => {
+    // What ships is the JSON written by compile-data, so check the records as serialized.
+    const shipped = JSON.stringify(buildCardRecords(data));
+    const cards = JSON.parse(shipped) as Record<string, unknown>[];
+    expect(cards.filter((c) => 'reviewNotes' in c || 'unverified' in c).map((c) => c.id)).toEqual([]);
+    const leaked = data.glossary.flatMap((e) => e.reviewNotes.filter((note) => shipped.includes(note)).map((note) => `${e.id}: ${note}`));
+    expect(leaked).toEqual([]);
+  });
+
   it('rests every national fact on a source that is more than a secondary summary, a draft or an anonymous city', () => {
     const sourceById = new Map(data.sources.map((s) => [s.id, s]));
     const weak = (id: string) => {
