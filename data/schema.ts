@@ -76,8 +76,11 @@ export const glossaryEntrySchema = z.object({
   myths: z.array(mythSchema).default([]),
   /** Always present; says how regions differ, or that the rule is national. */
   regionalNote: z.string().min(8).max(160),
-  /** Points the fact base could not confirm; shown as 尚未核实, never as settled. */
-  unverified: z.array(z.string().min(4).max(120)).default([]),
+  /**
+   * Working notes for the team (open questions, points the fact base has not settled, what to check next).
+   * Never shipped: the compile step must leave them out of every record a reader sees.
+   */
+  reviewNotes: z.array(z.string().min(4).max(120)).default([]),
   related: z.array(entryId).default([]),
   articles: z.array(entryId).default([]),
   sources: z.array(entryId).min(1),
