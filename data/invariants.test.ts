@@ -1,6 +1,6 @@
 /** Invariants over the whole bundled data set (every entry, every reference, every surface form). */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   buildCardRecords,
@@ -20,8 +20,28 @@ const found = (text: string) =>
 
 /** Wording from the research process that must never reach a reader (cards, facts, myths, articles). */
 const RESEARCH_WORDING = [
-  /尚未核实/, /未核实/, /尚未找到/, /没有找到/, /未核对/, /尚未核对/, /没有直接读到/, /直接读到/, /二手/, /本项目/, /资料中/, /本站资料/,
-  /原文尚未/, /有待核实/, /待核实/, /本站(尚未|没有|未)/, /资料未/, /本资料/, /转述/, /可信度/, /征求意见稿/, /某市/,
+  /尚未核实/,
+  /未核实/,
+  /尚未找到/,
+  /没有找到/,
+  /未核对/,
+  /尚未核对/,
+  /没有直接读到/,
+  /直接读到/,
+  /二手/,
+  /本项目/,
+  /资料中/,
+  /本站资料/,
+  /原文尚未/,
+  /有待核实/,
+  /待核实/,
+  /本站(尚未|没有|未)/,
+  /资料未/,
+  /本资料/,
+  /转述/,
+  /可信度/,
+  /征求意见稿/,
+  /某市/,
 ];
 /** A source that cannot carry a settled national fact on its own: a consultation draft or an unnamed city office. */
 const WEAK_SOURCE_WORDING = /征求意见稿|某市/;
@@ -31,9 +51,14 @@ function readerTexts(d: typeof data): { owner: string; field: string; text: stri
   const out: { owner: string; field: string; text: string }[] = [];
   for (const e of d.glossary) {
     const owner = `术语 ${e.id}`;
-    out.push({ owner, field: 'term', text: e.term }, { owner, field: 'summary', text: e.summary }, { owner, field: 'explanation', text: e.explanation });
+    out.push(
+      { owner, field: 'term', text: e.term },
+      { owner, field: 'summary', text: e.summary },
+      { owner, field: 'explanation', text: e.explanation },
+    );
     out.push({ owner, field: 'regionalNote', text: e.regionalNote });
-    for (const f of e.facts) out.push({ owner, field: `fact ${f.label}`, text: `${f.label} ${f.value} ${f.effective}` });
+    for (const f of e.facts)
+      out.push({ owner, field: `fact ${f.label}`, text: `${f.label} ${f.value} ${f.effective}` });
     for (const m of e.myths) out.push({ owner, field: 'myth', text: `${m.myth} ${m.truth}` });
   }
   for (const a of d.articles) {
@@ -43,10 +68,15 @@ function readerTexts(d: typeof data): { owner: string; field: string; text: stri
   }
   // Source titles show on cards and articles: check those that a card or an article cites.
   const cited = new Set([
-    ...d.glossary.flatMap((e) => [...e.sources, ...e.facts.flatMap((f) => f.sources), ...e.myths.flatMap((m) => m.sources)]),
+    ...d.glossary.flatMap((e) => [
+      ...e.sources,
+      ...e.facts.flatMap((f) => f.sources),
+      ...e.myths.flatMap((m) => m.sources),
+    ]),
     ...d.articles.flatMap((a) => a.sources),
   ]);
-  for (const s of d.sources) if (cited.has(s.id)) out.push({ owner: `来源 ${s.id}`, field: 'title', text: `${s.title} ${s.issuer}` });
+  for (const s of d.sources)
+    if (cited.has(s.id)) out.push({ owner: `来源 ${s.id}`, field: 'title', text: `${s.title} ${s.issuer}` });
   return out;
 }
 
@@ -73,7 +103,8 @@ describe('bundled data', () => {
   it('ships no research-process wording in any text a reader sees', () => {
     const problems: string[] = [];
     for (const { owner, field, text } of readerTexts(data)) {
-      for (const pattern of RESEARCH_WORDING) if (pattern.test(text)) problems.push(`${owner} ${field}: ${pattern} → ${text.slice(0, 40)}…`);
+      for (const pattern of RESEARCH_WORDING)
+        if (pattern.test(text)) problems.push(`${owner} ${field}: ${pattern} → ${text.slice(0, 40)}…`);
     }
     expect(problems).toEqual([]);
   });
@@ -88,7 +119,9 @@ describe('bundled data', () => {
     const shipped = JSON.stringify(buildCardRecords(data));
     const cards = JSON.parse(shipped) as Record<string, unknown>[];
     expect(cards.filter((c) => 'reviewNotes' in c || 'unverified' in c).map((c) => c.id)).toEqual([]);
-    const leaked = data.glossary.flatMap((e) => e.reviewNotes.filter((note) => shipped.includes(note)).map((note) => `${e.id}: ${note}`));
+    const leaked = data.glossary.flatMap((e) =>
+      e.reviewNotes.filter((note) => shipped.includes(note)).map((note) => `${e.id}: ${note}`),
+    );
     expect(leaked).toEqual([]);
   });
 
@@ -99,16 +132,23 @@ describe('bundled data', () => {
       return s.trust === 'secondary' || WEAK_SOURCE_WORDING.test(s.title) || WEAK_SOURCE_WORDING.test(s.issuer);
     };
     const problems = data.glossary.flatMap((e) =>
-      e.facts.filter((f) => f.scope === 'national' && f.sources.every(weak)).map((f) => `${e.id}: ${f.label} (${f.sources.join(', ')})`),
+      e.facts
+        .filter((f) => f.scope === 'national' && f.sources.every(weak))
+        .map((f) => `${e.id}: ${f.label} (${f.sources.join(', ')})`),
     );
     expect(problems).toEqual([]);
   });
 
   it('cites no draft or anonymous-city source in any card or article', () => {
-    const bad = new Set(data.sources.filter((s) => WEAK_SOURCE_WORDING.test(s.title) || WEAK_SOURCE_WORDING.test(s.issuer)).map((s) => s.id));
+    const bad = new Set(
+      data.sources
+        .filter((s) => WEAK_SOURCE_WORDING.test(s.title) || WEAK_SOURCE_WORDING.test(s.issuer))
+        .map((s) => s.id),
+    );
     const problems: string[] = [];
     for (const e of data.glossary) {
-      for (const id of [...e.sources, ...e.facts.flatMap((f) => f.sources), ...e.myths.flatMap((m) => m.sources)]) if (bad.has(id)) problems.push(`${e.id} → ${id}`);
+      for (const id of [...e.sources, ...e.facts.flatMap((f) => f.sources), ...e.myths.flatMap((m) => m.sources)])
+        if (bad.has(id)) problems.push(`${e.id} → ${id}`);
     }
     for (const a of data.articles) for (const id of a.sources) if (bad.has(id)) problems.push(`${a.id} → ${id}`);
     expect(problems).toEqual([]);
