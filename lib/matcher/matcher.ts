@@ -9,6 +9,8 @@
 export const BLOCKING_CONTEXT_WINDOW = 6;
 
 export const MATCHER_FORMAT_VERSION = 3;
+/** Table values are stored shifted by this much: control characters would need six-byte escapes in JSON. */
+export const MATCHER_UNIT_OFFSET = 32;
 
 /** A surface form to find. `entry` is an index into `entries`, or -1 for a phrase that only suppresses matches. */
 export interface MatcherPattern {
@@ -40,9 +42,8 @@ export interface CompiledTermMatcher {
   patternLengths: string;
   /** Per pattern: entry index + 1, 0 for an ignore phrase. */
   patternEntries: string;
-  /** Bit sets over code units: any character of a pattern, and first characters. */
+  /** Every character that occurs in a pattern, once each (not shifted). */
   usedUnits: string;
-  rootUnits: string;
   entries: MatcherEntryRule[];
 }
 
@@ -65,15 +66,19 @@ export interface TermMatcher {
 
 export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
   if (compiled.version !== MATCHER_FORMAT_VERSION) throw new Error('懂医保：词表格式与程序版本不符');
-  const { chars, firsts, fail, output, outputLink, patternLengths, patternEntries, usedUnits, rootUnits, entries } =
-    compiled;
-  const inSet = (set: string, unit: number) => ((set.charCodeAt(unit >> 4) >> (unit & 15)) & 1) === 1;
+  const { chars, firsts, fail, output, outputLink, patternLengths, patternEntries, usedUnits, entries } = compiled;
+  const at = (table: string, index: number) => table.charCodeAt(index) - MATCHER_UNIT_OFFSET;
+  // Two 64 KB flags over code units: a quick “cannot be part of any term” test per character (well under 0.1 ms).
+  const used = new Uint8Array(65536);
+  for (let i = 0; i < usedUnits.length; i++) used[usedUnits.charCodeAt(i)] = 1;
+  const firstUnits = new Uint8Array(65536);
+  for (let i = at(firsts, 0); i < at(firsts, 1); i++) firstUnits[chars.charCodeAt(i)] = 1;
   const blockingByEntry = entries.map((entry) => entry.blocking ?? []);
 
   /** The state reached from `state` on `unit`, or 0 when it has no such transition. Children are sorted. */
   function step(state: number, unit: number): number {
-    let low = firsts.charCodeAt(state);
-    let high = firsts.charCodeAt(state + 1);
+    let low = at(firsts, state);
+    let high = at(firsts, state + 1);
     while (low < high) {
       const mid = (low + high) >> 1;
       const c = chars.charCodeAt(mid);
@@ -90,22 +95,22 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      if (!inSet(usedUnits, unit)) {
+      if (used[unit] === 0) {
         state = 0;
         continue;
       }
       let next = step(state, unit);
       while (next === 0 && state !== 0) {
-        state = fail.charCodeAt(state);
+        state = at(fail, state);
         next = step(state, unit);
       }
       state = next;
       if (state === 0) continue;
-      let out = output.charCodeAt(state) > 0 ? state : outputLink.charCodeAt(state);
+      let out = at(output, state) > 0 ? state : at(outputLink, state);
       while (out !== 0) {
-        const pattern = output.charCodeAt(out) - 1;
-        raw.push(i + 1 - patternLengths.charCodeAt(pattern), i + 1, pattern);
-        out = outputLink.charCodeAt(out);
+        const pattern = at(output, out) - 1;
+        raw.push(i + 1 - at(patternLengths, pattern), i + 1, pattern);
+        out = at(outputLink, out);
       }
     }
     return raw;
@@ -145,7 +150,7 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
       if (start < covered) continue;
       const end = raw[k + 1]!;
       covered = end;
-      const entry = patternEntries.charCodeAt(raw[k + 2]!) - 1;
+      const entry = at(patternEntries, raw[k + 2]!) - 1;
       // An ignore phrase wins the span and yields nothing.
       if (entry < 0 || isBlocked(text, start, end, entry)) continue;
       matches.push({ start, end, entry });
@@ -154,7 +159,7 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
   }
 
   function cannotMatch(text: string): boolean {
-    for (let i = 0; i < text.length; i++) if (inSet(rootUnits, text.charCodeAt(i))) return false;
+    for (let i = 0; i < text.length; i++) if (firstUnits[text.charCodeAt(i)] === 1) return false;
     return true;
   }
 

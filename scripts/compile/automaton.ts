@@ -2,34 +2,26 @@
  * Build time: compiles every surface form into the Aho–Corasick automaton the content script walks
  * (lib/matcher/matcher.ts). States are numbered breadth-first with each state's children sorted, so the
  * i-th transition leads to state i + 1 and no target table ships. Every table is written as a string of
- * UTF-16 code units, read with charCodeAt on a page: nothing has to be built per page.
+ * UTF-16 code units (value + MATCHER_UNIT_OFFSET, so JSON needs no escapes), read with charCodeAt on a page.
  */
 import {
   MATCHER_FORMAT_VERSION,
+  MATCHER_UNIT_OFFSET,
   type CompiledTermMatcher,
   type MatcherEntryRule,
   type MatcherPattern,
 } from '../../lib/matcher/matcher';
 
-const MAX_UNIT = 0xffff;
+/** Below the surrogate range, so every table stays well-formed text in JSON. */
+const MAX_VALUE = 0xd7ff - MATCHER_UNIT_OFFSET;
 
 function asUnits(values: readonly number[], what: string): string {
   let out = '';
   for (const value of values) {
-    if (!Number.isInteger(value) || value < 0 || value > MAX_UNIT) throw new Error(`${what} 超出 16 位：${value}`);
-    out += String.fromCharCode(value);
+    if (!Number.isInteger(value) || value < 0 || value > MAX_VALUE) throw new Error(`${what} 超出范围：${value}`);
+    out += String.fromCharCode(value + MATCHER_UNIT_OFFSET);
   }
   return out;
-}
-
-/** A 65,536-bit set of code units as 4,096 code units of 16 bits. */
-function unitSet(text: string): string {
-  const bits = new Uint16Array(4096);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    bits[unit >> 4]! |= 1 << (unit & 15);
-  }
-  return asUnits([...bits], 'unit set');
 }
 
 function describeEntry(entries: MatcherEntryRule[], index: number): string {
@@ -117,8 +109,7 @@ export function compileTermMatcher(patterns: MatcherPattern[], entries: MatcherE
       patterns.map((p) => p.entry + 1),
       'patternEntries',
     ),
-    usedUnits: unitSet(chars),
-    rootUnits: unitSet(chars.slice(firsts[0], firsts[1])),
+    usedUnits: [...new Set(chars)].sort().join(''),
     entries,
   };
 }
