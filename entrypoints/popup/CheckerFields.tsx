@@ -3,6 +3,7 @@
  * a visible <label> with the unit, a hint, the Chinese error or the
  * "是 70% 吗？" question beside the field, all tied to the input for screen readers.
  */
+import { useRef } from 'react';
 import type {
   CheckerChoiceFieldSpec,
   CheckerFieldSpec,
@@ -41,6 +42,11 @@ export function CheckerNumberField({
   const errorId = `${id}-error`;
   const confirmId = `${id}-confirm`;
   const hintId = `${id}-hint`;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const accept = (suggestion: string) => {
+    onChange(suggestion);
+    inputRef.current?.focus(); // the question and its button go away; keep the keyboard in the field
+  };
   const describedBy =
     [error ? errorId : null, confirm ? confirmId : null, spec.help ? hintId : null].filter(Boolean).join(' ') ||
     undefined;
@@ -52,6 +58,7 @@ export function CheckerNumberField({
         {spec.optional && <span className="field-unit">（可不填）</span>}
       </label>
       <input
+        ref={inputRef}
         id={id}
         type="text"
         inputMode="decimal"
@@ -70,9 +77,9 @@ export function CheckerNumberField({
       {confirm && (
         <div id={confirmId} className="field-confirm" role="group" aria-label={`${spec.label}：${confirm.question}`}>
           <span>
-            你填的是 {value.trim()}，{confirm.question}
+            你填的是 {value.trim()}，{confirm.question}（如果就是 {value.trim()}%，请填 {value.trim()}%）
           </span>
-          <button type="button" className="secondary-button" onClick={() => onChange(confirm.suggestion)}>
+          <button type="button" className="secondary-button" onClick={() => accept(confirm.suggestion)}>
             是，按 {confirm.suggestion}% 算
           </button>
         </div>

@@ -278,6 +278,7 @@ describe('popup: checker', () => {
     expect(await figure(page, 'poolPays').count()).toBe(0);
     await page.getByRole('button', { name: '是，按 70% 算' }).click();
     expect(await ratio.inputValue()).toBe('70');
+    expect(await ratio.evaluate((el) => el === document.activeElement)).toBe(true);
     await figure(page, 'poolPays').filter({ hasText: '4,900 元' }).waitFor();
     expect(await page.locator('.checker-summary .basis').textContent()).toContain('按你填写的当地标准计算');
     await ratio.fill('70%');
@@ -289,7 +290,6 @@ describe('popup: checker', () => {
     await textbox(page, '住院总费用').fill('9000');
     await figure(page, 'poolPays').filter({ hasText: '5,600 元' }).waitFor();
     await expectSummaryInView(page);
-    await page.screenshot({ path: '/tmp/checker-local.png' });
     await page.close();
   });
 
