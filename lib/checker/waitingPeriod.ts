@@ -12,7 +12,7 @@ import { type CheckerNote, formatCheckerYuan, roundCheckerYuan } from './shared'
 export type WaitingPeriodReading = 'eachYearBeyondFirst' | 'everyLapsedYear';
 
 export const WAITING_PERIOD_READING_LABELS: Record<WaitingPeriodReading, string> = {
-  eachYearBeyondFirst: '第一年由固定等待期覆盖，之后每多断保 1 年加 1 个月',
+  eachYearBeyondFirst: '断保第 1 年不加，从第 2 年起每年加 1 个月',
   everyLapsedYear: '每断保 1 年都加 1 个月',
 };
 
