@@ -47,7 +47,7 @@ export function checkerRangeMessage(rule: CheckerNumberRule): string {
     case 'percent':
       return `${rule.label}须在 ${rule.min} 到 ${rule.max}% 之间`;
     case 'count':
-      return `${rule.label}须为 ${rule.min} 到 ${rule.max} ${rule.unit ?? ''}之间的整数`.replace(' 之间', '之间');
+      return `${rule.label}须为 ${rule.min} 到 ${rule.max}${rule.unit ? ` ${rule.unit}` : ' '}之间的整数`;
   }
 }
 
