@@ -21,6 +21,7 @@ import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
+import type { MarkRules } from './markPlan';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
@@ -36,6 +37,11 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   let hover: HoverController | null = null;
   let shadowSheet: CSSStyleSheet | null = null;
   let disabledCategories: string[] = [];
+  let knownTerms = new Set<string>();
+  const markRules = (): MarkRules => ({
+    amount: settings?.markAmount ?? 'firstInBlock',
+    isMarkable: (entry) => isEntryShown(entry) && !knownTerms.has(matcher.entries[entry]?.id ?? ''),
+  });
   const isEntryShown = (entry: number) => {
     const category = matcher.entries[entry]?.category;
     return !(category && disabledCategories.includes(category));
@@ -92,7 +98,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     // Created with the first term found: a page without terms never registers a highlight.
     const ensureHighlighter = () =>
       (activeHighlighter ??= highlighter =
-        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, isEntryShown }));
+        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, rules: markRules }));
     const newScanner = createPageScanner(
       doc,
       matcher,
@@ -145,7 +151,10 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     const wasActive = !!scanner;
     const styleChanged = settings?.markStyle !== next.markStyle;
     const categoriesChanged = settings?.disabledCategories.join() !== next.disabledCategories.join();
+    const markingChanged =
+      settings?.markAmount !== next.markAmount || settings?.knownTerms.join() !== next.knownTerms.join();
     settings = next;
+    knownTerms = new Set(next.knownTerms);
     const active = isLensActiveOn(next, siteKey);
     if (active && wasActive && categoriesChanged) {
       deactivate();
@@ -153,6 +162,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     } else if (active && !wasActive) activate(next);
     else if (!active && wasActive) deactivate();
     else if (active && styleChanged) highlighter?.setStyle(next.markStyle);
+    if (active && markingChanged) highlighter?.refresh();
   }
 
   let reported = false;

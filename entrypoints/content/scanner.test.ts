@@ -117,7 +117,9 @@ describe('page scanner', () => {
   });
 
   it('works in slices: a tight clock splits the walk into many slices with the same result', async () => {
-    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p data-band="below">第${i}段：个人账户</p>`).join('');
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p data-band="below">第${i}段：个人账户</p>`).join(
+      '',
+    );
     const h = scan({ clockStep: LENS_TUNABLES.scanSliceMs });
     h.scanner.start();
     const done = h.scanner.scanAll();
@@ -126,7 +128,9 @@ describe('page scanner', () => {
     expect(h.matched.size).toBe(300);
     expect(h.slices).toBeGreaterThanOrEqual(4);
 
-    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p data-band="below">第${i}段：个人账户</p>`).join('');
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p data-band="below">第${i}段：个人账户</p>`).join(
+      '',
+    );
     const fast = scan({ clockStep: 0 });
     fast.scanner.start();
     const fastDone = fast.scanner.scanAll();
