@@ -4,6 +4,7 @@
  * and the caller learns that something was repaired.
  */
 import { storage } from 'wxt/utils/storage';
+import { isSiteDisabled } from './sites';
 
 export const MARK_STYLES = ['underline', 'background', 'none'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -29,6 +30,9 @@ export const DEFAULT_LENS_SETTINGS: LensSettings = {
   theme: 'system',
 };
 
+/** Below this a card pops up while the pointer merely crosses a term; lower stored values read as this. */
+export const HOVER_DELAY_MIN_MS = 100;
+
 export interface NormalizedSettings {
   settings: LensSettings;
   repaired: boolean;
@@ -52,7 +56,10 @@ export function normalizeLensSettings(raw: unknown): NormalizedSettings {
     enabled: pick('enabled', (v) => typeof v === 'boolean'),
     disabledSites: pick('disabledSites', isStringArray),
     markStyle: pick('markStyle', (v) => oneOf(MARK_STYLES, v)),
-    hoverDelayMs: pick('hoverDelayMs', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 2000),
+    hoverDelayMs: Math.max(
+      HOVER_DELAY_MIN_MS,
+      pick('hoverDelayMs', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 2000),
+    ),
     holdKey: pick('holdKey', (v) => oneOf(HOLD_KEYS, v)),
     disabledCategories: pick('disabledCategories', isStringArray),
     theme: pick('theme', (v) => oneOf(THEMES, v)),
@@ -172,5 +179,5 @@ export function siteKeyOf(url: string): string | null {
 }
 
 export function isLensActiveOn(settings: LensSettings, siteKey: string | null): boolean {
-  return settings.enabled && !(siteKey !== null && settings.disabledSites.includes(siteKey));
+  return settings.enabled && !isSiteDisabled(settings.disabledSites, siteKey);
 }
