@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LENS_SETTINGS, isLensActiveOn, siteKeyOf } from './settings';
 import {
+  addSiteRule,
   decodePunycode,
   describeSiteRule,
   displaySiteRule,
@@ -109,6 +110,15 @@ describe('matching', () => {
     expect(isSiteDisabled(rules, null)).toBe(false);
     expect(rulesCovering(['www.zhihu.com', '*.zhihu.com', 'a.example'], 'www.zhihu.com')).toEqual([
       'www.zhihu.com',
+      '*.zhihu.com',
+    ]);
+  });
+
+  it('adding a whole-domain rule drops the narrower rules it covers', () => {
+    expect(addSiteRule(['a.example'], 'www.zhihu.com')).toEqual(['a.example', 'www.zhihu.com']);
+    expect(addSiteRule(['www.zhihu.com', 'a.example', '*.b.zhihu.com', 'zhihu.com', 'file'], '*.zhihu.com')).toEqual([
+      'a.example',
+      'file',
       '*.zhihu.com',
     ]);
   });

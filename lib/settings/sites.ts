@@ -57,6 +57,14 @@ export function rulesCovering(rules: readonly string[], host: string): string[] 
   return rules.filter((rule) => siteRuleMatches(rule, host));
 }
 
+/** The list with `rule` added; a whole-domain rule replaces the narrower rules it now covers. */
+export function addSiteRule(rules: readonly string[], rule: string): string[] {
+  if (!rule.startsWith(WHOLE_DOMAIN_PREFIX)) return [...rules, rule];
+  const covered = (other: string) =>
+    other !== 'file' && siteRuleMatches(rule, other.startsWith(WHOLE_DOMAIN_PREFIX) ? other.slice(2) : other);
+  return [...rules.filter((other) => !covered(other)), rule];
+}
+
 /**
  * Turns what someone typed (a host, a whole address, Unicode or punycode, `*.domain`)
  * into a rule, or a sentence in Chinese saying what is wrong.
