@@ -490,6 +490,7 @@ describe('the options page itself', () => {
       'input:checkbox 基金与个人账户',
       'input:text 网址或域名',
       'button:submit 添加',
+      'input:checkbox 包括子域名',
       'input:radio 跟随系统',
       'button:button 修改快捷键…',
       'button:button 恢复默认设置…',
