@@ -10,37 +10,20 @@ import { createHoverController, type HoverController, type ShownTerm } from './h
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
-  readLensSettingsOnPage,
+  readLensSettings,
   siteKeyOf,
   watchLensSettings,
   type LensSettings,
 } from '@/lib/settings/settings';
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
+import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
-
-interface ContentContext {
-  isInvalid: boolean;
-  onInvalidated(callback: () => void): void;
-}
+import type { LensContentContext, LensEngine } from './engineContract';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
-
-/**
- * A cheap guess whether the page has Chinese text: its language, its title, or the first text nodes.
- * Finding what is on screen forces an early layout, which a page without Chinese should not pay for.
- */
-function pageLooksChinese(doc: Document): boolean {
-  const han = /[\u3400-\u9fff]/;
-  if (doc.documentElement.lang.toLowerCase().startsWith('zh') || han.test(doc.title)) return true;
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
-  for (let i = 0, node = walker.nextNode(); node && i < 200; i++, node = walker.nextNode()) {
-    if (han.test((node as Text).data)) return true;
-  }
-  return false;
-}
 
 /** Elements on screen now, so their text is scanned first. */
 function elementsOnScreen(doc: Document): Element[] {
@@ -55,7 +38,7 @@ function elementsOnScreen(doc: Document): Element[] {
   return [...found];
 }
 
-export function startLensRuntime(ctx: ContentContext) {
+export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const doc = document;
   const siteKey = siteKeyOf(location.href);
   const isTopFrame = window === window.top;
@@ -74,7 +57,10 @@ export function startLensRuntime(ctx: ContentContext) {
   const cardHost: CardHost = createCardHost(doc, {
     onClose: () => hover?.close(),
     onPinChange: (pinned) => hover?.setPinned(pinned),
-    onOpenPopup: (route) => void sendLensMessage('openLensPopup', { route }).catch(() => undefined),
+    onOpenPopup: (text) => {
+      const route = parsePopupRoute(text);
+      if (route) void sendLensMessage('openLensPopup', { route }).catch(() => undefined);
+    },
     onPointerInside: (inside) => hover?.setPointerInsideCard(inside),
   });
 
@@ -135,7 +121,7 @@ export function startLensRuntime(ctx: ContentContext) {
       },
       {
         isOwnElement: (element) => cardHost.isHost(element),
-        priorityRoots: () => (pageLooksChinese(doc) ? elementsOnScreen(doc) : []),
+        priorityRoots: () => elementsOnScreen(doc),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
       },
@@ -215,14 +201,14 @@ export function startLensRuntime(ctx: ContentContext) {
     return false;
   }
 
-  void readLensSettingsOnPage().then(apply).catch(reportOnce);
+  const ready = readLensSettings().then(apply).catch(reportOnce);
   const unwatch = watchLensSettings((next) => {
     if (!ctx.isInvalid) apply(next);
   });
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
-    removeListeners.push(onLensMessage('listPageTerms', () => listPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id)));
+    removeListeners.push(onLensMessage('listPageTerms', () => ready.then(listPageTerms)));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => ready.then(() => revealPageTerm(data.id))));
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
@@ -255,4 +241,9 @@ export function startLensRuntime(ctx: ContentContext) {
       }
     }
   });
+
+  return {
+    listPageTerms: () => ready.then(listPageTerms),
+    revealPageTerm: (id) => ready.then(() => revealPageTerm(id)),
+  };
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileTermMatcher, createTermMatcher, type TermMatch } from '@/lib/matcher/matcher';
+import { createTermMatcher, type TermMatch } from '@/lib/matcher/matcher';
+import { compileTermMatcher } from '@/scripts/compile/automaton';
 import { createPageScanner, type PageScanner } from './scanner';
 import { LENS_TUNABLES } from './tunables';
 

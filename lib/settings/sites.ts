@@ -13,9 +13,10 @@
  * type the Unicode form (例子.中国); displaySiteRule decodes punycode for display
  * (a small RFC 3492 decoder below: no library, no network).
  *
- * Pure and dependency-free: the content script reaches siteRuleMatches through
- * isLensActiveOn.
+ * Pure: matching itself is the settings table's siteRuleCovers (which isLensActiveOn
+ * uses on every page); this module adds parsing, listing and display around it.
  */
+import { siteRuleCovers } from './table';
 
 export const WHOLE_DOMAIN_PREFIX = '*.';
 
@@ -41,12 +42,8 @@ function isValidHostName(host: string): boolean {
   return !/^\d+$/.test(labels[labels.length - 1]!);
 }
 
-/** Does this rule cover a page on `host` (a siteKeyOf value)? */
-export function siteRuleMatches(rule: string, host: string): boolean {
-  if (!rule.startsWith(WHOLE_DOMAIN_PREFIX)) return rule === host;
-  const domain = rule.slice(WHOLE_DOMAIN_PREFIX.length);
-  return host === domain || host.endsWith(`.${domain}`);
-}
+/** Does this rule cover a page on `host` (a siteKeyOf value)? The settings table's own test, under this module's name. */
+export const siteRuleMatches: (rule: string, host: string) => boolean = siteRuleCovers;
 
 export function isSiteDisabled(rules: readonly string[], host: string | null): boolean {
   return host !== null && rules.some((rule) => siteRuleMatches(rule, host));

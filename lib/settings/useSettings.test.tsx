@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { act, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onLensMessage } from '../messaging/protocol';
+import { applySettingsChange } from './owner';
 import { DEFAULT_LENS_SETTINGS, readLensSettings, updateLensSettings } from './settings';
 import { useSettings, type SettingsHandle } from './useSettings';
 
@@ -28,6 +30,13 @@ async function until(ok: () => boolean) {
 }
 
 describe('useSettings', () => {
+  let removeHandler: () => void = () => undefined;
+  beforeEach(() => {
+    // The background's settings owner, as entrypoints/background registers it.
+    removeHandler = onLensMessage('changeSettings', ({ data }) => applySettingsChange(data));
+  });
+  afterEach(() => removeHandler());
+
   it('loads the stored settings', async () => {
     await updateLensSettings({ markStyle: 'background' });
     const hook = await renderHook();

@@ -146,8 +146,12 @@ export async function launchExtensionBrowser(
   const extensionId = new URL(serviceWorker.url()).host;
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
+  // Our package's files, by the fixed id or by the per-session id of `use_dynamic_url` resources (a UUID;
+  // this browser has no other extension).
+  const ownPackageFile = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//;
   const allowed = (url: string) =>
     url.startsWith(`chrome-extension://${extensionId}/`) ||
+    ownPackageFile.test(url) ||
     url.startsWith('data:') ||
     url.startsWith('about:') ||
     allowedOrigins.some((o) => url.startsWith(o));

@@ -1,6 +1,11 @@
 /** 解释卡片: how long the pointer rests before the card shows (never under the minimum), and the hold key. */
 import { useState } from 'react';
-import { DEFAULT_LENS_SETTINGS, HOVER_DELAY_MIN_MS, type LensSettings } from '@/lib/settings/settings';
+import {
+  DEFAULT_LENS_SETTINGS,
+  HOVER_DELAY_MAX_MS,
+  HOVER_DELAY_MIN_MS,
+  type LensSettings,
+} from '@/lib/settings/settings';
 import { Section, type SectionProps } from './Section';
 
 type HoldKey = Exclude<LensSettings['holdKey'], 'none'>;
@@ -10,8 +15,6 @@ const HOLD_KEY_CHOICES: { value: HoldKey; label: string }[] = [
   { value: 'Shift', label: 'Shift' },
   { value: 'Control', label: 'Ctrl' },
 ];
-
-export const HOVER_DELAY_MAX_MS = 1500;
 
 export function CardSection({ settings, save }: SectionProps) {
   // The key last chosen, kept while the hold-key switch is off so turning it back on restores it.
