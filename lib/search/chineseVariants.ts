@@ -30,9 +30,10 @@ export const CHINESE_VARIANTS: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
+/** Any character of the table (all are in the Basic Multilingual Plane, so a plain character class holds them). */
+const VARIANT_CHAR = new RegExp(`[${[...CHINESE_VARIANTS.keys()].join('')}]`, 'g');
+
 /** The text with every traditional or variant character in the table replaced by its simplified form. */
 export function foldChineseVariants(text: string): string {
-  let out = '';
-  for (const ch of text) out += CHINESE_VARIANTS.get(ch) ?? ch;
-  return out;
+  return text.replace(VARIANT_CHAR, (ch) => CHINESE_VARIANTS.get(ch) ?? ch);
 }

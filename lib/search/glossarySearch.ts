@@ -105,8 +105,8 @@ function prepareKeys(doc: SearchDoc): PreparedKey[] {
   const keys: PreparedKey[] = [];
   forms.forEach((form, i) => {
     keys.push({ text: fold(form), kind: 'han', form: i });
-    const withoutAside = fold(form.replace(BRACKETED, ''));
-    if (withoutAside !== fold(form)) keys.push({ text: withoutAside, kind: 'han', form: i });
+    const withoutAside = form.replace(BRACKETED, '');
+    if (withoutAside !== form) keys.push({ text: fold(withoutAside), kind: 'han', form: i });
   });
   // pinyin/initials are de-duplicated at compile time; map them back to forms only when the lengths agree.
   const mapForms = (list: string[], kind: KeyKind) =>
