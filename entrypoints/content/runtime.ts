@@ -25,19 +25,6 @@ import type { LensContentContext, LensEngine } from './engineContract';
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
 
-/** Elements on screen now, so their text is scanned first. */
-function elementsOnScreen(doc: Document): Element[] {
-  const found = new Set<Element>();
-  const { innerWidth: w, innerHeight: h } = doc.defaultView ?? { innerWidth: 0, innerHeight: 0 };
-  // Hit-testing costs a few ms on very large pages: three points down the middle are enough to start with.
-  for (const fy of [0.2, 0.5, 0.8]) {
-    const element = doc.elementFromPoint(w / 2, h * fy);
-    const block = element?.closest('p, li, td, article, section, div, pre, blockquote, h1, h2, h3, h4, dd, dt');
-    if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
-  }
-  return [...found];
-}
-
 export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const doc = document;
   const siteKey = siteKeyOf(location.href);
@@ -121,7 +108,6 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
       },
       {
         isOwnElement: (element) => cardHost.isHost(element),
-        priorityRoots: () => elementsOnScreen(doc),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
       },
@@ -129,7 +115,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     scanner = newScanner;
     hover = createHoverController(window, {
       // …or at the next pointer move.
-      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.tracked, x, y, shadowRoots)),
+      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots)),
       isInsideCard: (target) => cardHost.contains(target),
       show: (term, rect) => void showCard(term, rect).catch(reportOnce),
       hide: () => cardHost.loadedView()?.hide(),
@@ -176,6 +162,19 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     console.debug('懂医保：', error);
   }
 
+  // The popup's questions need every term of the page: the whole document is matched first (in idle slices).
+  async function answerListPageTerms(): Promise<PageTermCount[]> {
+    await ready;
+    await scanner?.scanAll();
+    return listPageTerms();
+  }
+
+  async function answerRevealPageTerm(id: string): Promise<boolean> {
+    await ready;
+    await scanner?.scanAll();
+    return revealPageTerm(id);
+  }
+
   function listPageTerms(): PageTermCount[] {
     const counts = new Map<number, number>();
     for (const [node, matches] of scanner?.tracked ?? []) {
@@ -207,13 +206,14 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   });
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
-    removeListeners.push(onLensMessage('listPageTerms', () => ready.then(listPageTerms)));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => ready.then(() => revealPageTerm(data.id))));
+    removeListeners.push(onLensMessage('listPageTerms', () => answerListPageTerms()));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id)));
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
   (globalThis as { __yibaoLensProbe?: unknown }).__yibaoLensProbe = {
     tunables: LENS_TUNABLES,
+    scanAll: () => scanner?.scanAll(),
     stats: () => ({
       active: !!scanner,
       tracked: scanner?.tracked.size ?? 0,
@@ -243,7 +243,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   });
 
   return {
-    listPageTerms: () => ready.then(listPageTerms),
-    revealPageTerm: (id) => ready.then(() => revealPageTerm(id)),
+    listPageTerms: answerListPageTerms,
+    revealPageTerm: answerRevealPageTerm,
   };
 }

@@ -93,8 +93,8 @@ function howToFor(sameProvince: boolean): CheckerNote[] {
       sources: ['wallet-2025'],
     },
     {
-      text: '2026 年 1 月有报道称国家医保局、财政部就跨省共济发了通知，通知原文尚未核实。',
-      sources: ['zqsb-2026'],
+      text: '2026 年 1 月国家医保局、财政部的通知：共济的钱可以付近亲属的医疗费用，以及他们居民医保和长期护理保险的个人缴费；一人可以绑定多位近亲属。',
+      sources: ['nhsa-2026-cross-share'],
     },
   ];
 }

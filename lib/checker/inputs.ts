@@ -6,6 +6,7 @@
  * malformed falls back to its own default, the others are kept.
  */
 import { storage } from 'wxt/utils/storage';
+import { STORAGE_KEYS } from '@/lib/settings/storageKeys';
 import { type CheckerFormValues, defaultCheckerValues, isCheckerFieldValueWellFormed } from './fields';
 import { CHECKER_TOOLS } from './registry';
 import { CHECKER_TOOL_IDS, type CheckerToolId } from './toolIds';
@@ -85,7 +86,7 @@ export function migrateCheckerInputsFromV1(old: unknown): unknown {
   };
 }
 
-export const checkerInputsItem = storage.defineItem<unknown>('local:checkerInputs', {
+export const checkerInputsItem = storage.defineItem<unknown>(STORAGE_KEYS.checkerInputs, {
   fallback: null,
   version: 2,
   migrations: { 2: migrateCheckerInputsFromV1 },

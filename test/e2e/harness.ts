@@ -261,3 +261,13 @@ export async function hoverText(page: Page, text: string, occurrence = 0) {
   await page.mouse.move(point.x, point.y, { steps: 4 });
   return point;
 }
+
+/** Reads until `ok` holds or the time is up; returns the last value read (the caller asserts on it). */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 5000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
