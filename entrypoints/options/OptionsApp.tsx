@@ -11,6 +11,7 @@ import { AppearanceSection } from './sections/AppearanceSection';
 import { CardSection } from './sections/CardSection';
 import { CategoriesSection } from './sections/CategoriesSection';
 import { EnableSection } from './sections/EnableSection';
+import { MarkAmountSection } from './sections/MarkAmountSection';
 import { MarkStyleSection } from './sections/MarkStyleSection';
 import { ResetSection } from './sections/ResetSection';
 import { ShortcutsSection } from './sections/ShortcutsSection';
@@ -101,6 +102,7 @@ export function OptionsApp() {
 
         <EnableSection {...sectionProps} />
         <MarkStyleSection {...sectionProps} />
+        <MarkAmountSection {...sectionProps} />
         <CardSection {...sectionProps} />
         <CategoriesSection {...sectionProps} />
         <SitesSection {...sectionProps} />
