@@ -121,7 +121,13 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     scanner = newScanner;
     hover = createHoverController(window, {
       // …or at the next pointer move.
-      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots)),
+      hitTest: (x, y) => {
+        if (extensionGone()) return null;
+        const hit = findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots);
+        // The pointer rests on a term: fetch the card module during the hover delay, so the card is ready in time.
+        if (hit && !cardHost.loadedView()) void cardHost.view().catch(reportOnce);
+        return hit;
+      },
       isInsideCard: (target) => cardHost.contains(target),
       show: (term, rect) => void showCard(term, rect).catch(reportOnce),
       hide: () => cardHost.loadedView()?.hide(),
