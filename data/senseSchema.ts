@@ -45,7 +45,7 @@ export const cueGroupSchema = z.object({
 
 /** One ambiguous glossary entry: the senses it may take and which cue groups reveal each. */
 export const ambiguousEntrySchema = z.object({
-  /** Glossary entry id; its 医保 sense is implicit. */
+  /** Glossary entry id; its 医保 sense is implicit (cue groups of role yibao), and may take more cues here (sense "yibao"). */
   entry: id,
   senses: z.array(z.object({ sense: id, cues: z.array(id).min(1) })).min(1),
 });

@@ -3,6 +3,7 @@
  * card, plus the popup's questions. Starts and stops live when settings change.
  */
 import matcherJson from '@/generated/matcher.json?raw';
+import sensesJson from '@/generated/senses.json?raw';
 import highlightCss from './style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint, rectOfMatch } from './hitTest';
@@ -17,6 +18,8 @@ import {
 } from '@/lib/settings/settings';
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
 import { createPageScanner, type PageScanner } from './scanner';
+import { createSenseRefiner, type SensedMatch } from './senseContext';
+import type { CompiledSenses } from '@/lib/matcher/senses';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 
@@ -27,6 +30,10 @@ interface ContentContext {
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
+// Senses of ambiguous forms (个人账户 in a 养老 paragraph…), parsed on the first match that needs one.
+let compiledSenses: CompiledSenses | null = null;
+const loadSenses = () => (compiledSenses ??= JSON.parse(sensesJson) as CompiledSenses);
+const refineSenses = createSenseRefiner(loadSenses);
 
 /**
  * A cheap guess whether the page has Chinese text: its language, its title, or the first text nodes.
@@ -95,7 +102,7 @@ export function startLensRuntime(ctx: ContentContext) {
     if (!entry) return;
     const view = await cardHost.view();
     if (settings) view.setTheme(settings.theme);
-    view.show({ termId: entry.id, anchor: rect, focus });
+    view.show({ termId: entry.id, sense: (term.match as SensedMatch).sense, anchor: rect, focus });
   }
 
   function styleShadowRoot(root: ShadowRoot) {
@@ -138,6 +145,7 @@ export function startLensRuntime(ctx: ContentContext) {
         priorityRoots: () => (pageLooksChinese(doc) ? elementsOnScreen(doc) : []),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
+        refineMatches: refineSenses,
       },
     );
     scanner = newScanner;
@@ -150,7 +158,7 @@ export function startLensRuntime(ctx: ContentContext) {
       reposition: (rect) => {
         const view = cardHost.loadedView();
         const id = view?.currentTermId();
-        if (view && id) view.show({ termId: id, anchor: rect });
+        if (view && id) view.show({ termId: id, sense: view.currentSense(), anchor: rect });
       },
       showDelayMs: () => settings?.hoverDelayMs ?? 220,
       holdKey: () => settings?.holdKey ?? 'none',
@@ -190,20 +198,32 @@ export function startLensRuntime(ctx: ContentContext) {
     console.debug('懂医保：', error);
   }
 
+  /** Counts per entry and sense: look-alike senses (养老保险个人账户) are listed apart under their own name. */
   function listPageTerms(): PageTermCount[] {
-    const counts = new Map<number, number>();
+    const counts = new Map<string, PageTermCount>();
     for (const [node, matches] of scanner?.tracked ?? []) {
       if (!node.isConnected) continue;
-      for (const m of matches) if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      for (const m of matches as SensedMatch[]) {
+        if (!isEntryShown(m.entry)) continue;
+        const entry = matcher.entries[m.entry]!;
+        const key = `${m.entry}/${m.sense ?? ''}`;
+        const known = counts.get(key);
+        if (known) known.count++;
+        else if (!m.sense) counts.set(key, { id: entry.id, term: entry.term, count: 1 });
+        else {
+          const name = loadSenses().senses.find((s) => s.id === m.sense)?.name ?? m.sense;
+          counts.set(key, { id: entry.id, term: name, count: 1, sense: { id: m.sense, name } });
+        }
+      }
     }
-    return [...counts]
-      .map(([entry, count]) => ({ id: matcher.entries[entry]!.id, term: matcher.entries[entry]!.term, count }))
-      .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'));
+    return [...counts.values()].sort(
+      (a, b) => Number(!!a.sense) - Number(!!b.sense) || b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'),
+    );
   }
 
-  function revealPageTerm(id: string): boolean {
+  function revealPageTerm(id: string, sense?: string): boolean {
     for (const [node, matches] of scanner?.tracked ?? []) {
-      const match = matches.find((m) => matcher.entries[m.entry]?.id === id);
+      const match = (matches as SensedMatch[]).find((m) => matcher.entries[m.entry]?.id === id && m.sense === sense);
       if (!match || !node.isConnected || !node.parentElement?.checkVisibility?.()) continue;
       node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       const rect = rectOfMatch(node, match);
@@ -222,7 +242,7 @@ export function startLensRuntime(ctx: ContentContext) {
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
     removeListeners.push(onLensMessage('listPageTerms', () => listPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id)));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id, data.sense)));
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.

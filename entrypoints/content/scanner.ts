@@ -56,6 +56,8 @@ export interface PageScannerOptions {
   /** Schedules a slice of work; requestIdleCallback in browsers. */
   scheduleSlice?(work: () => void): void;
   now?(): number;
+  /** Senses hook: may attach a sense to matches of ambiguous entries or drop unrelated ones (senseContext.ts). */
+  refineMatches?(node: Text, matches: TermMatch[]): TermMatch[];
 }
 
 export interface PageScanner {
@@ -180,6 +182,7 @@ export function createPageScanner(
         }
       }
     }
+    if (matches.length > 0 && options.refineMatches) matches = options.refineMatches(node, matches);
     if (matches.length > 0) {
       tracked.set(node, matches);
       hooks.onMatches(node, matches);

@@ -102,14 +102,14 @@ const isText = (node: Node): node is Text => node.nodeType === 3;
 export function blockWindow(block: Element, node: Text): { text: string; nodeStart: number } {
   let before = '';
   let budget = BLOCK_NODE_BUDGET;
-  for (let n = previousNodeWithin(node, block); n && budget-- > 0 && before.length < BLOCK_CONTEXT_CHARS; ) {
+  for (let n = previousNodeWithin(node, block); n && budget-- > 0 && before.length < BLOCK_CONTEXT_CHARS;) {
     if (isText(n)) before = n.data + before;
     n = previousNodeWithin(n, block);
   }
   before = before.slice(-BLOCK_CONTEXT_CHARS);
   let after = '';
   budget = BLOCK_NODE_BUDGET;
-  for (let n = nextNodeWithin(node, block); n && budget-- > 0 && after.length < BLOCK_CONTEXT_CHARS; ) {
+  for (let n = nextNodeWithin(node, block); n && budget-- > 0 && after.length < BLOCK_CONTEXT_CHARS;) {
     if (isText(n)) after += n.data;
     n = nextNodeWithin(n, block);
   }

@@ -157,11 +157,13 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
     target = nearestTarget(findCues(plan, block.text, 0, 0, false), block.start, block.end);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
+  // Headings and the title are short and speak for the whole section or page: near-only words count there too.
   for (const heading of scopes.headings()) {
-    target = majorityTarget(findCues(plan, heading, 0, 0, false));
+    target = majorityTarget(findCues(plan, heading, 0, heading.length, true));
     if (target !== undefined) return outcomeOf(compiled, target);
   }
-  target = majorityTarget(findCues(plan, scopes.title(), 0, 0, false));
+  const title = scopes.title();
+  target = majorityTarget(findCues(plan, title, 0, title.length, true));
   return target === undefined ? YIBAO_SENSE : outcomeOf(compiled, target);
 }
 

@@ -3,15 +3,18 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 
 export interface PageTermCount {
   id: string;
+  /** The glossary term, or for a look-alike sense its own name (养老保险个人账户). */
   term: string;
   count: number;
+  /** Set when these occurrences mean a look-alike sense, not the 医保 term; listed apart. */
+  sense?: { id: string; name: string };
 }
 
 export interface LensProtocol {
   /** Popup → content script (top frame): the glossary terms found on this page. */
   listPageTerms(): PageTermCount[];
   /** Popup → content script: scroll to the first visible occurrence and open its card. */
-  revealPageTerm(data: { id: string }): boolean;
+  revealPageTerm(data: { id: string; sense?: string }): boolean;
   /** Content script → background: open the popup (or its page) at a term's detail or the checker. */
   openLensPopup(data: { route: string }): void;
 }

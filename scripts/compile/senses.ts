@@ -53,17 +53,20 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
   }
   const groupIds = new Set(senses.cueGroups.map((g) => g.id));
   const sourceIds = new Set(sources.map((s) => s.id));
-  for (const s of senses.sources) if (sourceIds.has(s.id)) problems.push(`senses.json 的来源 ${s.id} 与 sources.json 重复`);
+  for (const s of senses.sources)
+    if (sourceIds.has(s.id)) problems.push(`senses.json 的来源 ${s.id} 与 sources.json 重复`);
   for (const s of senses.sources) sourceIds.add(s.id);
   for (const s of senses.senses)
-    for (const id of s.card?.sources ?? []) if (!sourceIds.has(id)) problems.push(`义项 ${s.id} 引用了不存在的来源：${id}`);
+    for (const id of s.card?.sources ?? [])
+      if (!sourceIds.has(id)) problems.push(`义项 ${s.id} 引用了不存在的来源：${id}`);
   const seenEntries = new Set<string>();
   for (const e of senses.entries) {
     if (!termIds.has(e.entry)) problems.push(`senses.json 引用了不存在的术语：${e.entry}`);
     if (seenEntries.has(e.entry)) problems.push(`senses.json 术语重复：${e.entry}`);
     seenEntries.add(e.entry);
     for (const s of e.senses) {
-      if (!senseIds.has(s.sense)) problems.push(`术语 ${e.entry} 引用了不存在的义项：${s.sense}`);
+      if (s.sense !== YIBAO_SENSE_ID && !senseIds.has(s.sense))
+        problems.push(`术语 ${e.entry} 引用了不存在的义项：${s.sense}`);
       for (const g of s.cues) {
         if (!groupIds.has(g)) problems.push(`术语 ${e.entry} 引用了不存在的提示词组：${g}`);
         else if (senses.cueGroups.find((c) => c.id === g)!.role !== 'scheme')
@@ -91,7 +94,8 @@ function planFor(senses: SensesFile, entry: SensesFile['entries'][number], block
   for (const s of entry.senses) {
     for (const groupId of s.cues) {
       const group = senses.cueGroups.find((g) => g.id === groupId)!;
-      for (const w of group.words) add(w, senseIndex.get(s.sense)!, !!group.nearOnly);
+      const target = s.sense === YIBAO_SENSE_ID ? CUE_YIBAO : senseIndex.get(s.sense)!;
+      for (const w of group.words) add(w, target, !!group.nearOnly);
     }
   }
   // Blocking words already covered by a cue (养老 in 养老保险) are left to that cue.
