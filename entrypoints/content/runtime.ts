@@ -221,9 +221,15 @@ export function startLensRuntime(ctx: ContentContext) {
     );
   }
 
+  /** The first visible occurrence of the entry in that sense; without a sense, a look-alike one if no 医保 one is left. */
   function revealPageTerm(id: string, sense?: string): boolean {
+    const ofEntry = (m: SensedMatch) => matcher.entries[m.entry]?.id === id;
+    return revealFirst((m) => ofEntry(m) && m.sense === sense) || (sense === undefined && revealFirst(ofEntry));
+  }
+
+  function revealFirst(wanted: (m: SensedMatch) => boolean): boolean {
     for (const [node, matches] of scanner?.tracked ?? []) {
-      const match = (matches as SensedMatch[]).find((m) => matcher.entries[m.entry]?.id === id && m.sense === sense);
+      const match = (matches as SensedMatch[]).find(wanted);
       if (!match || !node.isConnected || !node.parentElement?.checkVisibility?.()) continue;
       node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       const rect = rectOfMatch(node, match);
