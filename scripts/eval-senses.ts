@@ -95,6 +95,8 @@ export interface CorpusResult {
   problems: string[];
   scores: SenseScore[];
   accuracy: number;
+  /** Occurrences that open a card other than the right one (worse than showing nothing). */
+  wrongCards: Occurrence[];
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -170,7 +172,8 @@ export function evaluateCorpus(docs = loadCorpus(), dataDir = 'data'): CorpusRes
     };
   });
   const accuracy = occurrences.filter((o) => o.expected === o.got).length / Math.max(1, occurrences.length);
-  return { occurrences, problems, scores, accuracy };
+  const wrongCards = occurrences.filter((o) => o.got !== NOTHING && o.got !== o.expected);
+  return { occurrences, problems, scores, accuracy, wrongCards };
 }
 
 function main() {
@@ -183,7 +186,7 @@ function main() {
       `${s.sense.padEnd(24)}${String(s.expected).padStart(4)}  ${String(s.predicted).padStart(4)}  ${String(s.correct).padStart(4)}  ${pct(s.precision).padStart(6)}  ${pct(s.recall).padStart(6)}`,
     );
   }
-  console.log(`总体准确率：${pct(result.accuracy)}`);
+  console.log(`总体准确率：${pct(result.accuracy)}；错卡（打开了不对的卡片）${result.wrongCards.length} 处`);
   const misreads = result.occurrences.filter((o) => o.expected !== o.got);
   if (misreads.length) {
     console.log(`\n误判 ${misreads.length} 处：`);

@@ -152,7 +152,7 @@ export function headingsBefore(block: Element): string[] {
     found.push({ text: (el.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS), level });
     if (level <= 1) break;
   }
-  return governingHeadings(found);
+  return governingHeadings(found, headingLevelOf(block) || Infinity);
 }
 
 /** Lazy scopes for one match in `node`; `cache` is shared by the matches of one text node. */

@@ -219,11 +219,13 @@ export function headingLevelOfText(raw: string): number {
 
 /**
  * From headings met walking backwards (nearest first, with their levels), those that govern: the nearest,
- * then each earlier one of a higher rank (smaller level), up to level 1.
+ * then each earlier one of a higher rank (smaller level), up to level 1. `ownLevel`: the block's own
+ * level when it is itself a heading.
  */
-export function governingHeadings(previous: Iterable<{ text: string; level: number }>): string[] {
+export function governingHeadings(previous: Iterable<{ text: string; level: number }>, ownLevel = Infinity): string[] {
   const chain: string[] = [];
-  let ceiling = Infinity;
+  // A heading is governed only by headings of a higher rank, never by the sibling section before it.
+  let ceiling = ownLevel;
   for (const heading of previous) {
     if (heading.level >= ceiling) continue;
     chain.push(heading.text);
