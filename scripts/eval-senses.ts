@@ -11,7 +11,7 @@ import { Window } from 'happy-dom';
 import { compileMatcherFromData, loadProjectData } from './compile/pipeline';
 import { compileSenses, loadSenses } from './compile/senses';
 import { createTermMatcher } from '../lib/matcher/matcher';
-import { YIBAO_SENSE } from '../lib/matcher/senses';
+import { YIBAO_SENSE, entryHasSenses, resolveSense, sentenceAround } from '../lib/matcher/senses';
 import { createSenseRefiner, type SensedMatch } from '../entrypoints/content/senseContext';
 
 export const CORPUS_DIR = resolve('test/fixtures/corpus');
@@ -199,4 +199,72 @@ function main() {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]).endsWith('eval-senses.ts')) main();
+/**
+ * --bench: the resolver's cost on a generated 2 MB page-like text full of ambiguous forms. Paragraphs are
+ * matched one by one (as text nodes are); every match of an ambiguous entry is resolved with lazy scopes
+ * over strings (sentence, paragraph, the current headings, the title).
+ */
+function bench() {
+  const data = loadProjectData('data');
+  const compiledMatcher = compileMatcherFromData(data);
+  const compiled = compileSenses(loadSenses('data'), data.glossary, compiledMatcher);
+  const matcher = createTermMatcher(compiledMatcher);
+  let seed = 42;
+  const pick = <T>(list: T[]) => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length]!;
+  const forms = [
+    '个人账户',
+    '统筹基金',
+    '个人缴费',
+    '累计缴费年限',
+    '职工平均工资',
+    '先行支付',
+    '等待期',
+    '起付线',
+    '报销',
+  ];
+  const lead = ['按照规定，', '据介绍，', '一般来说，', '需要注意的是，', '', '', '此外，'];
+  const cue = ['养老保险', '职工医保', '住房公积金', '百万医疗险', '工伤保险基金', '银行', '', '', '', ''];
+  const tail = ['按月计算', '由经办机构办理', '各地规定不同', '可以依法继承', '不得提前支取', '按比例支付'];
+  const paragraphs: { text: string; headings: string[] }[] = [];
+  let size = 0;
+  let headings: string[] = [];
+  while (size < 2_000_000) {
+    if (paragraphs.length % 20 === 0) headings = [`第${paragraphs.length / 20 + 1}章 ${pick(cue) || '总则'}`];
+    let text = '';
+    while (text.length < 300) text += `${pick(lead)}${pick(cue)}${pick(forms)}${pick(tail)}${pick(['。', '，', '；'])}`;
+    paragraphs.push({ text, headings });
+    size += text.length;
+  }
+  let resolved = 0;
+  let matchMs = 0;
+  let resolveMs = 0;
+  let worstParagraphMs = 0;
+  for (const p of paragraphs) {
+    const t0 = performance.now();
+    const matches = matcher.findTermMatches(p.text);
+    const t1 = performance.now();
+    for (const m of matches) {
+      if (!entryHasSenses(compiled, m.entry)) continue;
+      resolved++;
+      resolveSense(compiled, m.entry, {
+        sentence: () => sentenceAround(p.text, m.start, m.end),
+        block: () => ({ text: p.text, start: m.start, end: m.end }),
+        headings: () => p.headings,
+        title: () => '社保知识汇编',
+      });
+    }
+    const t2 = performance.now();
+    matchMs += t1 - t0;
+    resolveMs += t2 - t1;
+    worstParagraphMs = Math.max(worstParagraphMs, t2 - t1);
+  }
+  console.log(
+    `文本 ${(size / 1e6).toFixed(2)} M 字符，${paragraphs.length} 段；匹配 ${matchMs.toFixed(1)} ms；` +
+      `判定义项 ${resolved} 处共 ${resolveMs.toFixed(1)} ms（每处 ${((resolveMs / resolved) * 1000).toFixed(1)} µs，单段最长 ${worstParagraphMs.toFixed(2)} ms）`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]).endsWith('eval-senses.ts')) {
+  if (process.argv.includes('--bench')) bench();
+  else main();
+}

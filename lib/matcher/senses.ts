@@ -66,30 +66,68 @@ interface CueHit {
   start: number;
   end: number;
   target: number;
+  near: boolean;
 }
 
-function findCues(plan: CompiledSensePlan, text: string, nearStart: number, nearEnd: number, withNear: boolean) {
+/** Recent cue scans per plan: the matches of one text node share their block, headings and title. */
+const scanMemo = new WeakMap<CompiledSensePlan, Map<string, CueHit[]>>();
+const MEMO_SIZE = 16;
+/** Sentences are cheap to scan and rarely repeat: only longer texts (blocks, titles of long pages) are remembered. */
+const MEMO_MIN_CHARS = 120;
+
+const bucketMemo = new WeakMap<CompiledSensePlan, Map<number, number[]>>();
+
+/** A plan's words grouped by their first character. */
+function bucketsOf(plan: CompiledSensePlan): Map<number, number[]> {
+  let buckets = bucketMemo.get(plan);
+  if (buckets) return buckets;
+  buckets = new Map();
+  plan.words.forEach((word, w) => {
+    const code = word.charCodeAt(0);
+    const list = buckets!.get(code);
+    if (list) list.push(w);
+    else buckets!.set(code, [w]);
+  });
+  bucketMemo.set(plan, buckets);
+  return buckets;
+}
+
+/** Every cue in `text`, a cue inside a longer one dropped (医疗保险 inside 商业医疗保险), neutral phrases dropped. */
+function scanCues(plan: CompiledSensePlan, text: string): CueHit[] {
+  let memo = scanMemo.get(plan);
+  if (!memo) scanMemo.set(plan, (memo = new Map()));
+  const known = text.length >= MEMO_MIN_CHARS ? memo.get(text) : undefined;
+  if (known) return known;
+  const buckets = bucketsOf(plan);
   const hits: CueHit[] = [];
-  for (let w = 0; w < plan.words.length; w++) {
-    const isNear = plan.near[w] === 1;
-    if (isNear && !withNear) continue;
-    const word = plan.words[w]!;
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      const end = at + word.length;
-      if (isNear && (end < nearStart || at > nearEnd)) continue;
-      hits.push({ start: at, end, target: plan.targets[w]! });
+  // One pass over the text: only words starting with the character at hand are tried.
+  for (let at = 0; at < text.length; at++) {
+    const candidates = buckets.get(text.charCodeAt(at));
+    if (!candidates) continue;
+    for (const w of candidates) {
+      const word = plan.words[w]!;
+      if (text.startsWith(word, at))
+        hits.push({ start: at, end: at + word.length, target: plan.targets[w]!, near: plan.near[w] === 1 });
     }
   }
-  // A cue inside a longer cue does not count on its own (医疗保险 inside 商业医疗保险).
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: CueHit[] = [];
   let coverEnd = -1;
   for (const hit of hits) {
     if (hit.end <= coverEnd) continue;
-    kept.push(hit);
+    if (hit.target !== CUE_NEUTRAL) kept.push(hit);
     coverEnd = Math.max(coverEnd, hit.end);
   }
-  return kept.filter((hit) => hit.target !== CUE_NEUTRAL);
+  if (text.length >= MEMO_MIN_CHARS) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, kept);
+  }
+  return kept;
+}
+
+/** Cues that count: near-only ones only within [nearStart, nearEnd], or everywhere when `allNear`. */
+function findCues(plan: CompiledSensePlan, text: string, nearStart: number, nearEnd: number, allNear = false) {
+  return scanCues(plan, text).filter((hit) => !hit.near || allNear || (hit.end >= nearStart && hit.start <= nearEnd));
 }
 
 /** Nearest cue to the match wins; a qualifier inside or right before the match beats one after it. */
@@ -147,23 +185,24 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   const sentence = scopes.sentence();
   const window = compiled.nearWindow;
   let target = nearestTarget(
-    findCues(plan, sentence.text, sentence.start - window, sentence.end + window, true),
+    findCues(plan, sentence.text, sentence.start - window, sentence.end + window),
     sentence.start,
     sentence.end,
   );
   if (target !== undefined) return outcomeOf(compiled, target);
   const block = scopes.block();
   if (block && block.text.length > sentence.text.length) {
-    target = nearestTarget(findCues(plan, block.text, 0, 0, false), block.start, block.end);
+    // Near-only words are about the match's own sentence: they do not count from the rest of the block.
+    target = nearestTarget(findCues(plan, block.text, -1, -1), block.start, block.end);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
   // Headings and the title are short and speak for the whole section or page: near-only words count there too.
   for (const heading of scopes.headings()) {
-    target = majorityTarget(findCues(plan, heading, 0, heading.length, true));
+    target = majorityTarget(findCues(plan, heading, 0, 0, true));
     if (target !== undefined) return outcomeOf(compiled, target);
   }
   const title = scopes.title();
-  target = majorityTarget(findCues(plan, title, 0, title.length, true));
+  target = majorityTarget(findCues(plan, title, 0, 0, true));
   return target === undefined ? YIBAO_SENSE : outcomeOf(compiled, target);
 }
 
