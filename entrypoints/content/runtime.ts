@@ -216,9 +216,7 @@ export function startLensRuntime(ctx: ContentContext) {
         }
       }
     }
-    return [...counts.values()].sort(
-      (a, b) => Number(!!a.sense) - Number(!!b.sense) || b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'),
-    );
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'));
   }
 
   /** The first visible occurrence of the entry in that sense; without a sense, a look-alike one if no 医保 one is left. */

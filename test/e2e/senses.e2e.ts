@@ -149,6 +149,36 @@ describe('senses from context', () => {
     await p.close();
   });
 
+  it('本页术语 lists look-alike senses apart, under their own name', async () => {
+    const p = await open('/law.html', 4);
+    await p.bringToFront();
+    const tabId = await browser.serviceWorker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(f: object): Promise<{ id?: number }[]> } } })
+        .chrome;
+      const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    const popup = await browser.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?targetTab=${tabId}`);
+    await popup.getByRole('tab', { name: '本页术语' }).click();
+    const list = popup.getByRole('list', { name: '本页术语' });
+    await list.waitFor();
+    const rows = await list
+      .locator('.page-term')
+      .evaluateAll((els) =>
+        els.map((el) => [
+          el.querySelector('.page-term-name')?.textContent,
+          el.querySelector('.page-term-count')?.textContent,
+        ]),
+      );
+    expect(rows).toContainEqual(['养老保险个人账户', '2 次']);
+    expect(rows).toContainEqual(['个人账户', '1 次']);
+    expect(rows).toContainEqual(['工伤保险先行支付', '1 次']);
+    expect(rows.map((r) => r[0])).not.toContain('先行支付');
+    await popup.close();
+    await p.close();
+  });
+
   it('leaves no errors and sends nothing off the machine', () => {
     expect(browser.pageErrors).toEqual([]);
     expect(browser.foreignRequests).toEqual([]);
