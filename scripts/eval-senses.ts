@@ -247,7 +247,10 @@ function bench() {
       if (!entryHasSenses(compiled, m.entry)) continue;
       resolved++;
       resolveSense(compiled, m.entry, {
-        sentence: () => sentenceAround(p.text, m.start, m.end),
+        sentence: () => {
+          const sentence = sentenceAround(p.text, m.start, m.end);
+          return { ...sentence, inBlock: m.start - sentence.start };
+        },
         block: () => ({ text: p.text, start: m.start, end: m.end }),
         headings: () => p.headings,
         title: () => '社保知识汇编',

@@ -91,6 +91,15 @@ describe('the scanner hook', () => {
     expect(loads).toBe(1);
   });
 
+  it('if senses cannot be decided, ambiguous matches are dropped, never guessed', () => {
+    document.body.innerHTML = '<p>个人账户和家庭共济。</p>';
+    const node = document.querySelector('p')!.firstChild as Text;
+    const raw = matcher.findTermMatches(node.data);
+    const broken = { ...compiled, words: undefined } as unknown as typeof compiled;
+    const kept = createSenseRefiner(() => broken)(node, raw);
+    expect(kept.map((m) => node.data.slice(m.start, m.end))).toEqual(['家庭共济']);
+  });
+
   it('returns the same array when nothing changes', () => {
     document.body.innerHTML = '<p>家庭共济和起付线。</p>';
     const node = document.querySelector('p')!.firstChild as Text;

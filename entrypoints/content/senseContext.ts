@@ -14,7 +14,6 @@ import {
   headingLevelOfText,
   resolveSense,
   sentenceAround,
-  sentenceClosedIn,
   type CompiledSenses,
   type SenseScopes,
   type SenseSpan,
@@ -121,6 +120,9 @@ export function headingLevelOf(element: Element): number {
   const tag = HEADING_TAG.exec(element.tagName);
   if (tag) return Number(tag[1]);
   if (!LINE_TAGS.has(element.tagName) || element.childElementCount > 2) return 0;
+  // Most blocks are long paragraphs: ruled out by their first text without building textContent.
+  const first = element.firstChild;
+  if (first && first.nodeType === 3 && (first as Text).data.length > 60) return 0;
   const text = (element.textContent ?? '').trim();
   if (text.length === 0 || text.length > 40) return 0;
   const level = headingLevelOfText(text);
@@ -133,12 +135,23 @@ export function headingLevelOf(element: Element): number {
   return 0;
 }
 
+/**
+ * Governing headings per block, remembered: the next paragraph reuses the chain of the one before it when no
+ * heading lies between them, so a long page costs a few steps per block instead of a long walk each.
+ * (Weak keys: nothing is kept for blocks that leave the page. A heading added later is not seen by earlier blocks.)
+ */
+const chainOfBlock = new WeakMap<Element, string[]>();
+
 /** Headings that govern `block`, nearest first: a bounded walk back through the document (or shadow root). */
 export function headingsBefore(block: Element): string[] {
+  const known = chainOfBlock.get(block);
+  if (known) return known;
   const root = block.getRootNode();
+  const ownLevel = headingLevelOf(block) || Infinity;
   const found: { text: string; level: number }[] = [];
   let budget = HEADING_WALK_BUDGET;
   let ancestor = block.parentNode;
+  let inherited: string[] | undefined;
   for (let n = previousNodeWithin(block, root); n && budget-- > 0; n = previousNodeWithin(n, root)) {
     // Ancestors hold the block itself: never a heading for it.
     if (n === ancestor) {
@@ -148,11 +161,18 @@ export function headingsBefore(block: Element): string[] {
     if (n.nodeType !== 1) continue;
     const el = n as Element;
     const level = headingLevelOf(el);
-    if (!level) continue;
+    if (!level) {
+      // An earlier block with no heading in between is governed by the same headings.
+      inherited = found.length === 0 && ownLevel === Infinity ? chainOfBlock.get(el) : undefined;
+      if (inherited) break;
+      continue;
+    }
     found.push({ text: (el.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS), level });
     if (level <= 1) break;
   }
-  return governingHeadings(found, headingLevelOf(block) || Infinity);
+  const chain = inherited ?? governingHeadings(found, ownLevel);
+  chainOfBlock.set(block, chain);
+  return chain;
 }
 
 /** Lazy scopes for one match in `node`; `cache` is shared by the matches of one text node. */
@@ -175,9 +195,10 @@ export function senseScopesFor(
   };
   return {
     sentence() {
-      if (sentenceClosedIn(node.data, start, end)) return sentenceAround(node.data, start, end);
       const span = blockSpan();
-      return span ? sentenceAround(span.text, span.start, span.end) : sentenceAround(node.data, start, end);
+      if (!span) return sentenceAround(node.data, start, end);
+      const sentence = sentenceAround(span.text, span.start, span.end);
+      return { ...sentence, inBlock: span.start - sentence.start };
     },
     block: blockSpan,
     headings() {
@@ -197,7 +218,7 @@ export function senseScopesFor(
  */
 export function createSenseRefiner(load: () => CompiledSenses) {
   let compiled: CompiledSenses | null = null;
-  return function refineMatches(node: Text, matches: TermMatch[]): SensedMatch[] {
+  function refine(node: Text, matches: TermMatch[]): SensedMatch[] {
     compiled ??= load();
     let out: SensedMatch[] | null = null;
     const cache = {};
@@ -216,5 +237,14 @@ export function createSenseRefiner(load: () => CompiledSenses) {
       if (sense !== null) out.push({ ...m, sense });
     }
     return out ?? matches;
+  }
+  return function refineMatches(node: Text, matches: TermMatch[]): SensedMatch[] {
+    try {
+      return refine(node, matches);
+    } catch {
+      // The right sense or nothing: if senses cannot be decided, ambiguous matches are dropped, never guessed.
+      const plans = compiled?.plans;
+      return plans ? matches.filter((m) => plans[m.entry] === undefined) : matches;
+    }
   };
 }

@@ -26,19 +26,19 @@ export interface CompiledSense {
   shown: boolean;
 }
 
-/** Cue words for one ambiguous entry, as parallel arrays. */
+/** What the cue words mean for one ambiguous entry. */
 export interface CompiledSensePlan {
-  words: string[];
-  targets: number[];
-  /** 1 where the word only counts within `nearWindow` characters of the match. */
-  near: number[];
+  /** Flat triples: index in CompiledSenses.words, target (a sense index or CUE_*), 1 if near-only. */
+  cues: number[];
 }
 
 /** JSON shipped to the content script (generated/senses.json); built by scripts/compile/senses.ts. */
 export interface CompiledSenses {
-  version: 1;
+  version: 2;
   nearWindow: number;
   senses: CompiledSense[];
+  /** Every cue word of every entry: a text is scanned once, whatever entries its matches belong to. */
+  words: string[];
   /** Keyed by matcher entry index. */
   plans: Record<string, CompiledSensePlan>;
 }
@@ -50,9 +50,14 @@ export interface SenseSpan {
   end: number;
 }
 
+/** The match's sentence; `inBlock` says where it starts in block().text when it was cut from it. */
+export interface SentenceSpan extends SenseSpan {
+  inBlock?: number;
+}
+
 /** Context around one match, computed only when asked for (nearest scope first). */
 export interface SenseScopes {
-  sentence(): SenseSpan;
+  sentence(): SentenceSpan;
   block(): SenseSpan | null;
   /** Texts of the headings that govern the match, nearest first. */
   headings(): string[];
@@ -62,103 +67,142 @@ export interface SenseScopes {
 /** Outcome: YIBAO_SENSE, the id of a shown look-alike sense, or null (unrelated: show nothing). */
 export type SenseOutcome = string | null;
 
-interface CueHit {
-  start: number;
-  end: number;
-  target: number;
-  near: boolean;
+/** A cue word found in a text: flat pairs (start, word index), sorted by start. */
+type WordHits = Int32Array;
+
+/** Run-time tables, built once per compiled senses object. */
+interface SenseTables {
+  /** Word indexes by first character. */
+  buckets: Map<number, number[]>;
+  firstChar: Uint8Array;
+  /** Per plan: target and near flag of each word (CUE_NONE where the word says nothing for that entry). */
+  targets: Map<CompiledSensePlan, { target: Int16Array; near: Uint8Array }>;
+  /** Recent scans: the matches of one text node share their block, headings and title. */
+  memo: Map<string, WordHits>;
 }
 
-/** Recent cue scans per plan: the matches of one text node share their block, headings and title. */
-const scanMemo = new WeakMap<CompiledSensePlan, Map<string, CueHit[]>>();
-const MEMO_SIZE = 16;
-/** Sentences are cheap to scan and rarely repeat: only longer texts (blocks, titles of long pages) are remembered. */
-const MEMO_MIN_CHARS = 120;
+/** A word that is a cue for some entries and not for this one. */
+const CUE_NONE = -9;
+const MEMO_SIZE = 32;
+const tablesOf = new WeakMap<CompiledSenses, SenseTables>();
 
-const bucketMemo = new WeakMap<CompiledSensePlan, Map<number, number[]>>();
-
-/** A plan's words grouped by their first character. */
-function bucketsOf(plan: CompiledSensePlan): Map<number, number[]> {
-  let buckets = bucketMemo.get(plan);
-  if (buckets) return buckets;
-  buckets = new Map();
-  plan.words.forEach((word, w) => {
+function tables(compiled: CompiledSenses): SenseTables {
+  let t = tablesOf.get(compiled);
+  if (t) return t;
+  const buckets = new Map<number, number[]>();
+  const firstChar = new Uint8Array(65536);
+  compiled.words.forEach((word, w) => {
     const code = word.charCodeAt(0);
-    const list = buckets!.get(code);
+    firstChar[code] = 1;
+    const list = buckets.get(code);
     if (list) list.push(w);
-    else buckets!.set(code, [w]);
+    else buckets.set(code, [w]);
   });
-  bucketMemo.set(plan, buckets);
-  return buckets;
+  t = { buckets, firstChar, targets: new Map(), memo: new Map() };
+  tablesOf.set(compiled, t);
+  return t;
 }
 
-/** Every cue in `text`, a cue inside a longer one dropped (医疗保险 inside 商业医疗保险), neutral phrases dropped. */
-function scanCues(plan: CompiledSensePlan, text: string): CueHit[] {
-  let memo = scanMemo.get(plan);
-  if (!memo) scanMemo.set(plan, (memo = new Map()));
-  const known = text.length >= MEMO_MIN_CHARS ? memo.get(text) : undefined;
-  if (known) return known;
-  const buckets = bucketsOf(plan);
-  const hits: CueHit[] = [];
-  // One pass over the text: only words starting with the character at hand are tried.
-  for (let at = 0; at < text.length; at++) {
-    const candidates = buckets.get(text.charCodeAt(at));
-    if (!candidates) continue;
-    for (const w of candidates) {
-      const word = plan.words[w]!;
-      if (text.startsWith(word, at))
-        hits.push({ start: at, end: at + word.length, target: plan.targets[w]!, near: plan.near[w] === 1 });
+function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan) {
+  const t = tables(compiled);
+  let p = t.targets.get(plan);
+  if (!p) {
+    p = { target: new Int16Array(compiled.words.length).fill(CUE_NONE), near: new Uint8Array(compiled.words.length) };
+    for (let k = 0; k < plan.cues.length; k += 3) {
+      p.target[plan.cues[k]!] = plan.cues[k + 1]!;
+      p.near[plan.cues[k]!] = plan.cues[k + 2]!;
     }
+    t.targets.set(plan, p);
   }
-  if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: CueHit[] = [];
+  return p;
+}
+
+/** Every cue word in `text`, one pass; a word inside a longer one does not count (医疗保险 in 商业医疗保险). */
+function scanWords(compiled: CompiledSenses, text: string): WordHits {
+  const t = tables(compiled);
+  const known = t.memo.get(text);
+  if (known) return known;
+  const words = compiled.words;
+  const found: number[] = [];
   let coverEnd = -1;
-  for (const hit of hits) {
-    if (hit.end <= coverEnd) continue;
-    if (hit.target !== CUE_NEUTRAL) kept.push(hit);
-    coverEnd = Math.max(coverEnd, hit.end);
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (t.firstChar[code] === 0) continue;
+    // Longest word starting here; a word ending inside an earlier, longer one is dropped.
+    let best = -1;
+    let bestLength = 0;
+    for (const w of t.buckets.get(code)!) {
+      const word = words[w]!;
+      if (word.length > bestLength && text.startsWith(word, at)) {
+        best = w;
+        bestLength = word.length;
+      }
+    }
+    if (best < 0 || at + bestLength <= coverEnd) continue;
+    found.push(at, best);
+    coverEnd = at + bestLength;
   }
-  if (text.length >= MEMO_MIN_CHARS) {
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    memo.set(text, kept);
-  }
-  return kept;
+  const hits = Int32Array.from(found);
+  if (t.memo.size >= MEMO_SIZE) t.memo.clear();
+  t.memo.set(text, hits);
+  return hits;
 }
 
-/** Cues that count: near-only ones only within [nearStart, nearEnd], or everywhere when `allNear`. */
-function findCues(plan: CompiledSensePlan, text: string, nearStart: number, nearEnd: number, allNear = false) {
-  return scanCues(plan, text).filter((hit) => !hit.near || allNear || (hit.end >= nearStart && hit.start <= nearEnd));
-}
-
-/** Nearest cue to the match wins; a qualifier inside or right before the match beats one after it. */
-function nearestTarget(hits: CueHit[], start: number, end: number): number | undefined {
+/**
+ * Nearest cue to the match [start, end) among those inside [from, to); a qualifier inside or right before
+ * the match beats one after it. Near-only cues count only within `nearWindow` characters (never if < 0).
+ */
+function nearestTarget(
+  compiled: CompiledSenses,
+  plan: CompiledSensePlan,
+  text: string,
+  span: { start: number; end: number; from: number; to: number },
+  nearWindow: number,
+): number | undefined {
+  const { target, near } = planTargets(compiled, plan);
+  const hits = scanWords(compiled, text);
+  const { start, end, from, to } = span;
   let best: number | undefined;
   let bestRank = Infinity;
-  for (const hit of hits) {
+  for (let k = 0; k < hits.length; k += 2) {
+    const w = hits[k + 1]!;
+    const cue = target[w]!;
+    if (cue === CUE_NONE || cue === CUE_NEUTRAL) continue;
+    const hitStart = hits[k]!;
+    const hitEnd = hitStart + compiled.words[w]!.length;
+    if (hitStart < from || hitEnd > to) continue;
     // The matched form itself (起付线 as a cue of 起付线) says nothing.
-    if (hit.start === start && hit.end === end) continue;
+    if (hitStart === start && hitEnd === end) continue;
+    let distance: number;
     let rank: number;
-    if (hit.end <= start) rank = 2 * (start - hit.end);
-    else if (hit.start >= end) rank = 2 * (hit.start - end) + 1;
-    else rank = -1;
+    if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
+    else if (hitStart >= end) rank = 2 * (distance = hitStart - end) + 1;
+    else rank = distance = -1;
+    if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) continue;
     if (rank < bestRank) {
       bestRank = rank;
-      best = hit.target;
+      best = cue;
     }
   }
   return best;
 }
 
-/** The target with strictly the most cues, or undefined on a tie or none. */
-function majorityTarget(hits: CueHit[]): number | undefined {
+/** The target with strictly the most cues in `text` (near-only ones included), or undefined on a tie or none. */
+function majorityTarget(compiled: CompiledSenses, plan: CompiledSensePlan, text: string): number | undefined {
+  if (!text) return undefined;
+  const { target } = planTargets(compiled, plan);
+  const hits = scanWords(compiled, text);
   const counts = new Map<number, number>();
-  for (const hit of hits) counts.set(hit.target, (counts.get(hit.target) ?? 0) + 1);
+  for (let k = 1; k < hits.length; k += 2) {
+    const cue = target[hits[k]!]!;
+    if (cue !== CUE_NONE && cue !== CUE_NEUTRAL) counts.set(cue, (counts.get(cue) ?? 0) + 1);
+  }
   let best: number | undefined;
   let bestCount = 0;
   let tie = false;
-  for (const [target, count] of counts) {
+  for (const [cue, count] of counts) {
     if (count > bestCount) {
-      best = target;
+      best = cue;
       bestCount = count;
       tie = false;
     } else if (count === bestCount) tie = true;
@@ -184,25 +228,32 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   if (!plan) return YIBAO_SENSE;
   const sentence = scopes.sentence();
   const window = compiled.nearWindow;
-  let target = nearestTarget(
-    findCues(plan, sentence.text, sentence.start - window, sentence.end + window),
-    sentence.start,
-    sentence.end,
-  );
+  let block: SenseSpan | null | undefined;
+  let target: number | undefined;
+  if (sentence.inBlock !== undefined) {
+    // The sentence was cut from the block: one scan of the block serves every match in it.
+    block = scopes.block()!;
+    const from = sentence.inBlock;
+    const to = from + sentence.text.length;
+    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, window);
+  } else {
+    const span = { start: sentence.start, end: sentence.end, from: 0, to: sentence.text.length };
+    target = nearestTarget(compiled, plan, sentence.text, span, window);
+  }
   if (target !== undefined) return outcomeOf(compiled, target);
-  const block = scopes.block();
+  block ??= scopes.block();
   if (block && block.text.length > sentence.text.length) {
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
-    target = nearestTarget(findCues(plan, block.text, -1, -1), block.start, block.end);
+    const span = { start: block.start, end: block.end, from: 0, to: block.text.length };
+    target = nearestTarget(compiled, plan, block.text, span, -1);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
   // Headings and the title are short and speak for the whole section or page: near-only words count there too.
   for (const heading of scopes.headings()) {
-    target = majorityTarget(findCues(plan, heading, 0, 0, true));
+    target = majorityTarget(compiled, plan, heading);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
-  const title = scopes.title();
-  target = majorityTarget(findCues(plan, title, 0, 0, true));
+  target = majorityTarget(compiled, plan, scopes.title());
   return target === undefined ? YIBAO_SENSE : outcomeOf(compiled, target);
 }
 
@@ -219,19 +270,6 @@ export function sentenceAround(text: string, start: number, end: number): SenseS
   let to = end;
   while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
   return { text: text.slice(from, to), start: start - from, end: end - from };
-}
-
-/** True when the sentence around [start, end) ends inside `text` on both sides (no need to look further). */
-export function sentenceClosedIn(text: string, start: number, end: number): boolean {
-  let before = false;
-  for (let i = start - 1; i >= 0; i--)
-    if (SENTENCE_END.test(text[i]!)) {
-      before = true;
-      break;
-    }
-  if (!before) return false;
-  for (let i = end; i < text.length; i++) if (SENTENCE_END.test(text[i]!)) return true;
-  return false;
 }
 
 const NUMERAL = '[一二三四五六七八九十百零〇两\\d]+';

@@ -77,15 +77,16 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
   return problems;
 }
 
-/** Cue words of one entry: 医保 and neutral groups, the entry's scheme groups, then its old blocking words. */
-function planFor(senses: SensesFile, entry: SensesFile['entries'][number], blocking: string[]): CompiledSensePlan {
+/** Cue words of one entry as [word, target, near]: 医保 and neutral groups, its scheme groups, its old blocking words. */
+function cuesFor(
+  senses: SensesFile,
+  entry: SensesFile['entries'][number],
+  blocking: string[],
+): [string, number, boolean][] {
   const senseIndex = new Map(senses.senses.map((s, i) => [s.id, i]));
-  const plan: CompiledSensePlan = { words: [], targets: [], near: [] };
+  const cues: [string, number, boolean][] = [];
   const add = (word: string, target: number, near: boolean) => {
-    if (plan.words.includes(word)) return;
-    plan.words.push(word);
-    plan.targets.push(target);
-    plan.near.push(near ? 1 : 0);
+    if (!cues.some(([w]) => w === word)) cues.push([word, target, near]);
   };
   for (const group of senses.cueGroups) {
     if (group.role === 'yibao') for (const w of group.words) add(w, CUE_YIBAO, !!group.nearOnly);
@@ -99,8 +100,28 @@ function planFor(senses: SensesFile, entry: SensesFile['entries'][number], block
     }
   }
   // Blocking words already covered by a cue (养老 in 养老保险) are left to that cue.
-  for (const word of blocking) if (!plan.words.some((w) => w.includes(word))) add(word, CUE_BLOCKED, true);
-  return plan;
+  for (const word of blocking) if (!cues.some(([w]) => w.includes(word))) add(word, CUE_BLOCKED, true);
+  return cues;
+}
+
+/** Packs per-entry cue lists into one shared word list and flat per-entry triples. */
+export function packSensePlans(cueLists: Record<string, [string, number, boolean][]>) {
+  const words: string[] = [];
+  const indexOf = new Map<string, number>();
+  const plans: Record<string, CompiledSensePlan> = {};
+  for (const [entry, cues] of Object.entries(cueLists)) {
+    const flat: number[] = [];
+    for (const [word, target, near] of cues) {
+      let w = indexOf.get(word);
+      if (w === undefined) {
+        w = words.push(word) - 1;
+        indexOf.set(word, w);
+      }
+      flat.push(w, target, near ? 1 : 0);
+    }
+    plans[entry] = { cues: flat };
+  }
+  return { words, plans };
 }
 
 /** Compiles senses for the content script, and takes blocking away from the matcher entries that now have senses. */
@@ -109,18 +130,18 @@ export function compileSenses(
   glossary: GlossaryEntry[],
   matcher: CompiledTermMatcher,
 ): CompiledSenses {
-  const plans: Record<string, CompiledSensePlan> = {};
+  const cueLists: Record<string, [string, number, boolean][]> = {};
   for (const entry of senses.entries) {
     const index = glossary.findIndex((g) => g.id === entry.entry);
     const rule = matcher.entries[index]!;
-    plans[index] = planFor(senses, entry, rule.blocking ?? []);
+    cueLists[index] = cuesFor(senses, entry, rule.blocking ?? []);
     delete rule.blocking;
   }
   return {
-    version: 1,
+    version: 2,
     nearWindow: senses.nearWindow,
     senses: senses.senses.map((s) => ({ id: s.id, name: s.name, shown: !!s.card })),
-    plans,
+    ...packSensePlans(cueLists),
   };
 }
 
