@@ -261,14 +261,15 @@ export function senseById(compiled: CompiledSenses, id: string): CompiledSense |
   return compiled.senses.find((s) => s.id === id);
 }
 
-const SENTENCE_END = /[。！？；!?;\n]/;
+/** 。！？；!?; and line breaks end a sentence. */
+const SENTENCE_END = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
 
 /** The sentence around [start, end) of `text`: bounded by 。！？；\n (and their ASCII forms). */
 export function sentenceAround(text: string, start: number, end: number): SenseSpan {
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  while (from > 0 && !SENTENCE_END.has(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  while (to < text.length && !SENTENCE_END.has(text.charCodeAt(to))) to++;
   return { text: text.slice(from, to), start: start - from, end: end - from };
 }
 
