@@ -81,6 +81,8 @@ interface SenseTables {
   memo: Map<string, WordHits>;
 }
 
+/** Characters of the block looked at on each side of the match. */
+const BLOCK_REACH = 600;
 /** A word that is a cue for some entries and not for this one. */
 const CUE_NONE = -9;
 const MEMO_SIZE = 32;
@@ -164,13 +166,21 @@ function nearestTarget(
   const { start, end, from, to } = span;
   let best: number | undefined;
   let bestRank = Infinity;
-  for (let k = 0; k < hits.length; k += 2) {
+  // Hits are sorted by start: jump to the first one at or after `from` (long text nodes hold many).
+  let lo = 0;
+  let hi = hits.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[2 * mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = 2 * lo; k < hits.length && hits[k]! < to; k += 2) {
     const w = hits[k + 1]!;
     const cue = target[w]!;
     if (cue === CUE_NONE || cue === CUE_NEUTRAL) continue;
     const hitStart = hits[k]!;
     const hitEnd = hitStart + compiled.words[w]!.length;
-    if (hitStart < from || hitEnd > to) continue;
+    if (hitEnd > to) continue;
     // The matched form itself (起付线 as a cue of 起付线) says nothing.
     if (hitStart === start && hitEnd === end) continue;
     let distance: number;
@@ -244,8 +254,9 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   block ??= scopes.block();
   if (block && block.text.length > sentence.text.length) {
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
-    const span = { start: block.start, end: block.end, from: 0, to: block.text.length };
-    target = nearestTarget(compiled, plan, block.text, span, -1);
+    const from = Math.max(0, block.start - BLOCK_REACH);
+    const to = Math.min(block.text.length, block.end + BLOCK_REACH);
+    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
   // Headings and the title are short and speak for the whole section or page: near-only words count there too.
