@@ -19,7 +19,7 @@ import {
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createSenseRefiner, type SensedMatch } from './senseContext';
-import type { CompiledSenses } from '@/lib/matcher/senses';
+import { senseById, type CompiledSenses } from '@/lib/matcher/senses';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 
@@ -211,7 +211,7 @@ export function startLensRuntime(ctx: ContentContext) {
         if (known) known.count++;
         else if (!m.sense) counts.set(key, { id: entry.id, term: entry.term, count: 1 });
         else {
-          const name = loadSenses().senses.find((s) => s.id === m.sense)?.name ?? m.sense;
+          const name = senseById(loadSenses(), m.sense)?.name ?? m.sense;
           counts.set(key, { id: entry.id, term: name, count: 1, sense: { id: m.sense, name } });
         }
       }
