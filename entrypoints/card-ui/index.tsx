@@ -9,6 +9,8 @@ import { createRoot } from 'react-dom/client';
 import cards from '@/generated/cards.json';
 import cardCss from '@/lib/card/termCard.css?inline';
 import { TermCard } from '@/lib/card/TermCard';
+import senseCards from '@/generated/sense-cards.json';
+import { SenseCard, type SenseCardRecord } from '@/lib/card/SenseCard';
 import type { CardRecord } from '@/lib/card/records';
 import { placeCard, type RectLike } from './placement';
 import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
@@ -16,10 +18,13 @@ import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardVie
 import hostCss from './card.css?inline';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
+const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));
 
 interface CardState {
   request: LensCardShowRequest | null;
   termId: string | null;
+  /** Look-alike sense shown instead of the 医保 card of termId. */
+  sense?: string;
   pinned: boolean;
   theme: 'system' | 'light' | 'dark';
 }
@@ -36,6 +41,7 @@ function FloatingCard({
   const ref = useRef<HTMLDivElement>(null);
   const [placement, setPlacement] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
   const record = state.termId ? recordById.get(state.termId) : undefined;
+  const sense = state.sense ? senseById.get(state.sense) : undefined;
 
   useLayoutEffect(() => {
     const element = ref.current;
@@ -50,7 +56,7 @@ function FloatingCard({
       ),
     );
     if (state.request.focus) element.focus();
-  }, [state.request, state.termId]);
+  }, [state.request, state.termId, state.sense]);
 
   if (!record || !state.request) return null;
   const style = placement
@@ -63,7 +69,7 @@ function FloatingCard({
       data-theme={state.theme}
       role="dialog"
       aria-modal="false"
-      aria-label={`${record.term}：${record.summary}`}
+      aria-label={sense ? `${sense.name}：${sense.what}` : `${record.term}：${record.summary}`}
       tabIndex={-1}
       style={style}
       onPointerEnter={() => handlers.onPointerInside(true)}
@@ -72,19 +78,28 @@ function FloatingCard({
         if (event.key === 'Escape') handlers.onClose();
       }}
     >
-      <TermCard
-        record={record}
-        pinned={state.pinned}
-        onTogglePin={() => {
-          const pinned = !state.pinned;
-          setState((s) => ({ ...s, pinned }));
-          handlers.onPinChange(pinned);
-        }}
-        onClose={handlers.onClose}
-        onSelectTerm={(id) => setState((s) => ({ ...s, termId: id }))}
-        onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
-        onOpenInPopup={handlers.onOpenPopup}
-      />
+      {sense ? (
+        <SenseCard
+          record={sense}
+          yibaoTerm={{ id: record.id, term: record.term }}
+          onSelectTerm={(id) => setState((s) => ({ ...s, termId: id, sense: undefined }))}
+          onClose={handlers.onClose}
+        />
+      ) : (
+        <TermCard
+          record={record}
+          pinned={state.pinned}
+          onTogglePin={() => {
+            const pinned = !state.pinned;
+            setState((s) => ({ ...s, pinned }));
+            handlers.onPinChange(pinned);
+          }}
+          onClose={handlers.onClose}
+          onSelectTerm={(id) => setState((s) => ({ ...s, termId: id }))}
+          onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
+          onOpenInPopup={handlers.onOpenPopup}
+        />
+      )}
     </div>
   );
 }
@@ -108,11 +123,11 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     );
   return {
     show(request) {
-      state = { ...state, request, termId: request.termId, pinned: request.pinned ?? false };
+      state = { ...state, request, termId: request.termId, sense: request.sense, pinned: request.pinned ?? false };
       render();
     },
     hide() {
-      state = { ...state, request: null, termId: null, pinned: false };
+      state = { ...state, request: null, termId: null, sense: undefined, pinned: false };
       render();
     },
     setTheme(theme) {
@@ -120,6 +135,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
       render();
     },
     currentTermId: () => state.termId,
+    currentSense: () => state.sense,
     destroy() {
       root.unmount();
       style.remove();

@@ -15,7 +15,7 @@ export interface LensContentContext {
 /** What a started engine answers for the popup (the same questions its message listeners answer). */
 export interface LensEngine {
   listPageTerms(): Promise<PageTermCount[]>;
-  revealPageTerm(id: string): Promise<boolean>;
+  revealPageTerm(id: string, sense?: string): Promise<boolean>;
 }
 
 export interface LensEngineModule {

@@ -31,7 +31,7 @@ function startEngine(ctx: LensContentContext): Promise<LensEngine> {
 
 interface PopupQuestion {
   type: 'listPageTerms' | 'revealPageTerm';
-  data?: { id?: unknown };
+  data?: { id?: unknown; sense?: unknown };
   timestamp: number;
 }
 
@@ -63,7 +63,10 @@ export default defineContentScript({
         .then((started): Promise<unknown> =>
           message.type === 'listPageTerms'
             ? started.listPageTerms()
-            : started.revealPageTerm(String(message.data?.id ?? '')),
+            : started.revealPageTerm(
+                String(message.data?.id ?? ''),
+                typeof message.data?.sense === 'string' ? message.data.sense : undefined,
+              ),
         )
         .then(
           (res) => reply({ res }),

@@ -3,6 +3,7 @@
  * card, plus the popup's questions. Starts and stops live when settings change.
  */
 import matcherJson from '@/generated/matcher.json?raw';
+import sensesJson from '@/generated/senses.json?raw';
 import highlightCss from './style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint, rectOfMatch } from './hitTest';
@@ -18,6 +19,8 @@ import {
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
 import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
+import { createSenseRefiner, type SensedMatch } from './senseContext';
+import { senseById, type CompiledSenses } from '@/lib/matcher/senses';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
@@ -25,6 +28,10 @@ import { inDocumentOrder, type MarkRules } from './markPlan';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
+// Senses of ambiguous forms (个人账户 in a 养老 paragraph…), parsed on the first match that needs one.
+let compiledSenses: CompiledSenses | null = null;
+const loadSenses = () => (compiledSenses ??= JSON.parse(sensesJson) as CompiledSenses);
+const refineSenses = createSenseRefiner(loadSenses);
 
 export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const doc = document;
@@ -74,7 +81,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     if (!entry) return;
     const view = await cardHost.view();
     if (settings) view.setTheme(settings.theme);
-    view.show({ termId: entry.id, anchor: rect, focus });
+    view.show({ termId: entry.id, sense: (term.match as SensedMatch).sense, anchor: rect, focus });
   }
 
   function styleShadowRoot(root: ShadowRoot) {
@@ -116,6 +123,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
         isOwnElement: (element) => cardHost.isHost(element),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
+        refineMatches: refineSenses,
       },
     );
     scanner = newScanner;
@@ -134,7 +142,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
       reposition: (rect) => {
         const view = cardHost.loadedView();
         const id = view?.currentTermId();
-        if (view && id) view.show({ termId: id, anchor: rect });
+        if (view && id) view.show({ termId: id, sense: view.currentSense(), anchor: rect });
       },
       showDelayMs: () => settings?.hoverDelayMs ?? 220,
       holdKey: () => settings?.holdKey ?? 'none',
@@ -185,31 +193,45 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return listPageTerms();
   }
 
-  async function answerRevealPageTerm(id: string): Promise<boolean> {
+  async function answerRevealPageTerm(id: string, sense?: string): Promise<boolean> {
     await ready;
     await scanner?.scanAll();
-    return revealPageTerm(id);
+    return revealPageTerm(id, sense);
   }
 
-  /** Every term of the page with its count, in the order the terms first appear. */
+  /**
+   * Every term of the page with its count, in the order the terms first appear; look-alike senses
+   * (养老保险个人账户) are listed apart under their own name.
+   */
   function listPageTerms(): PageTermCount[] {
-    const counts = new Map<number, number>();
+    const counts = new Map<string, PageTermCount>();
     const nodes = inDocumentOrder([...(scanner?.tracked.keys() ?? [])].filter((node) => node.isConnected));
     for (const node of nodes) {
-      for (const m of scanner!.tracked.get(node)!) {
-        if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      for (const m of scanner!.tracked.get(node)! as SensedMatch[]) {
+        if (!isEntryShown(m.entry)) continue;
+        const entry = matcher.entries[m.entry]!;
+        const key = `${m.entry}/${m.sense ?? ''}`;
+        const known = counts.get(key);
+        if (known) known.count++;
+        else if (!m.sense) counts.set(key, { id: entry.id, term: entry.term, count: 1 });
+        else {
+          const name = senseById(loadSenses(), m.sense)?.name ?? m.sense;
+          counts.set(key, { id: entry.id, term: name, count: 1, sense: { id: m.sense, name } });
+        }
       }
     }
-    return [...counts].map(([entry, count]) => ({
-      id: matcher.entries[entry]!.id,
-      term: matcher.entries[entry]!.term,
-      count,
-    }));
+    return [...counts.values()];
   }
 
-  function revealPageTerm(id: string): boolean {
+  /** The first visible occurrence of the entry in that sense; without a sense, a look-alike one if no 医保 one is left. */
+  function revealPageTerm(id: string, sense?: string): boolean {
+    const ofEntry = (m: SensedMatch) => matcher.entries[m.entry]?.id === id;
+    return revealFirst((m) => ofEntry(m) && m.sense === sense) || (sense === undefined && revealFirst(ofEntry));
+  }
+
+  function revealFirst(wanted: (m: SensedMatch) => boolean): boolean {
     for (const [node, matches] of scanner?.tracked ?? []) {
-      const match = matches.find((m) => matcher.entries[m.entry]?.id === id);
+      const match = (matches as SensedMatch[]).find(wanted);
       if (!match || !node.isConnected || !node.parentElement?.checkVisibility?.()) continue;
       node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       const rect = rectOfMatch(node, match);
@@ -228,7 +250,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
     removeListeners.push(onLensMessage('listPageTerms', () => answerListPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id)));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id, data.sense)));
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
@@ -265,6 +287,6 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
 
   return {
     listPageTerms: answerListPageTerms,
-    revealPageTerm: answerRevealPageTerm,
+    revealPageTerm: (id, sense) => answerRevealPageTerm(id, sense),
   };
 }

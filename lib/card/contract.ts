@@ -3,6 +3,8 @@ import type { RectLike } from '@/entrypoints/card-ui/placement';
 
 export interface LensCardShowRequest {
   termId: string;
+  /** A look-alike sense (养老保险个人账户): its short card is shown instead of the 医保 card of termId. */
+  sense?: string;
   anchor: RectLike;
   pinned?: boolean;
   /** Move keyboard focus into the card (when opened from the keyboard or the popup). */
@@ -21,6 +23,7 @@ export interface LensCardView {
   hide(): void;
   setTheme(theme: 'system' | 'light' | 'dark'): void;
   currentTermId(): string | null;
+  currentSense(): string | undefined;
   destroy(): void;
 }
 
