@@ -92,7 +92,12 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     setNotice(null);
     let shown = false;
     try {
-      shown = (await sendLensMessage('revealPageTerm', { id: term.id }, { tabId: target.tabId, frameId: 0 })) === true;
+      shown =
+        (await sendLensMessage(
+          'revealPageTerm',
+          { id: term.id, sense: term.sense?.id },
+          { tabId: target.tabId, frameId: 0 },
+        )) === true;
     } catch {
       shown = false;
     }
@@ -150,6 +155,23 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
   const total = state.terms.reduce((n, t) => n + t.count, 0);
   const wanted = filter.trim().toLowerCase();
   const shown = wanted ? state.terms.filter((t) => t.term.toLowerCase().includes(wanted)) : state.terms;
+  const renderTerm = (term: PageTermCount) => (
+    <li key={`${term.id}/${term.sense?.id ?? ''}`}>
+      <button
+        type="button"
+        className="page-term"
+        data-term-id={term.id}
+        data-sense={term.sense?.id}
+        aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`}
+        onClick={() => void reveal(term)}
+      >
+        <span className="page-term-name">{term.term}</span>
+        <span className="page-term-count" aria-hidden="true">
+          {term.count} 次
+        </span>
+      </button>
+    </li>
+  );
   return (
     <div className="page-terms">
       <p className="page-summary" role="status">
@@ -173,23 +195,16 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
         </p>
       )}
       <ul className="page-term-list" aria-label="本页术语">
-        {shown.map((term) => (
-          <li key={term.id}>
-            <button
-              type="button"
-              className="page-term"
-              data-term-id={term.id}
-              aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`}
-              onClick={() => void reveal(term)}
-            >
-              <span className="page-term-name">{term.term}</span>
-              <span className="page-term-count" aria-hidden="true">
-                {term.count} 次
-              </span>
-            </button>
-          </li>
-        ))}
+        {shown.filter((term) => !term.sense).map(renderTerm)}
       </ul>
+      {shown.some((term) => term.sense) && (
+        <>
+          <h3 className="page-other-senses">同样的字，在这里不是医保的意思</h3>
+          <ul className="page-term-list" aria-label="其他制度的同形词">
+            {shown.filter((term) => term.sense).map(renderTerm)}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
