@@ -255,4 +255,6 @@ export function startLensRuntime(ctx: ContentContext) {
       }
     }
   });
+  // The PDF reader (an extension page) answers the popup through its own channel with these.
+  return { listPageTerms, revealPageTerm };
 }

@@ -1,0 +1,62 @@
+/**
+ * The popup ↔ PDF reader channel. The reader (pdf.html) is an extension page,
+ * where no content script runs, so the popup's tabs.sendMessage cannot reach
+ * it. For a tab showing the reader, the popup sends the same two questions by
+ * runtime messaging instead, naming the reader's tab; each reader answers only
+ * questions addressed to its own tab (several readers may be open).
+ */
+import { browser } from 'wxt/browser';
+import { sendLensMessage, type PageTermCount } from './protocol';
+
+export const LENS_READER_PATH = '/pdf.html';
+
+type ReaderQuestion =
+  { yibaoReader: 'listPageTerms'; tabId: number } | { yibaoReader: 'revealPageTerm'; tabId: number; id: string };
+
+export interface ReaderAnswers {
+  listPageTerms(): PageTermCount[];
+  revealPageTerm(id: string): boolean;
+}
+
+/** True for this extension's own PDF reader page. */
+export function isLensReaderUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  return url.split(/[?#]/)[0] === browser.runtime.getURL(LENS_READER_PATH);
+}
+
+/** The reader's address for a PDF on the web. */
+export function lensReaderUrlFor(pdfUrl: string): string {
+  return `${browser.runtime.getURL(LENS_READER_PATH)}?src=${encodeURIComponent(pdfUrl)}`;
+}
+
+/** A web page's tab: its content script (top frame); the reader's tab: the reader. */
+export async function askPageTerms(target: { tabId: number; url?: string }): Promise<unknown> {
+  if (isLensReaderUrl(target.url))
+    return browser.runtime.sendMessage({ yibaoReader: 'listPageTerms', tabId: target.tabId } satisfies ReaderQuestion);
+  return sendLensMessage('listPageTerms', undefined, { tabId: target.tabId, frameId: 0 });
+}
+
+export async function askRevealPageTerm(target: { tabId: number; url?: string }, id: string): Promise<unknown> {
+  if (isLensReaderUrl(target.url))
+    return browser.runtime.sendMessage({
+      yibaoReader: 'revealPageTerm',
+      tabId: target.tabId,
+      id,
+    } satisfies ReaderQuestion);
+  return sendLensMessage('revealPageTerm', { id }, { tabId: target.tabId, frameId: 0 });
+}
+
+/** In the reader: answers the popup's questions for `ownTabId`. Returns the remover. */
+export function answerReaderQuestions(ownTabId: number, answers: ReaderAnswers): () => void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+    const question = message as Partial<ReaderQuestion> | null;
+    if (typeof question !== 'object' || question === null || question.tabId !== ownTabId) return false;
+    if (question.yibaoReader === 'listPageTerms') sendResponse(answers.listPageTerms());
+    else if (question.yibaoReader === 'revealPageTerm' && typeof question.id === 'string')
+      sendResponse(answers.revealPageTerm(question.id));
+    else return false;
+    return false;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
