@@ -12,7 +12,7 @@ import { startLensRuntime } from '@/entrypoints/content/runtime';
 import { answerReaderQuestions } from '@/lib/messaging/readerChannel';
 import { looksLikePdf, openPdf, PdfOpenError } from './pdfLoader';
 import { createPageViews, type PageViews } from './pageViews';
-import { fetchPdf, readSourceUrl, requestOriginAccess } from './readerSource';
+import { fetchPdf, readSourceUrl } from './readerSource';
 import { clampZoom, nextZoom } from './zoom';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -29,9 +29,6 @@ const statusBox = $<HTMLElement>('status');
 const passwordForm = $<HTMLFormElement>('password-form');
 const passwordPrompt = $<HTMLParagraphElement>('password-prompt');
 const passwordInput = $<HTMLInputElement>('password-input');
-const grantBox = $<HTMLDivElement>('grant');
-const grantText = $<HTMLParagraphElement>('grant-text');
-const grantButton = $<HTMLButtonElement>('grant-button');
 const dropHint = $<HTMLDivElement>('drop-hint');
 const pagesContainer = $<HTMLDivElement>('pages');
 
@@ -83,7 +80,6 @@ const OPEN_FAILURE_TEXT: Record<string, string> = {
 /** Shows `bytes` as the open document. The document already open stays until the new one has opened. */
 async function openBytes(bytes: Uint8Array, name: string) {
   const seq = ++openingSeq;
-  grantBox.hidden = true;
   if (!looksLikePdf(bytes)) {
     showStatus(`打不开“${name}”：它不是 PDF 文件。`, 'error');
     return;
@@ -190,21 +186,14 @@ async function openFromWeb(url: URL) {
     await openBytes(outcome.bytes, outcome.name);
     return;
   }
-  if (outcome.kind === 'needs-permission') {
-    showStatus('');
-    grantText.textContent = `要打开这份 PDF，懂医保需要读取 ${outcome.origin} 上的这一个文件。点下面的按钮，浏览器会请你确认。`;
-    grantBox.hidden = false;
-    grantButton.onclick = () =>
-      void requestOriginAccess(url).then((granted) => {
-        if (granted) void openFromWeb(url);
-        else
-          showStatus('没有得到读取权限，所以没有下载。你也可以先把 PDF 存到本机，再用“打开 PDF 文件”打开。', 'error');
-      });
-    grantButton.focus();
-    return;
-  }
-  const reason = outcome.kind === 'http' ? `服务器返回 ${outcome.status}` : '网络连接失败';
-  showStatus(`下载这份 PDF 失败（${reason}）。可以稍后刷新重试，或先把 PDF 存到本机再打开。`, 'error');
+  const reason =
+    outcome.kind === 'http'
+      ? `服务器返回 ${outcome.status}`
+      : '网络连接失败；如果在扩展设置里限制了懂医保可访问的网站，也会这样';
+  showStatus(
+    `下载这份 PDF 失败（${reason}）。可以稍后刷新重试，或先把 PDF 存到本机，再用“打开 PDF 文件”打开。`,
+    'error',
+  );
 }
 
 fileInput.addEventListener('change', () => {

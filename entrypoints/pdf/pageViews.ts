@@ -27,7 +27,9 @@ interface PageSlot {
   textDiv: HTMLElement | null;
   textScale: number;
   near: boolean;
-  hasText: boolean | null;
+  /** The drawing under way, so a page is never drawn twice at once. */
+  drawing: Promise<void> | null;
+  drawAgain: boolean;
 }
 
 export interface PageViews {
@@ -80,7 +82,8 @@ export async function createPageViews(
       textDiv: null,
       textScale: 0,
       near: false,
-      hasText: null,
+      drawing: null,
+      drawAgain: false,
     };
     sizeSlot(slot);
     slots.push(slot);
@@ -105,6 +108,22 @@ export async function createPageViews(
       }
     }
     return slot.page;
+  }
+
+  /** Draws the page if it is near the screen; a request during a drawing is done once it ends. */
+  function scheduleDraw(slot: PageSlot): Promise<void> {
+    if (slot.drawing) {
+      slot.drawAgain = true;
+      return slot.drawing;
+    }
+    slot.drawing = draw(slot).finally(() => {
+      slot.drawing = null;
+      if (slot.drawAgain) {
+        slot.drawAgain = false;
+        void scheduleDraw(slot);
+      }
+    });
+    return slot.drawing;
   }
 
   async function draw(slot: PageSlot) {
@@ -169,7 +188,6 @@ export async function createPageViews(
       return;
     }
     slot.textScale = scale;
-    slot.hasText = textLayer.textContentItemsStr.some((s) => s.trim() !== '');
     // Added complete, so the scanner meets each text layer once, as one mutation.
     if (slot.textLayer === textLayer) slot.element.append(textDiv);
   }
@@ -195,7 +213,7 @@ export async function createPageViews(
         const slot = slotOf(entry.target);
         if (!slot) continue;
         slot.near = entry.isIntersecting;
-        if (slot.near) idle(() => void draw(slot));
+        if (slot.near) idle(() => void scheduleDraw(slot));
       }
     },
     { rootMargin: DRAW_MARGIN },
@@ -238,7 +256,7 @@ export async function createPageViews(
   // Page 1 now, not at idle: it is what the reader is waiting for.
   const firstSlot = slots[0]!;
   firstSlot.near = true;
-  const firstPageShown = draw(firstSlot);
+  const firstPageShown = scheduleDraw(firstSlot);
 
   // Learn every page's real size in the background, a page at a time, so placeholders match before they are reached.
   void (async () => {
@@ -272,7 +290,7 @@ export async function createPageViews(
       container.style.setProperty('--scale-factor', String(scale));
       for (const slot of slots) sizeSlot(slot);
       window.scrollTo({ top: anchorSlot.element.offsetTop + offsetInPage * anchorSlot.element.offsetHeight });
-      for (const slot of slots) if (slot.near) idle(() => void draw(slot));
+      for (const slot of slots) if (slot.near) idle(() => void scheduleDraw(slot));
     },
     scrollToPage(pageNumber) {
       const slot = slots[Math.min(Math.max(1, pageNumber), slots.length) - 1];

@@ -10,6 +10,8 @@ import {
   PasswordResponses,
   type PDFDocumentProxy,
 } from 'pdfjs-dist';
+// Vite's ?url emits the worker as a file of our package and gives its address; the linter reads the module itself.
+// oxlint-disable-next-line import/default
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;

@@ -29,6 +29,17 @@ export function lensReaderUrlFor(pdfUrl: string): string {
   return `${browser.runtime.getURL(LENS_READER_PATH)}?src=${encodeURIComponent(pdfUrl)}`;
 }
 
+/** An http(s) address whose path ends in .pdf: what the popup button and the context menu offer to open. */
+export function looksLikePdfUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const { protocol, pathname } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:') && /\.pdf$/i.test(pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** A web page's tab: its content script (top frame); the reader's tab: the reader. */
 export async function askPageTerms(target: { tabId: number; url?: string }): Promise<unknown> {
   if (isLensReaderUrl(target.url))
