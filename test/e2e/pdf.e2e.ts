@@ -111,6 +111,10 @@ describe('PDF reader: a local file', () => {
     await last.locator('canvas').waitFor({ state: 'attached' });
     await last.locator('.textLayer').waitFor({ state: 'attached' });
     expect(await last.evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    // Far from the screen now, page 1's drawing is released; its text layer stays (its terms stay listed).
+    const firstPage = page.locator('section.page[data-page-number="1"]');
+    await expect.poll(() => firstPage.locator('canvas').count()).toBe(0);
+    expect(await firstPage.locator('.textLayer').count()).toBe(1);
 
     const widthBefore = await last.evaluate((el) => el.getBoundingClientRect().width);
     await page.locator('#zoom-in').click();
