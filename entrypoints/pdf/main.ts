@@ -80,6 +80,8 @@ const OPEN_FAILURE_TEXT: Record<string, string> = {
 /** Shows `bytes` as the open document. The document already open stays until the new one has opened. */
 async function openBytes(bytes: Uint8Array, name: string) {
   const seq = ++openingSeq;
+  performance.clearMarks();
+  performance.mark('yibao-pdf-open-start');
   if (!looksLikePdf(bytes)) {
     showStatus(`打不开“${name}”：它不是 PDF 文件。`, 'error');
     return;

@@ -8,7 +8,7 @@
 import { TextLayer, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from 'pdfjs-dist';
 
 /** Pages within this distance of the screen are drawn; farther ones are released. */
-const DRAW_MARGIN = '150% 0px';
+const DRAW_MARGIN = '100% 0px';
 const RELEASE_MARGIN = '400% 0px';
 /** Canvas pixels per page at most (a 4K-wide page at 300 % would otherwise take hundreds of MB). */
 const MAX_CANVAS_PIXELS = 16_000_000;
