@@ -32,7 +32,14 @@ export type AskPassword = (wrong: boolean) => Promise<string | null>;
 
 export async function openPdf(bytes: Uint8Array, askPassword: AskPassword): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy, so a retry still has the bytes.
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, enableXfa: false });
+  const task = getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    enableXfa: false,
+    // The GB character maps shipped in the package (wxt.config.ts), for Chinese text in fonts the PDF does not embed.
+    cMapUrl: new URL('/pdfjs/cmaps/', location.href).href,
+    cMapPacked: true,
+  });
   let cancelled = false;
   task.onPassword = (update: (password: string) => void, reason: number) => {
     void askPassword(reason === PasswordResponses.INCORRECT_PASSWORD).then((password) => {

@@ -7,7 +7,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptedPdf, launchPrinter, policyHtml, printPdf, printScannedPdf } from '../fixtures/pdfs';
+import {
+  encryptedPdf,
+  launchPrinter,
+  policyHtml,
+  printPdf,
+  printScannedPdf,
+  unembeddedChinesePdf,
+} from '../fixtures/pdfs';
 import {
   CARD_SELECTOR,
   hoverText,
@@ -92,6 +99,15 @@ describe('PDF reader: a local file', () => {
     await card.waitFor({ state: 'visible', timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
     expect(await page.locator('section.page canvas').count()).toBe(1);
+    await page.close();
+  });
+
+  it('reads Chinese text set in a font the PDF does not embed (shipped GB character maps)', async () => {
+    const page = await openReader();
+    await pickFile(page, '未嵌入字体.pdf', unembeddedChinesePdf('职工医保的个人账户可以家庭共济'));
+    await page.locator('.textLayer').first().waitFor({ state: 'attached' });
+    expect(await textLayerText(page)).toContain('职工医保的个人账户可以家庭共济');
+    expect(await waitForMarks(page, 2)).toContain('个人账户');
     await page.close();
   });
 
