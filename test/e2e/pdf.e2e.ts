@@ -193,6 +193,7 @@ describe('PDF reader: a local file', () => {
 /** The service worker's chrome.* API and test hook, typed just enough for these tests. */
 interface WorkerGlobals {
   chrome: {
+    contextMenus: { update(id: string, change: object): Promise<void> };
     tabs: {
       query(filter: object): Promise<{ id?: number; index?: number }[]>;
     };
@@ -203,6 +204,12 @@ interface WorkerGlobals {
 describe('PDF reader: the PDF of a tab', () => {
   it('opens a PDF link from the context menu item in a new tab, fetched from its server, with terms marked', async () => {
     const pdfUrl = server.url('/files/policy.pdf');
+    // Both menu items exist (update() rejects for an id that was never created), with their Chinese title.
+    await browser.serviceWorker.evaluate(async () => {
+      const menus = (globalThis as unknown as WorkerGlobals).chrome.contextMenus;
+      await menus.update('yibao-open-pdf-link', { title: '用懂医保阅读器打开' });
+      await menus.update('yibao-open-pdf-page', { title: '用懂医保阅读器打开' });
+    });
     const opened = browser.context.waitForEvent('page', (p) => p.url().startsWith(readerUrl()));
     const result = await browser.serviceWorker.evaluate(
       (linkUrl) =>
