@@ -266,4 +266,9 @@ describe('PDF reader: the PDF of a tab', () => {
     const browsersOwn = /^chrome:\/\/|^chrome-extension:\/\/mhjfbmdgcfjbbpaeojofohoefgiehjai\//;
     expect(browser.foreignRequests.filter((url) => !browsersOwn.test(url))).toEqual([]);
   });
+
+  it('logged no error in the reader but the failed download the test asked for', () => {
+    const readerErrors = browser.pageErrors.filter((e) => e.startsWith(readerUrl()));
+    expect(readerErrors.filter((e) => !/missing\.pdf.*404|status of 404/.test(e))).toEqual([]);
+  });
 });
