@@ -80,6 +80,8 @@ const OPEN_FAILURE_TEXT: Record<string, string> = {
 /** Shows `bytes` as the open document. The document already open stays until the new one has opened. */
 async function openBytes(bytes: Uint8Array, name: string) {
   const seq = ++openingSeq;
+  // A password asked for an earlier file is no longer wanted.
+  cancelPasswordRequest?.();
   performance.clearMarks();
   performance.mark('yibao-pdf-open-start');
   if (!looksLikePdf(bytes)) {
@@ -103,6 +105,7 @@ async function openBytes(bytes: Uint8Array, name: string) {
   }
   views?.destroy();
   void openDoc?.destroy();
+  delete document.body.dataset.firstPageShown;
   openDoc = doc;
   dropHint.hidden = true;
   window.scrollTo({ top: 0 });
@@ -163,7 +166,7 @@ function goToPage(pageNumber: number) {
 
 function showZoom() {
   zoomLevel.textContent = `${Math.round(zoom * 100)}%`;
-  zoomOutButton.disabled = !views || clampZoom(zoom) !== zoom || nextZoom(zoom, -1) === zoom;
+  zoomOutButton.disabled = !views || nextZoom(zoom, -1) === zoom;
   zoomInButton.disabled = !views || nextZoom(zoom, 1) === zoom;
 }
 
