@@ -102,6 +102,20 @@ describe('PDF reader: a local file', () => {
     await page.close();
   });
 
+  it('opens a PDF dropped onto the reader', async () => {
+    const page = await openReader();
+    await page.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], '拖入.pdf', { type: 'application/pdf' }));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, policyPdf.toString('base64'));
+    expect(await waitForMarks(page, 3)).toContain('个人账户');
+    expect(await page.locator('#drop-hint').isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('reads Chinese text set in a font the PDF does not embed (shipped GB character maps)', async () => {
     const page = await openReader();
     await pickFile(page, '未嵌入字体.pdf', unembeddedChinesePdf('职工医保的个人账户可以家庭共济'));
