@@ -92,6 +92,11 @@ describe('PDF reader: a local file', () => {
     expect(marks).toContain('个人账户');
     expect(marks).toContain('起付线');
     expect(await page.locator('#page-count').innerText()).toBe('1');
+    // Parsing runs in pdf.js's worker, a file of our package (not its main-thread fallback).
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
+      expect.stringMatching(/^\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/),
+    ]);
+    expect(await page.evaluate(() => 'pdfjsWorker' in globalThis)).toBe(false);
     expect(await page.title()).toContain('医保个人账户怎么用');
 
     await hoverText(page, '个人账户');
