@@ -10,52 +10,23 @@ import { createHoverController, type HoverController, type ShownTerm } from './h
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
-  readLensSettingsOnPage,
+  readLensSettings,
   siteKeyOf,
   watchLensSettings,
   type LensSettings,
 } from '@/lib/settings/settings';
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
+import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
-
-interface ContentContext {
-  isInvalid: boolean;
-  onInvalidated(callback: () => void): void;
-}
+import type { LensContentContext, LensEngine } from './engineContract';
+import type { MarkRules } from './markPlan';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
 
-/**
- * A cheap guess whether the page has Chinese text: its language, its title, or the first text nodes.
- * Finding what is on screen forces an early layout, which a page without Chinese should not pay for.
- */
-function pageLooksChinese(doc: Document): boolean {
-  const han = /[\u3400-\u9fff]/;
-  if (doc.documentElement.lang.toLowerCase().startsWith('zh') || han.test(doc.title)) return true;
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
-  for (let i = 0, node = walker.nextNode(); node && i < 200; i++, node = walker.nextNode()) {
-    if (han.test((node as Text).data)) return true;
-  }
-  return false;
-}
-
-/** Elements on screen now, so their text is scanned first. */
-function elementsOnScreen(doc: Document): Element[] {
-  const found = new Set<Element>();
-  const { innerWidth: w, innerHeight: h } = doc.defaultView ?? { innerWidth: 0, innerHeight: 0 };
-  // Hit-testing costs a few ms on very large pages: three points down the middle are enough to start with.
-  for (const fy of [0.2, 0.5, 0.8]) {
-    const element = doc.elementFromPoint(w / 2, h * fy);
-    const block = element?.closest('p, li, td, article, section, div, pre, blockquote, h1, h2, h3, h4, dd, dt');
-    if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
-  }
-  return [...found];
-}
-
-export function startLensRuntime(ctx: ContentContext) {
+export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const doc = document;
   const siteKey = siteKeyOf(location.href);
   const isTopFrame = window === window.top;
@@ -66,6 +37,11 @@ export function startLensRuntime(ctx: ContentContext) {
   let hover: HoverController | null = null;
   let shadowSheet: CSSStyleSheet | null = null;
   let disabledCategories: string[] = [];
+  let knownTerms = new Set<string>();
+  const markRules = (): MarkRules => ({
+    amount: settings?.markAmount ?? 'firstInBlock',
+    isMarkable: (entry) => isEntryShown(entry) && !knownTerms.has(matcher.entries[entry]?.id ?? ''),
+  });
   const isEntryShown = (entry: number) => {
     const category = matcher.entries[entry]?.category;
     return !(category && disabledCategories.includes(category));
@@ -74,7 +50,10 @@ export function startLensRuntime(ctx: ContentContext) {
   const cardHost: CardHost = createCardHost(doc, {
     onClose: () => hover?.close(),
     onPinChange: (pinned) => hover?.setPinned(pinned),
-    onOpenPopup: (route) => void sendLensMessage('openLensPopup', { route }).catch(() => undefined),
+    onOpenPopup: (text) => {
+      const route = parsePopupRoute(text);
+      if (route) void sendLensMessage('openLensPopup', { route }).catch(() => undefined);
+    },
     onPointerInside: (inside) => hover?.setPointerInsideCard(inside),
   });
 
@@ -119,7 +98,7 @@ export function startLensRuntime(ctx: ContentContext) {
     // Created with the first term found: a page without terms never registers a highlight.
     const ensureHighlighter = () =>
       (activeHighlighter ??= highlighter =
-        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, isEntryShown }));
+        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, rules: markRules }));
     const newScanner = createPageScanner(
       doc,
       matcher,
@@ -135,7 +114,6 @@ export function startLensRuntime(ctx: ContentContext) {
       },
       {
         isOwnElement: (element) => cardHost.isHost(element),
-        priorityRoots: () => (pageLooksChinese(doc) ? elementsOnScreen(doc) : []),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
       },
@@ -143,7 +121,13 @@ export function startLensRuntime(ctx: ContentContext) {
     scanner = newScanner;
     hover = createHoverController(window, {
       // …or at the next pointer move.
-      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.tracked, x, y, shadowRoots)),
+      hitTest: (x, y) => {
+        if (extensionGone()) return null;
+        const hit = findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots);
+        // The pointer rests on a term: fetch the card module during the hover delay, so the card is ready in time.
+        if (hit && !cardHost.loadedView()) void cardHost.view().catch(reportOnce);
+        return hit;
+      },
       isInsideCard: (target) => cardHost.contains(target),
       show: (term, rect) => void showCard(term, rect).catch(reportOnce),
       hide: () => cardHost.loadedView()?.hide(),
@@ -173,7 +157,10 @@ export function startLensRuntime(ctx: ContentContext) {
     const wasActive = !!scanner;
     const styleChanged = settings?.markStyle !== next.markStyle;
     const categoriesChanged = settings?.disabledCategories.join() !== next.disabledCategories.join();
+    const markingChanged =
+      settings?.markAmount !== next.markAmount || settings?.knownTerms.join() !== next.knownTerms.join();
     settings = next;
+    knownTerms = new Set(next.knownTerms);
     const active = isLensActiveOn(next, siteKey);
     if (active && wasActive && categoriesChanged) {
       deactivate();
@@ -181,6 +168,7 @@ export function startLensRuntime(ctx: ContentContext) {
     } else if (active && !wasActive) activate(next);
     else if (!active && wasActive) deactivate();
     else if (active && styleChanged) highlighter?.setStyle(next.markStyle);
+    if (active && markingChanged) highlighter?.refresh();
   }
 
   let reported = false;
@@ -188,6 +176,19 @@ export function startLensRuntime(ctx: ContentContext) {
     if (reported || ctx.isInvalid) return;
     reported = true;
     console.debug('懂医保：', error);
+  }
+
+  // The popup's questions need every term of the page: the whole document is matched first (in idle slices).
+  async function answerListPageTerms(): Promise<PageTermCount[]> {
+    await ready;
+    await scanner?.scanAll();
+    return listPageTerms();
+  }
+
+  async function answerRevealPageTerm(id: string): Promise<boolean> {
+    await ready;
+    await scanner?.scanAll();
+    return revealPageTerm(id);
   }
 
   function listPageTerms(): PageTermCount[] {
@@ -215,19 +216,20 @@ export function startLensRuntime(ctx: ContentContext) {
     return false;
   }
 
-  void readLensSettingsOnPage().then(apply).catch(reportOnce);
+  const ready = readLensSettings().then(apply).catch(reportOnce);
   const unwatch = watchLensSettings((next) => {
     if (!ctx.isInvalid) apply(next);
   });
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
-    removeListeners.push(onLensMessage('listPageTerms', () => listPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id)));
+    removeListeners.push(onLensMessage('listPageTerms', () => answerListPageTerms()));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id)));
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
   (globalThis as { __yibaoLensProbe?: unknown }).__yibaoLensProbe = {
     tunables: LENS_TUNABLES,
+    scanAll: () => scanner?.scanAll(),
     stats: () => ({
       active: !!scanner,
       tracked: scanner?.tracked.size ?? 0,
@@ -255,6 +257,9 @@ export function startLensRuntime(ctx: ContentContext) {
       }
     }
   });
-  // The PDF reader (an extension page) answers the popup through its own channel with these.
-  return { listPageTerms, revealPageTerm };
+
+  return {
+    listPageTerms: answerListPageTerms,
+    revealPageTerm: answerRevealPageTerm,
+  };
 }

@@ -168,17 +168,6 @@ export function TermCard({
         {record.regionalNote}
       </p>
 
-      {record.unverified.length > 0 && (
-        <section aria-label="尚未核实">
-          <h3>尚未核实</h3>
-          <ul className="yl-unverified">
-            {record.unverified.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
       <TermChips label="相关术语" terms={record.related} onSelectTerm={onSelectTerm} />
 
       {record.articles.length > 0 && (

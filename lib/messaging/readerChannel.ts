@@ -14,8 +14,8 @@ type ReaderQuestion =
   { yibaoReader: 'listPageTerms'; tabId: number } | { yibaoReader: 'revealPageTerm'; tabId: number; id: string };
 
 export interface ReaderAnswers {
-  listPageTerms(): PageTermCount[];
-  revealPageTerm(id: string): boolean;
+  listPageTerms(): Promise<PageTermCount[]>;
+  revealPageTerm(id: string): Promise<boolean>;
 }
 
 /** True for this extension's own PDF reader page. */
@@ -62,11 +62,14 @@ export function answerReaderQuestions(ownTabId: number, answers: ReaderAnswers):
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const question = message as Partial<ReaderQuestion> | null;
     if (typeof question !== 'object' || question === null || question.tabId !== ownTabId) return false;
-    if (question.yibaoReader === 'listPageTerms') sendResponse(answers.listPageTerms());
+    let answer: Promise<unknown>;
+    if (question.yibaoReader === 'listPageTerms') answer = answers.listPageTerms();
     else if (question.yibaoReader === 'revealPageTerm' && typeof question.id === 'string')
-      sendResponse(answers.revealPageTerm(question.id));
+      answer = answers.revealPageTerm(question.id);
     else return false;
-    return false;
+    answer.then(sendResponse, () => sendResponse(null));
+    // Keeps the channel open for the answer, which comes once the page is fully matched.
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

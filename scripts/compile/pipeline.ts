@@ -18,7 +18,8 @@ import {
   type Region,
   type Source,
 } from '../../data/schema';
-import { compileTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
+import type { CompiledTermMatcher } from '../../lib/matcher/matcher';
+import { compileTermMatcher } from './automaton';
 import { buildMatcherSource, listSurfaceForms } from './matcherPatterns';
 import type { ArticleRecord, CardRecord, CardSource, SearchDoc } from '../../lib/card/records';
 
@@ -165,7 +166,6 @@ export function buildCardRecords(data: ProjectData): CardRecord[] {
       myths: entry.myths.map((m) => ({ myth: m.myth, truth: m.truth, sourceIndexes: indexOf(m.sources) })),
       regionalNote: entry.regionalNote,
       hasLocalFacts: entry.facts.some((f) => f.scope === 'local'),
-      unverified: entry.unverified,
       related: entry.related.map((id) => ({ id, term: termById.get(id)!.term })),
       articles: [...articlesOfTerm.get(entry.id)!].slice(0, 6).map((id) => {
         const a = articleById.get(id)!;
