@@ -10,6 +10,9 @@
  *   - pages drawn at the end (canvases alive) and the JS heap, to show that
  *     memory stays bounded as pages far from view are released.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtensionBrowser } from '../e2e/harness';
 import { launchPrinter, printPdf } from '../fixtures/pdfs';
@@ -69,6 +72,26 @@ async function waitForQuiet(page: Page, ms = 800) {
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
+/** What the reader adds to the package: its page chunk (pdf.js + our engine), the pdf.js worker, the GB CMaps. */
+function readerSizes(dir = '.output/chrome-mv3'): string[] {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  const sized = (path: string) => {
+    const bytes = readFileSync(join(dir, path));
+    return `${path}：${kb(bytes.length)}，gzip ${kb(gzipSync(bytes).length)}`;
+  };
+  const find = (sub: string, re: RegExp) =>
+    readdirSync(join(dir, sub))
+      .filter((f) => re.test(f))
+      .map((f) => `${sub}/${f}`);
+  const cmaps = readdirSync(join(dir, 'pdfjs/cmaps'));
+  const cmapBytes = cmaps.reduce((sum, f) => sum + readFileSync(join(dir, 'pdfjs/cmaps', f)).length, 0);
+  return [
+    ...find('chunks', /^pdf-.*\.js$/).map(sized),
+    ...find('assets', /^pdf\.worker.*\.mjs$/).map(sized),
+    `pdfjs/cmaps：${cmaps.length} 个文件，${kb(cmapBytes)}`,
+  ];
+}
+
 export async function runPdfBench() {
   const printer = await launchPrinter();
   const pdf = await printPdf(printer, hundredPageHtml());
@@ -110,6 +133,7 @@ export async function runPdfBench() {
     const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
     const marks = await page.evaluate(() => CSS.highlights.get('yibao-lens-term')?.size ?? 0);
 
+    console.log(`\nPDF 阅读器的包体积：\n  ${readerSizes().join('\n  ')}`);
     console.log(`\nPDF 阅读器（${pageCount} 页，${(pdf.length / 1024).toFixed(0)} KB，由 Chromium 打印生成）`);
     console.log(`  首页出现（选定文件 → 第 1 页文字层就绪）：${fmt(firstPageMs)}`);
     console.log(
