@@ -170,6 +170,28 @@ describe('PDF reader: a local file', () => {
     await page.close();
   });
 
+  it('is keyboard reachable and follows dark mode', async () => {
+    const page = await openReader();
+    await pickFile(page, '政策.pdf', policyPdf);
+    await page.locator('body[data-first-page-shown="true"]').waitFor();
+    const reached: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    // One page: 上一页/下一页 are disabled and skipped; the rest is reached in order.
+    expect(reached.slice(0, 4)).toEqual(['file-input', 'page-number', 'zoom-out', 'zoom-in']);
+    expect(await page.getByRole('button', { name: '放大（Ctrl 加号）' }).isEnabled()).toBe(true);
+
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).not.toBe(light);
+    expect(await background()).toBe('rgb(27, 28, 31)');
+    await page.close();
+  });
+
   it('says a scanned PDF has no text, and still shows its page', async () => {
     const page = await openReader();
     await pickFile(page, '扫描件.pdf', scannedPdf);
