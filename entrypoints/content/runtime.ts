@@ -21,7 +21,7 @@ import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
-import type { MarkRules } from './markPlan';
+import { inDocumentOrder, type MarkRules } from './markPlan';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
@@ -191,15 +191,20 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return revealPageTerm(id);
   }
 
+  /** Every term of the page with its count, in the order the terms first appear. */
   function listPageTerms(): PageTermCount[] {
     const counts = new Map<number, number>();
-    for (const [node, matches] of scanner?.tracked ?? []) {
-      if (!node.isConnected) continue;
-      for (const m of matches) if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+    const nodes = inDocumentOrder([...(scanner?.tracked.keys() ?? [])].filter((node) => node.isConnected));
+    for (const node of nodes) {
+      for (const m of scanner!.tracked.get(node)!) {
+        if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      }
     }
-    return [...counts]
-      .map(([entry, count]) => ({ id: matcher.entries[entry]!.id, term: matcher.entries[entry]!.term, count }))
-      .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'));
+    return [...counts].map(([entry, count]) => ({
+      id: matcher.entries[entry]!.id,
+      term: matcher.entries[entry]!.term,
+      count,
+    }));
   }
 
   function revealPageTerm(id: string): boolean {
