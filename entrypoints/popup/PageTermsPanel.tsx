@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
-import { sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
+import type { PageTermCount } from '@/lib/messaging/protocol';
+import { askPageTerms, askRevealPageTerm, isLensReaderUrl } from '@/lib/messaging/readerChannel';
 import type { PopupTarget } from './popupTarget';
 import { isScriptablePageUrl } from './popupTarget';
 
@@ -54,10 +55,11 @@ const UNAVAILABLE_TEXT: Record<'no-tab' | 'restricted' | 'no-script', { title: s
 /** Asks the tab's top frame for its terms; never throws. */
 async function fetchPageTerms(target: PopupTarget | null): Promise<LoadState> {
   if (target === null) return { status: 'unavailable', reason: 'no-tab' };
-  if (target.url !== undefined && !isScriptablePageUrl(target.url))
+  if (target.url !== undefined && !isScriptablePageUrl(target.url) && !isLensReaderUrl(target.url))
     return { status: 'unavailable', reason: 'restricted' };
   try {
-    const terms: unknown = await sendLensMessage('listPageTerms', undefined, { tabId: target.tabId, frameId: 0 });
+    // Our PDF reader is answered by runtime messaging, a web page by its content script (lib/messaging/readerChannel.ts).
+    const terms: unknown = await askPageTerms(target);
     return isPageTermList(terms) ? { status: 'ready', terms } : { status: 'unavailable', reason: 'no-script' };
   } catch {
     return { status: 'unavailable', reason: 'no-script' };
@@ -92,12 +94,7 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     setNotice(null);
     let shown = false;
     try {
-      shown =
-        (await sendLensMessage(
-          'revealPageTerm',
-          { id: term.id, sense: term.sense?.id },
-          { tabId: target.tabId, frameId: 0 },
-        )) === true;
+      shown = (await askRevealPageTerm(target, term.id, term.sense?.id)) === true;
     } catch {
       shown = false;
     }
