@@ -51,6 +51,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
+  // Old copies are told to stop by a DOM event only: no window.postMessage that the page's own listeners would see.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const stopWatching = whenChineseText(document, () => void startEngine(ctx).catch(() => undefined));
     ctx.onInvalidated(stopWatching);
