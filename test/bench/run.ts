@@ -216,7 +216,18 @@ table(
 );
 
 table('2. 本扩展脚本拆分（墙钟 ms，中位数 (最小–最大)）与任务', [
-  ['页面', '编译', '求值', '回调（空闲切片等）', '含我们脚本的任务', '最长任务', '>50 ms 任务', 'Long Tasks API 重叠'],
+  [
+    '页面',
+    '加载器',
+    '引擎',
+    '编译',
+    '求值',
+    '回调（空闲切片等）',
+    '含我们脚本的任务',
+    '最长任务',
+    '>50 ms 任务',
+    'Long Tasks API 重叠',
+  ],
   ...PAGES.map((p) => {
     const ours = loadOf(p.key).ours;
     return [
@@ -390,6 +401,8 @@ table('8. 规模增长（本扩展，页面加载的脚本时间 ms）', [
 
 const englishExtra = median(wall(loadOf('english').ours)) - median(wall(loadOf('english').empty));
 const newsOurs = median(wall(loadOf('news').ours));
+const englishExtraCpu = median(cpu(loadOf('english').ours)) - median(cpu(loadOf('english').empty));
+const newsOursCpu = median(cpu(loadOf('news').ours));
 const strongestOver = m('big-2/mark-regexp', (s) => s.cost.wallMs) / oursLoad2;
 const floorWall = m('big-2/floor', (s) => s.cost.wallMs);
 const longestOurs = Math.max(...PAGES.flatMap((p) => loadOf(p.key).ours.map((s) => s.cost.longestTaskMs)));
@@ -397,8 +410,16 @@ const longestMarking = Math.max(...['news/ours', 'big-2/ours'].flatMap((k) => mk
 const verdict = (ok: boolean) => (ok ? '达成' : '未达成');
 table('9. 目标（墙钟中位数；基准测试不断言，只报告）', [
   ['目标', '测得', '结果'],
-  ['无中文页：比空脚本多 ≤ 1 ms', `${num(englishExtra, 2)} ms`, verdict(englishExtra <= 1)],
-  ['5k 新闻页：本扩展脚本时间 ≤ 10 ms', `${num(newsOurs, 2)} ms`, verdict(newsOurs <= 10)],
+  [
+    '无中文页：比空脚本多 ≤ 1 ms',
+    `${num(englishExtra, 2)} ms（CPU ${num(englishExtraCpu, 2)} ms）`,
+    verdict(englishExtra <= 1),
+  ],
+  [
+    '5k 新闻页：本扩展脚本时间 ≤ 10 ms',
+    `${num(newsOurs, 2)} ms（CPU ${num(newsOursCpu, 2)} ms）`,
+    verdict(newsOurs <= 10),
+  ],
   ['2 MB：mark.js 最强写法 ≥ 10× 本扩展（含加载）', `${num(strongestOver, 1)}×`, verdict(strongestOver >= 10)],
   ['2 MB：本扩展（含加载）≤ 下限', `${num(oursLoad2, 1)} vs ${num(floorWall, 1)} ms`, verdict(oursLoad2 <= floorWall)],
   [

@@ -120,7 +120,19 @@ export interface ScriptCost {
   tasksOver50: number;
   /** Start and end of each such task, trace microseconds. */
   tasks: { ts: number; end: number }[];
+  /** Wall time of the outermost events by file: the loader (content.js), the engine, the card module. */
+  byFile: { loader: number; engine: number; card: number; other: number };
   events: number;
+}
+
+/** Which of our files an event belongs to; module events carry no URL, and the engine is our only module on load. */
+function fileOf(e: TraceEvent): 'loader' | 'engine' | 'card' | 'other' {
+  const url = scriptUrlOf(e);
+  if (url.endsWith('/content.js')) return 'loader';
+  if (url.endsWith('/content-engine.js') || (!url && (e.name === 'v8.evaluateModule' || e.name === 'v8.compileModule')))
+    return 'engine';
+  if (url.endsWith('/card-ui.js')) return 'card';
+  return 'other';
 }
 
 export function scriptCost(thread: TraceEvent[], urlPrefix: string): ScriptCost {
@@ -137,6 +149,8 @@ export function scriptCost(thread: TraceEvent[], urlPrefix: string): ScriptCost 
     if (task) tasks.add(task);
   }
   const taskList = [...tasks];
+  const byFile = { loader: 0, engine: 0, card: 0, other: 0 };
+  for (const e of top) byFile[fileOf(e)] += ms(e.dur ?? 0);
   return {
     wallMs: sum(top, 'dur'),
     cpuMs: sum(top, 'tdur'),
@@ -147,6 +161,7 @@ export function scriptCost(thread: TraceEvent[], urlPrefix: string): ScriptCost 
     longestTaskMs: Math.max(0, ...taskList.map((t) => ms(t.dur ?? 0))),
     tasksOver50: taskList.filter((t) => (t.dur ?? 0) > 50000).length,
     tasks: taskList.map((t) => ({ ts: t.ts, end: t.ts + (t.dur ?? 0) })),
+    byFile,
     events: own.length,
   };
 }
