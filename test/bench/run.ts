@@ -233,6 +233,14 @@ table('2. 本扩展脚本拆分（墙钟 ms，中位数 (最小–最大)）与�
     return [
       p.label,
       spread(
+        ours.map((s) => s.cost.byFile.loader),
+        2,
+      ),
+      spread(
+        ours.map((s) => s.cost.byFile.engine + s.cost.byFile.other),
+        2,
+      ),
+      spread(
         ours.map((s) => s.cost.compileMs),
         2,
       ),
