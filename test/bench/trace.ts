@@ -145,7 +145,10 @@ export function scriptCost(thread: TraceEvent[], urlPrefix: string): ScriptCost 
   const runTasks = thread.filter((e) => e.ph === 'X' && e.name === 'RunTask');
   const tasks = new Set<TraceEvent>();
   for (const e of top) {
-    const task = runTasks.find((t) => t.ts <= e.ts && e.ts < t.ts + (t.dur ?? 0));
+    // The outermost (longest) task around the event: nested run loops nest RunTask events.
+    const task = runTasks
+      .filter((t) => t.ts <= e.ts && e.ts < t.ts + (t.dur ?? 0))
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
     if (task) tasks.add(task);
   }
   const taskList = [...tasks];
