@@ -1,0 +1,89 @@
+/**
+ * Browsers for the bench: Chromium with our built extension, or with an empty content script extension (built
+ * here in a temp dir: MV3, one content script of one empty statement on <all_urls>), both launched with the
+ * same flags as the e2e harness (test/e2e/harness.ts), a fresh profile each.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, EXTENSION_DIR } from '../e2e/harness';
+
+export interface BenchBrowser {
+  label: string;
+  context: BrowserContext;
+  /** chrome-extension://<id>/ of the extension's fixed id. */
+  extensionOrigin: string;
+  newPage(): Promise<Page>;
+  /** The extension's service worker, when it has one (ours). */
+  serviceWorker: import('playwright-core').Worker | null;
+  close(): Promise<void>;
+}
+
+/** An MV3 extension whose content script is one empty statement, like ours matched on every page at document_idle. */
+export function buildEmptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-empty-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script',
+      version: '1.0.0',
+      content_scripts: [
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_idle',
+          js: ['empty.js'],
+        },
+      ],
+    }),
+  );
+  writeFileSync(join(dir, 'empty.js'), ';\n');
+  return dir;
+}
+
+export async function launchBench(label: string, extensionDir: string, hasWorker: boolean): Promise<BenchBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    // The same flags as launchExtensionBrowser in test/e2e/harness.ts.
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+  });
+  // tsx keeps function names with a __name helper that page.evaluate'd functions would miss.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  let serviceWorker = null;
+  let extensionOrigin = 'chrome-extension://';
+  if (hasWorker) {
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    extensionOrigin = `chrome-extension://${new URL(serviceWorker.url()).host}/`;
+  }
+  return {
+    label,
+    context,
+    extensionOrigin,
+    serviceWorker,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export const launchOurs = () => launchBench('懂医保', EXTENSION_DIR, true);

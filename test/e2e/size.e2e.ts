@@ -1,0 +1,41 @@
+/**
+ * What every page downloads and compiles from us stays small: the loader (content.js, injected into every
+ * page) and the engine (content-engine.js, imported on pages with Chinese text) are checked against size
+ * budgets on the built extension. The bench (npm run bench) prints the same sizes with their gzip figures.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIR = resolve(process.env.YIBAO_EXTENSION_DIR || '.output/chrome-mv3');
+
+/** Raw bytes; the loader is paid by every page, the engine only by pages with Chinese text. */
+const LOADER_BUDGET_BYTES = 8 * 1024;
+const ENGINE_BUDGET_BYTES = 100 * 1024;
+
+function builtFile(relative: string): string {
+  const file = join(DIR, relative);
+  if (!existsSync(file)) throw new Error(`${file} 不存在：先运行 npx wxt build`);
+  return file;
+}
+
+describe('size budgets of what pages load', () => {
+  it('the manifest injects exactly one script into every page: the loader', () => {
+    const manifest = JSON.parse(readFileSync(builtFile('manifest.json'), 'utf8')) as {
+      content_scripts: { js?: string[] }[];
+    };
+    expect(manifest.content_scripts.flatMap((c) => c.js ?? [])).toEqual(['content-scripts/content.js']);
+  });
+
+  it(`the loader (content.js) stays under ${LOADER_BUDGET_BYTES / 1024} KB`, () => {
+    const bytes = statSync(builtFile('content-scripts/content.js')).size;
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(LOADER_BUDGET_BYTES);
+  });
+
+  it(`the engine (content-engine.js) stays under ${ENGINE_BUDGET_BYTES / 1024} KB`, () => {
+    const bytes = statSync(builtFile('content-engine.js')).size;
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(ENGINE_BUDGET_BYTES);
+  });
+});
