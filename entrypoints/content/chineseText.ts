@@ -5,6 +5,9 @@
  */
 const HAN = /[\u3400-\u9fff]/;
 const FIRST_TEXT_NODES = 200;
+/** Characters looked at in all: long English paragraphs need not be read to the end. */
+const FIRST_CHARS = 8000;
+const CHARS_PER_NODE = 400;
 /** Mutations are looked at in batches this far apart; a page without Chinese pays one short check per batch. */
 const WATCH_BATCH_MS = 500;
 /** Characters of added content looked at per batch. */
@@ -14,8 +17,12 @@ export function pageLooksChinese(doc: Document): boolean {
   if (doc.documentElement.lang.toLowerCase().startsWith('zh') || HAN.test(doc.title)) return true;
   const root = doc.body ?? doc.documentElement;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let i = 0, node = walker.nextNode(); node && i < FIRST_TEXT_NODES; i++, node = walker.nextNode()) {
-    if (HAN.test((node as Text).data)) return true;
+  let budget = FIRST_CHARS;
+  for (let i = 0, node = walker.nextNode(); node && i < FIRST_TEXT_NODES && budget > 0; i++, node = walker.nextNode()) {
+    const data = (node as Text).data;
+    const sample = data.length > CHARS_PER_NODE ? data.slice(0, CHARS_PER_NODE) : data;
+    if (HAN.test(sample)) return true;
+    budget -= sample.length;
   }
   return false;
 }

@@ -158,6 +158,7 @@ export function createTermHighlighter(
   function update() {
     timer = null;
     if (disposed) return;
+    updatedOnce = true;
     const band = currentBand();
     const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
     for (const node of drawn.keys()) if (!wanted.has(node)) erase(node);
@@ -171,7 +172,15 @@ export function createTermHighlighter(
     }
   }
 
+  /** Until the first update, marks wait for the scanner's first pass (refresh from onIdle), then draw at once. */
+  let updatedOnce = false;
+
   function refresh() {
+    if (!updatedOnce) {
+      if (timer !== null) clearTimeout(timer);
+      update();
+      return;
+    }
     if (timer === null && !disposed) timer = setTimeout(update, LENS_TUNABLES.markUpdateDelayMs);
   }
 

@@ -481,8 +481,9 @@ export function createPageScanner(
       observe(doc);
       doc.defaultView?.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
       doc.defaultView?.addEventListener('resize', onViewportChange, { passive: true });
+      // The first band is matched at once: marks should be there within a frame of the engine starting.
       bandPending = true;
-      scheduleSlice(() => (bandPending ? scanBand() : undefined));
+      scanBand();
     },
     scanAll() {
       if (stopped) return Promise.resolve();
