@@ -58,17 +58,20 @@ const cases: Case[] = [
 ];
 
 describe('placeCard', () => {
-  it.each(cases)('$name → $side, inside the viewport, over no line', ({ lines, viewport = desktop, size = card, side }) => {
-    const p = placeCard(lines, viewport, size, GAP);
-    expect(p.side).toBe(side);
-    const r = cardRect(p);
-    expect(r.left).toBeGreaterThanOrEqual(0);
-    expect(r.top).toBeGreaterThanOrEqual(0);
-    expect(r.right).toBeLessThanOrEqual(viewport.width);
-    expect(r.bottom).toBeLessThanOrEqual(viewport.height);
-    for (const l of lines) expect(rectsOverlap(r, l), JSON.stringify(l)).toBe(false);
-    expect(p.maxHeight).toBeGreaterThan(0);
-  });
+  it.each(cases)(
+    '$name → $side, inside the viewport, over no line',
+    ({ lines, viewport = desktop, size = card, side }) => {
+      const p = placeCard(lines, viewport, size, GAP);
+      expect(p.side).toBe(side);
+      const r = cardRect(p);
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.top).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(viewport.width);
+      expect(r.bottom).toBeLessThanOrEqual(viewport.height);
+      for (const l of lines) expect(rectsOverlap(r, l), JSON.stringify(l)).toBe(false);
+      expect(p.maxHeight).toBeGreaterThan(0);
+    },
+  );
 
   it('keeps the full size below a one-line term with room', () => {
     expect(placeCard([line(100, 100, 160, 120)], desktop, card, GAP)).toEqual({

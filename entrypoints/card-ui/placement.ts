@@ -58,7 +58,13 @@ export function placeCard(
     const w = Math.max(0, size.width);
     switch (side) {
       case 'below':
-        return { side, width: w, maxHeight: h, top: bottom + gap, left: clamp(last.left, gap, viewport.width - w - gap) };
+        return {
+          side,
+          width: w,
+          maxHeight: h,
+          top: bottom + gap,
+          left: clamp(last.left, gap, viewport.width - w - gap),
+        };
       case 'above':
         return {
           side,
@@ -68,9 +74,21 @@ export function placeCard(
           left: clamp(first.left, gap, viewport.width - w - gap),
         };
       case 'right':
-        return { side, width: w, maxHeight: h, left: right + gap, top: clamp(first.top, gap, viewport.height - h - gap) };
+        return {
+          side,
+          width: w,
+          maxHeight: h,
+          left: right + gap,
+          top: clamp(first.top, gap, viewport.height - h - gap),
+        };
       case 'left':
-        return { side, width: w, maxHeight: h, left: left - gap - w, top: clamp(first.top, gap, viewport.height - h - gap) };
+        return {
+          side,
+          width: w,
+          maxHeight: h,
+          left: left - gap - w,
+          top: clamp(first.top, gap, viewport.height - h - gap),
+        };
     }
   };
 
@@ -87,7 +105,9 @@ export function placeCard(
     { side: 'left', width: room.left, height: fullHeight },
   ];
   const area = (o: { side: CardSide; width: number; height: number }) =>
-    (o.side === 'right' || o.side === 'left') && o.width < MIN_SIDE_WIDTH ? -1 : Math.max(0, o.width) * Math.max(0, o.height);
+    (o.side === 'right' || o.side === 'left') && o.width < MIN_SIDE_WIDTH
+      ? -1
+      : Math.max(0, o.width) * Math.max(0, o.height);
   const best = options.reduce((a, b) => (area(b) > area(a) ? b : a));
   return place(best.side, best);
 }

@@ -5,8 +5,9 @@
 import matcherJson from '@/generated/matcher.json?raw';
 import highlightCss from './style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
-import { findTermAtPoint, rectOfMatch } from './hitTest';
-import { createHoverController, type HoverController, type ShownTerm } from './hoverController';
+import { findTermAtPoint } from './hitTest';
+import { createHoverController, termLineRects, type HoverController, type ShownTerm } from './hoverController';
+import { createFocusReturn, createKeyboardNavigator, goToNeighbour, occurrencesInOrder } from './keyboardNav';
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
@@ -64,6 +65,7 @@ export function startLensRuntime(ctx: ContentContext) {
   let scanner: PageScanner | null = null;
   let highlighter: TermHighlighter | null = null;
   let hover: HoverController | null = null;
+  let keyboardNav: { dispose(): void } | null = null;
   let shadowSheet: CSSStyleSheet | null = null;
   let disabledCategories: string[] = [];
   const isEntryShown = (entry: number) => {
@@ -90,12 +92,25 @@ export function startLensRuntime(ctx: ContentContext) {
     return ctx.isInvalid;
   }
 
-  async function showCard(term: ShownTerm, rect: DOMRect, focus = false) {
+  // Card wiring (keyboard reading, focus return): see keyboardNav.ts.
+  const focusReturn = createFocusReturn(doc, (element) => cardHost.isHost(element));
+  async function showCard(term: ShownTerm, focus = false) {
     const entry = matcher.entries[term.match.entry];
     if (!entry) return;
+    if (focus) focusReturn.remember();
     const view = await cardHost.view();
     if (settings) view.setTheme(settings.theme);
-    view.show({ termId: entry.id, anchor: rect, focus });
+    view.show({ termId: entry.id, lines: termLineRects(term), focus });
+  }
+  function hideCard() {
+    const hadFocus = cardHost.contains(doc.activeElement);
+    cardHost.loadedView()?.hide();
+    focusReturn.restore(hadFocus);
+  }
+  const shownOccurrences = () => occurrencesInOrder(scanner?.tracked ?? new Map(), (m) => isEntryShown(m.entry));
+  function openFromKeyboard(term: ShownTerm) {
+    hover?.markShown(term);
+    void showCard(term, true).catch(reportOnce);
   }
 
   function styleShadowRoot(root: ShadowRoot) {
@@ -145,21 +160,24 @@ export function startLensRuntime(ctx: ContentContext) {
       // …or at the next pointer move.
       hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.tracked, x, y, shadowRoots)),
       isInsideCard: (target) => cardHost.contains(target),
-      show: (term, rect) => void showCard(term, rect).catch(reportOnce),
-      hide: () => cardHost.loadedView()?.hide(),
-      reposition: (rect) => {
-        const view = cardHost.loadedView();
-        const id = view?.currentTermId();
-        if (view && id) view.show({ termId: id, anchor: rect });
-      },
+      show: (term) => void showCard(term).catch(reportOnce),
+      hide: hideCard,
+      reposition: (term) => cardHost.loadedView()?.reposition(termLineRects(term)),
       showDelayMs: () => settings?.hoverDelayMs ?? 220,
       holdKey: () => settings?.holdKey ?? 'none',
+    });
+    keyboardNav = createKeyboardNavigator(window, {
+      occurrences: shownOccurrences,
+      current: () => hover?.currentTerm() ?? null,
+      open: openFromKeyboard,
     });
     scanner.start();
   }
 
   function deactivate() {
     hover?.dispose();
+    keyboardNav?.dispose();
+    keyboardNav = null;
     scanner?.stop();
     highlighter?.dispose();
     hover = null;
@@ -201,18 +219,18 @@ export function startLensRuntime(ctx: ContentContext) {
       .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'));
   }
 
-  function revealPageTerm(id: string): boolean {
-    for (const [node, matches] of scanner?.tracked ?? []) {
-      const match = matches.find((m) => matcher.entries[m.entry]?.id === id);
-      if (!match || !node.isConnected || !node.parentElement?.checkVisibility?.()) continue;
-      node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      const rect = rectOfMatch(node, match);
-      if (!rect) continue;
-      hover?.markShown({ node, match });
-      void showCard({ node, match }, rect, true).catch(reportOnce);
-      return true;
-    }
-    return false;
+  /** Opens the card of an occurrence of `id`: the `occurrence`-th in reading order, or the one after the open card. */
+  function revealPageTerm(id: string, occurrence: number | 'next' = 0): boolean {
+    const all = shownOccurrences().filter((o) => matcher.entries[o.match.entry]?.id === id);
+    if (all.length === 0) return false;
+    const count = all.length;
+    // Going on from the occurrence before the wanted one lands on it (skipping any that are hidden).
+    const before = all[(((occurrence === 'next' ? 0 : occurrence) % count) + count - 1) % count]!;
+    const from = occurrence === 'next' ? (hover?.currentTerm() ?? null) : before;
+    const target = goToNeighbour(window, all, from, 1);
+    if (!target) return false;
+    openFromKeyboard(target);
+    return true;
   }
 
   void readLensSettingsOnPage().then(apply).catch(reportOnce);
@@ -222,7 +240,7 @@ export function startLensRuntime(ctx: ContentContext) {
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
     removeListeners.push(onLensMessage('listPageTerms', () => listPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id)));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id, data.occurrence)));
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.

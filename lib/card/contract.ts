@@ -3,7 +3,8 @@ import type { RectLike } from '@/entrypoints/card-ui/placement';
 
 export interface LensCardShowRequest {
   termId: string;
-  anchor: RectLike;
+  /** Every line box of the term on the page (a wrapped term has several); the card covers none. */
+  lines: RectLike[];
   pinned?: boolean;
   /** Move keyboard focus into the card (when opened from the keyboard or the popup). */
   focus?: boolean;
@@ -17,7 +18,10 @@ export interface LensCardHandlers {
 }
 
 export interface LensCardView {
+  /** Opens a card for a term (a fresh card: no way back, short first view, scrolled to the top). */
   show(request: LensCardShowRequest): void;
+  /** The term moved (scrolling): place the same card again, keeping what it shows. */
+  reposition(lines: RectLike[]): void;
   hide(): void;
   setTheme(theme: 'system' | 'light' | 'dark'): void;
   currentTermId(): string | null;

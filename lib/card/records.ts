@@ -26,7 +26,6 @@ export interface CardRecord {
   myths: { myth: string; truth: string; sourceIndexes: number[] }[];
   regionalNote: string;
   hasLocalFacts: boolean;
-  unverified: string[];
   related: { id: string; term: string }[];
   articles: { id: string; title: string; answer: string }[];
   sources: CardSource[];

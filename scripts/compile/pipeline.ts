@@ -165,7 +165,6 @@ export function buildCardRecords(data: ProjectData): CardRecord[] {
       myths: entry.myths.map((m) => ({ myth: m.myth, truth: m.truth, sourceIndexes: indexOf(m.sources) })),
       regionalNote: entry.regionalNote,
       hasLocalFacts: entry.facts.some((f) => f.scope === 'local'),
-      unverified: entry.unverified,
       related: entry.related.map((id) => ({ id, term: termById.get(id)!.term })),
       articles: [...articlesOfTerm.get(entry.id)!].slice(0, 6).map((id) => {
         const a = articleById.get(id)!;
