@@ -10,14 +10,19 @@
 import { rectOfMatch } from './hitTest';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';
+import { createToneFinder, type BackgroundTone } from './markContrast';
 
 export type MarkStyle = 'underline' | 'background' | 'none';
 
-export const HIGHLIGHT_NAME_BY_STYLE: Record<MarkStyle, string | null> = {
-  underline: LENS_HIGHLIGHT_NAME,
-  background: `${LENS_HIGHLIGHT_NAME}-bg`,
+/** Highlight names per mark style, one for text on light and one for text on dark backgrounds (see style.css). */
+export const HIGHLIGHT_NAMES_BY_STYLE: Record<MarkStyle, Record<BackgroundTone, string> | null> = {
+  underline: { light: LENS_HIGHLIGHT_NAME, dark: `${LENS_HIGHLIGHT_NAME}-dark` },
+  background: { light: `${LENS_HIGHLIGHT_NAME}-bg`, dark: `${LENS_HIGHLIGHT_NAME}-bg-dark` },
   none: null,
 };
+const ALL_HIGHLIGHT_NAMES = Object.values(HIGHLIGHT_NAMES_BY_STYLE).flatMap((names) =>
+  names ? [names.light, names.dark] : [],
+);
 
 export interface TermHighlighterOptions {
   /** Every text node with matches (the scanner's map). */
@@ -50,7 +55,8 @@ export function createTermHighlighter(
   options: TermHighlighterOptions,
 ): TermHighlighter {
   const win = doc.defaultView!;
-  const highlight = new Highlight();
+  const highlights: Record<BackgroundTone, Highlight> = { light: new Highlight(), dark: new Highlight() };
+  const tones = createToneFinder(win);
   let style = initialStyle;
   const drawn = new Map<Text, StaticRange[]>();
   /** Tracked nodes inside shadow trees: a walk of the document does not enter them, so they are checked one by one. */
@@ -59,13 +65,16 @@ export function createTermHighlighter(
   let disposed = false;
 
   function register() {
-    for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE)) if (name) CSS.highlights.delete(name);
-    const name = HIGHLIGHT_NAME_BY_STYLE[style];
-    if (name) CSS.highlights.set(name, highlight);
+    for (const name of ALL_HIGHLIGHT_NAMES) CSS.highlights.delete(name);
+    const names = HIGHLIGHT_NAMES_BY_STYLE[style];
+    if (names) for (const tone of ['light', 'dark'] as const) CSS.highlights.set(names[tone], highlights[tone]);
   }
 
   function erase(node: Text) {
-    for (const range of drawn.get(node) ?? []) highlight.delete(range);
+    for (const range of drawn.get(node) ?? []) {
+      highlights.light.delete(range);
+      highlights.dark.delete(range);
+    }
     drawn.delete(node);
   }
 
@@ -93,6 +102,8 @@ export function createTermHighlighter(
     const matches = options.tracked.get(node);
     if (!matches) return;
     const ranges: StaticRange[] = [];
+    const parent = node.parentElement ?? (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
+    const highlight = highlights[tones.toneOf(parent)];
     for (const m of matchesInBand(node, matches, band)) {
       if (!options.isEntryShown(m.entry)) continue;
       const range = new StaticRange({
@@ -202,6 +213,7 @@ export function createTermHighlighter(
   function update() {
     timer = null;
     if (disposed) return;
+    tones.clear(); // the page may have switched its own theme since
     const band = currentBand();
     const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
     for (const node of drawn.keys()) if (!wanted.has(node)) erase(node);
@@ -238,15 +250,17 @@ export function createTermHighlighter(
       style = next;
       register();
     },
-    drawnCount: () => highlight.size,
+    drawnCount: () => highlights.light.size + highlights.dark.size,
     dispose() {
       disposed = true;
       if (timer !== null) clearTimeout(timer);
       win.removeEventListener('scroll', onViewportChange, { capture: true });
       win.removeEventListener('resize', onViewportChange);
-      highlight.clear();
-      for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE))
-        if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+      for (const tone of ['light', 'dark'] as const) {
+        highlights[tone].clear();
+        for (const name of ALL_HIGHLIGHT_NAMES)
+          if (CSS.highlights.get(name) === highlights[tone]) CSS.highlights.delete(name);
+      }
       drawn.clear();
       shadowNodes.clear();
     },
