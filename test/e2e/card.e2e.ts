@@ -18,6 +18,9 @@ import {
 } from './harness';
 import { htmlPage } from '../fixtures/pages';
 
+/** The service worker's chrome.tabs, as far as these tests use it. */
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 
@@ -53,6 +56,11 @@ beforeAll(async () => {
        <p>第一段讲个人账户的用途。</p>
        <div style="height: 1600px"></div>
        <p id="far">很靠后的一段讲起付线是什么。</p>`,
+    ),
+    '/thrice.html': htmlPage(
+      ['第一次提到个人账户。', '第二次提到个人账户。', '第三次提到个人账户。']
+        .map((text, i) => `<p id="p${i + 1}">${text}</p><div style="height: 1500px"></div>`)
+        .join(''),
     ),
     '/light.html': htmlPage('<p>白底页面上的个人账户。</p>', '<style>body { background: #fff; color: #222; }</style>'),
     '/dark.html': htmlPage(
@@ -291,6 +299,37 @@ describe('actions that fit the term', () => {
     const pool = await openCard(page, '统筹基金', /^统筹基金/);
     expect(await pool.getByRole('button', { name: '在弹窗中查看' }).count()).toBe(1);
     expect(await pool.getByRole('button', { name: '打开计算器' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('popup 本页术语', () => {
+  it('下一处 goes on to the next occurrence of the term, wrapping at the end', async () => {
+    const page = await open('/thrice.html', 1);
+    await page.bringToFront();
+    const tabId = await browser.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    const popup = await browser.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?targetTab=${tabId}#page`);
+    const next = popup.getByRole('button', { name: '个人账户的下一处' });
+    await next.waitFor();
+    const onScreen = () =>
+      page.evaluate(() =>
+        ['p1', 'p2', 'p3'].filter((id) => {
+          const r = document.getElementById(id)!.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        }),
+      );
+    await popup.locator('.page-term[data-term-id="gerenzhanghu"]').click();
+    await expect.poll(onScreen).toEqual(['p1']);
+    for (const expected of ['p2', 'p3', 'p1']) {
+      await next.click();
+      await expect.poll(onScreen).toEqual([expected]);
+      await expect.poll(() => page.locator(CARD_SELECTOR).getAttribute('aria-label')).toMatch(/^个人账户/);
+    }
+    await popup.close();
     await page.close();
   });
 });
