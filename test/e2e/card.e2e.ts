@@ -19,7 +19,14 @@ import {
 import { htmlPage } from '../fixtures/pages';
 
 /** The service worker's chrome.tabs, as far as these tests use it. */
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  storage: {
+    onChanged: {
+      addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
+    };
+  };
+};
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -295,6 +302,21 @@ describe('actions that fit the term', () => {
     const account = await openCard(page, '个人账户', /^个人账户/);
     const calculator = account.getByRole('button', { name: '打开计算器' });
     expect(await calculator.getAttribute('data-checker-tool')).toBe('account');
+    // It asks the background to open the popup at that tool (headless Chromium may show it as a
+    // popup the test cannot see, so the route handed to the popup is what is checked).
+    await browser.serviceWorker.evaluate(() => {
+      const worker = globalThis as unknown as { __routes: string[] };
+      worker.__routes = [];
+      chrome.storage.onChanged.addListener((changes, area) => {
+        const route = changes.popupRoute?.newValue;
+        if (area === 'session' && typeof route === 'string') worker.__routes.push(route);
+      });
+    });
+    await calculator.click();
+    await expect
+      .poll(() => browser.serviceWorker.evaluate(() => (globalThis as unknown as { __routes: string[] }).__routes))
+      .toEqual(['checker/account']);
+    await page.bringToFront();
     await closeCard(page);
     const pool = await openCard(page, '统筹基金', /^统筹基金/);
     expect(await pool.getByRole('button', { name: '在弹窗中查看' }).count()).toBe(1);
