@@ -55,7 +55,9 @@ function FloatingCard({
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element || !state.request) return;
-    const height = Math.min(element.scrollHeight, LENS_TUNABLES.cardMaxHeightPx);
+    // max-height applies to the border box; scrollHeight leaves the borders out.
+    const borders = element.offsetHeight - element.clientHeight;
+    const height = Math.min(element.scrollHeight + borders, LENS_TUNABLES.cardMaxHeightPx);
     const p = placeCard(
       state.lines,
       { width: window.innerWidth, height: window.innerHeight },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { TermCard } from './TermCard';
+import { TermCard, firstViewFacts } from './TermCard';
 import type { CardRecord } from './records';
 import { buildCardRecords, loadProjectData } from '../../scripts/compile/pipeline';
 
@@ -48,12 +48,13 @@ describe('TermCard', () => {
     expect(html).toContain('一句话的意思');
     expect(html).toContain('值三');
     expect(html).not.toContain('值四');
+    expect(html).toContain('地方规定，以当地政策为准');
     expect(html).toContain('第一个误区');
     expect(html).not.toContain('第二个误区');
     expect(html).not.toContain('较长的解释文字');
     expect(html).not.toContain('一篇问答');
-    expect(html).toContain('展开');
-    expect(html).toContain('2 条来源');
+    expect(html).toContain('展开全部');
+    expect(html).toContain('2 条来源 · 内容核对日期：2026-01-01');
   });
 
   it('shows everything when expanded, and always in the popup (no expand control)', () => {
@@ -62,7 +63,7 @@ describe('TermCard', () => {
       expect(html).toContain('值四');
       expect(html).toContain('第二个误区');
       expect(html).toContain('一篇问答');
-      expect(html).not.toContain('展开：');
+      expect(html).not.toContain('展开全部');
     }
   });
 
@@ -90,6 +91,19 @@ describe('TermCard', () => {
 
   it('shows a back control naming the previous term', () => {
     expect(render({ back: { term: '家庭共济', onBack: () => undefined } })).toContain('返回“家庭共济”');
+  });
+});
+
+describe('firstViewFacts', () => {
+  const fact = (length: number) => ({ value: '字'.repeat(length) });
+  it.each([
+    [[10, 10, 10, 10], 3],
+    [[40, 30, 20], 2],
+    [[80, 80, 10], 2],
+    [[5], 1],
+    [[], 0],
+  ])('%o → %i facts', (lengths, count) => {
+    expect(firstViewFacts(lengths.map(fact))).toHaveLength(count);
   });
 });
 

@@ -95,8 +95,20 @@ export function SourceList({ sources, reviewed }: { sources: CardSource[]; revie
   );
 }
 
-/** Key facts shown before the card is expanded. */
-const FIRST_VIEW_FACTS = 3;
+/**
+ * The key facts of the short first view: two, or three when they are short, so the first view stays
+ * within a hover card's height without cutting a number's text.
+ */
+export function firstViewFacts<T extends { value: string }>(facts: readonly T[], budgetChars = 70): T[] {
+  const chosen: T[] = [];
+  let used = 0;
+  for (const fact of facts) {
+    if (chosen.length === 3 || (chosen.length >= 2 && used + fact.value.length > budgetChars)) break;
+    chosen.push(fact);
+    used += fact.value.length;
+  }
+  return chosen;
+}
 
 export function TermCard({
   record,
@@ -114,7 +126,7 @@ export function TermCard({
     indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null;
   // Without an expand control (the popup) the card is always whole.
   const whole = expanded !== false || !onExpand;
-  const facts = whole ? record.facts : record.facts.slice(0, FIRST_VIEW_FACTS);
+  const facts = whole ? record.facts : firstViewFacts(record.facts);
   const myths = whole ? record.myths : record.myths.slice(0, 1);
   const tool = checkerToolForTerm(record.id);
   return (
@@ -170,14 +182,16 @@ export function TermCard({
           <ul className="yl-facts">
             {facts.map((fact) => (
               <li key={fact.label}>
-                <span className="yl-fact-label">{fact.label}</span>
+                <span className="yl-fact-head">
+                  <span className="yl-fact-label">{fact.label}</span>
+                  <span className="yl-fact-meta">
+                    {fact.effective}
+                    {fact.local ? ` · 地方规定，${LOCAL_CAVEAT}` : ' · 全国'}
+                  </span>
+                </span>
                 <span className="yl-fact-value">
                   {fact.value}
                   {sourceMark(fact.sourceIndexes)}
-                </span>
-                <span className="yl-fact-meta">
-                  {fact.effective}
-                  {fact.local ? ` · 地方规定，${LOCAL_CAVEAT}` : ' · 全国'}
                 </span>
               </li>
             ))}
@@ -203,12 +217,6 @@ export function TermCard({
             ))}
           </ul>
         </section>
-      )}
-
-      {!whole && (
-        <button type="button" className="yl-expand" aria-expanded={false} onClick={onExpand}>
-          展开：解释、全部数字、误区、问答和来源
-        </button>
       )}
 
       {whole && (
@@ -244,15 +252,28 @@ export function TermCard({
           <SourceList sources={record.sources} reviewed={record.reviewed} />
         ) : (
           <p className="yl-reviewed">
-            {record.sources.length} 条来源（展开可查看） · 内容核对日期：{record.reviewed}
+            {record.sources.length} 条来源 · 内容核对日期：{record.reviewed}
           </p>
         )}
-        {onOpenInPopup && (
+        {(onOpenInPopup || !whole) && (
           <div className="yl-actions">
-            <button type="button" className="yl-action" onClick={() => onOpenInPopup(`term/${record.id}`)}>
-              在弹窗中查看
-            </button>
-            {tool && (
+            {!whole && (
+              <button
+                type="button"
+                className="yl-action yl-expand"
+                aria-expanded={false}
+                title="展开：解释、全部数字、误区、相关术语、问答和来源"
+                onClick={onExpand}
+              >
+                展开全部
+              </button>
+            )}
+            {onOpenInPopup && (
+              <button type="button" className="yl-action" onClick={() => onOpenInPopup(`term/${record.id}`)}>
+                在弹窗中查看
+              </button>
+            )}
+            {onOpenInPopup && tool && (
               <button
                 type="button"
                 className="yl-action"

@@ -152,6 +152,8 @@ describe('first view', () => {
     const card = await openCard(page, '个人账户', /^个人账户/);
     const box = await cardBox(page);
     expect(box.bottom - box.top).toBeLessThanOrEqual(520);
+    // The whole first view is shown: nothing to scroll inside the card.
+    expect(await card.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
     const term = card.locator('h2.yl-term');
     const summary = card.locator('.yl-summary');
     expect(await term.textContent()).toBe('个人账户');
