@@ -75,6 +75,24 @@ describe('occurrencesInOrder', () => {
   });
 });
 
+describe('occurrencesInOrder on many nodes', () => {
+  it('walks the text once and still puts nodes in shadow trees where their host is', () => {
+    const count = 120;
+    document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p id="p${i}">段${i}</p>`).join('');
+    const host = document.createElement('div');
+    document.getElementById('p60')!.after(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>影子里</span>';
+    const inShadow = shadow.querySelector('span')!.firstChild as Text;
+    const texts = Array.from({ length: count }, (_, i) => document.getElementById(`p${i}`)!.firstChild as Text);
+    // Scan order: the middle first (priority roots), the shadow node last.
+    const scanOrder = [...texts.slice(50), ...texts.slice(0, 50), inShadow];
+    const tracked = new Map(scanOrder.map((node) => [node, [{ start: 0, end: 1, entry: 1 }]]));
+    const order = occurrencesInOrder(tracked, () => true).map((o) => o.node);
+    expect(order).toEqual([...texts.slice(0, 61), inShadow, ...texts.slice(61)]);
+  });
+});
+
 describe('createFocusReturn', () => {
   it('gives the focus back to what had it when the card closes', () => {
     document.body.innerHTML = '<button id="before">前</button><div id="host" tabindex="-1"></div>';

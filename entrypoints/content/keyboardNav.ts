@@ -6,6 +6,11 @@
  *
  * Alt+J / Alt+K are free in Chrome and Edge on every platform and are not used
  * for text editing; keys pressed in a text field are left to the field.
+ *
+ * The next term is found by walking the page's text from where we are (cost
+ * follows the distance, not the page size: sorting all tracked nodes by
+ * document position took seconds on a page of 20,000 paragraphs). Terms inside
+ * shadow trees are not reached this way (the walk stays in the document).
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
 
@@ -70,12 +75,39 @@ function documentOrder(a: Node, b: Node): number {
   return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-/** Every shown occurrence in the scanner's map, in reading (document) order. */
+/**
+ * Nodes in document order. compareDocumentPosition walks sibling lists, so sorting thousands of nodes
+ * with it is slow (seconds for 20,000 paragraphs); a single walk of the text is linear. Nodes in shadow
+ * trees, which the walk does not enter, are then placed by binary search.
+ */
+function inDocumentOrder(nodes: Text[]): Text[] {
+  if (nodes.length <= 64) return nodes.sort(documentOrder);
+  const doc = nodes[0]!.ownerDocument;
+  const wanted = new Set(nodes);
+  const ordered: Text[] = [];
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (wanted.delete(node as Text)) ordered.push(node as Text);
+  }
+  for (const node of wanted) {
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (documentOrder(ordered[mid]!, node) < 0) low = mid + 1;
+      else high = mid;
+    }
+    ordered.splice(low, 0, node);
+  }
+  return ordered;
+}
+
+/** Every shown occurrence in a map of tracked nodes (filled in scan order), in reading (document) order. */
 export function occurrencesInOrder(
   tracked: ReadonlyMap<Text, TermMatch[]>,
   include: (match: TermMatch) => boolean,
 ): TermOccurrence[] {
-  const nodes = [...tracked.keys()].filter((node) => node.isConnected).sort(documentOrder);
+  const nodes = inDocumentOrder([...tracked.keys()].filter((node) => node.isConnected));
   return nodes.flatMap((node) =>
     tracked
       .get(node)!
@@ -101,9 +133,21 @@ function drawnRect(occurrence: TermOccurrence): DOMRect | null {
   return occurrence.node.parentElement?.checkVisibility?.() === false ? null : rectOf(occurrence);
 }
 
+/** Scrolls an occurrence into view if any of it is off screen. */
+function revealOnScreen(win: Window, occurrence: TermOccurrence) {
+  let rect = rectOf(occurrence);
+  if (!rect || (rect.top >= 0 && rect.bottom <= win.innerHeight && rect.left >= 0 && rect.right <= win.innerWidth))
+    return;
+  occurrence.node.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  // A parent taller than the viewport (a long <pre>) can leave the term itself off screen.
+  rect = rectOf(occurrence);
+  if (rect && (rect.top < 0 || rect.bottom > win.innerHeight))
+    win.scrollBy({ top: rect.top - win.innerHeight / 2, behavior: 'instant' });
+}
+
 /**
- * The occurrence to go to from `current` (or from the viewport), skipping ones that are not drawn;
- * it is scrolled into view if it is not on screen. Null when there is none.
+ * The occurrence to go to among `occurrences` (already in reading order) from `current`, or from the
+ * viewport, skipping ones that are not drawn; it is scrolled into view. Null when there is none.
  */
 export function goToNeighbour(
   win: Window,
@@ -117,22 +161,108 @@ export function goToNeighbour(
     const rect = drawnRect(occurrences[i]!);
     // Not drawn: passed over, as if on the side we come from.
     if (!rect) return direction === 1 ? 'above' : 'below';
-    return rect.bottom <= 0 ? 'above' : rect.top >= win.innerHeight ? 'below' : 'in';
+    return positionOf(win, rect);
   };
   let index = pickNeighbour(count, currentIndex >= 0 ? currentIndex : null, direction, position);
   for (let step = 0; index !== null && step < count; step++, index = (index + direction + count) % count) {
     const target = occurrences[index]!;
-    const rect = drawnRect(target);
-    if (!rect) continue;
-    if (rect.top < 0 || rect.bottom > win.innerHeight || rect.left < 0 || rect.right > win.innerWidth)
-      target.node.parentElement!.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    if (!drawnRect(target)) continue;
+    revealOnScreen(win, target);
     return target;
   }
   return null;
 }
 
+const positionOf = (win: Window, rect: { top: number; bottom: number }): ViewportPosition =>
+  rect.bottom <= 0 ? 'above' : rect.top >= win.innerHeight ? 'below' : 'in';
+
+/** Text nodes of the document after (or before) `from`, in reading order; `from` itself first if asked. */
+function* textNodesFrom(doc: Document, from: Node | null, direction: 1 | -1, includeFrom: boolean): Generator<Text> {
+  const root = doc.body ?? doc.documentElement;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const step = () => (direction === 1 ? walker.nextNode() : walker.previousNode()) as Text | null;
+  if (from) {
+    walker.currentNode = from;
+    if (includeFrom && from.nodeType === Node.TEXT_NODE) yield from as Text;
+  } else if (direction === -1) {
+    let last: Node = root;
+    while (last.lastChild) last = last.lastChild;
+    walker.currentNode = last;
+    if (last.nodeType === Node.TEXT_NODE) yield last as Text;
+  }
+  for (let node = step(); node; node = step()) yield node;
+}
+
+/** Where a walk from the viewport starts: text at the viewport's top (next) or bottom (previous) edge, backed off past that edge. */
+function viewportStart(doc: Document, win: Window, direction: 1 | -1): Node | null {
+  const caretDoc = doc as unknown as { caretPositionFromPoint?(x: number, y: number): CaretPosition | null };
+  const caret = caretDoc.caretPositionFromPoint?.(win.innerWidth / 2, direction === 1 ? 1 : win.innerHeight - 2);
+  let start: Node | null = caret ? (caret.offsetNode.childNodes[caret.offset] ?? caret.offsetNode) : null;
+  if (!start || start === doc.documentElement || start === doc.body) return null;
+  start = inDocument(start);
+  // Text of the same screen area can come earlier in the document (a column on the left): step back
+  // until the text is past the edge we start from.
+  const outside: ViewportPosition = direction === 1 ? 'above' : 'below';
+  let budget = 2000;
+  for (const node of textNodesFrom(doc, start, direction === 1 ? -1 : 1, false)) {
+    if (--budget < 0) break;
+    if (node.data.trim() === '' || !node.parentElement) continue;
+    if (positionOf(win, node.parentElement.getBoundingClientRect()) === outside) break;
+    start = node;
+  }
+  return start;
+}
+
+/**
+ * The marked term after (or before) the open card's term, or else the first one from the viewport's
+ * top down (the last from its bottom up), wrapping round the page; scrolled into view. Null if none.
+ */
+export function findNeighbour(
+  doc: Document,
+  tracked: ReadonlyMap<Text, TermMatch[]>,
+  include: (match: TermMatch) => boolean,
+  current: TermOccurrence | null,
+  direction: 1 | -1,
+): TermOccurrence | null {
+  const win = doc.defaultView!;
+  const matchesOf = (node: Text) => {
+    const shown = (tracked.get(node) ?? []).filter(include);
+    return direction === 1 ? shown : shown.reverse();
+  };
+  const first = (nodes: Iterable<Text>, accept: (rect: DOMRect) => boolean): TermOccurrence | null => {
+    for (const node of nodes) {
+      for (const match of matchesOf(node)) {
+        const occurrence = { node, match };
+        const rect = drawnRect(occurrence);
+        if (rect && accept(rect)) return occurrence;
+      }
+    }
+    return null;
+  };
+  const anywhere = () => true;
+  let found: TermOccurrence | null;
+  if (current && current.node.isConnected) {
+    const later = (m: TermMatch) => (direction === 1 ? m.start > current.match.start : m.start < current.match.start);
+    const rest = matchesOf(current.node).filter(later);
+    found =
+      rest.map((match) => ({ node: current.node, match })).find((o) => !!drawnRect(o)) ??
+      first(textNodesFrom(doc, inDocument(current.node), direction, false), anywhere) ??
+      first(textNodesFrom(doc, null, direction, true), anywhere);
+  } else {
+    const behind: ViewportPosition = direction === 1 ? 'above' : 'below';
+    found =
+      first(
+        textNodesFrom(doc, viewportStart(doc, win, direction), direction, true),
+        (r) => positionOf(win, r) !== behind,
+      ) ?? first(textNodesFrom(doc, null, direction, true), anywhere);
+  }
+  if (found) revealOnScreen(win, found);
+  return found;
+}
+
 export interface KeyboardNavigatorDeps {
-  occurrences(): TermOccurrence[];
+  tracked(): ReadonlyMap<Text, TermMatch[]>;
+  include(match: TermMatch): boolean;
   current(): TermOccurrence | null;
   open(occurrence: TermOccurrence): void;
 }
@@ -142,7 +272,7 @@ export function createKeyboardNavigator(win: Window, deps: KeyboardNavigatorDeps
   const onKeyDown = (event: KeyboardEvent) => {
     const direction = shortcutDirection(event);
     if (direction === null) return;
-    const target = goToNeighbour(win, deps.occurrences(), deps.current(), direction);
+    const target = findNeighbour(win.document, deps.tracked(), deps.include, deps.current(), direction);
     if (!target) return;
     event.preventDefault();
     deps.open(target);

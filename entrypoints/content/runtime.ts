@@ -8,6 +8,7 @@ import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint } from './hitTest';
 import { createHoverController, termLineRects, type HoverController, type ShownTerm } from './hoverController';
 import { createFocusReturn, createKeyboardNavigator, goToNeighbour, occurrencesInOrder } from './keyboardNav';
+import type { TermMatch } from '@/lib/matcher/matcher';
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
@@ -107,7 +108,6 @@ export function startLensRuntime(ctx: ContentContext) {
     cardHost.loadedView()?.hide();
     focusReturn.restore(hadFocus);
   }
-  const shownOccurrences = () => occurrencesInOrder(scanner?.tracked ?? new Map(), (m) => isEntryShown(m.entry));
   function openFromKeyboard(term: ShownTerm) {
     hover?.markShown(term);
     void showCard(term, true).catch(reportOnce);
@@ -167,7 +167,8 @@ export function startLensRuntime(ctx: ContentContext) {
       holdKey: () => settings?.holdKey ?? 'none',
     });
     keyboardNav = createKeyboardNavigator(window, {
-      occurrences: shownOccurrences,
+      tracked: () => newScanner.tracked,
+      include: (match) => isEntryShown(match.entry),
       current: () => hover?.currentTerm() ?? null,
       open: openFromKeyboard,
     });
@@ -221,7 +222,9 @@ export function startLensRuntime(ctx: ContentContext) {
 
   /** Opens the card of an occurrence of `id`: the `occurrence`-th in reading order, or the one after the open card. */
   function revealPageTerm(id: string, occurrence: number | 'next' = 0): boolean {
-    const all = shownOccurrences().filter((o) => matcher.entries[o.match.entry]?.id === id);
+    const isThisTerm = (m: TermMatch) => isEntryShown(m.entry) && matcher.entries[m.entry]?.id === id;
+    const nodes = new Map([...(scanner?.tracked ?? [])].filter(([, matches]) => matches.some(isThisTerm)));
+    const all = occurrencesInOrder(nodes, isThisTerm);
     if (all.length === 0) return false;
     const count = all.length;
     // Going on from the occurrence before the wanted one lands on it (skipping any that are hidden).

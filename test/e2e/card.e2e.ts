@@ -287,6 +287,24 @@ describe('keyboard', () => {
     await page.close();
   });
 
+  it('without an open card it starts from the viewport, and wraps round the page', async () => {
+    const page = await open('/reading.html', 1);
+    const card = page.locator(CARD_SELECTOR);
+    await page.locator('#far').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.keyboard.press('Alt+j');
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^起付线/);
+    await page.keyboard.press('Alt+j');
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^个人账户/);
+    const first = (await lineBoxes(page, '个人账户'))[0]!;
+    expect(first.top).toBeGreaterThanOrEqual(0);
+    await closeCard(page);
+    await page.keyboard.press('Alt+k');
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^个人账户/);
+    await page.keyboard.press('Alt+k');
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^起付线/);
+    await page.close();
+  });
+
   it('with nothing focused, Esc leaves the focus where it was', async () => {
     const page = await open('/reading.html', 1);
     await page.keyboard.press('Alt+j');
