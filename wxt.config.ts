@@ -26,7 +26,11 @@ export default defineConfig({
       _execute_action: { suggested_key: { default: 'Alt+Shift+Y' } },
       'toggle-site': { suggested_key: { default: 'Alt+Shift+U' }, description: '__MSG_cmdToggleSite__' },
     },
-    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'] }],
+    // The engine and the card are imported by the content script from the package; use_dynamic_url keeps their
+    // address unguessable for pages (a per-session id instead of the extension's fixed one).
+    web_accessible_resources: [
+      { resources: ['content-engine.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -1,40 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import regionsJson from './regions.json';
-import { regionParamsSchema, regionsSchema } from './schema';
+import { regionsSchema } from './schema';
 import sources from './sources.json';
 
 const regions = regionsSchema.parse(regionsJson);
 const sourceIds = new Set(sources.map((s) => s.id));
-const paramKeys = Object.keys(regionParamsSchema.shape);
+const officialSources = new Set(sources.filter((s) => s.trust === 'primary' || 'docNumber' in s).map((s) => s.id));
+
+/** A preset as an official document would give it. */
+const readPreset = {
+  id: 'example-city-employee',
+  name: '某某市',
+  scheme: '职工医保',
+  hospitalLevel: '三级医院',
+  effectiveFrom: '2025-01-01',
+  params: { deductible: 1000, reimbursementRatio: 0.85, cap: 400000 },
+  sources: ['gbf-2021-14'],
+};
 
 describe('data/regions.json', () => {
-  it('parses with regionsSchema and has the national defaults', () => {
-    expect(regions.map((r) => r.id)).toContain('national');
-    const national = regions.find((r) => r.id === 'national')!;
-    expect(national.params.accountRatio).toBe(0.02);
-    expect(national.params.seriousIllnessRatio).toBe(0.6);
-    expect(national.params.residentAnnualContribution).toBe(400);
+  it('parses; no fake "national" region (there is no national 起付线, 报销比例 or 封顶线)', () => {
+    expect(regions.map((r) => r.id)).not.toContain('national');
   });
 
   it('has unique ids', () => {
     expect(new Set(regions.map((r) => r.id)).size).toBe(regions.length);
   });
 
-  it('cites only sources that exist in sources.json', () => {
-    const missing = regions.flatMap((r) => r.sources.filter((id) => !sourceIds.has(id)));
-    expect(missing).toEqual([]);
-  });
-
-  it('lists only real, distinct param keys as sourced', () => {
+  it('every preset rests on an official document that exists in sources.json', () => {
     for (const region of regions) {
-      expect(region.sourcedParams.filter((key) => !paramKeys.includes(key))).toEqual([]);
-      expect(new Set(region.sourcedParams).size).toBe(region.sourcedParams.length);
+      expect(
+        region.sources.filter((id) => !sourceIds.has(id)),
+        region.id,
+      ).toEqual([]);
+      expect(
+        region.sources.some((id) => officialSources.has(id)),
+        region.id,
+      ).toBe(true);
     }
   });
+});
 
-  it('says so in the note when some figures are only examples', () => {
-    for (const region of regions) {
-      if (region.sourcedParams.length < paramKeys.length) expect(region.note).toContain('示例');
-    }
+describe('regionsSchema', () => {
+  it('accepts a preset with its document and date', () => {
+    expect(regionsSchema.safeParse([readPreset]).success).toBe(true);
+  });
+
+  it.each([
+    ['no source', { ...readPreset, sources: [] }],
+    ['no effective date', { ...readPreset, effectiveFrom: undefined }],
+    ['a ratio written as a percent', { ...readPreset, params: { ...readPreset.params, reimbursementRatio: 85 } }],
+    ['no hospital level', { ...readPreset, hospitalLevel: '' }],
+  ])('refuses a preset with %s', (_, preset) => {
+    expect(regionsSchema.safeParse([preset]).success).toBe(false);
   });
 });

@@ -76,8 +76,11 @@ export const glossaryEntrySchema = z.object({
   myths: z.array(mythSchema).default([]),
   /** Always present; says how regions differ, or that the rule is national. */
   regionalNote: z.string().min(8).max(160),
-  /** Points the fact base could not confirm; shown as 尚未核实, never as settled. */
-  unverified: z.array(z.string().min(4).max(120)).default([]),
+  /**
+   * Working notes for the team (open questions, points the fact base has not settled, what to check next).
+   * Never shipped: the compile step must leave them out of every record a reader sees.
+   */
+  reviewNotes: z.array(z.string().min(4).max(120)).default([]),
   related: z.array(entryId).default([]),
   articles: z.array(entryId).default([]),
   sources: z.array(entryId).min(1),
@@ -107,37 +110,35 @@ export const articlesSchema = z.array(articleSchema);
 
 export const sourcesSchema = z.array(sourceSchema);
 
-/** Parameters of the checker for one region (or the national defaults). */
+/**
+ * One area's 住院 figures for the checker, copied from an official document
+ * someone read (issuer, document, date in sources.json). There is no national
+ * preset: an area ships only with such a document, otherwise the user types
+ * their own figures or starts from the checker's marked example numbers.
+ */
 export const regionParamsSchema = z.object({
-  /** In-service employee's account credit as a share of 缴费基数 (0.02 = 2%). */
-  accountRatio: z.number().min(0).max(0.1),
-  /** Retiree's fixed monthly credit in 元. */
-  retireeMonthlyCredit: z.number().min(0).max(2000),
-  /** Inpatient 起付线 in 元 for one year (employee scheme). */
-  employeeDeductible: z.number().min(0).max(100000),
-  employeeRatio: z.number().min(0).max(1),
-  employeeCap: z.number().min(0).max(10000000),
-  residentDeductible: z.number().min(0).max(100000),
-  residentRatio: z.number().min(0).max(1),
-  residentCap: z.number().min(0).max(10000000),
-  /** Share of a 乙类 item that the patient pays first. */
-  classBSelfPayShare: z.number().min(0).max(1),
-  seriousIllnessThreshold: z.number().min(0).max(1000000),
-  seriousIllnessRatio: z.number().min(0).max(1),
-  /** Resident scheme's yearly personal contribution in 元, used to price 缴费修复. */
-  residentAnnualContribution: z.number().min(0).max(10000),
+  /** 起付线 in 元 for one year. */
+  deductible: z.number().min(0).max(100000),
+  /** Share the pooling fund pays above the 起付线 (0.8 = 80%). */
+  reimbursementRatio: z.number().min(0).max(1),
+  /** 封顶线 in 元 for one year. */
+  cap: z.number().min(0).max(10000000),
+  /** Share of a 乙类 item the patient pays first, when the document states one. */
+  classBSelfPayShare: z.number().min(0).max(1).optional(),
 });
 export type RegionParams = z.infer<typeof regionParamsSchema>;
 
 export const regionSchema = z.object({
   id: entryId,
+  /** The area as its document names it, e.g. 某某市. */
   name: z.string().min(2),
-  year: z.number().int().min(2020).max(2030),
-  /** Plain words on where the figures come from and how sure they are. */
-  note: z.string().min(8),
+  scheme: z.enum(['职工医保', '居民医保']),
+  /** Which hospitals the figures are for (ratios differ by 医院等级), e.g. 三级医院. */
+  hospitalLevel: z.string().min(2),
+  /** The date the figures took effect. */
+  effectiveFrom: isoDate,
   params: regionParamsSchema,
-  /** Which param keys have a source; the rest are national defaults or examples. */
-  sourcedParams: z.array(z.string()).default([]),
+  /** The official document(s) the figures were read from; at least one. */
   sources: z.array(entryId).min(1),
 });
 export type Region = z.infer<typeof regionSchema>;

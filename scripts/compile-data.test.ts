@@ -36,7 +36,7 @@ function runCompile(change: (glossary: Record<string, unknown>[]) => void): {
   }
 }
 
-describe('compile-data', () => {
+describe('compile-data', { timeout: 30_000 }, () => {
   it('compiles the real data', () => {
     const result = runCompile(() => undefined);
     expect(result.code).toBe(0);

@@ -8,11 +8,20 @@ import {
   toggleLensSiteFor,
 } from './actions';
 import { onLensMessage } from '@/lib/messaging/protocol';
-import { readLensSettings, repairLensSettingsStorage, updateLensSettings } from '@/lib/settings/settings';
+import { applySettingsChange, prepareStoredSettings, repairSettingsWhenCorrupted } from '@/lib/settings/owner';
+import { formatPopupRoute } from '@/lib/messaging/popupRoute';
+import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
 
 export default defineBackground(() => {
   onLensMessage('openLensPopup', async ({ data }) => {
-    await openLensPopupAt(data.route);
+    await openLensPopupAt(formatPopupRoute(data.route));
+  });
+  // The one writer of the settings: changes from every context are applied here, in order.
+  const settingsReady = prepareStoredSettings().catch(reportBackgroundError);
+  repairSettingsWhenCorrupted();
+  onLensMessage('changeSettings', async ({ data }) => {
+    await settingsReady;
+    return applySettingsChange(data);
   });
 
   // Menus survive service-worker restarts; they are (re)made on install, update and browser update.
@@ -24,12 +33,10 @@ export default defineBackground(() => {
     (command, tab) => void onLensCommand(command, tab).catch(reportBackgroundError),
   );
 
-  void repairLensSettingsStorage().catch(reportBackgroundError);
-
   // The listeners above call these same functions. End-to-end tests reach them here, since a
   // native context menu or a browser shortcut cannot be triggered in headless Chromium. Only the
   // extension's own pages and DevTools can see the service worker's global scope.
-  Object.assign(globalThis, { yibaoLensBackground: { onLensMenuClicked, onLensCommand } });
+  Object.assign(globalThis, { yibaoLensBackground: { onLensMenuClicked, onLensCommand, prepareStoredSettings } });
 });
 
 function reportBackgroundError(error: unknown) {
@@ -38,7 +45,7 @@ function reportBackgroundError(error: unknown) {
 
 /** Opens the toolbar popup at a route; where the browser refuses, opens the same page in a tab. Says which it did. */
 async function openLensPopupAt(route: string): Promise<'popup' | 'tab'> {
-  await browser.storage.session.set({ popupRoute: route });
+  await browser.storage.session.set({ [rawKey(STORAGE_KEYS.popupRoute)]: route });
   try {
     await browser.action.openPopup();
     return 'popup';
@@ -67,10 +74,15 @@ async function onLensCommand(command: string, tab?: Browser.tabs.Tab) {
   if (command !== LENS_TOGGLE_SITE_COMMAND) return null;
   // A shortcut grants activeTab, so the active tab's address is readable here.
   const target = tab?.url ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  const settings = await readLensSettings();
-  const toggle = toggleLensSiteFor(target?.url, settings.disabledSites);
+  let toggle: ReturnType<typeof toggleLensSiteFor> = null;
+  // Computed inside the owner's queue from the latest list, so a change made elsewhere a moment ago is kept.
+  await applySettingsChange({
+    update: (current) => {
+      toggle = toggleLensSiteFor(target?.url, current.disabledSites);
+      return toggle ? { disabledSites: toggle.disabledSites } : {};
+    },
+  });
   if (!toggle) return null;
-  await updateLensSettings({ disabledSites: toggle.disabledSites });
   if (target?.id !== undefined && target.id >= 0) await flashSiteBadge(target.id, lensSiteToggleBadge(toggle));
   return toggle;
 }

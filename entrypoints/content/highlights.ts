@@ -7,6 +7,7 @@
  * screen → walk the text in document order until it leaves the band), so the
  * cost follows what is on screen, not the size of the page.
  */
+import { createBandLocator, nodeAtScreenPoint, viewportBand, walkBand, type Band, type BandPosition } from './band';
 import { rectOfMatch } from './hitTest';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';
@@ -41,13 +42,6 @@ export interface TermHighlighter {
   drawnCount(): number;
   dispose(): void;
 }
-
-interface Band {
-  top: number;
-  bottom: number;
-}
-
-type CaretDoc = { caretPositionFromPoint?(x: number, y: number): CaretPosition | null };
 
 export function createTermHighlighter(
   doc: Document,
@@ -123,7 +117,7 @@ export function createTermHighlighter(
    * binary search over tracked nodes in scan (document) order by position. Hit-testing the screen
    * is slow on very large pages, so it is only the last resort.
    */
-  function startNodes(position: (node: Text) => 'above' | 'in' | 'below' | 'hidden'): Node[] {
+  function startNodes(position: (node: Text) => BandPosition): Node[] {
     const starts: Node[] = [];
     const drawnNodes = [...drawn.keys()].filter((node) => !shadowNodes.has(node));
     for (let i = 0; i < drawnNodes.length; i += Math.max(1, Math.floor(drawnNodes.length / 4))) {
@@ -142,72 +136,29 @@ export function createTermHighlighter(
       else high = mid;
     }
     if (low < ordered.length && ordered[low]!.isConnected) starts.push(ordered[low]!);
-    if (starts.length === 0) {
-      const caret = (doc as unknown as CaretDoc).caretPositionFromPoint?.(win.innerWidth / 2, win.innerHeight / 2);
-      starts.push(caret?.offsetNode ?? doc.body ?? doc.documentElement);
-    }
+    if (starts.length === 0) starts.push(nodeAtScreenPoint(doc, 0.5, 0.5) ?? doc.body ?? doc.documentElement);
     return starts;
   }
 
   /** Text nodes with matches that lie in the band, found by walking outwards from a few start nodes. */
   function nodesInBand(band: Band): Set<Text> {
     const found = new Set<Text>();
-    const rectOf = new Map<Element, DOMRect>();
-    const position = (node: Text): 'above' | 'in' | 'below' | 'hidden' => {
-      const parent = node.parentElement;
-      if (!parent) return 'hidden';
-      let rect = rectOf.get(parent);
-      if (!rect) {
-        rect = parent.getBoundingClientRect();
-        rectOf.set(parent, rect);
-      }
-      if (rect.width === 0 && rect.height === 0) return 'hidden';
-      if (rect.bottom < band.top) return 'above';
-      if (rect.top > band.bottom) return 'below';
-      return 'in';
-    };
-    const starts = startNodes(position);
-    const visited = new Set<Text>();
-    let budget = LENS_TUNABLES.bandWalkBudget;
-    for (const start of starts) {
-      const root = start.getRootNode();
-      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (const direction of ['next', 'previous'] as const) {
-        walker.currentNode = start;
-        let outside = 0;
-        for (
-          let node = (
-            direction === 'next' && start.nodeType === Node.TEXT_NODE ? start : walker[`${direction}Node`]()
-          ) as Text | null;
-          node && budget > 0;
-          node = walker[`${direction}Node`]() as Text | null
-        ) {
-          budget--;
-          if (visited.has(node) && node !== start) break;
-          visited.add(node);
-          // Whitespace between tags belongs to the container, whose box says nothing about where the text is.
-          if (!options.tracked.has(node) && node.data.trim() === '') continue;
-          const where = position(node);
-          if (where === 'in') {
-            if (options.tracked.has(node)) found.add(node);
-            outside = 0;
-          } else if (
-            where !== 'hidden' &&
-            where !== (direction === 'next' ? 'above' : 'below') &&
-            ++outside > LENS_TUNABLES.bandWalkSlack
-          ) {
-            break;
-          }
-        }
-      }
-    }
+    const position = createBandLocator(band);
+    walkBand(
+      doc,
+      startNodes(position),
+      position,
+      (node) => {
+        if (options.tracked.has(node)) found.add(node);
+      },
+      { budget: LENS_TUNABLES.bandWalkBudget, slack: LENS_TUNABLES.bandWalkSlack },
+    );
     for (const node of shadowNodes) if (position(node) === 'in') found.add(node);
     return found;
   }
 
   function currentBand(): Band {
-    const margin = win.innerHeight * LENS_TUNABLES.markBandViewports;
-    return { top: -margin, bottom: win.innerHeight + margin };
+    return viewportBand(win, LENS_TUNABLES.markBandViewports);
   }
 
   function update() {

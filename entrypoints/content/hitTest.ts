@@ -34,7 +34,8 @@ export function rectContains(rect: DOMRect, x: number, y: number): boolean {
 
 export function findTermAtPoint(
   doc: Document,
-  tracked: ReadonlyMap<Text, TermMatch[]>,
+  /** The matches of a text node (the scanner matches the node now if it had not yet). */
+  matchesOf: (node: Text) => readonly TermMatch[] | undefined,
   x: number,
   y: number,
   shadowRoots: ShadowRoot[] = [],
@@ -42,7 +43,7 @@ export function findTermAtPoint(
   const caret = caretAt(doc as unknown as CaretDocument, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const node = caret.node as Text;
-  const matches = tracked.get(node);
+  const matches = matchesOf(node);
   if (!matches) return null;
   for (const match of matches) {
     if (match.start > caret.offset) break;

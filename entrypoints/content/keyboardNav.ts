@@ -219,14 +219,15 @@ function viewportStart(doc: Document, win: Window, direction: 1 | -1): Node | nu
  */
 export function findNeighbour(
   doc: Document,
-  tracked: ReadonlyMap<Text, TermMatch[]>,
+  matchesOfNode: (node: Text) => readonly TermMatch[] | undefined,
   include: (match: TermMatch) => boolean,
   current: TermOccurrence | null,
   direction: 1 | -1,
 ): TermOccurrence | null {
   const win = doc.defaultView!;
   const matchesOf = (node: Text) => {
-    const shown = (tracked.get(node) ?? []).filter(include);
+    // Whitespace between tags cannot hold a term; skip it without asking the matcher.
+    const shown = node.data.trim() === '' ? [] : (matchesOfNode(node) ?? []).filter(include);
     return direction === 1 ? shown : shown.reverse();
   };
   const first = (nodes: Iterable<Text>, accept: (rect: DOMRect) => boolean): TermOccurrence | null => {
@@ -261,7 +262,8 @@ export function findNeighbour(
 }
 
 export interface KeyboardNavigatorDeps {
-  tracked(): ReadonlyMap<Text, TermMatch[]>;
+  /** A text node's matches (matched now if it was not yet). */
+  matchesOf(node: Text): readonly TermMatch[] | undefined;
   include(match: TermMatch): boolean;
   current(): TermOccurrence | null;
   open(occurrence: TermOccurrence): void;
@@ -272,7 +274,7 @@ export function createKeyboardNavigator(win: Window, deps: KeyboardNavigatorDeps
   const onKeyDown = (event: KeyboardEvent) => {
     const direction = shortcutDirection(event);
     if (direction === null) return;
-    const target = findNeighbour(win.document, deps.tracked(), deps.include, deps.current(), direction);
+    const target = findNeighbour(win.document, deps.matchesOf, deps.include, deps.current(), direction);
     if (!target) return;
     event.preventDefault();
     deps.open(target);

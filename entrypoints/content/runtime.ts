@@ -12,52 +12,22 @@ import type { TermMatch } from '@/lib/matcher/matcher';
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
-  readLensSettingsOnPage,
+  readLensSettings,
   siteKeyOf,
   watchLensSettings,
   type LensSettings,
 } from '@/lib/settings/settings';
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
+import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
-
-interface ContentContext {
-  isInvalid: boolean;
-  onInvalidated(callback: () => void): void;
-}
+import type { LensContentContext, LensEngine } from './engineContract';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
 
-/**
- * A cheap guess whether the page has Chinese text: its language, its title, or the first text nodes.
- * Finding what is on screen forces an early layout, which a page without Chinese should not pay for.
- */
-function pageLooksChinese(doc: Document): boolean {
-  const han = /[\u3400-\u9fff]/;
-  if (doc.documentElement.lang.toLowerCase().startsWith('zh') || han.test(doc.title)) return true;
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
-  for (let i = 0, node = walker.nextNode(); node && i < 200; i++, node = walker.nextNode()) {
-    if (han.test((node as Text).data)) return true;
-  }
-  return false;
-}
-
-/** Elements on screen now, so their text is scanned first. */
-function elementsOnScreen(doc: Document): Element[] {
-  const found = new Set<Element>();
-  const { innerWidth: w, innerHeight: h } = doc.defaultView ?? { innerWidth: 0, innerHeight: 0 };
-  // Hit-testing costs a few ms on very large pages: three points down the middle are enough to start with.
-  for (const fy of [0.2, 0.5, 0.8]) {
-    const element = doc.elementFromPoint(w / 2, h * fy);
-    const block = element?.closest('p, li, td, article, section, div, pre, blockquote, h1, h2, h3, h4, dd, dt');
-    if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
-  }
-  return [...found];
-}
-
-export function startLensRuntime(ctx: ContentContext) {
+export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const doc = document;
   const siteKey = siteKeyOf(location.href);
   const isTopFrame = window === window.top;
@@ -77,7 +47,10 @@ export function startLensRuntime(ctx: ContentContext) {
   const cardHost: CardHost = createCardHost(doc, {
     onClose: () => hover?.close(),
     onPinChange: (pinned) => hover?.setPinned(pinned),
-    onOpenPopup: (route) => void sendLensMessage('openLensPopup', { route }).catch(() => undefined),
+    onOpenPopup: (text) => {
+      const route = parsePopupRoute(text);
+      if (route) void sendLensMessage('openLensPopup', { route }).catch(() => undefined);
+    },
     onPointerInside: (inside) => hover?.setPointerInsideCard(inside),
   });
 
@@ -150,7 +123,6 @@ export function startLensRuntime(ctx: ContentContext) {
       },
       {
         isOwnElement: (element) => cardHost.isHost(element),
-        priorityRoots: () => (pageLooksChinese(doc) ? elementsOnScreen(doc) : []),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
       },
@@ -158,7 +130,7 @@ export function startLensRuntime(ctx: ContentContext) {
     scanner = newScanner;
     hover = createHoverController(window, {
       // …or at the next pointer move.
-      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.tracked, x, y, shadowRoots)),
+      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots)),
       isInsideCard: (target) => cardHost.contains(target),
       show: (term) => void showCard(term).catch(reportOnce),
       hide: hideCard,
@@ -167,7 +139,8 @@ export function startLensRuntime(ctx: ContentContext) {
       holdKey: () => settings?.holdKey ?? 'none',
     });
     keyboardNav = createKeyboardNavigator(window, {
-      tracked: () => newScanner.tracked,
+      // Matched on demand as the walk reaches them: the scanner only keeps the band around the viewport.
+      matchesOf: (node) => newScanner.matchesOf(node),
       include: (match) => isEntryShown(match.entry),
       current: () => hover?.currentTerm() ?? null,
       open: openFromKeyboard,
@@ -209,6 +182,19 @@ export function startLensRuntime(ctx: ContentContext) {
     console.debug('懂医保：', error);
   }
 
+  // The popup's questions need every term of the page: the whole document is matched first (in idle slices).
+  async function answerListPageTerms(): Promise<PageTermCount[]> {
+    await ready;
+    await scanner?.scanAll();
+    return listPageTerms();
+  }
+
+  async function answerRevealPageTerm(id: string, occurrence?: number | 'next'): Promise<boolean> {
+    await ready;
+    await scanner?.scanAll();
+    return revealPageTerm(id, occurrence);
+  }
+
   function listPageTerms(): PageTermCount[] {
     const counts = new Map<number, number>();
     for (const [node, matches] of scanner?.tracked ?? []) {
@@ -236,19 +222,20 @@ export function startLensRuntime(ctx: ContentContext) {
     return true;
   }
 
-  void readLensSettingsOnPage().then(apply).catch(reportOnce);
+  const ready = readLensSettings().then(apply).catch(reportOnce);
   const unwatch = watchLensSettings((next) => {
     if (!ctx.isInvalid) apply(next);
   });
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
-    removeListeners.push(onLensMessage('listPageTerms', () => listPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => revealPageTerm(data.id, data.occurrence)));
+    removeListeners.push(onLensMessage('listPageTerms', () => answerListPageTerms()));
+    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id, data.occurrence)));
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
   (globalThis as { __yibaoLensProbe?: unknown }).__yibaoLensProbe = {
     tunables: LENS_TUNABLES,
+    scanAll: () => scanner?.scanAll(),
     stats: () => ({
       active: !!scanner,
       tracked: scanner?.tracked.size ?? 0,
@@ -276,4 +263,9 @@ export function startLensRuntime(ctx: ContentContext) {
       }
     }
   });
+
+  return {
+    listPageTerms: answerListPageTerms,
+    revealPageTerm: answerRevealPageTerm,
+  };
 }

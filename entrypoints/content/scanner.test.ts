@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileTermMatcher, createTermMatcher, type TermMatch } from '@/lib/matcher/matcher';
+import { createTermMatcher, type TermMatch } from '@/lib/matcher/matcher';
+import { compileTermMatcher } from '@/scripts/compile/automaton';
+import type { BandPosition } from './band';
 import { createPageScanner, type PageScanner } from './scanner';
 import { LENS_TUNABLES } from './tunables';
 
@@ -69,6 +71,9 @@ function scan(options: { clockStep?: number; onShadowRootGone?: (root: ShadowRoo
     },
     {
       isOwnElement: (element) => element.tagName === 'YIBAO-LENS-HOST',
+      // happy-dom has no layout: a test places text outside the band with data-band="above|below|hidden".
+      locator: () => (node) =>
+        (node.parentElement?.closest('[data-band]')?.getAttribute('data-band') as BandPosition | null) ?? 'in',
       scheduleSlice: (work) => queue.push(work),
       now: () => (clock += options.clockStep ?? 0),
     },
@@ -112,19 +117,27 @@ describe('page scanner', () => {
   });
 
   it('works in slices: a tight clock splits the walk into many slices with the same result', async () => {
-    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：个人账户</p>`).join('');
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p data-band="below">第${i}段：个人账户</p>`).join(
+      '',
+    );
     const h = scan({ clockStep: LENS_TUNABLES.scanSliceMs });
     h.scanner.start();
+    const done = h.scanner.scanAll();
     await h.settle();
+    await done;
     expect(h.matched.size).toBe(300);
     expect(h.slices).toBeGreaterThanOrEqual(4);
 
-    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：个人账户</p>`).join('');
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p data-band="below">第${i}段：个人账户</p>`).join(
+      '',
+    );
     const fast = scan({ clockStep: 0 });
     fast.scanner.start();
+    const fastDone = fast.scanner.scanAll();
     await fast.settle();
+    await fastDone;
     expect(fast.matched.size).toBe(300);
-    expect(fast.slices).toBe(1);
+    expect(fast.slices).toBe(2); // the band pass, then the whole walk in one slice
   });
 
   it('ignores pages without Chinese text at almost no cost', async () => {
@@ -191,6 +204,54 @@ describe('page scanner', () => {
     document.body.append(Object.assign(document.createElement('p'), { textContent: '统筹基金' }));
     await new Promise((r) => setTimeout(r, LENS_TUNABLES.mutationBatchMs + 20));
     expect(h.matched.size).toBe(0);
+  });
+});
+
+describe('cost follows the screen', () => {
+  const page = (before: number, after: number) =>
+    [
+      ...Array.from({ length: before }, (_, i) => `<p data-band="above">上方第${i}段的个人账户</p>`),
+      '<p id="in">屏幕上的统筹基金</p>',
+      ...Array.from({ length: after }, (_, i) => `<p data-band="below">下方第${i}段的个人账户</p>`),
+    ].join('');
+
+  it('matches only the text in the band; the whole page only when every term is asked for', async () => {
+    document.body.innerHTML = page(0, LENS_TUNABLES.bandWalkSlack * 3);
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+    const all = h.scanner.scanAll();
+    await h.settle();
+    await all;
+    expect(h.matched.size).toBe(1 + LENS_TUNABLES.bandWalkSlack * 3);
+  });
+
+  it('text that changes away from the screen waits until it comes near; then it is matched', async () => {
+    document.body.innerHTML = page(0, 5);
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    const far = document.querySelector('p[data-band="below"]') as HTMLElement;
+    (far.firstChild as Text).data = '改写后的统筹基金';
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金']);
+    // The reader scrolls: the paragraph is near now.
+    far.removeAttribute('data-band');
+    window.dispatchEvent(new Event('scroll'));
+    await h.settle();
+    expect(matchedTexts(h)).toEqual(['统筹基金', '统筹基金']);
+  });
+
+  it('a node under the pointer is matched on demand, once', async () => {
+    document.body.innerHTML = page(0, 1);
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    const far = document.querySelector('p[data-band="below"]')!.firstChild as Text;
+    expect(h.scanner.tracked.has(far)).toBe(false);
+    expect(h.scanner.matchesOf(far)?.map((m) => far.data.slice(m.start, m.end))).toEqual(['个人账户']);
+    expect(h.scanner.matchesOf(far)).toBe(h.scanner.tracked.get(far));
   });
 });
 

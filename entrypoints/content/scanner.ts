@@ -1,11 +1,13 @@
 /**
- * Finds glossary terms in a document's text without touching the page: walks
- * text nodes (and open shadow roots) in short idle slices, then follows
- * changes with one batched MutationObserver per root. Roots whose host has left
- * the page are let go, so a page that keeps replacing components costs nothing
- * extra over time.
+ * Finds glossary terms in a document's text without touching the page. By default only the text in the band
+ * around the viewport is matched (./band.ts), again as the reader scrolls and after the page changes; the
+ * whole document (and its open shadow roots) is walked in short idle slices only when someone asks for every
+ * term on the page (本页术语). One batched MutationObserver per root follows changes; a node is matched again
+ * only when its text changed. Roots whose host has left the page are let go, so a page that keeps replacing
+ * components costs nothing extra over time.
  */
 import type { TermMatch, TermMatcher } from '@/lib/matcher/matcher';
+import { createBandLocator, nodeAtScreenPoint, viewportBand, walkBand, type Band, type BandPosition } from './band';
 import { LENS_TUNABLES } from './tunables';
 
 const SKIPPED_TAGS = new Set([
@@ -51,16 +53,21 @@ export interface PageScannerHooks {
 export interface PageScannerOptions {
   /** Elements of our own UI, never scanned. */
   isOwnElement(element: Element): boolean;
-  /** Elements to scan before the rest, e.g. what is on screen now. */
-  priorityRoots?(): Element[];
+  /** Where a text node lies relative to the band; tests without layout pass their own. */
+  locator?(band: Band): (node: Text) => BandPosition;
   /** Schedules a slice of work; requestIdleCallback in browsers. */
   scheduleSlice?(work: () => void): void;
   now?(): number;
 }
 
 export interface PageScanner {
+  /** Starts following the page: the band now, more as the reader scrolls or the page changes. */
   start(): void;
   stop(): void;
+  /** Matches every text node of the document once (本页术语); resolves when the walk is done. */
+  scanAll(): Promise<void>;
+  /** The matches of a text node, matching it now if it was not yet (hover needs only the node under the pointer). */
+  matchesOf(node: Text): TermMatch[] | undefined;
   /** Text nodes with matches right now. */
   readonly tracked: ReadonlyMap<Text, TermMatch[]>;
   /** Work items waiting (0 when the page is fully scanned). */
@@ -118,6 +125,15 @@ export function createPageScanner(
   let stopped = true;
   let sweepNeeded = false;
   let batches = 0;
+  /** The text each node had when it was last matched: a node is matched again only when this changed. */
+  const matchedText = new WeakMap<Text, string>();
+  /** Elements known to be (or lie inside) something never scanned, for one band pass. */
+  let skippedCache = new Map<Element, boolean>();
+  /** A few nodes found in the band last time: after a small scroll they are still near. */
+  let bandAnchors: Text[] = [];
+  let bandTimer: ReturnType<typeof setTimeout> | null = null;
+  let bandPending = false;
+  let fullWalkWaiters: (() => void)[] = [];
 
   /** Whether to skip an element's whole subtree; on the way, notes shadow roots and not-yet-defined components. */
   function skipsSubtree(element: Element): boolean {
@@ -189,8 +205,83 @@ export function createPageScanner(
   }
 
   function forget(node: Text) {
+    matchedText.delete(node);
     if (tracked.delete(node)) hooks.onForget(node);
   }
+
+  function visitText(node: Text) {
+    if (matchedText.get(node) === node.data) return;
+    matchedText.set(node, node.data);
+    matchTextNode(node);
+  }
+
+  function isSkippedCached(element: Element | null): boolean {
+    if (!element) return false;
+    let skipped = skippedCache.get(element);
+    if (skipped === undefined) {
+      skipped = isSkippedElement(element) || options.isOwnElement(element) || isSkippedCached(element.parentElement);
+      skippedCache.set(element, skipped);
+    }
+    return skipped;
+  }
+
+  function bandStarts(band: Band, locate: (node: Text) => BandPosition): Node[] {
+    const anchors = bandAnchors.filter((node) => node.isConnected && locate(node) === 'in');
+    if (anchors.length > 0) return anchors;
+    const win = doc.defaultView;
+    const root = doc.body ?? doc.documentElement;
+    // At the top of the page the band starts with the document: no hit-testing needed.
+    if (!win || win.scrollY <= -band.top) return root ? [root] : [];
+    const hits = [nodeAtScreenPoint(doc, 0.5, 0.5), nodeAtScreenPoint(doc, 0.5, 0.1)].filter(
+      (node): node is Node => node !== null && node.getRootNode() === doc,
+    );
+    return hits.length > 0 ? hits : root ? [root] : [];
+  }
+
+  /** Matches the text in the band around the viewport (only nodes not matched yet, or changed). */
+  function scanBand() {
+    bandPending = false;
+    if (stopped || !doc.defaultView) return;
+    if (sweepNeeded) sweepDisconnected();
+    const band = viewportBand(doc.defaultView, LENS_TUNABLES.markBandViewports);
+    const locate = options.locator?.(band) ?? createBandLocator(band);
+    skippedCache = new Map();
+    const found: Text[] = [];
+    walkBand(
+      doc,
+      bandStarts(band, locate),
+      locate,
+      (node) => {
+        if (isSkippedCached(node.parentElement)) return;
+        visitText(node);
+        found.push(node);
+      },
+      { budget: LENS_TUNABLES.bandWalkBudget, slack: LENS_TUNABLES.bandWalkSlack },
+      (element) => {
+        if (element.shadowRoot || element.tagName.includes('-')) {
+          if (!isSkippedCached(element)) skipsSubtree(element);
+        }
+        return false;
+      },
+    );
+    skippedCache = new Map();
+    const step = Math.max(1, Math.floor(found.length / 4));
+    bandAnchors = found.filter((_, i) => i % step === 0).slice(0, 4);
+    if (walkQueue.length > 0 || walker) scheduleWork();
+    else hooks.onIdle?.();
+  }
+
+  function scheduleBand() {
+    if (stopped || bandPending) return;
+    bandPending = true;
+    if (bandTimer !== null) return;
+    bandTimer = setTimeout(() => {
+      bandTimer = null;
+      scheduleSlice(() => (bandPending ? scanBand() : undefined));
+    }, LENS_TUNABLES.markUpdateDelayMs);
+  }
+
+  const onViewportChange = () => scheduleBand();
 
   function sweepDisconnected() {
     for (const node of tracked.keys()) if (!node.isConnected) forget(node);
@@ -221,7 +312,7 @@ export function createPageScanner(
     if (sweepNeeded) sweepDisconnected();
     for (const node of textQueue) {
       textQueue.delete(node);
-      if (node.isConnected && !isInsideSkippedElement(node, options.isOwnElement)) matchTextNode(node);
+      if (node.isConnected && !isInsideSkippedElement(node, options.isOwnElement)) visitText(node);
       else forget(node);
       if (timeUp()) return true;
     }
@@ -231,7 +322,7 @@ export function createPageScanner(
         // Added and removed again before we got to it.
         if (!root.isConnected) continue;
         if (root.nodeType === Node.TEXT_NODE) {
-          if (root.isConnected && !isInsideSkippedElement(root, options.isOwnElement)) matchTextNode(root as Text);
+          if (root.isConnected && !isInsideSkippedElement(root, options.isOwnElement)) visitText(root as Text);
           if (timeUp()) return true;
           continue;
         }
@@ -247,7 +338,7 @@ export function createPageScanner(
       let node = walkerNext ?? walker.nextNode();
       while (node) {
         if (node.nodeType === Node.TEXT_NODE) {
-          matchTextNode(node as Text);
+          visitText(node as Text);
           node = walker.nextNode();
         } else {
           node = skipsSubtree(node as Element) ? nextOutside(walker, node) : walker.nextNode();
@@ -270,7 +361,10 @@ export function createPageScanner(
       sliceScheduled = false;
       if (stopped) return;
       if (runSlice()) scheduleWork();
-      else hooks.onIdle?.();
+      else {
+        for (const done of fullWalkWaiters.splice(0)) done();
+        hooks.onIdle?.();
+      }
     });
   }
 
@@ -289,19 +383,18 @@ export function createPageScanner(
       const targetElement = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
       if (targetElement && options.isOwnElement(targetElement)) continue;
       if (record.type === 'characterData') {
-        textQueue.add(target as Text);
+        // Old matches of changed text are wrong now; the node is matched again when it is in the band.
+        if (tracked.has(target as Text)) textQueue.add(target as Text);
         continue;
       }
       for (const removed of record.removedNodes) {
         if (removed.nodeType === Node.TEXT_NODE) forget(removed as Text);
         else if (removed.nodeType === Node.ELEMENT_NODE && (tracked.size > 0 || observed.size > 1)) sweepNeeded = true;
       }
-      for (const added of record.addedNodes) {
-        if (added.nodeType === Node.TEXT_NODE) textQueue.add(added as Text);
-        else if (added.nodeType === Node.ELEMENT_NODE && !options.isOwnElement(added as Element)) walkQueue.push(added);
-      }
     }
-    scheduleWork();
+    // Tracked text that changed is matched at once, so its marks never point at the wrong characters.
+    if (textQueue.size > 0) scheduleWork();
+    scheduleBand();
   }
 
   return {
@@ -312,12 +405,36 @@ export function createPageScanner(
       const root = doc.body ?? doc.documentElement;
       if (!root) return;
       observe(doc);
-      for (const element of options.priorityRoots?.() ?? []) if (element !== root) walkQueue.push(element);
-      walkQueue.push(root);
-      scheduleWork();
+      doc.defaultView?.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
+      doc.defaultView?.addEventListener('resize', onViewportChange, { passive: true });
+      bandPending = true;
+      scheduleSlice(() => (bandPending ? scanBand() : undefined));
+    },
+    scanAll() {
+      if (stopped) return Promise.resolve();
+      const root = doc.body ?? doc.documentElement;
+      return new Promise<void>((resolve) => {
+        fullWalkWaiters.push(resolve);
+        if (root && !walkQueue.includes(root)) walkQueue.push(root);
+        for (const shadow of observed.keys()) if (shadow !== doc && !walkQueue.includes(shadow)) walkQueue.push(shadow);
+        scheduleWork();
+      });
+    },
+    matchesOf(node) {
+      if (!stopped && matchedText.get(node) !== node.data && node.isConnected) {
+        if (!isInsideSkippedElement(node, options.isOwnElement)) visitText(node);
+      }
+      return tracked.get(node);
     },
     stop() {
       stopped = true;
+      doc.defaultView?.removeEventListener('scroll', onViewportChange, { capture: true });
+      doc.defaultView?.removeEventListener('resize', onViewportChange);
+      if (bandTimer !== null) clearTimeout(bandTimer);
+      bandTimer = null;
+      bandPending = false;
+      bandAnchors = [];
+      for (const done of fullWalkWaiters.splice(0)) done();
       for (const observer of observed.values()) observer.disconnect();
       observed.clear();
       undefinedHosts.clear();
@@ -332,7 +449,8 @@ export function createPageScanner(
       textQueue.clear();
       for (const node of Array.from(tracked.keys())) forget(node);
     },
-    pendingWork: () => walkQueue.length + textQueue.size + (walker ? 1 : 0) + pendingRecords.length,
+    pendingWork: () =>
+      walkQueue.length + textQueue.size + (walker ? 1 : 0) + pendingRecords.length + (bandPending ? 1 : 0),
     stats: () => ({ batches, observedRoots: observed.size }),
   };
 }

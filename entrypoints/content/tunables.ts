@@ -1,7 +1,5 @@
 /** Every number that shapes how the extension feels or how much it costs a page, in one place. */
 export const LENS_TUNABLES = {
-  /** Characters looked at before and after a match for words that rule it out (养老 before 个人账户). */
-  blockingContextWindow: 6,
   /** Longest slice of main-thread work the scanner takes before yielding. */
   scanSliceMs: 4,
   /** How many nodes are processed between two clock checks. */

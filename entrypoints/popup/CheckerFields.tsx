@@ -1,51 +1,70 @@
-/** Labelled form fields for the checker: a visible <label>, the unit, a hint, and the Chinese error beside the field. */
-import type { ReactNode } from 'react';
-import type { CheckerFieldSpec } from '@/lib/checker/forms';
+/**
+ * One checker form field drawn from its declaration (lib/checker/fields.ts):
+ * a visible <label> with the unit, a hint, the Chinese error or the
+ * "是 70% 吗？" question beside the field, all tied to the input for screen readers.
+ */
+import { useRef } from 'react';
+import type {
+  CheckerChoiceFieldSpec,
+  CheckerFieldSpec,
+  CheckerFlagFieldSpec,
+  CheckerNumberFieldSpec,
+} from '@/lib/checker/fields';
+import { CHECKER_FIELD_MAX_CHARS } from '@/lib/checker/fields';
 
-export const LOCAL_POLICY_CAVEAT = '以当地政策为准';
-
-interface NumberFieldProps {
+interface FieldProps<S extends CheckerFieldSpec, V> {
   id: string;
-  spec: CheckerFieldSpec;
-  value: string;
-  error?: string;
-  /** Name of the region the default came from, for regional parameters. */
-  regionName?: string;
-  onChange(value: string): void;
+  spec: S;
+  value: V;
+  onChange(value: V): void;
 }
 
-export function CheckerNumberField({ id, spec, value, error, regionName, onChange }: NumberFieldProps) {
+function Hint({ id, text }: { id: string; text?: string }) {
+  if (!text) return null;
+  return (
+    <p id={id} className="field-hint">
+      {text}
+    </p>
+  );
+}
+
+export function CheckerNumberField({
+  id,
+  spec,
+  value,
+  error,
+  confirm,
+  onChange,
+}: FieldProps<CheckerNumberFieldSpec, string> & {
+  error?: string;
+  confirm?: { question: string; suggestion: string };
+}) {
   const errorId = `${id}-error`;
+  const confirmId = `${id}-confirm`;
   const hintId = `${id}-hint`;
-  const hint = [
-    spec.regional
-      ? `默认值取自所选地区的参数${regionName ? `“${regionName}”` : ''}，可以改；${LOCAL_POLICY_CAVEAT}。`
-      : '',
-    spec.hint ?? '',
-  ]
-    .join('')
-    .trim();
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const accept = (suggestion: string) => {
+    onChange(suggestion);
+    inputRef.current?.focus(); // the question and its button go away; keep the keyboard in the field
+  };
+  const describedBy =
+    [error ? errorId : null, confirm ? confirmId : null, spec.help ? hintId : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className={error ? 'field has-error' : 'field'} data-field={id}>
-      <div className="field-head">
-        <label htmlFor={id}>
-          {spec.label}
-          <span className="field-unit">（{spec.unit}）</span>
-        </label>
-        {spec.regional && (
-          <span className="regional-badge" aria-hidden="true">
-            {LOCAL_POLICY_CAVEAT}
-          </span>
-        )}
-      </div>
+      <label htmlFor={id}>
+        {spec.label}
+        <span className="field-unit">（{spec.unit}）</span>
+        {spec.optional && <span className="field-unit">（可不填）</span>}
+      </label>
       <input
+        ref={inputRef}
         id={id}
         type="text"
         inputMode="decimal"
         autoComplete="off"
         spellCheck={false}
-        maxLength={40}
+        maxLength={CHECKER_FIELD_MAX_CHARS}
         placeholder={spec.placeholder}
         value={value}
         aria-invalid={error ? true : undefined}
@@ -55,85 +74,56 @@ export function CheckerNumberField({ id, spec, value, error, regionName, onChang
       <p id={errorId} className="field-error" aria-live="polite">
         {error ?? ''}
       </p>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
+      {confirm && (
+        <div id={confirmId} className="field-confirm" role="group" aria-label={`${spec.label}：${confirm.question}`}>
+          <span>
+            你填的是 {value.trim()}，{confirm.question}（如果就是 {value.trim()}%，请填 {value.trim()}%）
+          </span>
+          <button type="button" className="secondary-button" onClick={() => accept(confirm.suggestion)}>
+            是，按 {confirm.suggestion}% 算
+          </button>
+        </div>
       )}
+      <Hint id={hintId} text={spec.help} />
     </div>
   );
 }
 
-interface SelectFieldProps<T extends string> {
-  id: string;
-  label: string;
-  value: T;
-  options: readonly T[] | readonly { value: T; label: string }[];
-  hint?: string;
-  onChange(value: T): void;
-}
-
-export function CheckerSelectField<T extends string>({
-  id,
-  label,
-  value,
-  options,
-  hint,
-  onChange,
-}: SelectFieldProps<T>) {
-  const normalized = options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
+export function CheckerChoiceField({ id, spec, value, onChange }: FieldProps<CheckerChoiceFieldSpec, string>) {
+  const hintId = `${id}-hint`;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{spec.label}</label>
       <select
         id={id}
         value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => onChange(e.target.value as T)}
+        aria-describedby={spec.help ? hintId : undefined}
+        onChange={(e) => onChange(e.target.value)}
       >
-        {normalized.map((o) => (
+        {spec.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={hintId} text={spec.help} />
     </div>
   );
 }
 
-export function CheckerCheckField({
-  id,
-  label,
-  checked,
-  onChange,
-  hint,
-}: {
-  id: string;
-  label: ReactNode;
-  checked: boolean;
-  hint?: string;
-  onChange(checked: boolean): void;
-}) {
+export function CheckerFlagField({ id, spec, value, onChange }: FieldProps<CheckerFlagFieldSpec, boolean>) {
+  const hintId = `${id}-hint`;
   return (
     <div className="field field-check">
       <input
         id={id}
         type="checkbox"
-        checked={checked}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        checked={value}
+        aria-describedby={spec.help ? hintId : undefined}
         onChange={(e) => onChange(e.target.checked)}
       />
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <label htmlFor={id}>{spec.label}</label>
+      <Hint id={hintId} text={spec.help} />
     </div>
   );
 }

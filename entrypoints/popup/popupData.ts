@@ -2,8 +2,6 @@
 import searchDocs from '@/generated/search-docs.json';
 import cards from '@/generated/cards.json';
 import articles from '@/generated/articles.json';
-import regions from '@/generated/regions.json';
-import type { Region } from '@/data/schema';
 import type { ArticleRecord, CardRecord, SearchDoc } from '@/lib/card/records';
 import {
   computeGlossaryPopularity,
@@ -13,7 +11,6 @@ import {
 } from '@/lib/search/glossarySearch';
 
 export const POPUP_DOCS = searchDocs as SearchDoc[];
-export const POPUP_REGIONS = regions as Region[];
 const cardById = new Map((cards as CardRecord[]).map((c) => [c.id, c]));
 const articleById = new Map((articles as ArticleRecord[]).map((a) => [a.id, a]));
 

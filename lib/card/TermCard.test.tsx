@@ -111,6 +111,9 @@ describe('card records', () => {
   it('carry no working notes for readers', () => {
     const cards = buildCardRecords(loadProjectData('data'));
     expect(cards.length).toBeGreaterThan(100);
-    for (const card of cards) expect(Object.keys(card)).not.toContain('unverified');
+    for (const card of cards) {
+      expect(Object.keys(card)).not.toContain('unverified');
+      expect(Object.keys(card)).not.toContain('reviewNotes');
+    }
   });
 });

@@ -23,6 +23,11 @@ describe('computeAccountProjection', () => {
     expect(result.uncoveredSpendingIn12Months).toBe(0);
     expect(result.steps[0]).toBe('在职职工每月计入 = 月缴费基数 8,000 × 计入比例 2% = 160 元。');
     expect(result.steps).toContain('到年底还有 6 个月：1,000 + 6 × 60 = 1,360 元。');
+    // The 2% rests on 国办发〔2021〕14号 itself, not on the 2020 draft or a city Q&A.
+    expect(result.notes[0]).toEqual({
+      text: expect.stringContaining('原则上控制在本人参保缴费基数的 2%'),
+      sources: ['gbf-2021-14'],
+    });
   });
 
   it('uses a local ratio when given: 6000 × 1.5% = 90', () => {
@@ -42,7 +47,7 @@ describe('computeAccountProjection', () => {
     expect(result.balanceIn12Months).toBe(2866.48); // 1000 + 12 × 155.54
   });
 
-  it('retiree with 83 元 a month runs out in the 8th month', () => {
+  it('retiree whose area credits 83 元 a month (the figure the user typed) runs out in the 8th month', () => {
     const result = computeAccountProjection({
       insuredType: '退休人员',
       monthlyContributionBase: 0,
@@ -59,7 +64,11 @@ describe('computeAccountProjection', () => {
     expect(result.balanceIn12Months).toBe(0);
     // short 36 in month 8, then 67 in each of months 9–12: 36 + 4 × 67 = 304 = 12 × 150 − (500 + 12 × 83)
     expect(result.uncoveredSpendingIn12Months).toBe(304);
-    expect(result.steps[0]).toBe('退休人员按月定额划入：每月 83 元（金额由当地规定）。');
+    expect(result.steps[0]).toBe('退休人员由统筹基金按月定额划入：按你填写的当地金额，每月 83 元。');
+    expect(result.notes[0]).toEqual({
+      text: expect.stringContaining('基本养老金平均水平的 2% 左右'),
+      sources: ['gbf-2021-14'],
+    });
   });
 
   it('balance running out before year end gives 0 at year end', () => {

@@ -1,12 +1,12 @@
 /**
  * 个人账户 projection: monthly credit and how the balance moves over the next 12 months.
- * Facts: policy-facts rows 1, 2, 4, 9, 20 and §3b. No interest is modelled (no source gives a rule).
+ * Facts: policy-facts §0b (rows 1, 2 settled by 国办发〔2021〕14号), rows 4, 9, 20 and §3b. No interest is modelled (no source gives a rule).
  */
 import { type CheckerNote, formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './shared';
 
 export type AccountInsuredType = '在职职工' | '退休人员' | '灵活就业人员' | '城乡居民';
 
-/** Share of 缴费基数 credited to an in-service employee's account when the user gives none. */
+/** 国办发〔2021〕14号: an in-service employee's credit is 原则上 2% of 缴费基数 (used when the user gives none). */
 export const ACCOUNT_DEFAULT_RATIO = 0.02;
 
 export interface AccountCheckerInput {
@@ -15,7 +15,7 @@ export interface AccountCheckerInput {
   monthlyContributionBase: number;
   /** 个人账户计入比例 (0.02 = 2%); defaults to ACCOUNT_DEFAULT_RATIO. */
   accountRatio?: number;
-  /** 退休人员 fixed monthly credit in 元. */
+  /** 退休人员 fixed monthly credit in 元, as the user's area sets it (no national figure exists). */
   retireeMonthlyCredit: number;
   /** Balance now, after this month's credit and spending. */
   currentBalance: number;
@@ -70,7 +70,7 @@ function hasAccountFor(input: AccountCheckerInput): boolean {
 
 function creditStep(input: AccountCheckerInput, ratio: number, credit: number): string {
   if (input.insuredType === '退休人员') {
-    return `退休人员按月定额划入：每月 ${formatCheckerYuan(credit)} 元（金额由当地规定）。`;
+    return `退休人员由统筹基金按月定额划入：按你填写的当地金额，每月 ${formatCheckerYuan(credit)} 元。`;
   }
   const who = input.insuredType === '在职职工' ? '在职职工' : '灵活就业人员（按在职职工办法估算）';
   return `${who}每月计入 = 月缴费基数 ${formatCheckerYuan(input.monthlyContributionBase)} × 计入比例 ${formatCheckerPercent(ratio)} = ${formatCheckerYuan(credit)} 元。`;
@@ -81,8 +81,8 @@ function notesFor(type: AccountInsuredType, hasAccount: boolean): CheckerNote[] 
     case '在职职工':
       return [
         {
-          text: '在职职工的计入比例以当地政策为准：改革后本人缴费计入个人账户，原则上控制在缴费基数的 2% 以内，单位缴费全部进入统筹基金。',
-          sources: ['nhsa-2020-draft', 'city-account-qa', 'gbf-2021-14'],
+          text: '国办发〔2021〕14号：在职职工的个人账户由本人缴纳的医保费计入，计入标准原则上控制在本人参保缴费基数的 2%；单位缴纳的部分全部进入统筹基金。当地实际执行的比例以当地政策为准。',
+          sources: ['gbf-2021-14'],
         },
         NO_INTEREST_NOTE,
         CARRY_OVER_NOTE,
@@ -91,8 +91,8 @@ function notesFor(type: AccountInsuredType, hasAccount: boolean): CheckerNote[] 
     case '退休人员':
       return [
         {
-          text: '退休人员的划入改为由统筹基金按月定额划入，金额以当地政策为准；有报道的例子是每月从 260.93 元调整为 83 元。',
-          sources: ['city-account-qa', 'retiree-case-2023'],
+          text: `国办发〔2021〕14号：退休人员的个人账户原则上由统筹基金按定额划入，划入额度逐步调整到统筹地区实施改革当年基本养老金平均水平的 2% 左右。每月划多少元由当地确定，这里用的是你填写的当地金额。`,
+          sources: ['gbf-2021-14'],
         },
         NO_INTEREST_NOTE,
         CARRY_OVER_NOTE,

@@ -72,9 +72,11 @@ describe('checkFamilyShare', () => {
     expect(limits).not.toContain('暂时办不了');
   });
 
-  it('warns when 广东 is involved', () => {
-    const result = checkFamilyShare({ ...spouse, sameProvince: false, guangdongInvolved: true });
-    expect(texts(result.limits)).toContain('广东尚未上线医保钱包');
+  it('across provinces asks to check both areas in the app, naming no province as an exception', () => {
+    const result = checkFamilyShare({ ...spouse, sameProvince: false });
+    const limits = texts(result.limits);
+    expect(limits).toContain('国家医保服务平台 App 里查看');
+    expect(limits).not.toContain('广东');
   });
 });
 

@@ -15,8 +15,6 @@ export interface FamilyShareCheckInput {
   relativeInsurance: FamilyShareRelativeInsurance;
   /** Holder and relative insured in the same province. */
   sameProvince: boolean;
-  /** Either side is insured in 广东 (医保钱包 not live there as of 2025-09). */
-  guangdongInvolved?: boolean;
 }
 
 export interface FamilyShareCheckResult {
@@ -64,22 +62,19 @@ function refused(verdict: string, reason: CheckerNote): FamilyShareCheckResult {
   return { allowed: false, verdict, usableFor: [], howTo: [], limits: [], notes: [reason] };
 }
 
-function crossProvinceLimits(guangdongInvolved: boolean): CheckerNote[] {
-  const limits: CheckerNote[] = [
+function crossProvinceLimits(): CheckerNote[] {
+  return [
     {
       text: `每个医保钱包每天最多转 ${FAMILY_SHARE_WALLET_LIMITS.transfersPerDay} 笔，每笔不超过 ${formatCheckerYuan(FAMILY_SHARE_WALLET_LIMITS.maxPerTransfer)} 元。`,
       sources: ['wallet-2025', 'zqsb-2026'],
     },
     { text: '每天 22:00 到次日 6:00 不能转账。', sources: ['wallet-2025'] },
     { text: '对方没有接收的钱，次日 6:00 退回原钱包。', sources: ['wallet-2025'] },
+    {
+      text: '2025 年 9 月的报道说医保钱包跨省转账已在大多数省份开通，但不是每个省都已上线；你们两地能不能转，请先在国家医保服务平台 App 里查看。',
+      sources: ['wallet-2025'],
+    },
   ];
-  limits.push({
-    text: guangdongInvolved
-      ? '截至 2025 年 9 月，广东尚未上线医保钱包，涉及广东的跨省共济可能暂时办不了，请先向当地医保部门确认。'
-      : '截至 2025 年 9 月，除广东外的 30 个省份和新疆生产建设兵团已上线医保钱包。',
-    sources: ['wallet-2025'],
-  });
-  return limits;
 }
 
 function howToFor(sameProvince: boolean): CheckerNote[] {
@@ -98,8 +93,8 @@ function howToFor(sameProvince: boolean): CheckerNote[] {
       sources: ['wallet-2025'],
     },
     {
-      text: '2026 年 1 月有报道称国家医保局、财政部就跨省共济发了通知，通知原文尚未核实。',
-      sources: ['zqsb-2026'],
+      text: '2026 年 1 月国家医保局、财政部的通知：共济的钱可以付近亲属的医疗费用，以及他们居民医保和长期护理保险的个人缴费；一人可以绑定多位近亲属。',
+      sources: ['nhsa-2026-cross-share'],
     },
   ];
 }
@@ -149,7 +144,7 @@ export function checkFamilyShare(input: FamilyShareCheckInput): FamilyShareCheck
 
   const limits = input.sameProvince
     ? [{ text: '省内共济的办理渠道和额度以当地政策为准。', sources: ['xh-2024-11-share'] }]
-    : crossProvinceLimits(input.guangdongInvolved === true);
+    : crossProvinceLimits();
 
   return { allowed: true, verdict, usableFor, howTo: howToFor(input.sameProvince), limits, notes };
 }

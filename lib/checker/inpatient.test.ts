@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import regions from '@/data/regions.json';
-import type { RegionParams } from '@/data/schema';
-import {
-  estimateInpatientCost,
-  findInpatientInputProblem,
-  type InpatientEstimateInput,
-  inpatientParamsFromRegion,
-} from './inpatient';
+import { estimateInpatientCost, findInpatientInputProblem, type InpatientEstimateInput } from './inpatient';
 
 const resident: InpatientEstimateInput = {
   scheme: '居民医保',
@@ -104,27 +97,5 @@ describe('estimateInpatientCost', () => {
     expect(findInpatientInputProblem({ ...resident, reimbursementRatio: 70 })).toBe('比例须在 0 到 100% 之间');
     expect(findInpatientInputProblem({ ...resident, totalBill: -1 })).toBe('金额须为不小于 0 的数字');
     expect(findInpatientInputProblem(resident)).toBeNull();
-  });
-});
-
-describe('inpatientParamsFromRegion', () => {
-  const national = regions[0]!.params as RegionParams;
-  it('picks the resident figures with the 大病 parameters', () => {
-    expect(inpatientParamsFromRegion(national, '居民医保')).toEqual({
-      classBSelfPayShare: 0.1,
-      deductible: 1000,
-      reimbursementRatio: 0.7,
-      cap: 150000,
-      seriousIllnessThreshold: 15000,
-      seriousIllnessRatio: 0.6,
-    });
-  });
-  it('picks the employee figures without 大病', () => {
-    expect(inpatientParamsFromRegion(national, '职工医保')).toEqual({
-      classBSelfPayShare: 0.1,
-      deductible: 1000,
-      reimbursementRatio: 0.8,
-      cap: 300000,
-    });
   });
 });

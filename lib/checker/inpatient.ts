@@ -2,7 +2,6 @@
  * 住院报销估算 for one hospital stay. Every parameter is local; the result is an estimate.
  * Facts: policy-facts rows 24–26, 30 and §3b.
  */
-import type { RegionParams } from '@/data/schema';
 import { type CheckerNote, formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './shared';
 
 export type InpatientScheme = '职工医保' | '居民医保';
@@ -46,26 +45,6 @@ export interface InpatientEstimateResult {
   patientPays: number;
   steps: string[];
   notes: CheckerNote[];
-}
-
-/** Picks the inpatient parameters of one scheme from a region's params (data/regions.json). */
-export function inpatientParamsFromRegion(
-  params: RegionParams,
-  scheme: InpatientScheme,
-): Pick<
-  InpatientEstimateInput,
-  'classBSelfPayShare' | 'deductible' | 'reimbursementRatio' | 'cap' | 'seriousIllnessThreshold' | 'seriousIllnessRatio'
-> {
-  const employee = scheme === '职工医保';
-  return {
-    classBSelfPayShare: params.classBSelfPayShare,
-    deductible: employee ? params.employeeDeductible : params.residentDeductible,
-    reimbursementRatio: employee ? params.employeeRatio : params.residentRatio,
-    cap: employee ? params.employeeCap : params.residentCap,
-    ...(employee
-      ? {}
-      : { seriousIllnessThreshold: params.seriousIllnessThreshold, seriousIllnessRatio: params.seriousIllnessRatio }),
-  };
 }
 
 /** A Chinese message when the amounts do not fit together, else null. */

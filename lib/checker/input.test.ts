@@ -1,76 +1,108 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCheckerNumberText, parseCheckerNumber } from './input';
+import { checkerRangeMessage, readCheckerNumber, type CheckerNumberRule } from './input';
 
-const base = { label: '月缴费基数', min: 0, max: 100000 };
-const rangeMessage = '月缴费基数须为 0 到 100000 之间的数字';
+const base: CheckerNumberRule = { kind: 'amount', label: '月缴费基数', min: 0, max: 1000000 };
+const percent: CheckerNumberRule = { kind: 'percent', label: '统筹报销比例', min: 0, max: 100 };
+const years: CheckerNumberRule = { kind: 'count', label: '断保年数', unit: '年', min: 0, max: 50 };
 
-describe('parseCheckerNumber', () => {
+describe('readCheckerNumber: amounts', () => {
   it.each([
     ['8000', 8000],
+    ['8,000', 8000],
     ['８０００', 8000],
-    ['０．５', 0.5],
     ['８，０００元', 8000],
     ['1,234.5', 1234.5],
     [' 8 000 ', 8000],
-    ['３　０００', 3000],
-    ['2%', 2],
-    ['２％', 2],
     ['¥100', 100],
     ['８０００。', 8000],
     ['.5', 0.5],
+    ['1.2万', 12000],
+    ['12万', 120000],
+    ['１２万', 120000],
+    ['12万元', 120000],
+    ['0.35万', 3500],
   ])('reads %j as %d', (raw, value) => {
-    expect(parseCheckerNumber(raw, base)).toEqual({ ok: true, value });
+    expect(readCheckerNumber(raw, base)).toEqual({ status: 'ok', value });
   });
 
-  it('asks for a value when the field is empty', () => {
-    expect(parseCheckerNumber('', base)).toEqual({ ok: false, message: '请填写月缴费基数' });
-    expect(parseCheckerNumber('   ', base)).toEqual({ ok: false, message: '请填写月缴费基数' });
+  it('says "empty" for nothing or spaces, which is not an error', () => {
+    expect(readCheckerNumber('', base)).toEqual({ status: 'empty' });
+    expect(readCheckerNumber('  ', base)).toEqual({ status: 'empty' });
   });
 
-  it('gives null for an empty optional field', () => {
-    expect(parseCheckerNumber('', { ...base, allowEmpty: true })).toEqual({ ok: true, value: null });
-  });
+  it.each(['abc', '五千', '1e5', '8,00', '1.2.3', '万', '-5', '－５'])(
+    'refuses %j naming the field and its range',
+    (raw) => {
+      expect(readCheckerNumber(raw, base)).toEqual({
+        status: 'error',
+        message: '月缴费基数须在 0 到 100 万元之间（请填数字，例如 8000 或 1.2万）',
+      });
+    },
+  );
 
-  it.each([
-    '-5',
-    '－５',
-    'abc',
-    '1e12',
-    '1000000000000',
-    '100001',
-    '12,34',
-    'NaN',
-    'Infinity',
-    '8000元元',
-    '9'.repeat(400),
-  ])('rejects %j with a message naming the field', (raw) => {
-    expect(parseCheckerNumber(raw, base)).toEqual({ ok: false, message: rangeMessage });
-  });
-
-  it('accepts the bounds themselves', () => {
-    expect(parseCheckerNumber('0', base)).toEqual({ ok: true, value: 0 });
-    expect(parseCheckerNumber('100000', base)).toEqual({ ok: true, value: 100000 });
-  });
-
-  it('rejects fractions where whole numbers are required', () => {
-    const years = { label: '断保年数', min: 0, max: 30, integer: true };
-    expect(parseCheckerNumber('1.5', years)).toEqual({ ok: false, message: '断保年数须为整数' });
-    expect(parseCheckerNumber('３', years)).toEqual({ ok: true, value: 3 });
-  });
-
-  it('uses the rule minimum in the message', () => {
-    expect(parseCheckerNumber('0', { label: '当前月份', min: 1, max: 12 })).toEqual({
-      ok: false,
-      message: '当前月份须为 1 到 12 之间的数字',
+  it('refuses an amount out of range with the range in 万元', () => {
+    expect(readCheckerNumber('101万', base)).toEqual({ status: 'error', message: '月缴费基数须在 0 到 100 万元之间' });
+    expect(readCheckerNumber('99999999999999999999', base)).toEqual({
+      status: 'error',
+      message: '月缴费基数须在 0 到 100 万元之间',
     });
   });
 });
 
-describe('normalizeCheckerNumberText', () => {
-  it('turns full-width text into plain digits', () => {
-    expect(normalizeCheckerNumberText(' １２，３４５．６７ 元')).toBe('12345.67');
+describe('readCheckerNumber: percents', () => {
+  it.each([
+    ['70', 70],
+    ['70%', 70],
+    ['７０％', 70],
+    ['0', 0],
+    ['1', 1],
+    ['100', 100],
+    ['0.7%', 0.7],
+    ['12.5', 12.5],
+  ])('reads %j as %d percent', (raw, value) => {
+    expect(readCheckerNumber(raw, percent)).toEqual({ status: 'ok', value });
   });
-  it('keeps badly placed commas so the number is rejected', () => {
-    expect(normalizeCheckerNumberText('12,34')).toBe('12,34');
+
+  it.each([
+    ['0.7', '70'],
+    ['.85', '85'],
+    ['０．０２', '2'],
+    ['0.125', '12.5'],
+  ])('does not guess %j: asks whether %s% was meant', (raw, suggestion) => {
+    expect(readCheckerNumber(raw, percent)).toEqual({
+      status: 'confirm',
+      question: `是 ${suggestion}% 吗？`,
+      suggestion,
+    });
+  });
+
+  it('refuses a percent above the range', () => {
+    expect(readCheckerNumber('170', percent)).toEqual({ status: 'error', message: '统筹报销比例须在 0 到 100% 之间' });
+  });
+});
+
+describe('readCheckerNumber: counts', () => {
+  it('reads whole numbers, full width included', () => {
+    expect(readCheckerNumber('４', years)).toEqual({ status: 'ok', value: 4 });
+  });
+
+  it.each(['1.5', '51', '-1'])('refuses %j as not a whole number in range', (raw) => {
+    const reading = readCheckerNumber(raw, years);
+    expect(reading.status).toBe('error');
+    expect(reading.status === 'error' && reading.message).toMatch(/^断保年数须为 0 到 50 年之间的整数/);
+  });
+});
+
+describe('checkerRangeMessage', () => {
+  it('writes small amounts in 元 and whole ten-thousands in 万元', () => {
+    expect(checkerRangeMessage({ kind: 'amount', label: '每月划入', min: 0, max: 2000 })).toBe(
+      '每月划入须在 0 到 2000 元之间',
+    );
+    expect(checkerRangeMessage({ kind: 'amount', label: '住院总费用', min: 0, max: 10000000 })).toBe(
+      '住院总费用须在 0 到 1000 万元之间',
+    );
+    expect(checkerRangeMessage({ kind: 'count', label: '当前月份', unit: '月', min: 1, max: 12 })).toBe(
+      '当前月份须为 1 到 12 月之间的整数',
+    );
   });
 });

@@ -1,65 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Region } from '@/data/schema';
-import regions from '@/data/regions.json';
 import {
-  applyRegionToCheckerInputs,
   checkerInputsItem,
-  clearCheckerInputs,
   defaultCheckerInputs,
   loadCheckerInputs,
+  migrateCheckerInputsFromV1,
   normalizeCheckerInputs,
-  checkerRatioToPercentText,
   saveCheckerInputs,
 } from './inputs';
 
-const region = (regions as Region[])[0]!;
-const JUNE = new Date(2025, 5, 15);
-const defaults = defaultCheckerInputs(region, JUNE);
+const defaults = defaultCheckerInputs();
 
 describe('defaultCheckerInputs', () => {
-  it('fills the regional fields from the region and the month from the date', () => {
+  it('is built from the field declarations, with no unsourced regional figure', () => {
     expect(defaults.tool).toBe('account');
-    expect(defaults.account.accountRatioPercent).toBe(checkerRatioToPercentText(region.params.accountRatio));
-    expect(defaults.account.retireeMonthlyCredit).toBe(String(region.params.retireeMonthlyCredit));
-    expect(defaults.account.currentMonth).toBe('6');
-    expect(defaults.account.monthlyContributionBase).toBe('');
-    expect(defaults.inpatient.deductible).toBe(String(region.params.employeeDeductible));
-    expect(defaults.inpatient.reimbursementPercent).toBe(checkerRatioToPercentText(region.params.employeeRatio));
-    expect(defaults.waiting.annualIndividualContribution).toBe(String(region.params.residentAnnualContribution));
+    expect(defaults.account.insuredType).toBe('在职职工');
+    expect(defaults.account.accountRatioPercent).toBe('2'); // 国办发〔2021〕14号
+    expect(defaults.account.retireeMonthlyCredit).toBe(''); // asked for, never guessed
+    expect(defaults.inpatient.paramSource).toBe('example');
+    expect(defaults.inpatient.deductible).toBe('');
+    expect(defaults.waiting.annualIndividualContribution).toBe('');
+    expect(defaults.family.sameProvince).toBe(true);
+    expect(defaultCheckerInputs('waiting').tool).toBe('waiting');
   });
-
-  it('switches the inpatient parameters with the scheme', () => {
-    const resident = applyRegionToCheckerInputs(
-      { ...defaults, inpatient: { ...defaults.inpatient, scheme: '居民医保' } },
-      region,
-    );
-    expect(resident.inpatient.reimbursementPercent).toBe(checkerRatioToPercentText(region.params.residentRatio));
-    expect(resident.inpatient.cap).toBe(String(region.params.residentCap));
-  });
-});
-
-describe('checkerRatioToPercentText', () => {
-  it.each([
-    [0.02, '2'],
-    [0.8, '80'],
-    [0.125, '12.5'],
-    [0.07, '7'],
-    [0, '0'],
-  ])('%d → %s', (ratio, text) => expect(checkerRatioToPercentText(ratio)).toBe(text));
 });
 
 describe('normalizeCheckerInputs', () => {
   it('returns the defaults for nothing stored, without a repair', () => {
-    expect(normalizeCheckerInputs(undefined, defaults)).toEqual({ inputs: defaults, repaired: false });
-    expect(normalizeCheckerInputs(null, defaults)).toEqual({ inputs: defaults, repaired: false });
+    expect(normalizeCheckerInputs(undefined)).toEqual({ inputs: defaults, repaired: false });
+    expect(normalizeCheckerInputs(null)).toEqual({ inputs: defaults, repaired: false });
   });
 
   it('keeps valid stored values and fills missing fields silently', () => {
-    const { inputs, repaired } = normalizeCheckerInputs(
-      { tool: 'inpatient', account: { monthlyContributionBase: '８０００' } },
-      defaults,
-    );
+    const { inputs, repaired } = normalizeCheckerInputs({
+      tool: 'inpatient',
+      account: { monthlyContributionBase: '８０００' },
+    });
     expect(repaired).toBe(false);
     expect(inputs.tool).toBe('inpatient');
     expect(inputs.account.monthlyContributionBase).toBe('８０００');
@@ -73,45 +49,77 @@ describe('normalizeCheckerInputs', () => {
     ['a number', 42],
     ['true', true],
   ])('replaces %s with the defaults and reports a repair', (_, raw) => {
-    expect(normalizeCheckerInputs(raw, defaults)).toEqual({ inputs: defaults, repaired: true });
+    expect(normalizeCheckerInputs(raw)).toEqual({ inputs: defaults, repaired: true });
   });
 
-  it('repairs field by field: bad enums, non-strings, huge strings, bad groups, unknown region', () => {
-    const { inputs, repaired } = normalizeCheckerInputs(
-      {
-        tool: 'calculator',
-        regionId: 'atlantis',
-        account: {
-          insuredType: '学生',
-          monthlyContributionBase: 8000,
-          currentBalance: '9'.repeat(500),
-          monthlySpending: '120',
-        },
-        family: 'broken',
-        waiting: { sameProvince: 'yes', isNewborn: 'no', lapseYears: '2' },
-        inpatient: { scheme: '职工医保', totalBill: { value: 1 } },
+  it('repairs field by field: bad choices, non-strings, huge strings, bad flags, a broken group', () => {
+    const { inputs, repaired } = normalizeCheckerInputs({
+      tool: 'calculator',
+      account: {
+        insuredType: '学生',
+        monthlyContributionBase: 8000,
+        currentBalance: '9'.repeat(500),
+        monthlySpending: '120',
       },
-      defaults,
-    );
+      family: 'broken',
+      waiting: { isNewborn: 'no', lapseYears: '2', reading: 'whatever' },
+      inpatient: { scheme: '职工医保', totalBill: { value: 1 }, paramSource: 'local', cap: '30万' },
+    });
     expect(repaired).toBe(true);
     expect(inputs.tool).toBe(defaults.tool);
-    expect(inputs.regionId).toBe(defaults.regionId);
     expect(inputs.account.insuredType).toBe('在职职工');
     expect(inputs.account.monthlyContributionBase).toBe('');
     expect(inputs.account.currentBalance).toBe(defaults.account.currentBalance);
     expect(inputs.account.monthlySpending).toBe('120');
     expect(inputs.family).toEqual(defaults.family);
     expect(inputs.waiting.isNewborn).toBe(false);
+    expect(inputs.waiting.reading).toBe('eachYearBeyondFirst');
     expect(inputs.waiting.lapseYears).toBe('2');
     expect(inputs.inpatient.totalBill).toBe('');
+    expect(inputs.inpatient.paramSource).toBe('local');
+    expect(inputs.inpatient.cap).toBe('30万');
   });
 
-  it('ignores unknown extra keys', () => {
-    const { inputs } = normalizeCheckerInputs(
-      { ...defaults, extra: 1, account: { ...defaults.account, extra: 2 } },
-      defaults,
-    );
+  it('keeps a half-typed or wrong number as typed (the form shows the message, nothing is lost)', () => {
+    const { inputs, repaired } = normalizeCheckerInputs({ account: { monthlyContributionBase: 'abc' } });
+    expect(repaired).toBe(false);
+    expect(inputs.account.monthlyContributionBase).toBe('abc');
+  });
+
+  it('drops unknown keys', () => {
+    const { inputs } = normalizeCheckerInputs({ ...defaults, extra: 1, account: { ...defaults.account, extra: 2 } });
     expect(inputs).toEqual(defaults);
+  });
+});
+
+describe('migrateCheckerInputsFromV1', () => {
+  const v1 = {
+    tool: 'inpatient',
+    regionId: 'national',
+    account: { insuredType: '退休人员', retireeMonthlyCredit: '83', currentBalance: '500' },
+    family: { relation: '父母', guangdongInvolved: true },
+    waiting: { lapseYears: '2', annualIndividualContribution: '400' },
+    inpatient: { totalBill: '8000', deductible: '1000', reimbursementPercent: '80', cap: '300000' },
+  };
+
+  it('drops the figures version 1 filled from the fake national region, keeps what the user typed', () => {
+    expect(migrateCheckerInputsFromV1(v1)).toEqual({
+      tool: 'inpatient',
+      account: { insuredType: '退休人员', currentBalance: '500' },
+      family: { relation: '父母' },
+      waiting: { lapseYears: '2' },
+      inpatient: { totalBill: '8000' },
+    });
+  });
+
+  it('runs when a version 1 value is read', async () => {
+    await fakeBrowser.storage.local.set({ checkerInputs: v1, checkerInputs$: { v: 1 } });
+    await checkerInputsItem.migrate();
+    const { inputs } = await loadCheckerInputs();
+    expect(inputs.account.retireeMonthlyCredit).toBe('');
+    expect(inputs.account.currentBalance).toBe('500');
+    expect(inputs.inpatient.deductible).toBe('');
+    expect(inputs.inpatient.totalBill).toBe('8000');
   });
 });
 
@@ -124,20 +132,14 @@ describe('checker inputs storage', () => {
     };
     await saveCheckerInputs(changed);
     expect(await fakeBrowser.storage.local.get('checkerInputs')).toEqual({ checkerInputs: changed });
-    expect(await loadCheckerInputs(defaults)).toEqual({ inputs: changed, repaired: false });
+    expect(await loadCheckerInputs()).toEqual({ inputs: changed, repaired: false });
   });
 
   it('repairs a corrupted stored value and writes the repaired one back', async () => {
     await fakeBrowser.storage.local.set({ checkerInputs: { tool: 7, account: { monthlyContributionBase: '6000' } } });
-    const { inputs, repaired } = await loadCheckerInputs(defaults);
+    const { inputs, repaired } = await loadCheckerInputs();
     expect(repaired).toBe(true);
     expect(inputs.account.monthlyContributionBase).toBe('6000');
     expect(await checkerInputsItem.getValue()).toEqual(inputs);
-  });
-
-  it('is emptied by a reset', async () => {
-    await saveCheckerInputs({ ...defaults, tool: 'family' });
-    await clearCheckerInputs();
-    expect(await loadCheckerInputs(defaults)).toEqual({ inputs: defaults, repaired: false });
   });
 });

@@ -35,7 +35,6 @@ function allNotes(): CheckerNote[] {
             relativeInsurance,
             sameProvince,
             holderScheme,
-            guangdongInvolved: true,
           });
           notes.push(...share.usableFor, ...share.howTo, ...share.limits, ...share.notes);
         }

@@ -12,7 +12,7 @@ import { type CheckerNote, formatCheckerYuan, roundCheckerYuan } from './shared'
 export type WaitingPeriodReading = 'eachYearBeyondFirst' | 'everyLapsedYear';
 
 export const WAITING_PERIOD_READING_LABELS: Record<WaitingPeriodReading, string> = {
-  eachYearBeyondFirst: '第一年由固定等待期覆盖，之后每多断保 1 年加 1 个月',
+  eachYearBeyondFirst: '断保第 1 年不加，从第 2 年起每年加 1 个月',
   everyLapsedYear: '每断保 1 年都加 1 个月',
 };
 
@@ -36,8 +36,8 @@ export interface WaitingPeriodResidentInput {
   /** 新生儿 (or another exempt group the province names): no waiting period. */
   isNewborn?: boolean;
   reading?: WaitingPeriodReading;
-  /** Local yearly 居民医保 individual contribution in 元, the price of one repaired year. */
-  annualIndividualContribution: number;
+  /** Local yearly 居民医保 individual contribution in 元, the price of one repaired year; null = not given (no cost). */
+  annualIndividualContribution: number | null;
 }
 
 export interface WaitingPeriodEmployeeInput {
@@ -128,7 +128,8 @@ function computeResidentWaiting(input: WaitingPeriodResidentInput): WaitingPerio
 
   const repairedYearsCounted = Math.min(repairedYears, lapseYears);
   const variableMonths = Math.max(0, variableMonthsBeforeRepair - repairedYearsCounted);
-  const repairCost = roundCheckerYuan(repairedYearsCounted * input.annualIndividualContribution);
+  const price = input.annualIndividualContribution;
+  const repairCost = price === null ? 0 : roundCheckerYuan(repairedYearsCounted * price);
   if (repairedYears > lapseYears) {
     steps.push(`补缴最多只能补断保的 ${lapseYears} 年，按 ${repairedYearsCounted} 年计算。`);
   }
@@ -137,7 +138,9 @@ function computeResidentWaiting(input: WaitingPeriodResidentInput): WaitingPerio
       `缴费修复：每补缴 1 年减少 1 个月，变动等待期 = ${variableMonthsBeforeRepair} − ${repairedYearsCounted}，最低为 0，得 ${variableMonths} 个月。`,
     );
     steps.push(
-      `补缴费用 = ${repairedYearsCounted} 年 × 当地个人缴费 ${formatCheckerYuan(input.annualIndividualContribution)} 元 = ${formatCheckerYuan(repairCost)} 元。`,
+      price === null
+        ? '没有填当地每年个人缴费标准，补缴费用没有计算。'
+        : `补缴费用 = ${repairedYearsCounted} 年 × 当地个人缴费 ${formatCheckerYuan(price)} 元 = ${formatCheckerYuan(repairCost)} 元。`,
     );
     if (repairedYearsCounted > variableMonthsBeforeRepair) {
       notes.push({
@@ -191,7 +194,7 @@ function computeEmployeeWaiting(input: WaitingPeriodEmployeeInput): WaitingPerio
     steps = ['没有断缴：不存在等待期。'];
   } else if (withinBackPay) {
     steps = [
-      `断缴 ${gapMonths} 个月，不超过 ${WAITING_PERIOD_EMPLOYEE_BACKPAY_MONTHS} 个月：可以补缴，从补缴当月起享受待遇，断缴期间的费用可以追溯报销，没有等待期。`,
+      `断缴 ${gapMonths} 个月，不超过 ${WAITING_PERIOD_EMPLOYEE_BACKPAY_MONTHS} 个月：换工作、跨地区转移医保关系时中断的，可以按转入地规定补缴，补缴后不设等待期，中断期间的待遇可以追溯享受。其他原因的断缴能否补缴由当地规定。`,
     ];
   } else {
     steps = [
@@ -200,7 +203,7 @@ function computeEmployeeWaiting(input: WaitingPeriodEmployeeInput): WaitingPerio
   }
   const notes: CheckerNote[] = [
     {
-      text: '已连续参保 2 年以上、在职工医保和居民医保之间转换的，中断不超过 3 个月同样可以补缴并追溯享受。',
+      text: '按 2021 年的转移接续暂行办法，转移接续前中断不超过 3 个月的可以补缴；已连续参保 2 年以上、在职工医保和居民医保之间转换的也一样。其他情况的断缴按当地规定。',
       sources: ['transfer-2021'],
     },
   ];

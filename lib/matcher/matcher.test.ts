@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileTermMatcher,
-  createLazyTermMatcher,
-  createTermMatcher,
-  type MatcherEntryRule,
-  type MatcherPattern,
-} from './matcher';
+import { createLazyTermMatcher, createTermMatcher, type MatcherEntryRule, type MatcherPattern } from './matcher';
+import { compileTermMatcher } from '../../scripts/compile/automaton';
 
 function matcherFor(
   forms: Record<string, string[]>,

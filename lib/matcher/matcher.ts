@@ -1,9 +1,16 @@
 /**
- * Multi-pattern term matcher: an Aho–Corasick automaton compiled at build time
- * and walked once over a string at run time, returning leftmost-longest,
- * non-overlapping matches. DOM-free.
+ * Multi-pattern term matcher: walks the Aho–Corasick automaton compiled at build time
+ * (scripts/compile/automaton.ts) once over a string, returning leftmost-longest,
+ * non-overlapping matches. DOM-free. The automaton's tables are strings of UTF-16 code
+ * units read with charCodeAt, so a page builds nothing before its first match.
  */
-import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
+
+/** Characters looked at before and after a match for words that rule it out (养老 before 个人账户). */
+export const BLOCKING_CONTEXT_WINDOW = 6;
+
+export const MATCHER_FORMAT_VERSION = 3;
+/** Table values are stored shifted by this much: control characters would need six-byte escapes in JSON. */
+export const MATCHER_UNIT_OFFSET = 32;
 
 /** A surface form to find. `entry` is an index into `entries`, or -1 for a phrase that only suppresses matches. */
 export interface MatcherPattern {
@@ -19,23 +26,24 @@ export interface MatcherEntryRule {
   blocking?: string[];
 }
 
-/**
- * JSON-serialisable automaton. States are numbered breadth-first with each
- * state's children sorted, so the i-th transition in `chars` leads to state
- * i + 1 and no target table is shipped.
- */
+/** The automaton as shipped. Every table but `entries` is a string of 16-bit values, one per state or pattern. */
 export interface CompiledTermMatcher {
-  version: 2;
-  /** Transition characters of every state, state by state. */
+  version: typeof MATCHER_FORMAT_VERSION;
+  /** Transition characters of every state, state by state, each state's sorted; transition i leads to state i + 1. */
   chars: string;
-  /** Number of transitions of each state. */
-  childCounts: number[];
-  /** Aho–Corasick failure link of each state. */
-  fail: number[];
-  /** Pairs: a state where a pattern ends, and that pattern's index. */
-  terminals: number[];
-  patternLengths: number[];
-  patternEntries: number[];
+  /** Per state (plus one): index in `chars` of its first transition. */
+  firsts: string;
+  /** Per state: its failure link. */
+  fail: string;
+  /** Per state: index + 1 of the pattern ending there, 0 for none. */
+  output: string;
+  /** Per state: the nearest state with output on its failure chain, 0 for none. */
+  outputLink: string;
+  patternLengths: string;
+  /** Per pattern: entry index + 1, 0 for an ignore phrase. */
+  patternEntries: string;
+  /** Every character that occurs in a pattern, once each (not shifted). */
+  usedUnits: string;
   entries: MatcherEntryRule[];
 }
 
@@ -43,94 +51,6 @@ export interface TermMatch {
   start: number;
   end: number;
   entry: number;
-}
-
-export function compileTermMatcher(patterns: MatcherPattern[], entries: MatcherEntryRule[]): CompiledTermMatcher {
-  // 1. A plain trie.
-  const children: Map<string, number>[] = [new Map()];
-  const terminalOf: number[] = [-1];
-  patterns.forEach((pattern, index) => {
-    let state = 0;
-    for (let i = 0; i < pattern.form.length; i++) {
-      const unit = pattern.form[i]!;
-      let next = children[state]!.get(unit);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        terminalOf.push(-1);
-        children[state]!.set(unit, next);
-      }
-      state = next;
-    }
-    if (terminalOf[state] !== -1) {
-      const other = patterns[terminalOf[state]!]!;
-      throw new Error(
-        `重复的词形“${pattern.form}”（条目 ${describeEntry(entries, pattern.entry)} 与 ${describeEntry(entries, other.entry)}）`,
-      );
-    }
-    terminalOf[state] = index;
-  });
-
-  // 2. Breadth-first renumbering with sorted children.
-  const sortedChildren = (state: number) =>
-    [...children[state]!].sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
-  const order = [0];
-  let chars = '';
-  const childCounts: number[] = [];
-  for (let head = 0; head < order.length; head++) {
-    const list = sortedChildren(order[head]!);
-    childCounts.push(list.length);
-    for (const [unit, child] of list) {
-      chars += unit;
-      order.push(child);
-    }
-  }
-
-  // 3. Failure links, computed on the renumbered automaton.
-  const stateCount = order.length;
-  const offsets = prefixSums(childCounts);
-  const next = (state: number, unit: string) => {
-    for (let i = offsets[state]!; i < offsets[state + 1]!; i++) if (chars[i] === unit) return i + 1;
-    return -1;
-  };
-  const fail = Array.from({ length: stateCount }, () => 0);
-  for (let state = 0; state < stateCount; state++) {
-    for (let i = offsets[state]!; i < offsets[state + 1]!; i++) {
-      const child = i + 1;
-      if (state === 0) continue;
-      let f = fail[state]!;
-      let target = next(f, chars[i]!);
-      while (target === -1 && f !== 0) {
-        f = fail[f]!;
-        target = next(f, chars[i]!);
-      }
-      fail[child] = target === -1 || target === child ? 0 : target;
-    }
-  }
-  const terminals: number[] = [];
-  order.forEach((oldState, state) => {
-    if (terminalOf[oldState] !== -1) terminals.push(state, terminalOf[oldState]!);
-  });
-  return {
-    version: 2,
-    chars,
-    childCounts,
-    fail,
-    terminals,
-    patternLengths: patterns.map((p) => p.form.length),
-    patternEntries: patterns.map((p) => p.entry),
-    entries,
-  };
-}
-
-function prefixSums(counts: number[]): number[] {
-  const sums = [0];
-  for (const count of counts) sums.push(sums[sums.length - 1]! + count);
-  return sums;
-}
-
-function describeEntry(entries: MatcherEntryRule[], index: number): string {
-  return index < 0 ? '（排除短语）' : (entries[index]?.id ?? String(index));
 }
 
 const isAsciiWordChar = (code: number) =>
@@ -145,27 +65,29 @@ export interface TermMatcher {
 }
 
 export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
-  const { chars, childCounts, fail, terminals, patternLengths, patternEntries, entries } = compiled;
-  const offsets = prefixSums(childCounts);
-  const stateCount = childCounts.length;
-  // One flat map from (state, code unit) to the next state: fast lookups with no per-state objects.
-  const transitions = new Map<number, number>();
-  for (let s = 0; s < stateCount; s++) {
-    for (let i = offsets[s]!; i < offsets[s + 1]!; i++) transitions.set(s * 65536 + chars.charCodeAt(i), i + 1);
-  }
-  const terminal = new Int32Array(stateCount).fill(-1);
-  for (let k = 0; k < terminals.length; k += 2) terminal[terminals[k]!] = terminals[k + 1]!;
-  // Nearest terminal state on the failure chain; failure links point to shallower, earlier states.
-  const outputLink = new Int32Array(stateCount).fill(-1);
-  for (let s = 1; s < stateCount; s++) {
-    const f = fail[s]!;
-    outputLink[s] = terminal[f] !== -1 ? f : outputLink[f]!;
-  }
-  const usedUnits = new Uint8Array(65536);
-  for (let i = 0; i < chars.length; i++) usedUnits[chars.charCodeAt(i)] = 1;
-  const rootUnits = new Uint8Array(65536);
-  for (let i = offsets[0]!; i < offsets[1]!; i++) rootUnits[chars.charCodeAt(i)] = 1;
+  if (compiled.version !== MATCHER_FORMAT_VERSION) throw new Error('懂医保：词表格式与程序版本不符');
+  const { chars, firsts, fail, output, outputLink, patternLengths, patternEntries, usedUnits, entries } = compiled;
+  const at = (table: string, index: number) => table.charCodeAt(index) - MATCHER_UNIT_OFFSET;
+  // Two 64 KB flags over code units: a quick “cannot be part of any term” test per character (well under 0.1 ms).
+  const used = new Uint8Array(65536);
+  for (let i = 0; i < usedUnits.length; i++) used[usedUnits.charCodeAt(i)] = 1;
+  const firstUnits = new Uint8Array(65536);
+  for (let i = at(firsts, 0); i < at(firsts, 1); i++) firstUnits[chars.charCodeAt(i)] = 1;
   const blockingByEntry = entries.map((entry) => entry.blocking ?? []);
+
+  /** The state reached from `state` on `unit`, or 0 when it has no such transition. Children are sorted. */
+  function step(state: number, unit: number): number {
+    let low = at(firsts, state);
+    let high = at(firsts, state + 1);
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const c = chars.charCodeAt(mid);
+      if (c === unit) return mid + 1;
+      if (c < unit) low = mid + 1;
+      else high = mid;
+    }
+    return 0;
+  }
 
   function collectRaw(text: string): number[] {
     // Flat triples: start, end, patternIndex.
@@ -173,22 +95,22 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      if (usedUnits[unit] === 0) {
+      if (used[unit] === 0) {
         state = 0;
         continue;
       }
-      let next = transitions.get(state * 65536 + unit);
-      while (next === undefined && state !== 0) {
-        state = fail[state]!;
-        next = transitions.get(state * 65536 + unit);
+      let next = step(state, unit);
+      while (next === 0 && state !== 0) {
+        state = at(fail, state);
+        next = step(state, unit);
       }
-      state = next ?? 0;
+      state = next;
       if (state === 0) continue;
-      let out = terminal[state] !== -1 ? state : outputLink[state]!;
-      while (out !== -1) {
-        const pattern = terminal[out]!;
-        raw.push(i + 1 - patternLengths[pattern]!, i + 1, pattern);
-        out = outputLink[out]!;
+      let out = at(output, state) > 0 ? state : at(outputLink, state);
+      while (out !== 0) {
+        const pattern = at(output, out) - 1;
+        raw.push(i + 1 - at(patternLengths, pattern), i + 1, pattern);
+        out = at(outputLink, out);
       }
     }
     return raw;
@@ -197,7 +119,7 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
   function isBlocked(text: string, start: number, end: number, entry: number): boolean {
     const blocking = blockingByEntry[entry]!;
     if (blocking.length === 0) return false;
-    const window = LENS_TUNABLES.blockingContextWindow;
+    const window = BLOCKING_CONTEXT_WINDOW;
     const before = text.slice(Math.max(0, start - window), start);
     const after = text.slice(end, end + window);
     return blocking.some((word) => before.includes(word) || after.includes(word));
@@ -228,7 +150,7 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
       if (start < covered) continue;
       const end = raw[k + 1]!;
       covered = end;
-      const entry = patternEntries[raw[k + 2]!]!;
+      const entry = at(patternEntries, raw[k + 2]!) - 1;
       // An ignore phrase wins the span and yields nothing.
       if (entry < 0 || isBlocked(text, start, end, entry)) continue;
       matches.push({ start, end, entry });
@@ -237,7 +159,7 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
   }
 
   function cannotMatch(text: string): boolean {
-    for (let i = 0; i < text.length; i++) if (rootUnits[text.charCodeAt(i)] === 1) return false;
+    for (let i = 0; i < text.length; i++) if (firstUnits[text.charCodeAt(i)] === 1) return false;
     return true;
   }
 

@@ -5,6 +5,7 @@
  * it opens the toolbar popup; a tab opened at popup.html#… carries it in the hash.
  */
 import { browser } from 'wxt/browser';
+import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
 import { CHECKER_TOOL_IDS, type CheckerToolId } from '@/lib/checker/toolIds';
 
 export type PopupRoute =
@@ -14,7 +15,7 @@ export type PopupRoute =
   | { view: 'page' }
   | { view: 'checker'; tool: CheckerToolId | null };
 
-export const POPUP_ROUTE_SESSION_KEY = 'popupRoute';
+const POPUP_ROUTE_SESSION_KEY = rawKey(STORAGE_KEYS.popupRoute);
 export const POPUP_HOME_ROUTE: PopupRoute = { view: 'search', text: '' };
 
 const ENTRY_ID = /^[a-z0-9-]{1,80}$/;

@@ -1,5 +1,7 @@
 /** Every message between the extension's parts, in one typed protocol map. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { SettingsChangeReply, SettingsChangeRequest } from '@/lib/settings/owner';
+import type { PopupRoute } from './popupRoute';
 
 export interface PageTermCount {
   id: string;
@@ -17,7 +19,9 @@ export interface LensProtocol {
    */
   revealPageTerm(data: { id: string; occurrence?: number | 'next' }): boolean;
   /** Content script → background: open the popup (or its page) at a term's detail or the checker. */
-  openLensPopup(data: { route: string }): void;
+  openLensPopup(data: { route: PopupRoute }): void;
+  /** Popup, options page → background (the settings owner): change or reset settings, applied in order. */
+  changeSettings(data: Exclude<SettingsChangeRequest, { update: unknown }>): SettingsChangeReply;
 }
 
 export const { sendMessage: sendLensMessage, onMessage: onLensMessage } = defineExtensionMessaging<LensProtocol>();

@@ -1,29 +1,22 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onLensMessage } from '../messaging/protocol';
+import { LENS_SETTINGS_VERSION, applySettingsChange, migrateLensSettings, prepareStoredSettings } from './owner';
 import {
   DEFAULT_LENS_SETTINGS,
   LENS_SETTINGS_REPAIRED_NOTICE,
+  SETTINGS_TABLE,
+  SETTING_NAMES,
   isLensActiveOn,
-  lensSettingsStore,
   lensSettingsNoticeItem,
-  migrateLensSettingsToV2,
   normalizeLensSettings,
   readLensSettings,
-  readLensSettingsOnPage,
-  repairLensSettingsStorage,
   resetLensSettings,
   siteKeyOf,
   updateLensSettings,
+  validateSettingsChange,
   watchLensSettings,
 } from './settings';
-
-/** Puts a raw value (and optionally a version marker) into storage the way an older build would have left it. */
-async function seed(value: unknown, meta?: unknown) {
-  const items: Record<string, unknown> =
-    meta === undefined ? { settings: value } : { settings: value, settings$: meta };
-  await fakeBrowser.storage.local.set(items);
-  await lensSettingsStore().migrate();
-}
 
 const stored = async () =>
   (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as {
@@ -31,138 +24,52 @@ const stored = async () =>
     settings$?: { v?: number };
   };
 
-describe('settings migrations', () => {
-  it('v1 { enabled, disabledSites } becomes v2 with the new fields at their defaults', async () => {
-    await seed({ enabled: false, disabledSites: ['www.zhihu.com'] });
-    const raw = await stored();
-    expect(raw.settings$).toEqual({ v: 2 });
-    expect(raw.settings).toEqual({ ...DEFAULT_LENS_SETTINGS, enabled: false, disabledSites: ['www.zhihu.com'] });
-    expect(await readLensSettings()).toEqual({
-      ...DEFAULT_LENS_SETTINGS,
-      enabled: false,
-      disabledSites: ['www.zhihu.com'],
+describe('the settings table', () => {
+  it('gives every setting a default that passes its own validation, and lists the choices it validates', () => {
+    for (const name of SETTING_NAMES) {
+      const spec = SETTINGS_TABLE[name] as {
+        default: unknown;
+        valid(v: unknown): boolean;
+        choices?: readonly unknown[];
+      };
+      expect(spec.valid(spec.default), name).toBe(true);
+      for (const choice of spec.choices ?? []) expect(spec.valid(choice), `${name}=${String(choice)}`).toBe(true);
+      if (spec.choices) expect(spec.valid('surely-not-a-choice'), name).toBe(false);
+    }
+  });
+
+  it('reads missing fields as defaults silently and names each malformed field it replaced', () => {
+    expect(normalizeLensSettings(undefined)).toEqual({ settings: DEFAULT_LENS_SETTINGS, repaired: [] });
+    expect(normalizeLensSettings({ enabled: false })).toEqual({
+      settings: { ...DEFAULT_LENS_SETTINGS, enabled: false },
+      repaired: [],
     });
-    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
-  });
-
-  it('an empty v1 object migrates to the defaults without a notice', async () => {
-    await seed({});
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
-    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
-  });
-
-  it('a v2 value is left as it is', async () => {
-    const v2 = { ...DEFAULT_LENS_SETTINGS, markStyle: 'background', hoverDelayMs: 500 };
-    await seed(v2, { v: 2 });
-    expect((await stored()).settings).toEqual(v2);
-    expect(await readLensSettings()).toEqual(v2);
-  });
-
-  it('the migration passes anything that is not a settings object through for the reader to repair', () => {
-    expect(migrateLensSettingsToV2('garbage')).toBe('garbage');
-    expect(migrateLensSettingsToV2(42)).toBe(42);
-    const list = ['a'];
-    expect(migrateLensSettingsToV2(list)).toBe(list);
-    expect(migrateLensSettingsToV2({ enabled: 'yes' })).toEqual({ ...DEFAULT_LENS_SETTINGS, enabled: 'yes' });
-  });
-});
-
-describe('corrupted settings', () => {
-  it('nothing stored: defaults, no notice, nothing written', async () => {
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
-    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
-    expect((await stored()).settings).toBeUndefined();
-  });
-
-  it('a v1 value that is not an object falls back to the defaults and leaves a notice', async () => {
-    await seed('garbage');
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
-    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
-    expect((await stored()).settings).toEqual(DEFAULT_LENS_SETTINGS);
-  });
-
-  it('a v2 array falls back to the defaults with a notice', async () => {
-    await seed([1, 2, 3], { v: 2 });
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
-    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
-  });
-
-  it('bad fields are reset one by one and good ones are kept', async () => {
-    await seed(
-      {
-        enabled: 'yes',
-        disabledSites: ['a.com', 3],
-        markStyle: 'background',
-        hoverDelayMs: -5,
-        holdKey: 'Meta',
-        disabledCategories: ['fund'],
-        theme: 'dark',
-      },
-      { v: 2 },
-    );
-    const settings = await readLensSettings();
-    expect(settings).toEqual({
-      ...DEFAULT_LENS_SETTINGS,
+    const { settings, repaired } = normalizeLensSettings({
+      enabled: 'yes',
+      disabledSites: ['a.com', 3],
       markStyle: 'background',
-      disabledCategories: ['fund'],
+      hoverDelayMs: -5,
+      holdKey: 'Meta',
+      disabledCategories: ['fund', 'no-such-category'],
       theme: 'dark',
     });
-    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
-    // The repaired value is written back, so the next read is clean.
-    await lensSettingsNoticeItem.setValue(null);
-    expect(await readLensSettings()).toEqual(settings);
-    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
+    expect(settings).toEqual({ ...DEFAULT_LENS_SETTINGS, markStyle: 'background', theme: 'dark' });
+    expect(repaired.sort()).toEqual(['disabledCategories', 'disabledSites', 'enabled', 'holdKey', 'hoverDelayMs']);
+    expect(normalizeLensSettings('garbage{').repaired).toEqual(SETTING_NAMES);
+    expect(normalizeLensSettings([1, 2]).settings).toEqual(DEFAULT_LENS_SETTINGS);
   });
 
-  it('rejects delays outside 0–2000 ms and non-finite numbers', () => {
-    for (const hoverDelayMs of [-1, 2001, Number.NaN, Number.POSITIVE_INFINITY, '200']) {
-      expect(normalizeLensSettings({ hoverDelayMs })).toEqual({ settings: DEFAULT_LENS_SETTINGS, repaired: true });
-    }
-    expect(normalizeLensSettings({ hoverDelayMs: 0 }).repaired).toBe(false);
-    expect(normalizeLensSettings({ hoverDelayMs: 2000 }).settings.hoverDelayMs).toBe(2000);
+  it('never hands out the default arrays themselves', () => {
+    const a = normalizeLensSettings(null).settings;
+    a.disabledSites.push('x.com');
+    expect(normalizeLensSettings(null).settings.disabledSites).toEqual([]);
+    expect(DEFAULT_LENS_SETTINGS.disabledSites).toEqual([]);
   });
 
-  it('an unknown version marker (a downgrade or garbage) is reset and the value repaired', async () => {
-    const items: Record<string, unknown> = { settings: { enabled: false, theme: 'neon' }, settings$: { v: 9 } };
-    await fakeBrowser.storage.local.set(items);
-    const settings = await repairLensSettingsStorage();
-    expect(settings).toEqual({ ...DEFAULT_LENS_SETTINGS, enabled: false });
-    const raw = await stored();
-    expect(raw.settings$).toEqual({ v: 2 });
-    expect(raw.settings).toEqual(settings);
-    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
-  });
-
-  it('repairLensSettingsStorage leaves healthy settings alone', async () => {
-    await seed({ ...DEFAULT_LENS_SETTINGS, theme: 'light' }, { v: 2 });
-    expect(await repairLensSettingsStorage()).toEqual({ ...DEFAULT_LENS_SETTINGS, theme: 'light' });
-    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
-  });
-});
-
-describe('updating settings', () => {
-  it('merges a change into what is stored', async () => {
-    await seed({ enabled: true, disabledSites: ['a.com'] });
-    const next = await updateLensSettings({ markStyle: 'none' });
-    expect(next).toEqual({ ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com'], markStyle: 'none' });
-    expect(await readLensSettings()).toEqual(next);
-  });
-
-  it('reset writes fresh defaults that share no arrays with DEFAULT_LENS_SETTINGS', async () => {
-    await updateLensSettings({ disabledSites: ['a.com'], theme: 'dark' });
-    const fresh = await resetLensSettings();
-    expect(fresh).toEqual(DEFAULT_LENS_SETTINGS);
-    expect(fresh.disabledSites).not.toBe(DEFAULT_LENS_SETTINGS.disabledSites);
-    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
-  });
-
-  it('watchers get normalized settings', async () => {
-    const seen: unknown[] = [];
-    const stop = watchLensSettings((s) => seen.push(s));
-    await lensSettingsStore().setValue({ enabled: false, markStyle: 'wavy' });
-    await new Promise((r) => setTimeout(r, 0));
-    stop();
-    expect(seen).toEqual([{ ...DEFAULT_LENS_SETTINGS, enabled: false }]);
+  it('refuses a change outside the allowed range with a Chinese message naming it', () => {
+    expect(validateSettingsChange({ hoverDelayMs: 0 })).toMatch(/悬停延迟须在 100–2000 毫秒之间/);
+    expect(validateSettingsChange({ hoverDelayMs: 300, theme: 'dark' })).toBeNull();
+    expect(validateSettingsChange({ colour: 'red' })).toMatch(/未知的设置项/);
   });
 });
 
@@ -175,32 +82,143 @@ describe('sites', () => {
     expect(siteKeyOf('not a url')).toBeNull();
   });
 
-  it('is off where switched off, and everywhere when disabled', () => {
-    const s = { ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com'] };
+  it('is off on a listed host, on a domain rule’s subdomains, and everywhere when disabled', () => {
+    const s = { ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com', '*.b.org'] };
     expect(isLensActiveOn(s, 'a.com')).toBe(false);
-    expect(isLensActiveOn(s, 'b.com')).toBe(true);
+    expect(isLensActiveOn(s, 'www.a.com')).toBe(true);
+    expect(isLensActiveOn(s, 'b.org')).toBe(false);
+    expect(isLensActiveOn(s, 'news.b.org')).toBe(false);
+    expect(isLensActiveOn(s, 'notb.org')).toBe(true);
     expect(isLensActiveOn(s, null)).toBe(true);
-    expect(isLensActiveOn({ ...s, enabled: false }, 'b.com')).toBe(false);
+    expect(isLensActiveOn({ ...s, enabled: false }, 'c.com')).toBe(false);
   });
 });
 
-describe('the content script reader', () => {
-  it('reads, repairs and leaves the notice without running migrations (a bad version marker logs nothing)', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await fakeBrowser.storage.local.set({
-      settings: { enabled: 'yes', markStyle: 42, disabledSites: ['a.com'] },
-      settings$: { v: 99 },
-    });
-    const settings = await readLensSettingsOnPage();
-    expect(settings).toEqual({ ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com'] });
-    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settings);
-    expect(errors).not.toHaveBeenCalled();
-    errors.mockRestore();
+describe('start-up in the owner (migrations and repair)', () => {
+  it('nothing stored: defaults, nothing written, no notice', async () => {
+    expect(await prepareStoredSettings()).toEqual(DEFAULT_LENS_SETTINGS);
+    expect(await stored()).toEqual({});
+    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
   });
 
-  it('gives the defaults, without a notice, when nothing is stored', async () => {
-    expect(await readLensSettingsOnPage()).toEqual(DEFAULT_LENS_SETTINGS);
+  it('a v1 object (no version marker) keeps what it had and is stamped with the current version', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabled: false, disabledSites: ['www.zhihu.com'] } });
+    expect(await prepareStoredSettings()).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      enabled: false,
+      disabledSites: ['www.zhihu.com'],
+    });
+    expect((await stored()).settings$).toEqual({ v: LENS_SETTINGS_VERSION });
     expect(await lensSettingsNoticeItem.getValue()).toBeNull();
+  });
+
+  it('v2 → v3 keeps a delay below the new minimum as fast as now allowed, without a notice', async () => {
+    await fakeBrowser.storage.local.set({ settings: { hoverDelayMs: 0, theme: 'dark' }, settings$: { v: 2 } });
+    const settings = await prepareStoredSettings();
+    expect(settings).toEqual({ ...DEFAULT_LENS_SETTINGS, hoverDelayMs: 100, theme: 'dark' });
+    expect((await stored()).settings).toEqual(settings);
+    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
+    // The step only runs on older data: a current value below the minimum is malformed.
+    expect(migrateLensSettings({ hoverDelayMs: 0 }, LENS_SETTINGS_VERSION)).toEqual({ hoverDelayMs: 0 });
+  });
+
+  it('a value that is not an object falls back to the defaults and leaves the notice', async () => {
+    await fakeBrowser.storage.local.set({ settings: 'garbage{', settings$: { v: 2 } });
+    expect(await prepareStoredSettings()).toEqual(DEFAULT_LENS_SETTINGS);
+    expect((await stored()).settings).toEqual(DEFAULT_LENS_SETTINGS);
+    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
+  });
+
+  it('an unknown version marker (a downgrade or garbage) is reset and the value repaired field by field', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabled: false, theme: 'neon' }, settings$: { v: 99 } });
+    expect(await prepareStoredSettings()).toEqual({ ...DEFAULT_LENS_SETTINGS, enabled: false });
+    expect((await stored()).settings$).toEqual({ v: LENS_SETTINGS_VERSION });
+    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
+  });
+
+  it('leaves healthy current settings untouched', async () => {
+    const healthy = { ...DEFAULT_LENS_SETTINGS, theme: 'light' };
+    await fakeBrowser.storage.local.set({ settings: healthy, settings$: { v: LENS_SETTINGS_VERSION } });
+    expect(await prepareStoredSettings()).toEqual(healthy);
+    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
+  });
+});
+
+describe('changing settings', () => {
+  let removeHandler: () => void = () => undefined;
+  beforeEach(() => {
+    // The background's handler, as entrypoints/background registers it.
+    removeHandler = onLensMessage('changeSettings', ({ data }) => applySettingsChange(data));
+  });
+  afterEach(() => removeHandler());
+
+  it('merges a change into what is stored, through the owner', async () => {
+    await fakeBrowser.storage.local.set({ settings: { disabledSites: ['a.com'] } });
+    const next = await updateLensSettings({ markStyle: 'none' });
+    expect(next).toEqual({ ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com'], markStyle: 'none' });
+    expect(await readLensSettings()).toEqual(next);
+  });
+
+  it('keeps every one of many concurrent changes to different settings', async () => {
+    const changes = [
+      { enabled: false },
+      { markStyle: 'background' as const },
+      { disabledCategories: ['fund'] },
+      { theme: 'dark' as const },
+      { hoverDelayMs: 500 },
+      { holdKey: 'Alt' as const },
+      { knownTerms: ['gerenzhanghu'] },
+      { markAmount: 'all' as const },
+    ];
+    await Promise.all(changes.map((change) => updateLensSettings(change)));
+    expect(await readLensSettings()).toEqual(Object.assign({ ...DEFAULT_LENS_SETTINGS }, ...changes));
+  });
+
+  it('a change computed inside the owner sees the change queued just before it', async () => {
+    const first = applySettingsChange({ change: { disabledSites: ['a.com'] } });
+    const second = applySettingsChange({ update: (s) => ({ disabledSites: [...s.disabledSites, 'b.com'] }) });
+    await Promise.all([first, second]);
+    expect((await readLensSettings()).disabledSites).toEqual(['a.com', 'b.com']);
+  });
+
+  it('rejects a bad value with its Chinese message and keeps what was stored', async () => {
+    await updateLensSettings({ theme: 'dark' });
+    await expect(updateLensSettings({ hoverDelayMs: 5 })).rejects.toThrow(/悬停延迟/);
+    expect(await readLensSettings()).toEqual({ ...DEFAULT_LENS_SETTINGS, theme: 'dark' });
+  });
+
+  it('reset writes fresh defaults that share no arrays with DEFAULT_LENS_SETTINGS', async () => {
+    await updateLensSettings({ disabledSites: ['a.com'], theme: 'dark' });
+    const fresh = await resetLensSettings();
+    expect(fresh).toEqual(DEFAULT_LENS_SETTINGS);
+    expect(fresh.disabledSites).not.toBe(DEFAULT_LENS_SETTINGS.disabledSites);
+    expect(await readLensSettings()).toEqual(DEFAULT_LENS_SETTINGS);
+  });
+
+  it('readers never write: a malformed stored value is read as defaults and left for the owner', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', disabledSites: ['a.com'] } });
+    expect(await readLensSettings()).toEqual({ ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com'] });
+    expect((await stored()).settings).toEqual({ enabled: 'yes', disabledSites: ['a.com'] });
+    expect(await lensSettingsNoticeItem.getValue()).toBeNull();
+  });
+
+  it('watchers get normalised settings', async () => {
+    const seen: unknown[] = [];
+    const stop = watchLensSettings((s) => seen.push(s));
+    await fakeBrowser.storage.local.set({ settings: { enabled: false, markStyle: 'wavy' } });
+    await new Promise((r) => setTimeout(r, 0));
+    stop();
+    expect(seen).toEqual([{ ...DEFAULT_LENS_SETTINGS, enabled: false }]);
+  });
+});
+
+describe('repair while running', () => {
+  it('a malformed value written behind the owner’s back is repaired at once, with the notice', async () => {
+    const { repairSettingsWhenCorrupted } = await import('./owner');
+    const stop = repairSettingsWhenCorrupted();
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', theme: 'dark' } });
+    await expect.poll(async () => (await stored()).settings).toEqual({ ...DEFAULT_LENS_SETTINGS, theme: 'dark' });
+    await expect.poll(() => lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
+    stop();
   });
 });

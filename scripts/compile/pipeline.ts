@@ -18,7 +18,8 @@ import {
   type Region,
   type Source,
 } from '../../data/schema';
-import { compileTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
+import type { CompiledTermMatcher } from '../../lib/matcher/matcher';
+import { compileTermMatcher } from './automaton';
 import { buildMatcherSource, listSurfaceForms } from './matcherPatterns';
 import type { ArticleRecord, CardRecord, CardSource, SearchDoc } from '../../lib/card/records';
 

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { chromiumPath, launchExtensionBrowser, startFixtureServer, type ExtensionBrowser } from '../e2e/harness';
-import { htmlPage, seedFiles, seedPageHtml, seedText } from '../fixtures/pages';
+import { htmlPage, articleFiles, articlePageHtml, articleText } from '../fixtures/pages';
 
 const require = createRequire(import.meta.url);
 const MARK_JS = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
@@ -27,8 +27,8 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** A page of about `megabytes` MB of UTF-8 text: paragraphs with inline markup, lists and tables. */
 export function buildBigPage(megabytes: number): { html: string; textBytes: number; textNodes: number } {
-  const sentences = seedFiles()
-    .flatMap((f) => seedText(f).split(/(?<=[。！？；])|\n/))
+  const sentences = articleFiles()
+    .flatMap((f) => articleText(f).split(/(?<=[。！？；])|\n/))
     .map((s) => s.trim())
     .filter((s) => s.length >= 6);
   const target = megabytes * 1024 * 1024;
@@ -292,7 +292,7 @@ export async function runStartupBench(loads = 7) {
   ).join('');
   const server = await startFixtureServer({
     '/english.html': htmlPage(englishParagraphs),
-    '/seed.html': seedPageHtml(seedFiles()[0]!),
+    '/seed.html': articlePageHtml(articleFiles()[0]!),
   });
   const withExtension = await launchExtensionBrowser([server.origin]);
   await withExtension.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });

@@ -146,8 +146,12 @@ export async function launchExtensionBrowser(
   const extensionId = new URL(serviceWorker.url()).host;
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
+  // Our package's files, by the fixed id or by the per-session id of `use_dynamic_url` resources (a UUID;
+  // this browser has no other extension).
+  const ownPackageFile = /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//;
   const allowed = (url: string) =>
     url.startsWith(`chrome-extension://${extensionId}/`) ||
+    ownPackageFile.test(url) ||
     url.startsWith('data:') ||
     url.startsWith('about:') ||
     allowedOrigins.some((o) => url.startsWith(o));
@@ -256,4 +260,14 @@ export async function hoverText(page: Page, text: string, occurrence = 0) {
   await page.mouse.move(point.x - 30, point.y + 40);
   await page.mouse.move(point.x, point.y, { steps: 4 });
   return point;
+}
+
+/** Reads until `ok` holds or the time is up; returns the last value read (the caller asserts on it). */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 5000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

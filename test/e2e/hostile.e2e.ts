@@ -18,6 +18,7 @@ import {
   waitForMarks,
   type ExtensionBrowser,
   type FixtureServer,
+  until,
 } from './harness';
 import {
   CSP_CSS,
@@ -278,9 +279,11 @@ const DEFAULTS = {
   enabled: true,
   disabledSites: [] as string[],
   markStyle: 'underline',
+  markAmount: 'firstInBlock',
   hoverDelayMs: 220,
   holdKey: 'none',
   disabledCategories: [] as string[],
+  knownTerms: [] as string[],
   theme: 'system',
 };
 
@@ -703,7 +706,11 @@ describe('faults', () => {
         await hoverText(page, '统筹基金');
         expect(await cardLabel(page)).toMatch(/^统筹基金/);
       }
-      const after = await stored(faulty);
+      // The background (the only writer) repairs what it finds and leaves the notice.
+      const after = await until(
+        () => stored(faulty),
+        (s) => typeof s.settingsNotice === 'string' && JSON.stringify(s.settings) === JSON.stringify(DEFAULTS),
+      );
       expect(after.settingsNotice, JSON.stringify(garbage)).toEqual(expect.any(String));
       expect(after.settings).toEqual(DEFAULTS);
       await page.close();

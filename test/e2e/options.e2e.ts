@@ -265,7 +265,7 @@ describe('options take effect on open pages at once', () => {
       }),
     );
     const options = await openOptions();
-    expect(await options.getByRole('radio', { name: /^底色/ }).isChecked()).toBe(true);
+    await expect.poll(() => options.getByRole('radio', { name: /^底色/ }).isChecked()).toBe(true);
     await options.getByRole('button', { name: '恢复默认设置…' }).click();
     const confirm = options.getByRole('button', { name: '确定恢复' });
     await confirm.waitFor();
@@ -280,13 +280,16 @@ describe('options take effect on open pages at once', () => {
       enabled: true,
       disabledSites: [],
       markStyle: 'underline',
+      markAmount: 'firstInBlock',
       hoverDelayMs: 220,
       holdKey: 'none',
       disabledCategories: [],
+      knownTerms: [],
       theme: 'system',
     });
-    expect(await options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
-    expect(await options.getByRole('slider', { name: '鼠标停留多久后显示卡片' }).inputValue()).toBe('220');
+    // The page follows storage through its watcher: wait for the state, not for time.
+    await expect.poll(() => options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
+    await expect.poll(() => options.getByRole('slider', { name: '鼠标停留多久后显示卡片' }).inputValue()).toBe('220');
   });
 });
 
@@ -313,26 +316,64 @@ describe('stored settings that are old or broken', () => {
     expect(await options.getByText('设置已修复').count()).toBe(0);
   });
 
-  it('v1 settings ({ enabled, disabledSites }) are migrated to v2 when read', async () => {
-    await browser.serviceWorker.evaluate(() =>
-      chrome.storage.local.set({ settings: { enabled: false, disabledSites: ['www.zhihu.com'] } }),
-    );
+  it('v1 settings ({ enabled, disabledSites }) are kept and migrated when the background starts', async () => {
+    await browser.serviceWorker.evaluate(async () => {
+      await chrome.storage.local.clear();
+      await chrome.storage.local.set({ settings: { enabled: false, disabledSites: ['www.zhihu.com'] } });
+      // What an update does: the background starts again and prepares the stored settings.
+      await (
+        globalThis as unknown as { yibaoLensBackground: { prepareStoredSettings(): Promise<unknown> } }
+      ).yibaoLensBackground.prepareStoredSettings();
+    });
     const options = await openOptions();
     expect(await options.getByRole('checkbox', { name: '在网页上标出医保术语并显示解释卡片' }).isChecked()).toBe(false);
     await options.getByRole('list', { name: '不启用懂医保的网站' }).getByText('www.zhihu.com').waitFor();
     expect(await options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
     const after = await stored();
-    expect(after.settings$).toEqual({ v: 2 });
+    expect(after.settings$).toEqual({ v: 3 });
     expect(after.settings).toEqual({
       enabled: false,
       disabledSites: ['www.zhihu.com'],
       markStyle: 'underline',
+      markAmount: 'firstInBlock',
       hoverDelayMs: 220,
       holdKey: 'none',
       disabledCategories: [],
+      knownTerms: [],
       theme: 'system',
     });
     expect(after.settingsNotice ?? null).toBeNull();
+  });
+});
+
+describe('two pages changing settings at the same moment', () => {
+  it('a category switched in the options page and the master switch flipped in the popup both survive, every time', async () => {
+    const options = await openOptions();
+    const popup = await newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByRole('button', { name: /设置/ }).first().click();
+    const master = popup.getByRole('switch', { name: '在网页上标出医保术语' });
+    const category = options.getByRole('checkbox', { name: /^基金与个人账户/ });
+    for (let round = 0; round < 8; round++) {
+      const wantEnabled = round % 2 === 1;
+      const wantFundOff = round % 2 === 0;
+      await expect.poll(() => master.isChecked()).toBe(!wantEnabled);
+      await Promise.all([
+        wantFundOff ? category.uncheck() : category.check(),
+        wantEnabled ? master.check() : master.uncheck(),
+      ]);
+      const settings = await until(
+        storedSettings,
+        (s) =>
+          s.enabled === wantEnabled &&
+          JSON.stringify(s.disabledCategories) === JSON.stringify(wantFundOff ? ['fund'] : []),
+      );
+      expect({ round, enabled: settings.enabled, disabledCategories: settings.disabledCategories }).toEqual({
+        round,
+        enabled: wantEnabled,
+        disabledCategories: wantFundOff ? ['fund'] : [],
+      });
+    }
   });
 });
 

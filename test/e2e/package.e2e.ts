@@ -43,7 +43,7 @@ type Manifest = Record<string, unknown> & {
   action: { default_icon: Record<string, string>; default_popup: string; default_title?: string };
   background: { service_worker: string; type?: string };
   content_scripts: { matches: string[]; js?: string[]; css?: string[] }[];
-  web_accessible_resources: { resources: string[]; matches: string[] }[];
+  web_accessible_resources: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   content_security_policy: { extension_pages: string; sandbox?: string };
   commands: Record<string, { suggested_key?: { default?: string }; description?: string }>;
   options_ui?: { page: string; open_in_tab?: boolean };
@@ -157,7 +157,9 @@ describe('manifest (.output/chrome-mv3)', () => {
     }
     // Declared content scripts need no host_permissions.
     expect(m.content_scripts.map((c) => c.matches)).toEqual([['<all_urls>']]);
-    expect(m.web_accessible_resources).toEqual([{ resources: ['card-ui.js'], matches: ['<all_urls>'] }]);
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['content-engine.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
   });
 
   it('takes its version from package.json and its name and description from _locales', () => {

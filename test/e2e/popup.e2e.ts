@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Region } from '../../data/schema';
 import type { ArticleRecord, SearchDoc } from '../../lib/card/records';
-import { estimateInpatientCost, inpatientParamsFromRegion } from '../../lib/checker/inpatient';
+import { estimateInpatientCost } from '../../lib/checker/inpatient';
+import { INPATIENT_EXAMPLE_PARAMS } from '../../lib/checker/tools/inpatient';
 import { formatCheckerYuan } from '../../lib/checker/shared';
-import { seedFiles, seedPageHtml } from '../fixtures/pages';
+import { articleFiles, articlePageHtml } from '../fixtures/pages';
 import {
   CARD_SELECTOR,
   launchExtensionBrowser,
@@ -61,7 +61,7 @@ const searchBox = (page: Page) => page.getByRole('combobox', { name: '搜索医�
 const firstOptionId = (page: Page) => page.locator('[role="option"]').first().getAttribute('data-doc-id');
 
 beforeAll(async () => {
-  server = await startFixtureServer({ '/seed.html': seedPageHtml(seedFiles()[0]!) });
+  server = await startFixtureServer({ '/seed.html': articlePageHtml(articleFiles()[0]!) });
   browser = await launchExtensionBrowser([server.origin]);
 });
 afterAll(async () => {
@@ -217,102 +217,171 @@ describe('popup: checker', () => {
     await page.getByRole('radio', { name: tool }).check();
     return page;
   }
-  const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"] dd`);
+  const figure = (page: Page, name: string) => page.locator(`.checker-summary [data-figure="${name}"] dd`);
+  const textbox = (page: Page, name: string) => page.getByRole('textbox', { name });
+  /** The compact result is fully inside the popup's 600 px viewport. */
+  async function expectSummaryInView(page: Page): Promise<void> {
+    const box = await page.locator('.checker-summary').boundingBox();
+    const height = page.viewportSize()!.height;
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+  }
+  const examplePays = (totalBill: number) =>
+    `${formatCheckerYuan(
+      estimateInpatientCost({
+        scheme: '职工医保',
+        totalBill,
+        fullySelfPaid: 0,
+        classBAmount: 0,
+        ...INPATIENT_EXAMPLE_PARAMS.职工医保,
+      }).poolPays,
+    )} 元`;
 
-  it('个人账户: 在职职工, 月缴费基数 ８０００ → 每月划入 160 元, with steps; bad input shows the Chinese message', async () => {
+  it('住院报销估算 (#checker/inpatient): typing a bill changes the result, which stays in view; 12万 parses', async () => {
+    const page = await openPopup('checker/inpatient');
+    expect(await page.getByRole('radio', { name: '住院报销估算' }).isChecked()).toBe(true);
+    const bill = textbox(page, '住院总费用');
+    await bill.fill('８０００');
+    await figure(page, 'poolPays')
+      .filter({ hasText: examplePays(8000) })
+      .waitFor();
+    await expectSummaryInView(page);
+    expect(await page.locator('.checker-summary .basis').textContent()).toContain('示例数字，不是任何地区的真实标准');
+
+    await bill.fill('12万');
+    await figure(page, 'poolPays')
+      .filter({ hasText: examplePays(120000) })
+      .waitFor();
+    expect(examplePays(120000)).not.toBe(examplePays(8000));
+    expect(await figure(page, 'eligibleCost').textContent()).toBe('120,000 元');
+    await expectSummaryInView(page);
+
+    await textbox(page, '全自费金额').fill('13万');
+    await page.locator('.checker-summary').getByText('全自费金额与乙类金额之和不能超过住院总费用').waitFor();
+    await expectSummaryInView(page);
+    await page.close();
+  });
+
+  it('住院报销估算 with the area’s own figures: 0.7 asks “是 70% 吗？” and waits for the answer', async () => {
+    const page = await openTool('住院报销估算');
+    await page.getByLabel('起付线、报销比例和封顶线').selectOption('local');
+    await page.getByText('12393', { exact: false }).first().waitFor();
+    await textbox(page, '住院总费用').fill('8000');
+    await textbox(page, '全自费金额').fill('0');
+    await textbox(page, '乙类项目金额').fill('0');
+    await textbox(page, '起付线').fill('1000');
+    await textbox(page, '封顶线').fill('30万');
+    const ratio = textbox(page, '统筹报销比例');
+    await ratio.fill('0.7');
+    await page.getByText('是 70% 吗？', { exact: false }).waitFor();
+    expect(await figure(page, 'poolPays').count()).toBe(0);
+    await page.getByRole('button', { name: '是，按 70% 算' }).click();
+    expect(await ratio.inputValue()).toBe('70');
+    expect(await ratio.evaluate((el) => el === document.activeElement)).toBe(true);
+    await figure(page, 'poolPays').filter({ hasText: '4,900 元' }).waitFor();
+    expect(await page.locator('.checker-summary .basis').textContent()).toContain('按你填写的当地标准计算');
+    await ratio.fill('70%');
+    await figure(page, 'poolPays').filter({ hasText: '4,900 元' }).waitFor();
+    // The form is taller than the popup, yet the result stays in view (sticky), also after typing the bill again.
+    const panel = page.locator('.panel:has(.checker)');
+    expect(await panel.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await expectSummaryInView(page);
+    await textbox(page, '住院总费用').fill('9000');
+    await figure(page, 'poolPays').filter({ hasText: '5,600 元' }).waitFor();
+    await expectSummaryInView(page);
+    await page.close();
+  });
+
+  it('个人账户: 月缴费基数 ８０００ → 160 元; bad values get a field-specific message; 重置 then 撤销 restores', async () => {
     const page = await openTool('个人账户');
     await page.getByLabel('参保类型').selectOption('在职职工');
-    for (const label of ['月缴费基数', '个人账户计入比例', '当前余额', '每月预计支出', '当前月份']) {
-      expect(await page.getByLabel(label).count(), label).toBe(1);
-    }
-    await page.getByLabel('个人账户计入比例').fill('2');
-    const base = page.getByLabel('月缴费基数');
+    expect(await textbox(page, '个人账户计入比例').inputValue()).toBe('2');
+    const base = textbox(page, '月缴费基数');
     await base.fill('８０００');
-    await page.waitForFunction(
-      () => document.querySelector('[data-figure="monthlyCredit"] dd')?.textContent === '160 元',
-    );
-    expect(await page.locator('[data-figure="monthlyCredit"] dt').textContent()).toBe('每月划入');
+    await figure(page, 'monthlyCredit').filter({ hasText: '160 元' }).waitFor();
     expect(await page.locator('.steps li').first().textContent()).toContain('8,000 × 计入比例 2% = 160 元');
-    expect(await page.locator('.checker').textContent()).toContain('以当地政策为准');
+    expect(await page.locator('.checker-result').textContent()).toContain('国办发〔2021〕14号');
+    await expectSummaryInView(page);
 
-    for (const bad of ['abc', '-5', '99999999999999999999']) {
+    for (const [bad, message] of [
+      ['abc', '月缴费基数须在 0 到 100 万元之间（请填数字，例如 8000 或 1.2万）'],
+      ['200万', '月缴费基数须在 0 到 100 万元之间'],
+    ] as const) {
       await base.fill(bad);
-      await page.getByText('月缴费基数须为 0 到 100000 之间的数字').waitFor();
+      await page.getByText(message, { exact: true }).waitFor();
       expect(await base.getAttribute('aria-invalid')).toBe('true');
       const describedBy = (await base.getAttribute('aria-describedby'))!.split(' ');
       const messages = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
-      expect(messages).toContain('月缴费基数须为 0 到 100000 之间的数字');
+      expect(messages).toContain(message);
       expect(await figure(page, 'monthlyCredit').count()).toBe(0);
+      expect(await base.inputValue()).toBe(bad); // nothing typed is lost
     }
-    await base.fill('');
-    await page.getByText('填写月缴费基数后，这里会显示结果。').waitFor();
-    expect(await base.getAttribute('aria-invalid')).toBeNull();
 
-    // Inputs persist across openings, and the reset empties them.
+    // Inputs persist across openings; 重置 empties them and 撤销 brings them back.
     await base.fill('６０００');
     await figure(page, 'monthlyCredit').filter({ hasText: '120 元' }).waitFor();
     await page.reload();
     await page.getByRole('tab', { name: '计算器' }).click();
-    expect(await page.getByLabel('月缴费基数').inputValue()).toBe('６０００');
-    await page.getByRole('button', { name: '清空输入，恢复默认值' }).click();
-    await expect.poll(() => page.getByLabel('月缴费基数').inputValue()).toBe('');
+    expect(await textbox(page, '月缴费基数').inputValue()).toBe('６０００');
+    await page.getByRole('button', { name: '重置' }).click();
+    await expect.poll(() => textbox(page, '月缴费基数').inputValue()).toBe('');
+    await page.getByText('填写月缴费基数后，这里会显示结果。').waitFor();
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => textbox(page, '月缴费基数').inputValue()).toBe('６０００');
+    await figure(page, 'monthlyCredit').filter({ hasText: '120 元' }).waitFor();
+    expect(await page.getByRole('button', { name: '撤销' }).count()).toBe(0);
     await page.close();
   });
 
-  it('家庭共济: a sibling across provinces, 5000 元 in 医保钱包 transfers', async () => {
+  it('个人账户 for a retiree asks for the area’s monthly figure (no default) and explains the 14号 rule', async () => {
+    const page = await openTool('个人账户');
+    await page.getByLabel('参保类型').selectOption('退休人员');
+    const credit = textbox(page, '当地退休人员每月划入额');
+    expect(await credit.inputValue()).toBe('');
+    await page.getByText('填写当地退休人员每月划入额后，这里会显示结果。').waitFor();
+    const hintId = (await credit.getAttribute('aria-describedby'))!;
+    expect(await page.locator(`[id="${hintId}"]`).textContent()).toContain('基本养老金平均水平的 2% 左右');
+    await credit.fill('120');
+    await figure(page, 'monthlyCredit').filter({ hasText: '120 元' }).waitFor();
+    await page.close();
+  });
+
+  it('家庭共济: a sibling across provinces, 5000 元 in 医保钱包 transfers; no province checkbox', async () => {
     const page = await openTool('家庭共济');
     await page.getByLabel('你的参保类型').selectOption('职工医保');
     await page.getByLabel('家人和你的关系').selectOption('兄弟姐妹');
     await page.getByLabel('家人的参保情况').selectOption('居民医保');
     await page.locator('.verdict.ok').waitFor();
     await page.getByLabel('你们在同一个省参保').uncheck();
-    await page.getByLabel('跨省转账金额').fill('５０００');
+    expect(await page.getByText('广东').count()).toBe(0);
+    await textbox(page, '跨省转账金额').fill('５０００');
+    await figure(page, 'transfers').filter({ hasText: '3 笔，1 天' }).waitFor();
     await page.getByText('5,000 元分成 3 笔（2,000 + 2,000 + 1,000）', { exact: false }).waitFor();
-    await page.getByLabel('跨省转账金额').fill('五千');
-    await page.getByText('跨省转账金额须为 0 到 1000000 之间的数字').waitFor();
+    await textbox(page, '跨省转账金额').fill('五千');
+    await page.getByText('跨省转账金额须在 0 到 100 万元之间', { exact: false }).waitFor();
+    expect(await page.locator('.verdict').count()).toBe(0);
+    await textbox(page, '跨省转账金额').fill('');
     await page.getByLabel('家人和你的关系').selectOption('其他');
     await page.locator('.verdict.no').waitFor();
     await page.close();
   });
 
-  it('待遇等待期: 居民医保, 断保 2 年 → 4 个月; fractional years are refused', async () => {
+  it('待遇等待期: 居民医保, 断保 2 年 → 4 个月 or 5 by the other reading; fractional years are refused', async () => {
     const page = await openTool('待遇等待期');
     await page.getByLabel('参保类型').selectOption('居民医保');
-    await page.getByLabel('断保年数').fill('2');
-    await page.getByLabel('补缴年数').fill('0');
+    await textbox(page, '断保年数').fill('2');
+    await textbox(page, '补缴年数').fill('0');
     await figure(page, 'waitingMonths').filter({ hasText: '4 个月' }).waitFor();
+    expect(await figure(page, 'otherReading').textContent()).toBe('5 个月');
     expect(await page.locator('.steps').textContent()).toContain('合计：3 + 1 = 4 个月。');
-    await page.getByLabel('断保年数').fill('1.5');
-    await page.getByText('断保年数须为整数').waitFor();
+    await page.getByLabel('“每多断保1年”按哪种算法').selectOption('everyLapsedYear');
+    await figure(page, 'waitingMonths').filter({ hasText: '5 个月' }).waitFor();
+    await textbox(page, '断保年数').fill('1.5');
+    await page.getByText('断保年数须为 0 到 50 年之间的整数').waitFor();
     await page.getByLabel('参保类型').selectOption('职工医保');
-    await page.getByLabel('断缴月数').fill('5');
+    await textbox(page, '断缴月数').fill('5');
     await figure(page, 'waitingMonths').filter({ hasText: '0–6 个月' }).waitFor();
-    await page.close();
-  });
-
-  it('住院报销估算: 职工医保, 住院总费用 ８０００ with the region parameters; parts above the total are refused', async () => {
-    const region = generated<Region[]>('regions.json')[0]!;
-    const expected = estimateInpatientCost({
-      scheme: '职工医保',
-      totalBill: 8000,
-      fullySelfPaid: 0,
-      classBAmount: 0,
-      ...inpatientParamsFromRegion(region.params, '职工医保'),
-    });
-    const page = await openTool('住院报销估算');
-    await page.getByLabel('参保类型').selectOption('职工医保');
-    await page.getByLabel('全自费金额').fill('0');
-    await page.getByLabel('乙类项目金额').fill('0');
-    await page.getByLabel('住院总费用').fill('８０００');
-    await figure(page, 'poolPays')
-      .filter({ hasText: `${formatCheckerYuan(expected.poolPays)} 元` })
-      .waitFor();
-    expect(await figure(page, 'patientPays').textContent()).toBe(`${formatCheckerYuan(expected.patientPays)} 元`);
-    expect(await page.getByLabel('起付线').inputValue()).toBe(String(region.params.employeeDeductible));
-    await page.getByLabel('全自费金额').fill('９０００');
-    await page.getByText('全自费金额与乙类金额之和不能超过住院总费用').waitFor();
-    await page.getByLabel('参保类型').selectOption('居民医保');
-    expect(await page.getByLabel('大病保险起付标准').inputValue()).toBe(String(region.params.seriousIllnessThreshold));
     await page.close();
   });
 });

@@ -27,7 +27,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { seedFiles, seedPageHtml, seedText } from '../fixtures/pages';
+import { articleFiles, articlePageHtml, articleText } from '../fixtures/pages';
 
 const STORE = process.env.UPDATE_STORE_SCREENSHOTS === '1';
 const OUT_DIR = resolve(STORE ? 'store/screenshots' : 'test-results/screenshots');
@@ -48,10 +48,10 @@ let seed: string;
 beforeAll(async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   // The seed with the most mentions of 个人账户 makes the fullest page.
-  seed = seedFiles()
-    .map((file) => ({ file, hits: seedText(file).split('个人账户').length }))
+  seed = articleFiles()
+    .map((file) => ({ file, hits: articleText(file).split('个人账户').length }))
     .sort((a, b) => b.hits - a.hits)[0]!.file;
-  server = await startFixtureServer({ '/article.html': () => seedPageHtml(seed, ARTICLE_STYLE) });
+  server = await startFixtureServer({ '/article.html': () => articlePageHtml(seed, ARTICLE_STYLE) });
   browser = await launchExtensionBrowser([server.origin]);
 });
 afterAll(async () => {

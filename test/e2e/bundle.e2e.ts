@@ -1,0 +1,55 @@
+/**
+ * What every web page loads from us: the content script (and, once it decides a page needs it, the engine
+ * module) must carry no React, zod or fuse.js. Lint forbids the imports; this checks the built files, using
+ * markers that each library's own code contains (verified against the installed packages).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIR = resolve('.output/chrome-mv3');
+
+const LIBRARY_MARKERS: Record<string, string[]> = {
+  React: ['__REACT_DEVTOOLS_GLOBAL_HOOK__', 'react.transitional.element'],
+  zod: ['ZodError', '$ZodType'],
+  'fuse.js': ['Pattern length exceeds max of'],
+};
+/** Where each marker occurs in the library's own files. */
+const LIBRARY_FILES: Record<string, string[]> = {
+  React: [
+    'node_modules/react-dom/cjs/react-dom-client.production.js',
+    'node_modules/react/cjs/react-jsx-runtime.production.js',
+  ],
+  zod: ['node_modules/zod/v4/classic/errors.js', 'node_modules/zod/v4/core/api.js'],
+  'fuse.js': ['node_modules/fuse.js/dist/fuse.basic.mjs'],
+};
+
+/** The content scripts the manifest injects into every page, plus the engine module they import, if built. */
+function pageFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js?: string[] }[];
+  };
+  const files = manifest.content_scripts.flatMap((c) => c.js ?? []);
+  if (existsSync(join(DIR, 'content-engine.js'))) files.push('content-engine.js');
+  return files.map((f) => join(DIR, f));
+}
+
+describe('what every page loads', () => {
+  it('each marker does occur in its library’s code', () => {
+    for (const [library, markers] of Object.entries(LIBRARY_MARKERS)) {
+      const code = LIBRARY_FILES[library]!.map((f) => readFileSync(resolve(f), 'utf8')).join('\n');
+      for (const marker of markers) expect(code.includes(marker), `${library}: ${marker}`).toBe(true);
+    }
+  });
+
+  it('carries no React, zod or fuse.js', () => {
+    const files = pageFiles();
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      for (const [library, markers] of Object.entries(LIBRARY_MARKERS)) {
+        for (const marker of markers) expect(code.includes(marker), `${library} (${marker}) in ${file}`).toBe(false);
+      }
+    }
+  });
+});
