@@ -172,7 +172,7 @@ describe('first view', () => {
     const link = card.locator('.yl-sources a.yl-source-link').first();
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toContain('noopener');
-    expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+    expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
     expect(await card.innerText()).not.toContain('尚未核实');
 
     // Scrolled to the end, the header with pin and × is still at the top of the card.
