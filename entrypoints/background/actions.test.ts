@@ -55,6 +55,11 @@ describe('toggle-site command', () => {
     expect(lensSiteToggleBadge(on!)).toEqual({ text: '开', title: '懂医保已在 www.zhihu.com 上开启' });
   });
 
+  it('a site off through a whole-domain rule counts as off; turning it on removes that rule', () => {
+    const on = toggleLensSiteFor('https://zhuanlan.zhihu.com/p/1', ['a.com', '*.zhihu.com']);
+    expect(on).toEqual({ site: 'zhuanlan.zhihu.com', nowOff: false, disabledSites: ['a.com'] });
+  });
+
   it('does nothing on pages the lens never runs on', () => {
     expect(toggleLensSiteFor('chrome://extensions/', [])).toBeNull();
     expect(toggleLensSiteFor(undefined, [])).toBeNull();

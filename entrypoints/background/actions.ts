@@ -3,6 +3,7 @@
  * apart from the browser APIs so it can be unit-tested.
  */
 import { siteKeyOf } from '@/lib/settings/settings';
+import { isSiteDisabled, rulesCovering } from '@/lib/settings/sites';
 import { formatPopupRoute } from '@/lib/messaging/popupRoute';
 
 export const LENS_SEARCH_MENU_ID = 'yibao-lens-search';
@@ -47,8 +48,14 @@ export interface LensSiteToggle {
 export function toggleLensSiteFor(url: string | undefined, disabledSites: readonly string[]): LensSiteToggle | null {
   const site = url ? siteKeyOf(url) : null;
   if (!site) return null;
-  const nowOff = !disabledSites.includes(site);
-  return { site, nowOff, disabledSites: nowOff ? [...disabledSites, site] : disabledSites.filter((s) => s !== site) };
+  // Off by any rule (a whole-domain one too) counts as off; turning on removes every rule that covers the site.
+  const nowOff = !isSiteDisabled(disabledSites, site);
+  const covering = rulesCovering(disabledSites, site);
+  return {
+    site,
+    nowOff,
+    disabledSites: nowOff ? [...disabledSites, site] : disabledSites.filter((s) => !covering.includes(s)),
+  };
 }
 
 /** The short badge the toolbar icon shows for a moment after the shortcut. */

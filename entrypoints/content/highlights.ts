@@ -9,6 +9,7 @@
  */
 import { createBandLocator, nodeAtScreenPoint, viewportBand, walkBand, type Band, type BandPosition } from './band';
 import { rectOfMatch } from './hitTest';
+import { blockOf, inDocumentOrder, planMarks, type MarkRules } from './markPlan';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';
 import { createToneFinder, type BackgroundTone } from './markContrast';
@@ -28,7 +29,8 @@ const ALL_HIGHLIGHT_NAMES = Object.values(HIGHLIGHT_NAMES_BY_STYLE).flatMap((nam
 export interface TermHighlighterOptions {
   /** Every text node with matches (the scanner's map). */
   tracked: ReadonlyMap<Text, TermMatch[]>;
-  isEntryShown(entry: number): boolean;
+  /** Which occurrences get a mark (read at every update, so setting changes apply at the next one). */
+  rules(): MarkRules;
 }
 
 export interface TermHighlighter {
@@ -64,6 +66,12 @@ export function createTermHighlighter(
     if (names) for (const tone of ['light', 'dark'] as const) CSS.highlights.set(names[tone], highlights[tone]);
   }
 
+  /** Whether drawn ranges already mark exactly these matches (long nodes are cut to the band: redraw those). */
+  function sameRanges(ranges: StaticRange[], matches: TermMatch[]): boolean {
+    if (ranges.length !== matches.length || matches.length > LENS_TUNABLES.matchesBeforeBandSearch) return false;
+    return ranges.every((r, i) => r.startOffset === matches[i]!.start && r.endOffset === matches[i]!.end);
+  }
+
   function erase(node: Text) {
     for (const range of drawn.get(node) ?? []) {
       highlights.light.delete(range);
@@ -92,14 +100,11 @@ export function createTermHighlighter(
     return inBand;
   }
 
-  function draw(node: Text, band: Band) {
-    const matches = options.tracked.get(node);
-    if (!matches) return;
+  function draw(node: Text, band: Band, matches: TermMatch[]) {
     const ranges: StaticRange[] = [];
     const parent = node.parentElement ?? (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
     const highlight = highlights[tones.toneOf(parent)];
     for (const m of matchesInBand(node, matches, band)) {
-      if (!options.isEntryShown(m.entry)) continue;
       const range = new StaticRange({
         startContainer: node,
         startOffset: m.start,
@@ -168,7 +173,14 @@ export function createTermHighlighter(
     const band = currentBand();
     const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
     for (const node of drawn.keys()) if (!wanted.has(node)) erase(node);
-    for (const node of wanted) if (!drawn.has(node)) draw(node, band);
+    // Which occurrence is the first of a paragraph depends on its neighbours: plan all, redraw what changed.
+    const plan = planMarks(inDocumentOrder(wanted), (node) => options.tracked.get(node), options.rules());
+    for (const [node, matches] of plan) {
+      const current = drawn.get(node);
+      if (current && sameRanges(current, matches)) continue;
+      erase(node);
+      draw(node, band, matches);
+    }
   }
 
   function refresh() {
@@ -187,8 +199,14 @@ export function createTermHighlighter(
       // A drawn node is redrawn at once: waiting for the next band update would make marks on
       // text that a page keeps re-rendering flicker, or vanish while it re-renders faster than that.
       if (drawn.has(node)) {
-        erase(node);
-        draw(node, currentBand());
+        const block = blockOf(node);
+        const neighbours = [...drawn.keys()].filter((other) => other === node || blockOf(other) === block);
+        const plan = planMarks(inDocumentOrder(neighbours), (n) => options.tracked.get(n), options.rules());
+        const band = currentBand();
+        for (const [other, matches] of plan) {
+          erase(other);
+          draw(other, band, matches);
+        }
       }
       refresh();
     },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createFocusReturn,
+  isFirstInBlock,
   occurrencesInOrder,
   pickNeighbour,
   shortcutDirection,
@@ -90,6 +91,28 @@ describe('occurrencesInOrder on many nodes', () => {
     const tracked = new Map(scanOrder.map((node) => [node, [{ start: 0, end: 1, entry: 1 }]]));
     const order = occurrencesInOrder(tracked, () => true).map((o) => o.node);
     expect(order).toEqual([...texts.slice(0, 61), inShadow, ...texts.slice(61)]);
+  });
+});
+
+describe('isFirstInBlock', () => {
+  it('is true only for the first occurrence of an entry in its paragraph, as the marks are drawn', () => {
+    document.body.innerHTML = '<div><p id="a">甲<b>乙</b>甲</p><p id="b">甲</p>丙</div>';
+    const a = document.getElementById('a')!;
+    const [first, bold, last] = [a.firstChild as Text, a.querySelector('b')!.firstChild as Text, a.lastChild as Text];
+    const other = document.getElementById('b')!.firstChild as Text;
+    const loose = document.querySelector('div')!.lastChild as Text;
+    const entryOf: Record<string, number> = { 甲: 1, 乙: 2, 丙: 3 };
+    const matchesOf = (node: Text) => [{ start: 0, end: 1, entry: entryOf[node.data]! }];
+    expect(isFirstInBlock(first, matchesOf(first)[0]!, matchesOf)).toBe(true);
+    expect(isFirstInBlock(bold, matchesOf(bold)[0]!, matchesOf)).toBe(true);
+    expect(isFirstInBlock(last, matchesOf(last)[0]!, matchesOf)).toBe(false);
+    expect(isFirstInBlock(other, matchesOf(other)[0]!, matchesOf)).toBe(true);
+    expect(isFirstInBlock(loose, matchesOf(loose)[0]!, matchesOf)).toBe(true);
+    const twice = [
+      { start: 0, end: 1, entry: 1 },
+      { start: 3, end: 4, entry: 1 },
+    ];
+    expect(isFirstInBlock(first, twice[1]!, () => twice)).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@
  * shadow trees are not reached this way (the walk stays in the document).
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
+import { blockOf } from './markPlan';
 
 export interface TermOccurrence {
   node: Text;
@@ -220,14 +221,14 @@ function viewportStart(doc: Document, win: Window, direction: 1 | -1): Node | nu
 export function findNeighbour(
   doc: Document,
   matchesOfNode: (node: Text) => readonly TermMatch[] | undefined,
-  include: (match: TermMatch) => boolean,
+  include: (node: Text, match: TermMatch) => boolean,
   current: TermOccurrence | null,
   direction: 1 | -1,
 ): TermOccurrence | null {
   const win = doc.defaultView!;
   const matchesOf = (node: Text) => {
     // Whitespace between tags cannot hold a term; skip it without asking the matcher.
-    const shown = node.data.trim() === '' ? [] : (matchesOfNode(node) ?? []).filter(include);
+    const shown = node.data.trim() === '' ? [] : (matchesOfNode(node) ?? []).filter((m) => include(node, m));
     return direction === 1 ? shown : shown.reverse();
   };
   const first = (nodes: Iterable<Text>, accept: (rect: DOMRect) => boolean): TermOccurrence | null => {
@@ -261,10 +262,35 @@ export function findNeighbour(
   return found;
 }
 
+/**
+ * True if `match` is the first occurrence of its entry in its block (paragraph), the one markPlan.ts marks
+ * by default. Looks only at the text of that block.
+ */
+export function isFirstInBlock(
+  node: Text,
+  match: TermMatch,
+  matchesOf: (node: Text) => readonly TermMatch[] | undefined,
+): boolean {
+  const sameEntry = (m: TermMatch) => m.entry === match.entry;
+  if ((matchesOf(node) ?? []).some((m) => sameEntry(m) && m.start < match.start)) return false;
+  const block = blockOf(node);
+  if (!block) return true;
+  const walker = node.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (
+    let other = walker.nextNode() as Text | null;
+    other && other !== node;
+    other = walker.nextNode() as Text | null
+  ) {
+    if (other.data.trim() !== '' && blockOf(other) === block && (matchesOf(other) ?? []).some(sameEntry)) return false;
+  }
+  return true;
+}
+
 export interface KeyboardNavigatorDeps {
   /** A text node's matches (matched now if it was not yet). */
   matchesOf(node: Text): readonly TermMatch[] | undefined;
-  include(match: TermMatch): boolean;
+  /** Whether an occurrence is marked (the keys move between marked terms only). */
+  include(node: Text, match: TermMatch): boolean;
   current(): TermOccurrence | null;
   open(occurrence: TermOccurrence): void;
 }

@@ -7,7 +7,13 @@ import highlightCss from './style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint } from './hitTest';
 import { createHoverController, termLineRects, type HoverController, type ShownTerm } from './hoverController';
-import { createFocusReturn, createKeyboardNavigator, goToNeighbour, occurrencesInOrder } from './keyboardNav';
+import {
+  createFocusReturn,
+  createKeyboardNavigator,
+  goToNeighbour,
+  isFirstInBlock,
+  occurrencesInOrder,
+} from './keyboardNav';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
@@ -23,6 +29,7 @@ import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
+import type { MarkRules } from './markPlan';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
@@ -39,6 +46,11 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   let keyboardNav: { dispose(): void } | null = null;
   let shadowSheet: CSSStyleSheet | null = null;
   let disabledCategories: string[] = [];
+  let knownTerms = new Set<string>();
+  const markRules = (): MarkRules => ({
+    amount: settings?.markAmount ?? 'firstInBlock',
+    isMarkable: (entry) => isEntryShown(entry) && !knownTerms.has(matcher.entries[entry]?.id ?? ''),
+  });
   const isEntryShown = (entry: number) => {
     const category = matcher.entries[entry]?.category;
     return !(category && disabledCategories.includes(category));
@@ -107,7 +119,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     // Created with the first term found: a page without terms never registers a highlight.
     const ensureHighlighter = () =>
       (activeHighlighter ??= highlighter =
-        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, isEntryShown }));
+        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, rules: markRules }));
     const newScanner = createPageScanner(
       doc,
       matcher,
@@ -141,7 +153,11 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     keyboardNav = createKeyboardNavigator(window, {
       // Matched on demand as the walk reaches them: the scanner only keeps the band around the viewport.
       matchesOf: (node) => newScanner.matchesOf(node),
-      include: (match) => isEntryShown(match.entry),
+      include: (node, match) => {
+        const rules = markRules();
+        if (!rules.isMarkable(match.entry)) return false;
+        return rules.amount === 'all' || isFirstInBlock(node, match, (n) => newScanner.matchesOf(n));
+      },
       current: () => hover?.currentTerm() ?? null,
       open: openFromKeyboard,
     });
@@ -165,7 +181,10 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     const wasActive = !!scanner;
     const styleChanged = settings?.markStyle !== next.markStyle;
     const categoriesChanged = settings?.disabledCategories.join() !== next.disabledCategories.join();
+    const markingChanged =
+      settings?.markAmount !== next.markAmount || settings?.knownTerms.join() !== next.knownTerms.join();
     settings = next;
+    knownTerms = new Set(next.knownTerms);
     const active = isLensActiveOn(next, siteKey);
     if (active && wasActive && categoriesChanged) {
       deactivate();
@@ -173,6 +192,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     } else if (active && !wasActive) activate(next);
     else if (!active && wasActive) deactivate();
     else if (active && styleChanged) highlighter?.setStyle(next.markStyle);
+    if (active && markingChanged) highlighter?.refresh();
   }
 
   let reported = false;

@@ -5,14 +5,9 @@
  */
 import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckerToolId } from '@/lib/checker/toolIds';
-import {
-  isLensActiveOn,
-  readLensSettings,
-  siteKeyOf,
-  updateLensSettings,
-  watchLensSettings,
-  type LensSettings,
-} from '@/lib/settings/settings';
+import { isLensActiveOn, siteKeyOf } from '@/lib/settings/settings';
+import { rulesCovering } from '@/lib/settings/sites';
+import { useSettings } from '@/lib/settings/useSettings';
 import type { PopupRoute } from '@/lib/messaging/popupRoute';
 import type { DetailRef } from './DetailView';
 import { PageTermsPanel } from './PageTermsPanel';
@@ -49,15 +44,13 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
     route.view === 'term' || route.view === 'article' ? [{ kind: route.view, id: route.id }] : [],
   );
   const [checkerTool] = useState<CheckerToolId | null>(route.view === 'checker' ? route.tool : null);
-  const [settings, setSettings] = useState<LensSettings | null>(null);
+  const { settings, update: updateSettings } = useSettings();
   const [context, setContext] = useState<PopupContext | undefined>(undefined);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const tabRefs = useRef<Record<PopupTab, HTMLButtonElement | null>>({ search: null, page: null, checker: null });
 
   useEffect(() => {
-    void readLensSettings().then(setSettings);
     void resolvePopupContext(boot.search).then(setContext);
-    return watchLensSettings(setSettings);
   }, [boot.search]);
 
   // Opened at 本页术语 or 计算器, the keyboard starts on that tab (the search box is hidden).
@@ -75,10 +68,7 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
   const lensOff = settings !== null && !isLensActiveOn(settings, siteKey);
 
   // Optimistic: the switch moves at once, storage follows.
-  const changeSettings = (change: Partial<LensSettings>) => {
-    setSettings((current) => (current ? { ...current, ...change } : current));
-    void updateLensSettings(change).then(setSettings);
-  };
+  const changeSettings = (change: Parameters<typeof updateSettings>[0]) => void updateSettings(change);
 
   const selectTab = (next: PopupTab, focus = false) => {
     setTab(next);
@@ -185,7 +175,10 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
                 siteKey &&
                 changeSettings({
                   enabled: true,
-                  disabledSites: settings?.disabledSites.filter((s) => s !== siteKey) ?? [],
+                  disabledSites:
+                    settings?.disabledSites.filter(
+                      (s) => !rulesCovering(settings.disabledSites, siteKey).includes(s),
+                    ) ?? [],
                 })
               }
             />

@@ -1,6 +1,13 @@
 /** The small 设置 area: the on/off switches of the lens, globally and for the current site. */
 import { browser } from 'wxt/browser';
 import { isLensActiveOn, type LensSettings } from '@/lib/settings/settings';
+import {
+  describeSiteRule,
+  displaySiteRule,
+  isSiteDisabled,
+  rulesCovering,
+  siteRuleMatches,
+} from '@/lib/settings/sites';
 
 interface SettingsPanelProps {
   id: string;
@@ -12,7 +19,11 @@ interface SettingsPanelProps {
 }
 
 export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }: SettingsPanelProps) {
-  const siteOff = siteKey !== null && settings.disabledSites.includes(siteKey);
+  const siteOff = isSiteDisabled(settings.disabledSites, siteKey);
+  // A whole-domain rule (*.example.com) may be what turns this site off; switching the site on removes it too.
+  const wideRule = siteKey
+    ? rulesCovering(settings.disabledSites, siteKey).find((rule) => rule !== siteKey)
+    : undefined;
   const hasOptionsPage = Boolean(
     browser.runtime.getManifest().options_ui ?? browser.runtime.getManifest().options_page,
   );
@@ -37,16 +48,17 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
             onChange={(e) =>
               onChange({
                 disabledSites: e.target.checked
-                  ? settings.disabledSites.filter((s) => s !== siteKey)
+                  ? settings.disabledSites.filter((rule) => !siteRuleMatches(rule, siteKey))
                   : [...settings.disabledSites, siteKey],
               })
             }
           />
           <span>
-            在 <strong>{siteKey}</strong> 上启用
+            在 <strong>{displaySiteRule(siteKey)}</strong> 上启用
           </span>
         </label>
       )}
+      {wideRule && <p className="site-rule-note">已按“{describeSiteRule(wideRule)}”关闭；在这里开启会移除这条规则。</p>}
       <p className="status" role="status">
         {!settings.enabled
           ? '已全部关闭'

@@ -73,6 +73,25 @@ const FIXTURE: SearchDoc[] = [
   term('lvxing', '绿色通道', [], ['lsetongdao'], ['lstd']),
   {
     kind: 'article',
+    id: 'card-lost',
+    title: '医保卡（社保卡）丢了怎么办？',
+    aliases: [],
+    pinyin: ['yibaokashebaokadiulezenmeban'],
+    initials: ['ybksbkdlzmb'],
+    summary: '先打电话挂失，再去补办。',
+  },
+  term('jumingyibao', '居民医保', ['城乡居民医保'], ['jumingyibao'], ['jmyb']),
+  // Lists 个人账户 as an alias and is more central than it: must still rank below the exact title.
+  term(
+    'zhigongyibao',
+    '职工医保',
+    ['职工基本医疗保险', '个人账户'],
+    ['zhigongyibao', 'zhigongjibenyiliaobaoxian', 'gerenzhanghu'],
+    ['zgyb', 'zgjbylbx', 'grzh'],
+    '上班的人参加的医保。',
+  ),
+  {
+    kind: 'article',
     id: 'account-year-end',
     title: '医保个人账户的钱会在年底清零吗？',
     aliases: [],
@@ -90,6 +109,12 @@ describe('normalizeGlossaryQuery', () => {
     expect(normalizeGlossaryQuery('ＧＲＺＨ')).toBe('grzh');
     expect(normalizeGlossaryQuery("tong'chou")).toBe('tongchou');
     expect(normalizeGlossaryQuery('个人账户？')).toBe('个人账户');
+  });
+  it('folds traditional and variant characters to simplified ones', () => {
+    expect(normalizeGlossaryQuery('職工醫療保險')).toBe('职工医疗保险');
+    expect(normalizeGlossaryQuery('個人帳戶')).toBe('个人账户');
+    expect(normalizeGlossaryQuery('个人帐户')).toBe('个人账户');
+    expect(normalizeGlossaryQuery('門診報銷 費用繳納')).toBe('门诊报销费用缴纳');
   });
   it('reads v and ü after l or n the way the compiled keys do (lü → l)', () => {
     expect(normalizeGlossaryQuery('lvse')).toBe('lse');
@@ -120,11 +145,94 @@ describe('createGlossarySearch (fixture)', () => {
     expect(ids(search.search(query))[0]).toBe(id);
   });
 
+  it.each([
+    ['職工醫保', 'zhigongyibao'],
+    ['职工醫保', 'zhigongyibao'],
+    ['個人帳戶', 'gerenzhanghu'],
+    ['个人帐户', 'gerenzhanghu'],
+    ['統籌基金', 'tongchoujijin'],
+    ['居民醫保', 'jumingyibao'],
+  ])('traditional or variant characters: %s → %s first', (query, id) => {
+    const hits = search.search(query);
+    expect(ids(hits)[0]).toBe(id);
+    expect(hits[0]!.match).toBe('exact');
+  });
+
+  it('an exact title beats an exact alias, whatever the popularity: 个人帐户 → 个人账户, then 个人账户计入', () => {
+    const popularity = new Map([
+      ['zhigongyibao', 50],
+      ['gerenzhanghu', 1],
+      ['gerenzhanghujiru', 40],
+    ]);
+    const ranked = createGlossarySearch(FIXTURE, { popularity });
+    expect(ids(ranked.search('个人帐户')).slice(0, 2)).toEqual(['gerenzhanghu', 'zhigongyibao']);
+    expect(ids(ranked.search('个人帐户'))).toContain('gerenzhanghujiru');
+    expect(ids(ranked.search('个人帐户')).indexOf('gerenzhanghujiru')).toBeGreaterThan(1);
+  });
+
+  it('initials: the term whose title they spell, then one whose alias they spell, then prefixes', () => {
+    const popularity = new Map([
+      ['zhigongyibao', 50],
+      ['gerenzhanghu', 1],
+      ['gerenzhanghujiru', 40],
+    ]);
+    const hits = createGlossarySearch(FIXTURE, { popularity }).search('grzh');
+    expect(ids(hits).slice(0, 3)).toEqual(['gerenzhanghu', 'zhigongyibao', 'gerenzhanghujiru']);
+    expect(hits.map((h) => h.match).slice(0, 3)).toEqual(['exact', 'exact', 'prefix']);
+    expect(hits[1]!.matchedAlias).toBe('个人账户');
+  });
+
+  it('initials prefixes tie-break by popularity', () => {
+    const byPopularity = (popularity: Map<string, number>) =>
+      ids(createGlossarySearch(FIXTURE, { popularity }).search('tc')).slice(0, 2);
+    expect(
+      byPopularity(
+        new Map([
+          ['tongchoujijin', 9],
+          ['tongchoudiqu', 1],
+        ]),
+      ),
+    ).toEqual(['tongchoujijin', 'tongchoudiqu']);
+    expect(
+      byPopularity(
+        new Map([
+          ['tongchoujijin', 1],
+          ['tongchoudiqu', 9],
+        ]),
+      ),
+    ).toEqual(['tongchoudiqu', 'tongchoujijin']);
+  });
+
+  it('finds an article by the words of its question, brackets and punctuation aside', () => {
+    const lost = search.search('医保卡丢了');
+    expect(ids(lost)[0]).toBe('card-lost');
+    expect(lost[0]!.match).toBe('prefix');
+    // The same question in other words: most two-character runs are in the title.
+    const reworded = search.search('医保卡丢失怎么办');
+    expect(ids(reworded)[0]).toBe('card-lost');
+    expect(reworded[0]!.match).toBe('words');
+    expect(ids(search.search('社保卡丢了'))[0]).toBe('card-lost');
+  });
+
+  it('the words tier needs most of the query: one shared word is not enough', () => {
+    expect(ids(search.search('医保卡余额'))).not.toContain('card-lost');
+    expect(ids(search.search('医保丢了吗'))).not.toContain('card-lost'); // 2 of 4 runs
+  });
+
+  it('keeps results few: no fuzzy guesses behind good hits', () => {
+    const hits = search.search('grzh');
+    expect(hits.every((h) => h.match !== 'fuzzy')).toBe(true);
+    expect(hits.length).toBeLessThanOrEqual(4);
+    // With nothing better, a typo still gets its fuzzy guess.
+    expect(search.search('统愁基金')[0]!.match).toBe('fuzzy');
+  });
+
   it('ranks exact and prefix matches above fuzzy ones', () => {
     const hits = search.search('grzh');
     expect(hits[0]!.match).toBe('exact');
-    expect(hits[1]!.doc.id).toBe('gerenzhanghujiru');
-    expect(hits[1]!.match).toBe('prefix');
+    const firstPrefix = hits.findIndex((h) => h.match === 'prefix');
+    expect(hits[firstPrefix]!.doc.id).toBe('gerenzhanghujiru');
+    expect(hits.slice(0, firstPrefix).every((h) => h.match === 'exact')).toBe(true);
     const firstFuzzy = hits.findIndex((h) => h.match === 'fuzzy');
     if (firstFuzzy >= 0) expect(hits.slice(firstFuzzy).every((h) => h.match === 'fuzzy')).toBe(true);
   });
@@ -259,6 +367,35 @@ describe('search over generated/search-docs.json', () => {
     expect(search.search(query)[0]?.doc.id).toBe(id);
     // the ranking does not depend on the cards being loaded
     expect(docsOnly.search(query)[0]?.doc.id).toBe(id);
+  });
+
+  it.each([
+    ['职工醫保', '职工基本医疗保险'],
+    ['職工醫保', '职工基本医疗保险'],
+    ['个人帐户', '个人账户'],
+    ['個人賬戶', '个人账户'],
+    ['grzh', '个人账户'],
+  ])('variants and initials over the real data: %s → %s first', (query, title) => {
+    expect(search.search(query)[0]?.doc.id).toBe(expectedId(title));
+  });
+
+  it('个人帐户: 个人账户 first, 个人账户计入 after it', () => {
+    const found = ids(search.search('个人帐户'));
+    expect(found[0]).toBe(expectedId('个人账户'));
+    expect(found.indexOf(expectedId('个人账户计入'))).toBeGreaterThan(0);
+  });
+
+  it('医保卡丢了 finds the article about a lost card first', () => {
+    const [first] = search.search('医保卡丢了');
+    expect(first?.doc.kind).toBe('article');
+    expect(first?.doc.title).toMatch(/^医保卡（社保卡）丢了/);
+  });
+
+  it('grzh: the exact initials first, no fuzzy guesses, at most a handful of results', () => {
+    const hits = search.search('grzh');
+    expect(hits[0]?.doc.id).toBe(expectedId('个人账户'));
+    expect(hits.every((h) => h.match !== 'fuzzy')).toBe(true);
+    expect(hits.length).toBeLessThanOrEqual(10);
   });
 
   it('the fuzzy prefilter never changes the results', () => {

@@ -2,23 +2,33 @@
  * The popup's search over glossary terms and articles. Pure: no DOM, no storage,
  * so the unit tests and the benchmark call it directly.
  *
+ * Query and keys are folded the same way first: lower case, half-width, no
+ * spaces or punctuation, traditional and variant characters to simplified
+ * (職工醫保 → 职工医保, 个人帐户 → 个人账户).
+ *
  * Two passes:
  *   1. a cheap exact / prefix / substring pass over every key of every document
- *      (title, aliases, their full pinyin and initials, built at compile time),
- *      plus "the question's answer mentions it" for Chinese queries;
- *   2. fuse.js for the fuzzy rest (typos such as 统愁基金 or tongchoujijing).
- * Every hit of pass 1 ranks above every fuzzy hit. Within a tier, a shorter
- * key (the query covers more of it), the title over an alias, and how central
- * the entry is to the glossary (popularity) decide.
+ *      (title, aliases, their full pinyin and initials, built at compile time;
+ *      a title with a bracketed aside also without it, so 医保卡丢了 finds
+ *      医保卡（社保卡）丢了怎么办？), then for Chinese queries "most of the
+ *      query's words are in the title" (two-character overlap, for questions
+ *      asked in other words) and "the answer mentions it";
+ *   2. fuse.js for the fuzzy rest (typos such as 统愁基金 or tongchoujijing),
+ *      only when pass 1 found no exact or prefix hit: guesses behind those are noise.
+ * Every hit of pass 1 ranks above every fuzzy hit. An exact match of a title
+ * ranks above an exact match of an alias, which ranks above any prefix. Within
+ * a tier, a shorter key (the query covers more of it), the title over an
+ * alias, and how central the entry is to the glossary (popularity) decide.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { CardRecord, SearchDoc } from '@/lib/card/records';
+import { foldChineseVariants } from './chineseVariants';
 
-export type GlossaryMatchKind = 'exact' | 'prefix' | 'substring' | 'summary' | 'fuzzy';
+export type GlossaryMatchKind = 'exact' | 'prefix' | 'substring' | 'words' | 'summary' | 'fuzzy';
 
 export interface GlossarySearchHit {
   doc: SearchDoc;
-  /** Higher is better. exact ≥ 4, prefix ≥ 3, substring ≥ 2, summary ≥ 1.2, fuzzy < 1. */
+  /** Higher is better. exact ≥ 4, prefix ≥ 3, substring ≥ 2, words ≥ 1.5, summary ≥ 1.2, fuzzy < 1. */
   score: number;
   match: GlossaryMatchKind;
   /** The surface form that matched when it is not the title (an alias such as 个账), else null. */
@@ -57,6 +67,8 @@ interface PreparedKey {
 interface PreparedDoc {
   doc: SearchDoc;
   keys: PreparedKey[];
+  /** Every two-character run of the Chinese keys (title and aliases), for the words tier. */
+  bigrams: Set<string>;
   summary: string;
   popularity: number;
 }
@@ -65,22 +77,37 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_ONLY = /^[a-z0-9]+$/;
 export const GLOSSARY_QUERY_MAX_CHARS = 64;
 
-/** Lower case, half-width, no spaces or punctuation; "Tong Chou" → "tongchou", "ＧＲＺＨ" → "grzh", "lv" → "l" (ü). */
+/**
+ * Lower case, half-width, no spaces or punctuation, simplified characters;
+ * "Tong Chou" → "tongchou", "ＧＲＺＨ" → "grzh", "lv" → "l" (ü), "個人帳戶" → "个人账户".
+ */
 export function normalizeGlossaryQuery(raw: string): string {
-  let text = raw
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  let text = fold(raw);
   // The compiled pinyin keys drop ü (lü → l); people type it as v or ü.
   if (!HAN.test(text)) text = text.replace(/(?<=[ln])[vü]/g, '');
   return text.slice(0, GLOSSARY_QUERY_MAX_CHARS);
 }
 
+/** What both query and Chinese keys go through: NFKC, lower case, letters and digits only, simplified characters. */
+const fold = (s: string) =>
+  foldChineseVariants(
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, ''),
+  );
 const lower = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+/** An aside in brackets, full- or half-width: the （社保卡） of 医保卡（社保卡）丢了怎么办？ */
+const BRACKETED = /[（(【[][^）)】\]]*[）)】\]]/g;
 
 function prepareKeys(doc: SearchDoc): PreparedKey[] {
   const forms = [doc.title, ...doc.aliases];
-  const keys: PreparedKey[] = forms.map((form, i) => ({ text: lower(form), kind: 'han', form: i }));
+  const keys: PreparedKey[] = [];
+  forms.forEach((form, i) => {
+    keys.push({ text: fold(form), kind: 'han', form: i });
+    const withoutAside = form.replace(BRACKETED, '');
+    if (withoutAside !== form) keys.push({ text: fold(withoutAside), kind: 'han', form: i });
+  });
   // pinyin/initials are de-duplicated at compile time; map them back to forms only when the lengths agree.
   const mapForms = (list: string[], kind: KeyKind) =>
     list.forEach((text, i) =>
@@ -89,6 +116,13 @@ function prepareKeys(doc: SearchDoc): PreparedKey[] {
   mapForms(doc.pinyin, 'pinyin');
   mapForms(doc.initials, 'initials');
   return keys.filter((k) => k.text.length > 0);
+}
+
+function bigramsOf(text: string): string[] {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 1) out.push(chars[i]! + chars[i + 1]!);
+  return out;
 }
 
 /**
@@ -140,8 +174,19 @@ const TIER_BASE: Record<Exclude<GlossaryMatchKind, 'fuzzy'>, number> = {
   exact: 4,
   prefix: 3,
   substring: 2,
+  words: 1.5,
   summary: 1.2,
 };
+/**
+ * An exact match of the title outranks an exact match of any alias whatever the popularity
+ * (个人帐户 → 个人账户, not an entry that merely lists it as an alias); elsewhere the title's edge is small.
+ */
+const EXACT_TITLE_BONUS = 0.5;
+const TITLE_BONUS = 0.1;
+/** The words tier: share of the query's two-character runs found in a title or alias, and how many at least. */
+const WORDS_MIN_SHARE = 0.6;
+const WORDS_MIN_COUNT = 2;
+
 const KIND_BONUS: Record<KeyKind, number> = { han: 0.05, pinyin: 0.03, initials: 0 };
 
 function matchKey(query: string, key: PreparedKey, queryHasHan: boolean): 'exact' | 'prefix' | 'substring' | null {
@@ -230,18 +275,19 @@ export function createGlossarySearch(
 ): GlossarySearchIndex {
   const popularity = options.popularity ?? computeGlossaryPopularity(docs);
   const maxPopularity = Math.max(1, ...popularity.values());
-  const prepared: PreparedDoc[] = docs.map((doc) => ({
-    doc,
-    keys: prepareKeys(doc),
-    summary: lower(doc.summary),
-    popularity: Math.log1p(Math.max(0, popularity.get(doc.id) ?? 0)) / Math.log1p(maxPopularity),
-  }));
+  const popularityOf = (id: string) => Math.log1p(Math.max(0, popularity.get(id) ?? 0)) / Math.log1p(maxPopularity);
+  const prepared: PreparedDoc[] = docs.map((doc) => {
+    const keys = prepareKeys(doc);
+    const bigrams = new Set(keys.filter((k) => k.kind === 'han').flatMap((k) => bigramsOf(k.text)));
+    return { doc, keys, bigrams, summary: fold(doc.summary), popularity: popularityOf(doc.id) };
+  });
   const fuzzy = createFuzzyPass(prepared, options.prefilterFuzzy ?? true);
 
   function search(raw: string, limit = options.limit ?? 40): GlossarySearchHit[] {
     const query = normalizeGlossaryQuery(raw);
     if (!query) return [];
     const queryHasHan = HAN.test(query);
+    const queryBigrams = queryHasHan ? [...new Set(bigramsOf(query))] : [];
     const best = new Map<PreparedDoc, Candidate>();
     const offer = (p: PreparedDoc, candidate: Candidate) => {
       const current = best.get(p);
@@ -253,9 +299,16 @@ export function createGlossarySearch(
         const match = matchKey(query, key, queryHasHan);
         if (!match) continue;
         const coverage = query.length / key.text.length;
-        const score =
-          TIER_BASE[match] + 0.3 * coverage + 0.35 * p.popularity + (key.form === 0 ? 0.1 : 0) + KIND_BONUS[key.kind];
+        const titleBonus = key.form === 0 ? (match === 'exact' ? EXACT_TITLE_BONUS : TITLE_BONUS) : 0;
+        const score = TIER_BASE[match] + 0.3 * coverage + 0.35 * p.popularity + titleBonus + KIND_BONUS[key.kind];
         offer(p, { score, match, form: key.form });
+      }
+      if (queryBigrams.length >= WORDS_MIN_COUNT && !best.has(p)) {
+        const found = queryBigrams.filter((b) => p.bigrams.has(b)).length;
+        const share = found / queryBigrams.length;
+        if (found >= WORDS_MIN_COUNT && share >= WORDS_MIN_SHARE) {
+          offer(p, { score: TIER_BASE.words + 0.4 * share + 0.1 * p.popularity, match: 'words', form: 0 });
+        }
       }
       if (queryHasHan && query.length >= 2 && !best.has(p) && p.summary.includes(query)) {
         offer(p, { score: TIER_BASE.summary + 0.35 * p.popularity, match: 'summary', form: 0 });
@@ -263,9 +316,11 @@ export function createGlossarySearch(
     }
 
     // Fuzzy: Chinese from 2 characters, pinyin from 3 letters (two letters are initials, where typos mean little).
-    // Fuzzy hits rank below every hit of pass 1, so when pass 1 already fills the limit they cannot show.
+    // Fuzzy hits rank below every hit of pass 1. They are guesses: behind an exact or prefix hit (the query
+    // is spelled right, so far) they are noise, and when pass 1 already fills the limit they cannot show.
     const wantsFuzzy = (queryHasHan && query.length >= 2) || (LATIN_ONLY.test(query) && query.length >= 3);
-    if (wantsFuzzy && best.size < limit) {
+    const spelledRight = [...best.values()].some((c) => c.match === 'exact' || c.match === 'prefix');
+    if (wantsFuzzy && !spelledRight && best.size < limit) {
       for (const result of fuzzy(query, limit * 2)) {
         if (best.has(result.item)) continue;
         const score = 0.85 * (1 - (result.score ?? 1)) + 0.1 * result.item.popularity;

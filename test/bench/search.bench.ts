@@ -41,6 +41,11 @@ const QUERIES: { text: string; expect?: string }[] = [
   { text: '城乡居民医保' },
   { text: '断保补缴' },
   { text: '医保钱包' },
+  { text: '个人帐户', expect: '个人账户' },
+  { text: '职工醫保', expect: '职工基本医疗保险' },
+  { text: '醫療費用報銷' },
+  { text: '医保卡丢了', expect: '医保卡（社保卡）丢了怎么办？' },
+  { text: '医保卡丢失怎么办', expect: '医保卡（社保卡）丢了怎么办？' },
 ];
 
 const RUNS = 7;

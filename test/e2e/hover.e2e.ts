@@ -1,6 +1,7 @@
 /** Term spotting and hover cards, with the built extension in real Chromium. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
 import {
   CARD_SELECTOR,
   hoverText,
@@ -14,6 +15,8 @@ import {
 } from './harness';
 import { htmlPage, articleFiles, articlePageHtml } from '../fixtures/pages';
 
+/** What the service worker's evaluate() callbacks see: Chrome's promise-returning extension API. */
+declare const chrome: WxtBrowser;
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 const [seedA, seedB, seedC] = articleFiles();
@@ -33,6 +36,10 @@ beforeAll(async () => {
     '/seed-c.html': articlePageHtml(seedC!),
     '/fields.html': htmlPage(
       '<p>正文里的统筹基金。</p><textarea id="ta">文本框里的个人账户</textarea><div id="ed" contenteditable="true">编辑器里的家庭共济</div><input id="in" value="输入框里的起付线">',
+    ),
+    '/regulation.html': htmlPage(
+      '<h2>第三章 个人账户</h2><p>职工的个人账户由个人缴费计入。个人账户可以支付门诊费用，个人账户也可以家庭共济，个人账户余额可以结转。</p>' +
+        '<p>参保人的个人账户不得提取现金。</p>',
     ),
     '/traps.html': htmlPage(
       '<p>大家同舟共济，统筹兼顾，统筹推进，统筹安排。</p><p>养老保险个人账户与银行个人账户。</p><p>这里是医保个人账户。</p>',
@@ -213,6 +220,23 @@ describe('what is not a term', () => {
     const point = await pointOfText(page, '家庭共济');
     await page.mouse.move(point!.x, point!.y);
     expect(await noCardWithin(page)).toBe(true);
+    await page.close();
+  });
+
+  it('marks a term once per paragraph by default; later occurrences still open its card; 全部标出 marks all', async () => {
+    const page = await open('/regulation.html', 3);
+    const count = (marks: string[], term: string) => marks.filter((m) => m === term).length;
+    // The heading, the first paragraph and the second each mark 个人账户 once: 3 of its 6 occurrences.
+    expect(count(await markedTexts(page), '个人账户')).toBe(3);
+    await hoverText(page, '个人账户', 3);
+    expect(await cardLabel(page)).toMatch(/^个人账户/);
+    await page.keyboard.press('Escape');
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { markAmount: 'all' } }));
+    await page.waitForFunction(() => (CSS.highlights.get('yibao-lens-term')?.size ?? 0) >= 6 + 2, undefined, {
+      timeout: 5000,
+    });
+    expect(count(await markedTexts(page), '个人账户')).toBe(6);
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
     await page.close();
   });
 

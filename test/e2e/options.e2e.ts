@@ -25,6 +25,9 @@ import { htmlPage } from '../fixtures/pages';
 declare const chrome: WxtBrowser;
 
 let server: FixtureServer;
+/** The same pages on a subdomain (Chromium resolves every *.localhost name to this machine). */
+let subdomain: FixtureServer;
+const SUBDOMAIN_PARENT = 'yibao-lens.localhost';
 let browser: ExtensionBrowser;
 const opened: Page[] = [];
 
@@ -34,11 +37,13 @@ const ARTICLE = htmlPage(
 
 beforeAll(async () => {
   server = await startFixtureServer({ '/article.html': ARTICLE });
-  browser = await launchExtensionBrowser([server.origin]);
+  subdomain = await startFixtureServer({ '/article.html': ARTICLE }, {}, { hostname: `news.${SUBDOMAIN_PARENT}` });
+  browser = await launchExtensionBrowser([server.origin, subdomain.origin]);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await subdomain?.close();
 });
 beforeEach(async () => {
   await browser.serviceWorker.evaluate(() => chrome.storage.local.clear());
@@ -57,9 +62,9 @@ async function newPage(): Promise<Page> {
 }
 
 /** A page with terms, scanned, and a marker that survives only as long as the page is not reloaded. */
-async function openArticle(): Promise<Page> {
+async function openArticle(on: FixtureServer = server): Promise<Page> {
   const page = await newPage();
-  await page.goto(server.url('/article.html'));
+  await page.goto(on.url('/article.html'));
   expect(await waitForMarks(page, 3)).toContain('个人账户');
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
   return page;
@@ -182,6 +187,91 @@ describe('options take effect on open pages at once', () => {
     await expectNotReloaded(article);
   });
 
+  it('sites: a Chinese domain is shown in Chinese, accepted in either form, stored in its ASCII form', async () => {
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: {
+          enabled: true,
+          disabledSites: ['xn--bcher-kva.de'],
+          markStyle: 'underline',
+          hoverDelayMs: 220,
+          holdKey: 'none',
+          disabledCategories: [],
+          theme: 'system',
+        },
+        settings$: { v: 2 },
+      }),
+    );
+    const options = await openOptions();
+    const list = options.getByRole('list', { name: '不启用懂医保的网站' });
+    await list.getByText('bücher.de').waitFor();
+    expect(await list.textContent()).not.toContain('xn--');
+
+    const input = options.getByRole('textbox', { name: '网址或域名' });
+    await input.fill('https://例子。中国/新闻');
+    await input.press('Enter');
+    await list.getByText('例子.中国', { exact: true }).waitFor();
+    expect(await list.textContent()).not.toContain('xn--');
+    expect(
+      (await until(storedSettings, (st) => Array.isArray(st.disabledSites) && st.disabledSites.length === 2))
+        .disabledSites,
+    ).toEqual(['xn--bcher-kva.de', 'xn--fsqu00a.xn--fiqs8s']);
+
+    // The ASCII form names the same site.
+    await input.fill('xn--fsqu00a.xn--fiqs8s');
+    await input.press('Enter');
+    expect(await options.getByRole('alert').textContent()).toBe('例子.中国 已在列表中。');
+
+    await options.getByRole('button', { name: '移除 例子.中国' }).click();
+    await expect.poll(async () => (await storedSettings()).disabledSites).toEqual(['xn--bcher-kva.de']);
+    expect(await list.getByText('例子.中国').count()).toBe(0);
+  });
+
+  it('sites: a whole-domain rule turns the lens off on a subdomain page, and only there', async () => {
+    const onSubdomain = await openArticle(subdomain);
+    const elsewhere = await openArticle();
+    const options = await openOptions();
+    const input = options.getByRole('textbox', { name: '网址或域名' });
+
+    await input.fill('*.');
+    await input.press('Enter');
+    expect(await options.getByRole('alert').textContent()).toContain('不是有效的网址或域名');
+
+    await options.getByRole('checkbox', { name: '包括子域名' }).check();
+    await input.fill(SUBDOMAIN_PARENT);
+    await input.press('Enter');
+    const list = options.getByRole('list', { name: '不启用懂医保的网站' });
+    await list.getByText('及其所有子域名').waitFor();
+    expect(await list.textContent()).toContain(SUBDOMAIN_PARENT);
+    expect(
+      (await until(storedSettings, (st) => Array.isArray(st.disabledSites) && st.disabledSites.length === 1))
+        .disabledSites,
+    ).toEqual([`*.${SUBDOMAIN_PARENT}`]);
+
+    expect(
+      await until(
+        () => markedTexts(onSubdomain),
+        (m) => m.length === 0,
+      ),
+    ).toEqual([]);
+    expect(await markedTexts(elsewhere)).toContain('个人账户');
+    await expectNotReloaded(onSubdomain);
+
+    // A host under the rule is already covered.
+    await options.getByRole('checkbox', { name: '包括子域名' }).uncheck();
+    await input.fill(`news.${SUBDOMAIN_PARENT}`);
+    await input.press('Enter');
+    expect(await options.getByRole('alert').textContent()).toContain(`已包含在“*.${SUBDOMAIN_PARENT}”里`);
+
+    await options.getByRole('button', { name: `移除 ${SUBDOMAIN_PARENT} 及其所有子域名` }).click();
+    expect(
+      await until(
+        () => markedTexts(onSubdomain),
+        (m) => m.includes('个人账户'),
+      ),
+    ).toContain('个人账户');
+  });
+
   it('categories: switching one off removes only its terms', async () => {
     const article = await openArticle();
     const options = await openOptions();
@@ -290,6 +380,30 @@ describe('options take effect on open pages at once', () => {
     // The page follows storage through its watcher: wait for the state, not for time.
     await expect.poll(() => options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
     await expect.poll(() => options.getByRole('slider', { name: '鼠标停留多久后显示卡片' }).inputValue()).toBe('220');
+    expect(await options.getByRole('radio', { name: /^底色/ }).isChecked()).toBe(false);
+    expect(await options.getByText('目前在所有网站上都启用。').count()).toBe(1);
+  });
+});
+
+describe('hover delay', () => {
+  it('never goes under 100 ms: the slider starts there and the field says why', async () => {
+    const options = await openOptions();
+    const slider = options.getByRole('slider', { name: '鼠标停留多久后显示卡片' });
+    expect(await slider.getAttribute('min')).toBe('100');
+    await expect.poll(() => slider.inputValue()).toBe('220');
+    const hint = options.locator(`#${await slider.getAttribute('aria-describedby')}`);
+    expect(await hint.textContent()).toContain('最短 100 毫秒');
+
+    await slider.focus();
+    await options.keyboard.press('End');
+    expect(await until(storedSettings, (s) => s.hoverDelayMs === 2000)).toMatchObject({ hoverDelayMs: 2000 });
+    await options.keyboard.press('Home');
+    expect(await until(storedSettings, (s) => s.hoverDelayMs === 100)).toMatchObject({ hoverDelayMs: 100 });
+    await options.keyboard.press('ArrowLeft');
+    await options.keyboard.press('PageDown');
+    expect(await slider.inputValue()).toBe('100');
+    expect((await storedSettings()).hoverDelayMs).toBe(100);
+    expect(await options.locator('output').textContent()).toBe('100 毫秒');
   });
 });
 
@@ -401,6 +515,7 @@ describe('the options page itself', () => {
       'input:checkbox 基金与个人账户',
       'input:text 网址或域名',
       'button:submit 添加',
+      'input:checkbox 包括子域名',
       'input:radio 跟随系统',
       'button:button 修改快捷键…',
       'button:button 恢复默认设置…',

@@ -88,12 +88,42 @@ describe('popup: search', () => {
     ['统愁基金', '统筹基金', 'typo'],
     ['亲情账户', '亲情账户', 'title'],
     ['个账', '个人账户', 'alias'],
+    ['职工醫保', '职工基本医疗保险', 'a traditional character, folded'],
+    ['个人帐户', '个人账户', 'a variant character: the exact term, not 个人账户计入'],
   ])('%s finds %s first (%s)', async (query, title) => {
     const page = await openPopup();
     await searchBox(page).fill(query);
     await page.locator('[role="option"]').first().waitFor();
     expect(await firstOptionId(page)).toBe(termId(title));
     expect(await searchBox(page).getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
+
+  it('grzh: 个人账户 first, then only entries whose initials start so (no fuzzy guesses)', async () => {
+    const page = await openPopup();
+    await searchBox(page).fill('grzh');
+    await page.locator('[role="option"]').first().waitFor();
+    const shown = await page
+      .locator('[role="option"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-doc-id')));
+    expect(shown[0]).toBe(termId('个人账户'));
+    const initialsOf = (id: string | null) => docs.find((d) => d.id === id)?.initials ?? [];
+    for (const id of shown)
+      expect(
+        initialsOf(id).some((i) => i.startsWith('grzh')),
+        `${id}`,
+      ).toBe(true);
+    await page.close();
+  });
+
+  it('医保卡丢了 finds the question about a lost card, though its title words it differently', async () => {
+    const article = docs.find((d) => d.kind === 'article' && d.title.startsWith('医保卡（社保卡）丢了'));
+    expect(article, 'generated/search-docs.json 里没有“医保卡（社保卡）丢了…”这篇文章').toBeTruthy();
+    const page = await openPopup();
+    await searchBox(page).fill('医保卡丢了');
+    await page.locator('[role="option"]').first().waitFor();
+    expect(await firstOptionId(page)).toBe(article!.id);
+    expect(await page.locator('[role="option"]').first().textContent()).toContain('医保卡（社保卡）丢了怎么办');
     await page.close();
   });
 

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_LENS_SETTINGS, type LensSettings } from '@/lib/settings/settings';
+import { SettingsPanel } from './SettingsPanel';
+
+Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1' });
+});
+
+function render(settings: LensSettings, siteKey: string | null) {
+  const onChange = vi.fn();
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  act(() =>
+    root.render(<SettingsPanel id="s" settings={settings} siteKey={siteKey} pageUrlKnown onChange={onChange} />),
+  );
+  const siteSwitch = () => host.querySelectorAll<HTMLInputElement>('input[role="switch"]')[1]!;
+  return { host, onChange, siteSwitch, unmount: () => act(() => root.unmount()) };
+}
+
+describe('SettingsPanel with site rules', () => {
+  it('a site off through a whole-domain rule: the switch is off, says why, and turning it on removes the rule', () => {
+    const settings = { ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.example', '*.zhihu.com'] };
+    const view = render(settings, 'zhuanlan.zhihu.com');
+    expect(view.siteSwitch().checked).toBe(false);
+    expect(view.host.textContent).toContain('已按“zhihu.com 及其所有子域名”关闭');
+    expect(view.host.textContent).toContain('本页已关闭');
+    act(() => view.siteSwitch().click());
+    expect(view.onChange).toHaveBeenCalledWith({ disabledSites: ['a.example'] });
+    view.unmount();
+  });
+
+  it('shows a Chinese domain in Chinese and turns off just that host', () => {
+    const view = render({ ...DEFAULT_LENS_SETTINGS }, 'www.xn--fsqu00a.xn--fiqs8s');
+    expect(view.host.textContent).toContain('在 www.例子.中国 上启用');
+    expect(view.siteSwitch().checked).toBe(true);
+    expect(view.host.textContent).not.toContain('已按');
+    act(() => view.siteSwitch().click());
+    expect(view.onChange).toHaveBeenCalledWith({ disabledSites: ['www.xn--fsqu00a.xn--fiqs8s'] });
+    view.unmount();
+  });
+});
