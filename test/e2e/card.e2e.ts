@@ -60,7 +60,7 @@ beforeAll(async () => {
     ),
     '/reading.html': htmlPage(
       `<button id="start">先聚焦在这里</button>
-       <p>第一段讲个人账户的用途。</p>
+       <p>第一段讲个人账户的用途，个人账户里的钱也能给家人用（同一段里第二次出现不标出，按键也跳过它）。</p>
        <div style="height: 1600px"></div>
        <p id="far">很靠后的一段讲起付线是什么。</p>`,
     ),
