@@ -214,25 +214,39 @@ function viewportStart(doc: Document, win: Window, direction: 1 | -1): Node | nu
   return start;
 }
 
+/** Longest stretch of walking and matching before the search lets the page run (no long task). */
+const SEARCH_SLICE_MS = 8;
+
 /**
  * The marked term after (or before) the open card's term, or else the first one from the viewport's
  * top down (the last from its bottom up), wrapping round the page; scrolled into view. Null if none.
+ * Long stretches of text without terms are walked in slices; `cancelled()` stops a search that a newer
+ * key press replaced.
  */
-export function findNeighbour(
+export async function findNeighbour(
   doc: Document,
   matchesOfNode: (node: Text) => readonly TermMatch[] | undefined,
   include: (node: Text, match: TermMatch) => boolean,
   current: TermOccurrence | null,
   direction: 1 | -1,
-): TermOccurrence | null {
+  cancelled: () => boolean = () => false,
+): Promise<TermOccurrence | null> {
   const win = doc.defaultView!;
   const matchesOf = (node: Text) => {
     // Whitespace between tags cannot hold a term; skip it without asking the matcher.
     const shown = node.data.trim() === '' ? [] : (matchesOfNode(node) ?? []).filter((m) => include(node, m));
     return direction === 1 ? shown : shown.reverse();
   };
-  const first = (nodes: Iterable<Text>, accept: (rect: DOMRect) => boolean): TermOccurrence | null => {
+  let sliceStart = performance.now();
+  let stopped = false;
+  const first = async (nodes: Iterable<Text>, accept: (rect: DOMRect) => boolean): Promise<TermOccurrence | null> => {
+    let count = 0;
     for (const node of nodes) {
+      if (++count % 32 === 0 && performance.now() - sliceStart > SEARCH_SLICE_MS) {
+        await new Promise((resume) => setTimeout(resume, 0));
+        sliceStart = performance.now();
+        if ((stopped ||= cancelled())) return null;
+      }
       for (const match of matchesOf(node)) {
         const occurrence = { node, match };
         const rect = drawnRect(occurrence);
@@ -248,17 +262,18 @@ export function findNeighbour(
     const rest = matchesOf(current.node).filter(later);
     found =
       rest.map((match) => ({ node: current.node, match })).find((o) => !!drawnRect(o)) ??
-      first(textNodesFrom(doc, inDocument(current.node), direction, false), anywhere) ??
-      first(textNodesFrom(doc, null, direction, true), anywhere);
+      (await first(textNodesFrom(doc, inDocument(current.node), direction, false), anywhere)) ??
+      (stopped ? null : await first(textNodesFrom(doc, null, direction, true), anywhere));
   } else {
     const behind: ViewportPosition = direction === 1 ? 'above' : 'below';
     found =
-      first(
+      (await first(
         textNodesFrom(doc, viewportStart(doc, win, direction), direction, true),
         (r) => positionOf(win, r) !== behind,
-      ) ?? first(textNodesFrom(doc, null, direction, true), anywhere);
+      )) ?? (stopped ? null : await first(textNodesFrom(doc, null, direction, true), anywhere));
   }
-  if (found) revealOnScreen(win, found);
+  if (!found || stopped || cancelled() || !found.node.isConnected) return null;
+  revealOnScreen(win, found);
   return found;
 }
 
@@ -297,16 +312,27 @@ export interface KeyboardNavigatorDeps {
 
 /** Listens for Alt+J / Alt+K on the page (and inside our card, whose key events reach the window). */
 export function createKeyboardNavigator(win: Window, deps: KeyboardNavigatorDeps): { dispose(): void } {
+  let search = 0;
+  let disposed = false;
   const onKeyDown = (event: KeyboardEvent) => {
     const direction = shortcutDirection(event);
     if (direction === null) return;
-    const target = findNeighbour(win.document, deps.matchesOf, deps.include, deps.current(), direction);
-    if (!target) return;
     event.preventDefault();
-    deps.open(target);
+    const mine = ++search;
+    const cancelled = () => disposed || mine !== search;
+    void findNeighbour(win.document, deps.matchesOf, deps.include, deps.current(), direction, cancelled).then(
+      (target) => {
+        if (target && !cancelled()) deps.open(target);
+      },
+    );
   };
   win.addEventListener('keydown', onKeyDown, true);
-  return { dispose: () => win.removeEventListener('keydown', onKeyDown, true) };
+  return {
+    dispose() {
+      disposed = true;
+      win.removeEventListener('keydown', onKeyDown, true);
+    },
+  };
 }
 
 /**
