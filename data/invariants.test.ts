@@ -10,6 +10,7 @@ import {
 } from '../scripts/compile/pipeline';
 import { createTermMatcher } from '../lib/matcher/matcher';
 import { articleFiles, articleText } from '../test/fixtures/pages';
+import { RESEARCH_WORDING } from './researchWording';
 import { buildMatcherSource, listSurfaceForms } from '../scripts/compile/matcherPatterns';
 
 const data = loadProjectData('data');
@@ -18,31 +19,6 @@ const idOf = (entry: number) => matcher.entries[entry]!.id;
 const found = (text: string) =>
   matcher.findTermMatches(text).map((m) => ({ text: text.slice(m.start, m.end), id: idOf(m.entry) }));
 
-/** Wording from the research process that must never reach a reader (cards, facts, myths, articles). */
-const RESEARCH_WORDING = [
-  /尚未核实/,
-  /未核实/,
-  /尚未找到/,
-  /没有找到/,
-  /未核对/,
-  /尚未核对/,
-  /没有直接读到/,
-  /直接读到/,
-  /二手/,
-  /本项目/,
-  /资料中/,
-  /本站资料/,
-  /原文尚未/,
-  /有待核实/,
-  /待核实/,
-  /本站(尚未|没有|未)/,
-  /资料未/,
-  /本资料/,
-  /转述/,
-  /可信度/,
-  /征求意见稿/,
-  /某市/,
-];
 /** A source that cannot carry a settled national fact on its own: a consultation draft or an unnamed city office. */
 const WEAK_SOURCE_WORDING = /征求意见稿|某市/;
 

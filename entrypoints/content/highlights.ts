@@ -108,7 +108,7 @@ export function createTermHighlighter(
       const range = new StaticRange({
         startContainer: node,
         startOffset: m.start,
-        endContainer: node,
+        endContainer: m.endNode ?? node,
         endOffset: m.end,
       });
       highlight.add(range);

@@ -43,15 +43,29 @@ export function findTermAtPoint(
   const caret = caretAt(doc as unknown as CaretDocument, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const node = caret.node as Text;
-  const matches = matchesOf(node);
-  if (!matches) return null;
-  for (const match of matches) {
-    if (match.start > caret.offset) break;
-    if (caret.offset > match.end) continue;
-    const range = doc.createRange();
-    range.setStart(node, match.start);
-    range.setEnd(node, match.end);
-    for (const rect of range.getClientRects()) {
+  const hit = hitIn(node, matchesOf(node), caret.offset, x, y);
+  if (hit) return hit;
+  // The pointer may be on the second half of a term that starts in the previous text node (个人<b>账户</b>).
+  const walker = doc.createTreeWalker(node.parentNode?.getRootNode() ?? doc, NodeFilter.SHOW_TEXT);
+  walker.currentNode = node;
+  const previous = walker.previousNode() as Text | null;
+  if (!previous) return null;
+  const across = matchesOf(previous)?.filter((m) => m.endNode === node);
+  return across?.length ? hitIn(previous, across, previous.length, x, y) : null;
+}
+
+function hitIn(
+  node: Text,
+  matches: readonly TermMatch[] | undefined,
+  offset: number,
+  x: number,
+  y: number,
+): TermHit | null {
+  for (const match of matches ?? []) {
+    if (match.start > offset) break;
+    if (!match.endNode && offset > match.end) continue;
+    const range = rangeOfMatch(node, match);
+    for (const rect of range?.getClientRects() ?? []) {
       if (rectContains(rect, x, y)) return { node, match, rect };
     }
   }
@@ -59,10 +73,16 @@ export function findTermAtPoint(
 }
 
 /** The current client rect of a match (after scrolling), or null if the node is gone. */
-export function rectOfMatch(node: Text, match: TermMatch): DOMRect | null {
-  if (!node.isConnected || node.length < match.end) return null;
+/** The DOM range of a match (it may run on into the next text node), or null when its text changed or left. */
+export function rangeOfMatch(node: Text, match: TermMatch): Range | null {
+  const endNode = match.endNode ?? node;
+  if (!node.isConnected || !endNode.isConnected || node.length < match.start || endNode.length < match.end) return null;
   const range = node.ownerDocument.createRange();
   range.setStart(node, match.start);
-  range.setEnd(node, match.end);
-  return range.getClientRects()[0] ?? null;
+  range.setEnd(endNode, match.end);
+  return range;
+}
+
+export function rectOfMatch(node: Text, match: TermMatch): DOMRect | null {
+  return rangeOfMatch(node, match)?.getClientRects()[0] ?? null;
 }

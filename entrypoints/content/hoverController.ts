@@ -4,7 +4,7 @@
  * travels into it, and Esc, leaving or scrolling the term away closes it.
  */
 import type { TermHit } from './hitTest';
-import { rectOfMatch } from './hitTest';
+import { rangeOfMatch, rectOfMatch } from './hitTest';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { LENS_TUNABLES } from './tunables';
 
@@ -38,12 +38,8 @@ export interface HoverController {
 
 /** Every line box of a term on screen now (a term wrapped over lines has several); empty if it is gone. */
 export function termLineRects(term: ShownTerm): DOMRect[] {
-  const { node, match } = term;
-  if (!node.isConnected || node.length < match.end) return [];
-  const range = node.ownerDocument.createRange();
-  range.setStart(node, match.start);
-  range.setEnd(node, match.end);
-  return [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+  const range = rangeOfMatch(term.node, term.match);
+  return range ? [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) : [];
 }
 
 const sameTerm = (a: ShownTerm | null, b: ShownTerm | null) =>

@@ -14,6 +14,7 @@
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { blockOf } from './markPlan';
+import { rectOfMatch } from './hitTest';
 
 export interface TermOccurrence {
   node: Text;
@@ -121,12 +122,7 @@ export const sameOccurrence = (a: TermOccurrence | null, b: TermOccurrence | nul
   !!a && !!b && a.node === b.node && a.match.start === b.match.start;
 
 function rectOf(occurrence: TermOccurrence): DOMRect | null {
-  const { node, match } = occurrence;
-  if (node.length < match.end) return null;
-  const range = node.ownerDocument.createRange();
-  range.setStart(node, match.start);
-  range.setEnd(node, match.end);
-  return range.getClientRects()[0] ?? null;
+  return rectOfMatch(occurrence.node, occurrence.match);
 }
 
 /** The term's first line box if it is drawn (not hidden or collapsed), else null. */

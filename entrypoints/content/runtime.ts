@@ -29,7 +29,7 @@ import { createPageScanner, type PageScanner } from './scanner';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
-import type { MarkRules } from './markPlan';
+import { inDocumentOrder, type MarkRules } from './markPlan';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
@@ -142,7 +142,13 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     scanner = newScanner;
     hover = createHoverController(window, {
       // …or at the next pointer move.
-      hitTest: (x, y) => (extensionGone() ? null : findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots)),
+      hitTest: (x, y) => {
+        if (extensionGone()) return null;
+        const hit = findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots);
+        // The pointer rests on a term: fetch the card module during the hover delay, so the card is ready in time.
+        if (hit && !cardHost.loadedView()) void cardHost.view().catch(reportOnce);
+        return hit;
+      },
       isInsideCard: (target) => cardHost.contains(target),
       show: (term) => void showCard(term).catch(reportOnce),
       hide: hideCard,
@@ -215,15 +221,20 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return revealPageTerm(id, occurrence);
   }
 
+  /** Every term of the page with its count, in the order the terms first appear. */
   function listPageTerms(): PageTermCount[] {
     const counts = new Map<number, number>();
-    for (const [node, matches] of scanner?.tracked ?? []) {
-      if (!node.isConnected) continue;
-      for (const m of matches) if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+    const nodes = inDocumentOrder([...(scanner?.tracked.keys() ?? [])].filter((node) => node.isConnected));
+    for (const node of nodes) {
+      for (const m of scanner!.tracked.get(node)!) {
+        if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      }
     }
-    return [...counts]
-      .map(([entry, count]) => ({ id: matcher.entries[entry]!.id, term: matcher.entries[entry]!.term, count }))
-      .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh-CN'));
+    return [...counts].map(([entry, count]) => ({
+      id: matcher.entries[entry]!.id,
+      term: matcher.entries[entry]!.term,
+      count,
+    }));
   }
 
   /** Opens the card of an occurrence of `id`: the `occurrence`-th in reading order, or the one after the open card. */

@@ -207,6 +207,46 @@ describe('page scanner', () => {
   });
 });
 
+describe('terms split by inline markup', () => {
+  const spanned = (h: Harness) =>
+    [...h.matched].flatMap(([node, matches]) =>
+      matches.map((m) => {
+        const range = document.createRange();
+        range.setStart(node, m.start);
+        range.setEnd(m.endNode ?? node, m.end);
+        return range.toString();
+      }),
+    );
+
+  it('finds a term across adjacent inline text nodes of one paragraph, once', async () => {
+    document.body.innerHTML =
+      '<p>职工的个人<b>账户</b>可以共济</p><p>统筹<a href="#">基金支付</a></p><p>个人</p><p>账户在下一段</p>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(spanned(h).sort()).toEqual(['个人账户', '统筹基金']);
+    const [first] = [...h.matched].find(([node]) => node.data === '职工的个人')!;
+    expect(h.matched.get(first)![0]!.endNode?.data).toBe('账户');
+  });
+
+  it('drops the term when the second half changes, and finds it again when it comes back', async () => {
+    document.body.innerHTML = '<p>职工的个人<b id="b">账户</b></p>';
+    const h = scan();
+    h.scanner.start();
+    await h.settle();
+    expect(spanned(h)).toEqual(['个人账户']);
+    const second = document.getElementById('b')!.firstChild as Text;
+    second.data = '信息';
+    window.dispatchEvent(new Event('scroll'));
+    await h.settle();
+    expect(spanned(h)).toEqual([]);
+    second.data = '账户';
+    window.dispatchEvent(new Event('scroll'));
+    await h.settle();
+    expect(spanned(h)).toEqual(['个人账户']);
+  });
+});
+
 describe('cost follows the screen', () => {
   const page = (before: number, after: number) =>
     [

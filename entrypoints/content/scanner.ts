@@ -8,6 +8,7 @@
  */
 import type { TermMatch, TermMatcher } from '@/lib/matcher/matcher';
 import { createBandLocator, nodeAtScreenPoint, viewportBand, walkBand, type Band, type BandPosition } from './band';
+import { blockOf } from './markPlan';
 import { LENS_TUNABLES } from './tunables';
 
 const SKIPPED_TAGS = new Set([
@@ -125,6 +126,8 @@ export function createPageScanner(
   let stopped = true;
   let sweepNeeded = false;
   let batches = 0;
+  /** Text nodes a term from the previous text node runs on into, with where that term ends in them. */
+  const crossInto = new WeakMap<Text, { from: Text; end: number }>();
   /** The text each node had when it was last matched: a node is matched again only when this changed. */
   const matchedText = new WeakMap<Text, string>();
   /** Elements known to be (or lie inside) something never scanned, for one band pass. */
@@ -196,6 +199,17 @@ export function createPageScanner(
         }
       }
     }
+    // A term that an earlier text node runs on into owns the start of this one.
+    const into = crossInto.get(node);
+    if (into && into.from.isConnected && tracked.get(into.from)?.some((m) => m.endNode === node)) {
+      matches = matches.filter((m) => m.start >= into.end);
+    } else crossInto.delete(node);
+    const across = matchAcross(node, matches);
+    if (across) matches = [...matches.filter((m) => m.end <= across.start), across];
+    setMatches(node, matches);
+  }
+
+  function setMatches(node: Text, matches: TermMatch[]) {
     if (matches.length > 0) {
       tracked.set(node, matches);
       hooks.onMatches(node, matches);
@@ -204,15 +218,64 @@ export function createPageScanner(
     }
   }
 
+  /**
+   * A term split by inline markup (个人<b>账户</b>, a link around half a term): found across the junction with
+   * the next text node of the same block, unless one of this node's own matches starts earlier and overlaps it.
+   */
+  function matchAcross(node: Text, own: TermMatch[]): TermMatch | null {
+    const next = nextTextInBlock(node);
+    if (!next) return null;
+    const found = matcher.findAcross(node.data, next.data);
+    if (!found || own.some((m) => m.start < found.start && m.end > found.start)) return null;
+    const match: TermMatch = { ...found, endNode: next };
+    crossInto.set(next, { from: node, end: found.end });
+    // The next node's own matches that the term now covers give way.
+    const nextMatches = tracked.get(next);
+    if (nextMatches?.some((m) => m.start < found.end))
+      setMatches(
+        next,
+        nextMatches.filter((m) => m.start >= found.end),
+      );
+    return match;
+  }
+
+  function nextTextInBlock(node: Text): Text | null {
+    return neighbourInBlock(node, 'nextNode');
+  }
+
+  function previousTextInBlock(node: Text): Text | null {
+    return neighbourInBlock(node, 'previousNode');
+  }
+
+  function neighbourInBlock(node: Text, step: 'nextNode' | 'previousNode'): Text | null {
+    const block = blockOf(node);
+    if (!block) return null;
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = node;
+    const neighbour = walker[step]() as Text | null;
+    if (!neighbour || blockOf(neighbour) !== block || isInsideSkippedElement(neighbour, options.isOwnElement))
+      return null;
+    return neighbour;
+  }
+
   function forget(node: Text) {
     matchedText.delete(node);
     if (tracked.delete(node)) hooks.onForget(node);
   }
 
   function visitText(node: Text) {
-    if (matchedText.get(node) === node.data) return;
+    const before = matchedText.get(node);
+    if (before === node.data) return;
     matchedText.set(node, node.data);
     matchTextNode(node);
+    // Changed text may make or break a term that starts in the previous text node: look at that node again.
+    if (before !== undefined) {
+      const previous = previousTextInBlock(node);
+      if (previous && matchedText.has(previous)) {
+        matchedText.delete(previous);
+        visitText(previous);
+      }
+    }
   }
 
   function isSkippedCached(element: Element | null): boolean {
@@ -284,7 +347,14 @@ export function createPageScanner(
   const onViewportChange = () => scheduleBand();
 
   function sweepDisconnected() {
-    for (const node of tracked.keys()) if (!node.isConnected) forget(node);
+    for (const [node, matches] of tracked) {
+      if (!node.isConnected) forget(node);
+      // A term that ran on into a node that is gone: match its owner again.
+      else if (matches.some((m) => m.endNode && !m.endNode.isConnected)) {
+        matchedText.delete(node);
+        textQueue.add(node);
+      }
+    }
     for (const [root, observer] of observed) {
       if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE || (root as ShadowRoot).host.isConnected) continue;
       observer.disconnect();

@@ -67,6 +67,7 @@ async function fetchPageTerms(target: PopupTarget | null): Promise<LoadState> {
 
 export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPanelProps) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [filter, setFilter] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -108,7 +109,7 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
   if (target === undefined || state.status === 'loading') {
     return (
       <p className="state-message" role="status">
-        正在读取本页的术语…
+        正在统计本页的术语…
       </p>
     );
   }
@@ -149,18 +150,32 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     );
   }
   const total = state.terms.reduce((n, t) => n + t.count, 0);
+  const wanted = filter.trim().toLowerCase();
+  const shown = wanted ? state.terms.filter((t) => t.term.toLowerCase().includes(wanted)) : state.terms;
   return (
     <div className="page-terms">
       <p className="page-summary" role="status">
-        本页有 {state.terms.length} 个术语，共出现 {total} 次。选择一个，页面会滚动到它并打开解释卡片。
+        本页有 {state.terms.length} 个术语，共出现 {total}{' '}
+        次，按首次出现的顺序排列。选择一个，页面会滚动到它并打开解释卡片。
       </p>
+      {state.terms.length > 5 && (
+        <input
+          type="search"
+          className="page-term-filter"
+          placeholder="筛选术语"
+          aria-label="筛选本页术语"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      )}
+      {wanted && shown.length === 0 && <p className="state-message">没有包含“{filter.trim()}”的术语。</p>}
       {notice && (
         <p className="field-error" role="alert">
           {notice}
         </p>
       )}
       <ul className="page-term-list" aria-label="本页术语">
-        {state.terms.map((term) => (
+        {shown.map((term) => (
           <li key={term.id}>
             <button
               type="button"

@@ -50,7 +50,7 @@ export interface AccountProjection {
 }
 
 const NO_INTEREST_NOTE: CheckerNote = {
-  text: '估算不计利息：资料里没有全国统一的个人账户计息规则（有地方规定写明本金和利息归个人，但没有给出利率），是否计息以当地政策为准。',
+  text: '估算不计利息：个人账户是否计息、怎样计息由各地规定，以当地政策为准。',
   sources: ['weihai-2008'],
 };
 const EMPTY_ACCOUNT_NOTE: CheckerNote = {

@@ -83,7 +83,7 @@ function computeResidentWaiting(input: WaitingPeriodResidentInput): WaitingPerio
   const reading = input.reading ?? 'eachYearBeyondFirst';
   const notes: CheckerNote[] = [
     {
-      text: `变动等待期的算法资料里有两种理解，这里采用：${WAITING_PERIOD_READING_LABELS[reading]}。`,
+      text: `“每多断保1年”各地有两种算法，这里采用：${WAITING_PERIOD_READING_LABELS[reading]}。`,
       sources: reading === 'eachYearBeyondFirst' ? ['gbf-2024-38', 'qa-38-waiting'] : ['zhq-2025'],
     },
     LOCAL_DETAILS_NOTE,
@@ -166,7 +166,7 @@ function computeResidentWaiting(input: WaitingPeriodResidentInput): WaitingPerio
     });
   }
   notes.push({
-    text: '资料里唯一能缩短等待期的办法是缴费修复，没有找到用个人账户抵等待期的规定。',
+    text: '国家规定里能缩短变动等待期的办法是缴费修复：每多缴纳 1 年可减少 1 个月；具体怎么办理以当地政策为准。',
     sources: ['qa-38-waiting'],
   });
 

@@ -49,8 +49,11 @@ export interface CompiledTermMatcher {
 
 export interface TermMatch {
   start: number;
+  /** End offset: in the same text, or in `endNode` when the term runs on into the next text node (个人<b>账户</b>). */
   end: number;
   entry: number;
+  /** On a page only: the adjacent text node the term ends in. */
+  endNode?: Text;
 }
 
 const isAsciiWordChar = (code: number) =>
@@ -59,6 +62,11 @@ const isAsciiWordChar = (code: number) =>
 export interface TermMatcher {
   /** Leftmost-longest matches in `text`, after precision rules. */
   findTermMatches(text: string): TermMatch[];
+  /**
+   * A term that starts in `before` and ends in `after` (two adjacent pieces of text split by markup): its start
+   * in `before` and its end in `after`, or null.
+   */
+  findAcross(before: string, after: string): TermMatch | null;
   /** True when `text` holds no character that could start a pattern: a cheap pre-check. */
   cannotMatch(text: string): boolean;
   readonly entries: readonly MatcherEntryRule[];
@@ -158,12 +166,29 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
     return matches;
   }
 
+  let longest = 0;
+  for (let p = 0; p < patternLengths.length; p++) longest = Math.max(longest, at(patternLengths, p));
+
+  function findAcross(before: string, after: string): TermMatch | null {
+    if (!before || !after || used[before.charCodeAt(before.length - 1)] === 0 || used[after.charCodeAt(0)] === 0)
+      return null;
+    // Wide enough for the longest form plus the precision rules' context on each side.
+    const reach = longest - 1 + BLOCKING_CONTEXT_WINDOW;
+    const tail = before.slice(-reach);
+    const joined = tail + after.slice(0, reach);
+    for (const m of findTermMatches(joined)) {
+      if (m.start < tail.length && m.end > tail.length)
+        return { start: before.length - tail.length + m.start, end: m.end - tail.length, entry: m.entry };
+    }
+    return null;
+  }
+
   function cannotMatch(text: string): boolean {
     for (let i = 0; i < text.length; i++) if (firstUnits[text.charCodeAt(i)] === 1) return false;
     return true;
   }
 
-  return { findTermMatches, cannotMatch, entries };
+  return { findTermMatches, findAcross, cannotMatch, entries };
 }
 
 /** A matcher built on first use, so a page that never needs it never pays for building it. */
@@ -172,6 +197,7 @@ export function createLazyTermMatcher(load: () => CompiledTermMatcher): TermMatc
   const get = () => (real ??= createTermMatcher(load()));
   return {
     findTermMatches: (text) => get().findTermMatches(text),
+    findAcross: (before, after) => get().findAcross(before, after),
     cannotMatch: (text) => get().cannotMatch(text),
     get entries() {
       return get().entries;

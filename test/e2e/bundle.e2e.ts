@@ -3,9 +3,10 @@
  * module) must carry no React, zod or fuse.js. Lint forbids the imports; this checks the built files, using
  * markers that each library's own code contains (verified against the installed packages).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RESEARCH_WORDING } from '../../data/researchWording';
 
 const DIR = resolve('.output/chrome-mv3');
 
@@ -51,5 +52,26 @@ describe('what every page loads', () => {
         for (const marker of markers) expect(code.includes(marker), `${library} (${marker}) in ${file}`).toBe(false);
       }
     }
+  });
+});
+
+describe('what ships', () => {
+  it('contains none of our research notes (what we could not confirm stays out of the package)', () => {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(js|json|html|css)$/.test(entry.name)) {
+          const text = readFileSync(path, 'utf8');
+          for (const pattern of RESEARCH_WORDING) {
+            const hit = pattern.exec(text);
+            if (hit) found.push(`${path}: …${text.slice(Math.max(0, hit.index - 30), hit.index + 30)}…`);
+          }
+        }
+      }
+    };
+    walk(DIR);
+    expect(found).toEqual([]);
   });
 });

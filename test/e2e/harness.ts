@@ -224,9 +224,12 @@ export async function markedTexts(
   return page.evaluate((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
     if (!highlight) return [];
-    return [...highlight].map((range) => {
-      const node = range.startContainer as Text;
-      return node.data.slice(range.startOffset, range.endOffset);
+    return [...highlight].map((marked) => {
+      // A mark may run from one text node into the next (a term split by inline markup).
+      const range = document.createRange();
+      range.setStart(marked.startContainer, marked.startOffset);
+      range.setEnd(marked.endContainer, marked.endOffset);
+      return range.toString();
     });
   }, name);
 }

@@ -37,6 +37,9 @@ beforeAll(async () => {
     '/fields.html': htmlPage(
       '<p>正文里的统筹基金。</p><textarea id="ta">文本框里的个人账户</textarea><div id="ed" contenteditable="true">编辑器里的家庭共济</div><input id="in" value="输入框里的起付线">',
     ),
+    '/split.html': htmlPage(
+      '<p>这里说的是职工医保里个人<b>账户</b>的钱，和<a href="#x">统筹</a>基金不同。</p><p>个人</p><p>账户在下一段，不算一个词。</p>',
+    ),
     '/regulation.html': htmlPage(
       '<h2>第三章 个人账户</h2><p>职工的个人账户由个人缴费计入。个人账户可以支付门诊费用，个人账户也可以家庭共济，个人账户余额可以结转。</p>' +
         '<p>参保人的个人账户不得提取现金。</p>',
@@ -237,6 +240,22 @@ describe('what is not a term', () => {
     });
     expect(count(await markedTexts(page), '个人账户')).toBe(6);
     await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+  });
+
+  it('finds a term split by inline markup, marks it as one and opens its card from either half', async () => {
+    const page = await open('/split.html', 2);
+    const before = await page.evaluate(() => document.body.innerHTML);
+    const marks = await markedTexts(page);
+    expect(marks).toEqual(expect.arrayContaining(['个人账户', '统筹基金']));
+    expect(marks.filter((m) => m === '个人账户')).toHaveLength(1);
+    await hoverText(page, '账户');
+    expect(await cardLabel(page)).toMatch(/^个人账户/);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await hoverText(page, '基金');
+    expect(await cardLabel(page)).toMatch(/^统筹基金/);
+    expect(await page.evaluate(() => document.body.innerHTML.replace(/<yibao-lens-host[^]*$/, ''))).toBe(before);
     await page.close();
   });
 

@@ -10,7 +10,8 @@ import type { ArticleRecord, SearchDoc } from '../../lib/card/records';
 import { estimateInpatientCost } from '../../lib/checker/inpatient';
 import { INPATIENT_EXAMPLE_PARAMS } from '../../lib/checker/tools/inpatient';
 import { formatCheckerYuan } from '../../lib/checker/shared';
-import { articleFiles, articlePageHtml } from '../fixtures/pages';
+import { articleFiles, articlePageHtml, articleText } from '../fixtures/pages';
+import { createTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
 import {
   CARD_SELECTOR,
   launchExtensionBrowser,
@@ -417,7 +418,7 @@ describe('popup: checker', () => {
 });
 
 describe('popup: 本页术语', () => {
-  it('lists the terms of a seed page with counts; choosing one reveals it on the page and focuses its card', async () => {
+  it('lists the terms of an article page in order of first appearance, with counts and a filter; choosing one reveals it on the page and focuses its card', async () => {
     const seed = await browser.newPage();
     await seed.goto(server.url('/seed.html'));
     await waitForMarks(seed, 3);
@@ -435,8 +436,23 @@ describe('popup: 本页术语', () => {
     );
     const account = rows.find((r) => r.id === termId('个人账户'));
     expect(account?.count).toBeGreaterThan(0);
-    const counts = rows.map((r) => r.count);
-    expect(counts).toEqual(counts.toSorted((a, b) => b - a));
+    // In the order the terms first appear: the article's lines run through the same compiled matcher here.
+    const matcher = createTermMatcher(generated<CompiledTermMatcher>('matcher.json'));
+    const firstSeen: string[] = [];
+    for (const line of articleText(articleFiles()[0]!).split('\n')) {
+      for (const m of matcher.findTermMatches(line.trim())) {
+        const id = matcher.entries[m.entry]!.id;
+        if (!firstSeen.includes(id)) firstSeen.push(id);
+      }
+    }
+    expect(rows.map((r) => r.id)).toEqual(firstSeen);
+
+    // A filter box narrows the list.
+    await page.getByRole('searchbox', { name: '筛选本页术语' }).fill('共济');
+    const filtered = await list.locator('.page-term-name').allTextContents();
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((t) => t.includes('共济'))).toBe(true);
+    await page.getByRole('searchbox', { name: '筛选本页术语' }).fill('');
 
     // Keyboard: Tab to the entry for 个人账户 and press Enter.
     const button = list.locator(`[data-term-id="${termId('个人账户')}"]`);
