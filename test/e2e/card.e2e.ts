@@ -52,6 +52,10 @@ beforeAll(async () => {
       // 15 characters a line: 统筹 ends the first line, 基金 starts the second.
       `<p style="margin: 300px 0 0 100px; width: 15em; font-size: 20px; line-height: 1.5; word-break: break-all; ${CJK_FONT}">这一段话写得比较长看病的钱统筹基金会出大部分。</p>`,
     ),
+    '/split.html': htmlPage(
+      // The term is split by markup (统筹<b>基金</b>) and wraps: 统筹 ends the first line, 基金 starts the second.
+      `<p style="margin: 300px 0 0 100px; width: 15em; font-size: 20px; line-height: 1.5; word-break: break-all; ${CJK_FONT}">这一段话写得比较长看病的钱统筹<b>基金</b>会出大部分。</p>`,
+    ),
     '/edges.html': htmlPage(
       corner('top: 0; left: 0', '个人账户') +
         corner('top: 0; right: 0', '统筹基金') +
@@ -232,6 +236,22 @@ describe('placement', () => {
     expect((await lineBoxes(page, '统筹基金')).length).toBe(2);
     await openCard(page, '统筹基金', /^统筹基金/);
     await expectCardClearOf(page, '统筹基金', 2);
+    await page.close();
+  });
+
+  it('never covers a term split by markup and wrapped over two lines', async () => {
+    const page = await open('/split.html');
+    const lines = await page.evaluate(() => {
+      const p = document.querySelector('p')!;
+      const range = document.createRange();
+      range.setStart(p.firstChild!, p.firstChild!.textContent!.indexOf('统筹'));
+      range.setEnd(p.querySelector('b')!.firstChild!, 2);
+      return [...range.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+    });
+    expect(lines.length).toBe(2);
+    await openCard(page, '统筹', /^统筹基金/);
+    const card = await cardBox(page);
+    for (const line of lines) expect(overlaps(card, line), JSON.stringify({ card, line })).toBe(false);
     await page.close();
   });
 
