@@ -14,6 +14,7 @@ import {
   findReferenceProblems,
   loadProjectData,
 } from './compile/pipeline';
+import { SenseDataError, buildSenseCards, compileSenses, findSenseProblems, loadSenses } from './compile/senses';
 
 /** `--data <dir>` and `--out <dir>` (defaults: data, generated); tests point them at temporary copies. */
 function argument(name: string, fallback: string): string {
@@ -25,11 +26,16 @@ function main() {
   const dataDir = argument('--data', 'data');
   const outDir = argument('--out', 'generated');
   const data = loadProjectData(dataDir);
-  const problems = findReferenceProblems(data);
+  const senses = loadSenses(dataDir);
+  const problems = [...findReferenceProblems(data), ...findSenseProblems(senses, data.glossary, data.sources)];
   if (problems.length) throw new DataError(`数据引用有误：\n${problems.join('\n')}`);
   mkdirSync(outDir, { recursive: true });
   const write = (name: string, value: unknown) => writeFileSync(`${outDir}/${name}`, JSON.stringify(value));
-  write('matcher.json', compileMatcherFromData(data));
+  const matcher = compileMatcherFromData(data);
+  // Senses of ambiguous forms (养老保险个人账户…): compiled next to the matcher, which they take blocking away from.
+  write('senses.json', compileSenses(senses, data.glossary, matcher));
+  write('sense-cards.json', buildSenseCards(senses, data.sources));
+  write('matcher.json', matcher);
   write('cards.json', buildCardRecords(data));
   write('articles.json', buildArticleRecords(data));
   write('search-docs.json', buildSearchDocs(data));
@@ -44,7 +50,7 @@ function main() {
 try {
   main();
 } catch (err) {
-  if (err instanceof DataError) {
+  if (err instanceof DataError || err instanceof SenseDataError) {
     console.error(err.message);
     process.exit(1);
   }

@@ -13,6 +13,8 @@ import { createRoot } from 'react-dom/client';
 import cards from '@/generated/cards.json';
 import cardCss from '@/lib/card/termCard.css?inline';
 import { TermCard } from '@/lib/card/TermCard';
+import senseCards from '@/generated/sense-cards.json';
+import { SenseCard, type SenseCardRecord } from '@/lib/card/SenseCard';
 import type { CardRecord } from '@/lib/card/records';
 import { placeCard, type RectLike } from './placement';
 import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
@@ -20,9 +22,12 @@ import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardVie
 import hostCss from './card.css?inline';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
+const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));
 
 interface Shown {
   termId: string;
+  /** Look-alike sense shown instead of the 医保 card of termId. */
+  sense?: string;
   expanded: boolean;
 }
 
@@ -50,6 +55,7 @@ function FloatingCard({
   const ref = useRef<HTMLDivElement>(null);
   const current = state.current;
   const record = current ? recordById.get(current.termId) : undefined;
+  const sense = current?.sense ? senseById.get(current.sense) : undefined;
 
   // Placement is written straight onto the element so the scroll position can be set in the same pass.
   useLayoutEffect(() => {
@@ -71,7 +77,7 @@ function FloatingCard({
       maxHeight: `${p.maxHeight}px`,
     });
     element.dataset.side = p.side;
-  }, [state.request, state.lines, current?.termId, current?.expanded]);
+  }, [state.request, state.lines, current?.termId, current?.sense, current?.expanded]);
 
   useLayoutEffect(() => {
     if (ref.current) ref.current.scrollTop = state.scroll.top;
@@ -89,13 +95,18 @@ function FloatingCard({
     ref.current?.focus({ preventScroll: true });
   };
   const previous = state.history[state.history.length - 1];
-  const previousRecord = previous ? recordById.get(previous.termId) : undefined;
+  const previousName = previous
+    ? previous.sense
+      ? senseById.get(previous.sense)?.name
+      : recordById.get(previous.termId)?.term
+    : undefined;
   const goBack = () => {
     if (!previous) return;
-    moveTo({ termId: previous.termId, expanded: previous.expanded }, state.history.slice(0, -1), previous.scrollTop);
+    const { scrollTop, ...shown } = previous;
+    moveTo(shown, state.history.slice(0, -1), scrollTop);
   };
   const openRelated = (id: string) => {
-    if (!recordById.has(id) || id === current.termId) return;
+    if (!recordById.has(id) || (id === current.termId && !current.sense)) return;
     const here = { ...current, scrollTop: ref.current?.scrollTop ?? 0 };
     moveTo({ termId: id, expanded: false }, [...state.history, here], 0);
   };
@@ -121,22 +132,31 @@ function FloatingCard({
         }
       }}
     >
-      <TermCard
-        record={record}
-        pinned={state.pinned}
-        expanded={current.expanded}
-        onExpand={() => setState((s) => (s.current ? { ...s, current: { ...s.current, expanded: true } } : s))}
-        back={previousRecord ? { term: previousRecord.term, onBack: goBack } : undefined}
-        onTogglePin={() => {
-          const pinned = !state.pinned;
-          setState((s) => ({ ...s, pinned }));
-          handlers.onPinChange(pinned);
-        }}
-        onClose={handlers.onClose}
-        onSelectTerm={openRelated}
-        onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
-        onOpenInPopup={handlers.onOpenPopup}
-      />
+      {sense ? (
+        <SenseCard
+          record={sense}
+          yibaoTerm={{ id: record.id, term: record.term }}
+          onSelectTerm={openRelated}
+          onClose={handlers.onClose}
+        />
+      ) : (
+        <TermCard
+          record={record}
+          pinned={state.pinned}
+          expanded={current.expanded}
+          onExpand={() => setState((s) => (s.current ? { ...s, current: { ...s.current, expanded: true } } : s))}
+          back={previousName ? { term: previousName, onBack: goBack } : undefined}
+          onTogglePin={() => {
+            const pinned = !state.pinned;
+            setState((s) => ({ ...s, pinned }));
+            handlers.onPinChange(pinned);
+          }}
+          onClose={handlers.onClose}
+          onSelectTerm={openRelated}
+          onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
+          onOpenInPopup={handlers.onOpenPopup}
+        />
+      )}
     </div>
   );
 }
@@ -172,7 +192,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
         ...s,
         request,
         lines: request.lines,
-        current: { termId: request.termId, expanded: false },
+        current: { termId: request.termId, sense: request.sense, expanded: false },
         history: [],
         scroll: { top: 0, serial: s.scroll.serial + 1 },
         pinned: request.pinned ?? false,
@@ -188,6 +208,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
       if (theme !== state.theme) setState((s) => ({ ...s, theme }));
     },
     currentTermId: () => state.current?.termId ?? null,
+    currentSense: () => state.current?.sense,
     destroy() {
       root.unmount();
       style.remove();

@@ -16,7 +16,7 @@ export interface LensContentContext {
 export interface LensEngine {
   listPageTerms(): Promise<PageTermCount[]>;
   /** `occurrence`: its index in reading order, or 'next' after the open card (see protocol.ts). */
-  revealPageTerm(id: string, occurrence?: number | 'next'): Promise<boolean>;
+  revealPageTerm(id: string, sense?: string, occurrence?: number | 'next'): Promise<boolean>;
 }
 
 export interface LensEngineModule {

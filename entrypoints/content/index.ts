@@ -31,7 +31,7 @@ function startEngine(ctx: LensContentContext): Promise<LensEngine> {
 
 interface PopupQuestion {
   type: 'listPageTerms' | 'revealPageTerm';
-  data?: { id?: unknown; occurrence?: unknown };
+  data?: { id?: unknown; sense?: unknown; occurrence?: unknown };
   timestamp: number;
 }
 
@@ -68,7 +68,11 @@ export default defineContentScript({
         .then((started): Promise<unknown> =>
           message.type === 'listPageTerms'
             ? started.listPageTerms()
-            : started.revealPageTerm(String(message.data?.id ?? ''), occurrenceOf(message.data?.occurrence)),
+            : started.revealPageTerm(
+                String(message.data?.id ?? ''),
+                typeof message.data?.sense === 'string' ? message.data.sense : undefined,
+                occurrenceOf(message.data?.occurrence),
+              ),
         )
         .then(
           (res) => reply({ res }),

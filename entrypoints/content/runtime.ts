@@ -3,6 +3,7 @@
  * card, plus the popup's questions. Starts and stops live when settings change.
  */
 import matcherJson from '@/generated/matcher.json?raw';
+import sensesJson from '@/generated/senses.json?raw';
 import highlightCss from './style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint } from './hitTest';
@@ -14,7 +15,6 @@ import {
   isFirstInBlock,
   occurrencesInOrder,
 } from './keyboardNav';
-import type { TermMatch } from '@/lib/matcher/matcher';
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
@@ -26,6 +26,8 @@ import {
 import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
 import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
+import { createSenseRefiner, type SensedMatch } from './senseContext';
+import { senseById, type CompiledSenses } from '@/lib/matcher/senses';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
@@ -33,6 +35,10 @@ import { inDocumentOrder, type MarkRules } from './markPlan';
 
 // Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
 const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
+// Senses of ambiguous forms (个人账户 in a 养老 paragraph…), parsed on the first match that needs one.
+let compiledSenses: CompiledSenses | null = null;
+const loadSenses = () => (compiledSenses ??= JSON.parse(sensesJson) as CompiledSenses);
+const refineSenses = createSenseRefiner(loadSenses);
 
 export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const doc = document;
@@ -86,7 +92,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     if (focus) focusReturn.remember();
     const view = await cardHost.view();
     if (settings) view.setTheme(settings.theme);
-    view.show({ termId: entry.id, lines: termLineRects(term), focus });
+    view.show({ termId: entry.id, sense: (term.match as SensedMatch).sense, lines: termLineRects(term), focus });
   }
   function hideCard() {
     const hadFocus = cardHost.contains(doc.activeElement);
@@ -137,6 +143,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
         isOwnElement: (element) => cardHost.isHost(element),
         // An old copy left behind by an extension reload or update tears itself down at its next slice.
         scheduleSlice: (work) => requestIdleCallback(() => extensionGone() || work(), { timeout: 200 }),
+        refineMatches: refineSenses,
       },
     );
     scanner = newScanner;
@@ -215,33 +222,51 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return listPageTerms();
   }
 
-  async function answerRevealPageTerm(id: string, occurrence?: number | 'next'): Promise<boolean> {
+  async function answerRevealPageTerm(id: string, sense?: string, occurrence?: number | 'next'): Promise<boolean> {
     await ready;
     await scanner?.scanAll();
-    return revealPageTerm(id, occurrence);
+    return revealPageTerm(id, sense, occurrence);
   }
 
-  /** Every term of the page with its count, in the order the terms first appear. */
+  /**
+   * Every term of the page with its count, in the order the terms first appear; look-alike senses
+   * (养老保险个人账户) are listed apart under their own name.
+   */
   function listPageTerms(): PageTermCount[] {
-    const counts = new Map<number, number>();
+    const counts = new Map<string, PageTermCount>();
     const nodes = inDocumentOrder([...(scanner?.tracked.keys() ?? [])].filter((node) => node.isConnected));
     for (const node of nodes) {
-      for (const m of scanner!.tracked.get(node)!) {
-        if (isEntryShown(m.entry)) counts.set(m.entry, (counts.get(m.entry) ?? 0) + 1);
+      for (const m of scanner!.tracked.get(node)! as SensedMatch[]) {
+        if (!isEntryShown(m.entry)) continue;
+        const entry = matcher.entries[m.entry]!;
+        const key = `${m.entry}/${m.sense ?? ''}`;
+        const known = counts.get(key);
+        if (known) known.count++;
+        else if (!m.sense) counts.set(key, { id: entry.id, term: entry.term, count: 1 });
+        else {
+          const name = senseById(loadSenses(), m.sense)?.name ?? m.sense;
+          counts.set(key, { id: entry.id, term: name, count: 1, sense: { id: m.sense, name } });
+        }
       }
     }
-    return [...counts].map(([entry, count]) => ({
-      id: matcher.entries[entry]!.id,
-      term: matcher.entries[entry]!.term,
-      count,
-    }));
+    return [...counts.values()];
   }
 
-  /** Opens the card of an occurrence of `id`: the `occurrence`-th in reading order, or the one after the open card. */
-  function revealPageTerm(id: string, occurrence: number | 'next' = 0): boolean {
-    const isThisTerm = (m: TermMatch) => isEntryShown(m.entry) && matcher.entries[m.entry]?.id === id;
-    const nodes = new Map([...(scanner?.tracked ?? [])].filter(([, matches]) => matches.some(isThisTerm)));
-    const all = occurrencesInOrder(nodes, isThisTerm);
+  /**
+   * Opens the card of an occurrence of the entry in that sense (without a sense, a look-alike one if no 医保
+   * one is left): the `occurrence`-th in reading order, or 'next' after the open card.
+   */
+  function revealPageTerm(id: string, sense?: string, occurrence: number | 'next' = 0): boolean {
+    const ofEntry = (m: SensedMatch) => isEntryShown(m.entry) && matcher.entries[m.entry]?.id === id;
+    return (
+      revealOccurrence((m) => ofEntry(m) && m.sense === sense, occurrence) ||
+      (sense === undefined && revealOccurrence(ofEntry, occurrence))
+    );
+  }
+
+  function revealOccurrence(wanted: (m: SensedMatch) => boolean, occurrence: number | 'next'): boolean {
+    const nodes = new Map([...(scanner?.tracked ?? [])].filter(([, matches]) => matches.some(wanted)));
+    const all = occurrencesInOrder(nodes, wanted);
     if (all.length === 0) return false;
     const count = all.length;
     // Going on from the occurrence before the wanted one lands on it (skipping any that are hidden).
@@ -260,7 +285,9 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
     removeListeners.push(onLensMessage('listPageTerms', () => answerListPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id, data.occurrence)));
+    removeListeners.push(
+      onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id, data.sense, data.occurrence)),
+    );
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.

@@ -59,6 +59,8 @@ export interface PageScannerOptions {
   /** Schedules a slice of work; requestIdleCallback in browsers. */
   scheduleSlice?(work: () => void): void;
   now?(): number;
+  /** Senses hook: may attach a sense to matches of ambiguous entries or drop unrelated ones (senseContext.ts). */
+  refineMatches?(node: Text, matches: TermMatch[]): TermMatch[];
 }
 
 export interface PageScanner {
@@ -206,6 +208,8 @@ export function createPageScanner(
     } else crossInto.delete(node);
     const across = matchAcross(node, matches);
     if (across) matches = [...matches.filter((m) => m.end <= across.start), across];
+    // Ambiguous terms get the sense their context gives them (or are dropped when plainly unrelated).
+    if (matches.length > 0 && options.refineMatches) matches = options.refineMatches(node, matches);
     setMatches(node, matches);
   }
 

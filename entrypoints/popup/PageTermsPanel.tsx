@@ -93,7 +93,8 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     setNotice(null);
     let shown = false;
     try {
-      const request = { id: term.id, occurrence };
+      // A look-alike sense is listed apart; its reveal looks only at occurrences in that sense.
+      const request = { id: term.id, sense: term.sense?.id, occurrence };
       shown = (await sendLensMessage('revealPageTerm', request, { tabId: target.tabId, frameId: 0 })) === true;
     } catch {
       shown = false;

@@ -35,6 +35,13 @@ function PinIcon({ filled }: { filled: boolean }) {
   );
 }
 
+/** A source on one line (the look-alike sense card lists its sources this way). */
+export function formatCardSource(source: CardSource): string {
+  return [source.issuer, `《${source.title.replace(/^《|》$/g, '')}》`, source.docNumber, source.date]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** One source: the title is a link (new tab, opened by the reader) when the source has an address. */
 function SourceItem({ source }: { source: CardSource }) {
   const title = `《${source.title.replace(/^《|》$/g, '')}》`;

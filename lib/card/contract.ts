@@ -3,6 +3,8 @@ import type { RectLike } from '@/entrypoints/card-ui/placement';
 
 export interface LensCardShowRequest {
   termId: string;
+  /** A look-alike sense (养老保险个人账户): its short card is shown instead of the 医保 card of termId. */
+  sense?: string;
   /** Every line box of the term on the page (a wrapped term has several); the card covers none. */
   lines: RectLike[];
   pinned?: boolean;
@@ -25,6 +27,7 @@ export interface LensCardView {
   hide(): void;
   setTheme(theme: 'system' | 'light' | 'dark'): void;
   currentTermId(): string | null;
+  currentSense(): string | undefined;
   destroy(): void;
 }
 

@@ -1,0 +1,250 @@
+/**
+ * DOM side of sense resolution: gives lib/matcher/senses.ts the context of a
+ * match — its sentence, its block (nearest block-level ancestor, a bounded
+ * window of it), the headings that govern it (h1–h6 or blocks that read as
+ * headings, found by a bounded backwards walk) and the page title — each
+ * computed only when asked for. Also the scanner hook that attaches senses to
+ * matches and drops unrelated ones.
+ */
+import type { TermMatch } from '@/lib/matcher/matcher';
+import {
+  YIBAO_SENSE,
+  entryHasSenses,
+  governingHeadings,
+  headingLevelOfText,
+  resolveSense,
+  sentenceAround,
+  type CompiledSenses,
+  type SenseScopes,
+  type SenseSpan,
+} from '@/lib/matcher/senses';
+
+/** A tracked match; `sense` is set when the match means a look-alike sense rather than the 医保 term. */
+export interface SensedMatch extends TermMatch {
+  sense?: string;
+}
+
+const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'TD',
+  'TH',
+  'DD',
+  'DT',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'CAPTION',
+  'MAIN',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'BODY',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
+  'FORM',
+  'FIELDSET',
+]);
+const HEADING_TAG = /^H([1-6])$/;
+/** Tags that may hold a heading-like line (第二章 基本养老保险, 一、参保, a short bold line). */
+const LINE_TAGS = new Set(['P', 'DIV', 'DT', 'LI', 'STRONG', 'B']);
+/** Characters of block text gathered on each side of the text node. */
+const BLOCK_CONTEXT_CHARS = 600;
+/** Nodes visited, at most, on each side when gathering block text. */
+const BLOCK_NODE_BUDGET = 200;
+/** Elements looked at, at most, when walking back for headings. */
+const HEADING_WALK_BUDGET = 400;
+const HEADING_TEXT_CHARS = 80;
+
+export function blockOf(node: Node): Element | null {
+  for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK_TAGS.has(el.tagName)) return el;
+  return node.parentElement;
+}
+
+/** Node before `node` in document order, inside `root` (ancestors included), or null. */
+function previousNodeWithin(node: Node, root: Node): Node | null {
+  if (node === root) return null;
+  let prev = node.previousSibling;
+  if (prev) {
+    while (prev.lastChild) prev = prev.lastChild;
+    return prev;
+  }
+  const parent = node.parentNode;
+  return parent === root ? null : parent;
+}
+
+/** Node after `node` in document order, inside `root`, or null. */
+function nextNodeWithin(node: Node, root: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
+  return null;
+}
+
+const isText = (node: Node): node is Text => node.nodeType === 3;
+
+/** Text of `block` around `node` (bounded), with where `node` starts in it. */
+export function blockWindow(block: Element, node: Text): { text: string; nodeStart: number } {
+  let before = '';
+  let budget = BLOCK_NODE_BUDGET;
+  for (let n = previousNodeWithin(node, block); n && budget-- > 0 && before.length < BLOCK_CONTEXT_CHARS;) {
+    if (isText(n)) before = n.data + before;
+    n = previousNodeWithin(n, block);
+  }
+  before = before.slice(-BLOCK_CONTEXT_CHARS);
+  let after = '';
+  budget = BLOCK_NODE_BUDGET;
+  for (let n = nextNodeWithin(node, block); n && budget-- > 0 && after.length < BLOCK_CONTEXT_CHARS;) {
+    if (isText(n)) after += n.data;
+    n = nextNodeWithin(n, block);
+  }
+  return { text: before + node.data + after.slice(0, BLOCK_CONTEXT_CHARS), nodeStart: before.length };
+}
+
+/** Level of an element that is a heading or reads as one, else 0. */
+export function headingLevelOf(element: Element): number {
+  const tag = HEADING_TAG.exec(element.tagName);
+  if (tag) return Number(tag[1]);
+  if (!LINE_TAGS.has(element.tagName) || element.childElementCount > 2) return 0;
+  // Most blocks are long paragraphs: ruled out by their first text without building textContent.
+  const first = element.firstChild;
+  if (first && first.nodeType === 3 && (first as Text).data.length > 60) return 0;
+  const text = (element.textContent ?? '').trim();
+  if (text.length === 0 || text.length > 40) return 0;
+  const level = headingLevelOfText(text);
+  if (level) return level;
+  // A short bold line on its own: <p><strong>个人账户管理</strong></p>.
+  if ((element.tagName === 'STRONG' || element.tagName === 'B') && text.length <= 20 && !/[。，；]/.test(text)) {
+    const parent = element.parentElement;
+    if (parent && BLOCK_TAGS.has(parent.tagName) && (parent.textContent ?? '').trim() === text) return 4;
+  }
+  return 0;
+}
+
+/**
+ * Governing headings per block, remembered: the next paragraph reuses the chain of the one before it when no
+ * heading lies between them, so a long page costs a few steps per block instead of a long walk each.
+ * (Weak keys: nothing is kept for blocks that leave the page. A heading added later is not seen by earlier blocks.)
+ */
+const chainOfBlock = new WeakMap<Element, string[]>();
+
+/** Headings that govern `block`, nearest first: a bounded walk back through the document (or shadow root). */
+export function headingsBefore(block: Element): string[] {
+  const known = chainOfBlock.get(block);
+  if (known) return known;
+  const root = block.getRootNode();
+  const ownLevel = headingLevelOf(block) || Infinity;
+  const found: { text: string; level: number }[] = [];
+  let budget = HEADING_WALK_BUDGET;
+  let ancestor = block.parentNode;
+  let inherited: string[] | undefined;
+  for (let n = previousNodeWithin(block, root); n && budget-- > 0; n = previousNodeWithin(n, root)) {
+    // Ancestors hold the block itself: never a heading for it.
+    if (n === ancestor) {
+      ancestor = n.parentNode;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    const level = headingLevelOf(el);
+    if (!level) {
+      // An earlier block with no heading in between is governed by the same headings.
+      inherited = found.length === 0 && ownLevel === Infinity ? chainOfBlock.get(el) : undefined;
+      if (inherited) break;
+      continue;
+    }
+    found.push({ text: (el.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS), level });
+    if (level <= 1) break;
+  }
+  const chain = inherited ?? governingHeadings(found, ownLevel);
+  chainOfBlock.set(block, chain);
+  return chain;
+}
+
+/** Lazy scopes for one match in `node`; `cache` is shared by the matches of one text node. */
+export function senseScopesFor(
+  node: Text,
+  start: number,
+  end: number,
+  cache: { block?: { text: string; nodeStart: number } | null; headings?: string[] } = {},
+): SenseScopes {
+  const block = () => {
+    if (cache.block === undefined) {
+      const element = blockOf(node);
+      cache.block = element ? blockWindow(element, node) : null;
+    }
+    return cache.block;
+  };
+  const blockSpan = (): SenseSpan | null => {
+    const b = block();
+    return b ? { text: b.text, start: b.nodeStart + start, end: b.nodeStart + end } : null;
+  };
+  return {
+    sentence() {
+      const span = blockSpan();
+      if (!span) return sentenceAround(node.data, start, end);
+      const sentence = sentenceAround(span.text, span.start, span.end);
+      return { ...sentence, inBlock: span.start - sentence.start };
+    },
+    block: blockSpan,
+    headings() {
+      if (cache.headings === undefined) {
+        const element = blockOf(node);
+        cache.headings = element ? headingsBefore(element) : [];
+      }
+      return cache.headings;
+    },
+    title: () => node.ownerDocument.title,
+  };
+}
+
+/**
+ * The scanner hook: for matches of ambiguous entries, decides the sense; look-alike senses are kept with
+ * `sense` set, unrelated ones dropped, 医保 ones left as they are. Other matches cost one lookup.
+ */
+export function createSenseRefiner(load: () => CompiledSenses) {
+  let compiled: CompiledSenses | null = null;
+  function refine(node: Text, matches: TermMatch[]): SensedMatch[] {
+    compiled ??= load();
+    let out: SensedMatch[] | null = null;
+    const cache = {};
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i]!;
+      if (!entryHasSenses(compiled, m.entry)) {
+        out?.push(m);
+        continue;
+      }
+      const sense = resolveSense(compiled, m.entry, senseScopesFor(node, m.start, m.end, cache));
+      if (sense === YIBAO_SENSE) {
+        out?.push(m);
+        continue;
+      }
+      out ??= matches.slice(0, i);
+      if (sense !== null) out.push({ ...m, sense });
+    }
+    return out ?? matches;
+  }
+  return function refineMatches(node: Text, matches: TermMatch[]): SensedMatch[] {
+    try {
+      return refine(node, matches);
+    } catch {
+      // The right sense or nothing: if senses cannot be decided, ambiguous matches are dropped, never guessed.
+      const plans = compiled?.plans;
+      return plans ? matches.filter((m) => plans[m.entry] === undefined) : matches;
+    }
+  };
+}

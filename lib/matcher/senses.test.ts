@@ -1,0 +1,267 @@
+/** The sense resolver: scope order, nearest cue, near-only words, neutral phrases, and the real data on tables of sentences. */
+import { describe, expect, it } from 'vitest';
+import { compileMatcherFromData, loadProjectData } from '@/scripts/compile/pipeline';
+import { compileSenses, loadSenses, packSensePlans } from '@/scripts/compile/senses';
+import {
+  CUE_BLOCKED,
+  CUE_NEUTRAL,
+  CUE_YIBAO,
+  YIBAO_SENSE,
+  governingHeadings,
+  headingLevelOfText,
+  resolveSense,
+  sentenceAround,
+  type CompiledSenses,
+  type SenseScopes,
+} from './senses';
+
+/** Scopes from strings; the match is the text between [[ and ]] in the sentence (and in the block, if given). */
+function scopes(parts: { sentence: string; block?: string; headings?: string[]; title?: string }): SenseScopes {
+  const span = (marked: string) => {
+    const start = marked.indexOf('[[');
+    const end = marked.indexOf(']]') - 2;
+    if (start < 0 || end < start) throw new Error(`no [[match]] in ${marked}`);
+    return { text: marked.replace('[[', '').replace(']]', ''), start, end };
+  };
+  return {
+    sentence: () => span(parts.sentence),
+    block: () => (parts.block ? span(parts.block) : null),
+    headings: () => parts.headings ?? [],
+    title: () => parts.title ?? '',
+  };
+}
+
+// A small hand-made table: entry 0 is ambiguous between 医保, 养老 (shown) and 银行 (unrelated, near only).
+const toy: CompiledSenses = {
+  version: 2,
+  nearWindow: 4,
+  senses: [
+    { id: 'pension-account', name: '养老保险个人账户', shown: true },
+    { id: 'bank', name: '银行账户', shown: false },
+  ],
+  ...packSensePlans({
+    0: [
+      ['医保', CUE_YIBAO, false],
+      ['医疗保险', CUE_YIBAO, false],
+      ['养老', 0, false],
+      ['养老保险', 0, false],
+      ['银行', 1, true],
+      ['养老院', CUE_NEUTRAL, false],
+      ['商业医疗保险', 1, false],
+      ['证券', CUE_BLOCKED, true],
+      ['个人账户', CUE_YIBAO, false],
+    ],
+  }),
+};
+
+describe('resolveSense on a hand-made table', () => {
+  const cases: [string, Parameters<typeof scopes>[0], string | null][] = [
+    ['no cue anywhere: the 医保 sense stays', { sentence: '这里说的是[[个人账户]]的用法' }, YIBAO_SENSE],
+    ['a pension cue in the sentence', { sentence: '养老保险的[[个人账户]]不得提前支取' }, 'pension-account'],
+    ['a 医保 cue in the sentence', { sentence: '医保[[个人账户]]可以家庭共济' }, YIBAO_SENSE],
+    [
+      'the nearest cue in the sentence wins',
+      { sentence: '医保和养老保险不同，养老保险[[个人账户]]不能取现' },
+      'pension-account',
+    ],
+    [
+      'a qualifier before beats one after at the same distance',
+      { sentence: '养老[[个人账户]]医保' },
+      'pension-account',
+    ],
+    ['an unrelated near-only word right by the match', { sentence: '银行[[个人账户]]的密码' }, null],
+    [
+      'a near-only word further away does not count',
+      { sentence: '[[个人账户]]的记账利率不低于同期的银行定期存款利率', headings: ['第二章 基本养老保险'] },
+      'pension-account',
+    ],
+    [
+      'a neutral phrase holds its shorter cue (养老院 is not 养老)',
+      { sentence: '住在养老院的老人用[[个人账户]]' },
+      YIBAO_SENSE,
+    ],
+    [
+      'a cue inside a longer cue of another sense (医疗保险 in 商业医疗保险)',
+      { sentence: '商业医疗保险[[个人账户]]' },
+      null,
+    ],
+    ['the matched form itself is no cue', { sentence: '养老金和[[个人账户]]', headings: [] }, 'pension-account'],
+    [
+      'sentence beats block',
+      { sentence: '医保[[个人账户]]可以共济', block: '养老保险另有规定。医保[[个人账户]]可以共济。' },
+      YIBAO_SENSE,
+    ],
+    [
+      'block when the sentence is silent',
+      { sentence: '[[个人账户]]不得提前支取', block: '按规定缴纳养老保险费。[[个人账户]]不得提前支取。' },
+      'pension-account',
+    ],
+    [
+      'a 医保 paragraph under a pension heading stays 医保',
+      {
+        sentence: '[[个人账户]]可以支付',
+        block: '职工医保的规定：[[个人账户]]可以支付。',
+        headings: ['第二章 基本养老保险'],
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'a pension sentence in a 医保 paragraph is pension',
+      {
+        sentence: '养老保险[[个人账户]]另当别论',
+        block: '医保报销看这里。养老保险[[个人账户]]另当别论。',
+        headings: ['医疗保险'],
+      },
+      'pension-account',
+    ],
+    [
+      'the nearest heading before the outer one',
+      { sentence: '[[个人账户]]怎么用', headings: ['医疗保险', '第二章 养老保险'] },
+      YIBAO_SENSE,
+    ],
+    [
+      'a tie in a heading falls through to the next one',
+      { sentence: '[[个人账户]]怎么用', headings: ['医保与养老', '养老保险'] },
+      'pension-account',
+    ],
+    ['the title last', { sentence: '[[个人账户]]怎么用', title: '养老金计算器' }, 'pension-account'],
+    ['a near-only word in the title counts', { sentence: '[[个人账户]]怎么用', title: '证券开户指南' }, null],
+  ];
+  it.each(cases)('%s', (_, parts, expected) => {
+    expect(resolveSense(toy, 0, scopes(parts))).toBe(expected);
+  });
+
+  it('an entry without senses is always 医保, and no scope is asked for', () => {
+    const asked: string[] = [];
+    const spy: SenseScopes = {
+      sentence: () => (asked.push('sentence'), { text: '', start: 0, end: 0 }),
+      block: () => (asked.push('block'), null),
+      headings: () => (asked.push('headings'), []),
+      title: () => (asked.push('title'), ''),
+    };
+    expect(resolveSense(toy, 7, spy)).toBe(YIBAO_SENSE);
+    expect(asked).toEqual([]);
+  });
+
+  it('gathers context lazily: stops at the first decisive scope', () => {
+    const asked: string[] = [];
+    const base = scopes({ sentence: '养老保险[[个人账户]]', headings: ['医保'], title: '医保' });
+    const spy: SenseScopes = {
+      sentence: () => (asked.push('sentence'), base.sentence()),
+      block: () => (asked.push('block'), base.block()),
+      headings: () => (asked.push('headings'), base.headings()),
+      title: () => (asked.push('title'), base.title()),
+    };
+    expect(resolveSense(toy, 0, spy)).toBe('pension-account');
+    expect(asked).toEqual(['sentence']);
+  });
+});
+
+describe('text helpers', () => {
+  it('cuts the sentence at 。！？；', () => {
+    const text = '第一句。养老保险个人账户不得提前支取；第三句';
+    const start = text.indexOf('个人账户');
+    expect(sentenceAround(text, start, start + 4)).toEqual({ text: '养老保险个人账户不得提前支取', start: 4, end: 8 });
+  });
+
+  it.each([
+    ['第二章 基本养老保险', 2],
+    ['第三节　个人账户', 3],
+    ['第一编 总则', 1],
+    ['一、参保缴费', 3],
+    ['（二）待遇支付', 4],
+    ['第十四条 个人账户不得提前支取。', 0],
+    ['一、参保缴费。本市职工应当参加职工基本医疗保险。', 0],
+    ['个人账户可以用于家庭共济', 0],
+  ])('heading level of “%s” is %i', (text, level) => {
+    expect(headingLevelOfText(text)).toBe(level);
+  });
+
+  it('keeps the headings that govern: nearest, then higher ranks only', () => {
+    const walkedBack = [
+      { text: '（一）缴费', level: 4 },
+      { text: '（二）另一个小节', level: 4 },
+      { text: '第二节 个人账户', level: 3 },
+      { text: '第二章 基本养老保险', level: 2 },
+      { text: '第一章 总则', level: 2 },
+      { text: '社会保险法', level: 1 },
+    ];
+    expect(governingHeadings(walkedBack)).toEqual([
+      '（一）缴费',
+      '第二节 个人账户',
+      '第二章 基本养老保险',
+      '社会保险法',
+    ]);
+  });
+});
+
+describe('resolveSense with the real data', () => {
+  const data = loadProjectData('data');
+  const matcher = compileMatcherFromData(data);
+  const compiled = compileSenses(loadSenses('data'), data.glossary, matcher);
+  const entryOf = (id: string) => data.glossary.findIndex((e) => e.id === id);
+
+  it('takes the blocking context away from entries with senses, and only from them', () => {
+    const account = entryOf('gerenzhanghu');
+    expect(matcher.entries[account]!.blocking).toBeUndefined();
+    expect(compiled.plans[account]).toBeDefined();
+    const withBlocking = data.glossary.findIndex(
+      (e, i) => e.precision.blockingContext.length > 0 && !compiled.plans[i],
+    );
+    expect(matcher.entries[withBlocking]!.blocking!.length).toBeGreaterThan(0);
+  });
+
+  const table: [string, string, Parameters<typeof scopes>[0], string | null][] = [
+    [
+      'gerenzhanghu',
+      'pension law sentence',
+      { sentence: '基本养老保险实行社会统筹与[[个人账户]]相结合' },
+      'pension-account',
+    ],
+    ['gerenzhanghu', 'medical sentence', { sentence: '用人单位缴纳的医保费不再划入[[个人账户]]' }, YIBAO_SENSE],
+    ['gerenzhanghu', 'housing fund', { sentence: '公积金[[个人账户]]余额可以用于租房' }, 'housing-fund-account'],
+    ['gerenzhanghu', 'private pension', { sentence: '个人养老金实行[[个人账户]]制度' }, 'private-pension'],
+    ['gerenzhanghu', 'bank', { sentence: '登录网银查看银行[[个人账户]]流水' }, null],
+    ['gerenzhanghu', 'drug purchase, no scheme named', { sentence: '在药店购药可以刷[[个人账户]]' }, YIBAO_SENSE],
+    ['gerenzhanghu', 'no cue at all', { sentence: '[[个人账户]]余额怎么查' }, YIBAO_SENSE],
+    [
+      'gerenzhanghu',
+      'a 医保 paragraph under a pension heading',
+      {
+        sentence: '[[个人账户]]可以支付本人在定点医疗机构的费用',
+        block: '职工参加基本医疗保险后，[[个人账户]]可以支付本人在定点医疗机构的费用。',
+        headings: ['第二章 基本养老保险'],
+      },
+      YIBAO_SENSE,
+    ],
+    ['xianxingzhifu', 'work injury', { sentence: '从工伤保险基金中[[先行支付]]' }, 'injury-advance'],
+    ['xianxingzhifu', '医保', { sentence: '由基本医疗保险基金[[先行支付]]' }, YIBAO_SENSE],
+    [
+      'xianxingzhifu',
+      'work injury by heading only',
+      { sentence: '单位不支付的，由基金[[先行支付]]', headings: ['第四章 工伤保险'] },
+      'injury-advance',
+    ],
+    ['daiyudengdaiqi', 'commercial', { sentence: '百万医疗险一般有30天[[等待期]]' }, 'commercial-waiting'],
+    [
+      'daiyudengdaiqi',
+      'commercial even with 住院 nearby',
+      { sentence: '[[等待期]]内住院的费用不赔', title: '百万医疗险投保须知' },
+      'commercial-waiting',
+    ],
+    ['daiyudengdaiqi', '医保', { sentence: '断保后再参保的，设置[[等待期]]', title: '居民医保参保通知' }, YIBAO_SENSE],
+    ['daiyudengdaiqi', 'long-term care', { sentence: '长护险新参保设有[[等待期]]' }, null],
+    ['leijijiaofeinianxian', 'pension', { sentence: '养老保险[[累计缴费年限]]满十五年' }, 'pension-years'],
+    ['leijijiaofeinianxian', 'unemployment', { sentence: '失业保险[[累计缴费年限]]满一年' }, null],
+    ['zhigongpingjungongzi', 'pension', { sentence: '基础养老金以当地[[职工平均工资]]为基数' }, 'pension-wage'],
+    ['gerenjiaofei', 'pension', { sentence: '[[个人缴费]]记入养老保险个人账户' }, 'pension-contribution'],
+    ['tongchoujijin', 'pension', { sentence: '单位缴费记入养老保险[[统筹基金]]' }, 'pension-pooling'],
+    ['tongchoujijin', '医保', { sentence: '住院费用由[[统筹基金]]按比例支付' }, YIBAO_SENSE],
+    ['qifuxian', 'commercial', { sentence: '这款医疗险的[[起付线]]是1万元' }, 'commercial-deductible'],
+    ['baoxiao', 'commercial', { sentence: '向保险公司申请[[报销]]' }, 'commercial-claim'],
+    ['baoxiao', 'travel expenses', { sentence: '出差[[报销]]要贴发票' }, null],
+  ];
+  it.each(table)('%s: %s', (id, _, parts, expected) => {
+    expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);
+  });
+});

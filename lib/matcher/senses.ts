@@ -1,0 +1,325 @@
+/**
+ * The right sense from context: decides whether a match of an ambiguous entry
+ * (个人账户, 等待期, 先行支付…) means the 医保 term, a look-alike from another
+ * scheme (养老保险个人账户, 商业医疗险等待期…) or something unrelated. Pure
+ * functions over strings; the DOM side lives in entrypoints/content/senseContext.ts.
+ *
+ * Cues are looked at in widening scopes — sentence, block, governing headings
+ * (nearest first), page title — and the nearest scope with a decisive cue wins.
+ * Without any cue the 医保 sense stays.
+ */
+
+/** The 医保 sense, returned when the glossary card is right. */
+export const YIBAO_SENSE = 'yibao';
+
+/** Where a cue word points. Sense indexes are >= 0. */
+export const CUE_YIBAO = -1;
+/** Claims its span so shorter cues inside it do not count (养老机构 holds 养老), and points nowhere. */
+export const CUE_NEUTRAL = -2;
+/** A word that rules the 医保 sense out, from the glossary's blocking context: unrelated, show nothing. */
+export const CUE_BLOCKED = -3;
+
+export interface CompiledSense {
+  id: string;
+  name: string;
+  /** False for unrelated senses (a bank account): nothing is marked or shown. */
+  shown: boolean;
+}
+
+/** What the cue words mean for one ambiguous entry. */
+export interface CompiledSensePlan {
+  /** Flat triples: index in CompiledSenses.words, target (a sense index or CUE_*), 1 if near-only. */
+  cues: number[];
+}
+
+/** JSON shipped to the content script (generated/senses.json); built by scripts/compile/senses.ts. */
+export interface CompiledSenses {
+  version: 2;
+  nearWindow: number;
+  senses: CompiledSense[];
+  /** Every cue word of every entry: a text is scanned once, whatever entries its matches belong to. */
+  words: string[];
+  /** Keyed by matcher entry index. */
+  plans: Record<string, CompiledSensePlan>;
+}
+
+/** A text with the match's position in it. */
+export interface SenseSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The match's sentence; `inBlock` says where it starts in block().text when it was cut from it. */
+export interface SentenceSpan extends SenseSpan {
+  inBlock?: number;
+}
+
+/** Context around one match, computed only when asked for (nearest scope first). */
+export interface SenseScopes {
+  sentence(): SentenceSpan;
+  block(): SenseSpan | null;
+  /** Texts of the headings that govern the match, nearest first. */
+  headings(): string[];
+  title(): string;
+}
+
+/** Outcome: YIBAO_SENSE, the id of a shown look-alike sense, or null (unrelated: show nothing). */
+export type SenseOutcome = string | null;
+
+/** A cue word found in a text: flat pairs (start, word index), sorted by start. */
+type WordHits = Int32Array;
+
+/** Run-time tables, built once per compiled senses object. */
+interface SenseTables {
+  /** Word indexes by first character. */
+  buckets: Map<number, number[]>;
+  firstChar: Uint8Array;
+  /** Per plan: target and near flag of each word (CUE_NONE where the word says nothing for that entry). */
+  targets: Map<CompiledSensePlan, { target: Int16Array; near: Uint8Array }>;
+  /** Recent scans: the matches of one text node share their block, headings and title. */
+  memo: Map<string, WordHits>;
+}
+
+/** Characters of the block looked at on each side of the match. */
+const BLOCK_REACH = 600;
+/** A word that is a cue for some entries and not for this one. */
+const CUE_NONE = -9;
+const MEMO_SIZE = 32;
+const tablesOf = new WeakMap<CompiledSenses, SenseTables>();
+
+function tables(compiled: CompiledSenses): SenseTables {
+  let t = tablesOf.get(compiled);
+  if (t) return t;
+  const buckets = new Map<number, number[]>();
+  const firstChar = new Uint8Array(65536);
+  compiled.words.forEach((word, w) => {
+    const code = word.charCodeAt(0);
+    firstChar[code] = 1;
+    const list = buckets.get(code);
+    if (list) list.push(w);
+    else buckets.set(code, [w]);
+  });
+  t = { buckets, firstChar, targets: new Map(), memo: new Map() };
+  tablesOf.set(compiled, t);
+  return t;
+}
+
+function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan) {
+  const t = tables(compiled);
+  let p = t.targets.get(plan);
+  if (!p) {
+    p = { target: new Int16Array(compiled.words.length).fill(CUE_NONE), near: new Uint8Array(compiled.words.length) };
+    for (let k = 0; k < plan.cues.length; k += 3) {
+      p.target[plan.cues[k]!] = plan.cues[k + 1]!;
+      p.near[plan.cues[k]!] = plan.cues[k + 2]!;
+    }
+    t.targets.set(plan, p);
+  }
+  return p;
+}
+
+/** Every cue word in `text`, one pass; a word inside a longer one does not count (医疗保险 in 商业医疗保险). */
+function scanWords(compiled: CompiledSenses, text: string): WordHits {
+  const t = tables(compiled);
+  const known = t.memo.get(text);
+  if (known) return known;
+  const words = compiled.words;
+  const found: number[] = [];
+  let coverEnd = -1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (t.firstChar[code] === 0) continue;
+    // Longest word starting here; a word ending inside an earlier, longer one is dropped.
+    let best = -1;
+    let bestLength = 0;
+    for (const w of t.buckets.get(code)!) {
+      const word = words[w]!;
+      if (word.length > bestLength && text.startsWith(word, at)) {
+        best = w;
+        bestLength = word.length;
+      }
+    }
+    if (best < 0 || at + bestLength <= coverEnd) continue;
+    found.push(at, best);
+    coverEnd = at + bestLength;
+  }
+  const hits = Int32Array.from(found);
+  if (t.memo.size >= MEMO_SIZE) t.memo.clear();
+  t.memo.set(text, hits);
+  return hits;
+}
+
+/**
+ * Nearest cue to the match [start, end) among those inside [from, to); a qualifier inside or right before
+ * the match beats one after it. Near-only cues count only within `nearWindow` characters (never if < 0).
+ */
+function nearestTarget(
+  compiled: CompiledSenses,
+  plan: CompiledSensePlan,
+  text: string,
+  span: { start: number; end: number; from: number; to: number },
+  nearWindow: number,
+): number | undefined {
+  const { target, near } = planTargets(compiled, plan);
+  const hits = scanWords(compiled, text);
+  const { start, end, from, to } = span;
+  let best: number | undefined;
+  let bestRank = Infinity;
+  // Hits are sorted by start: jump to the first one at or after `from` (long text nodes hold many).
+  let lo = 0;
+  let hi = hits.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[2 * mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = 2 * lo; k < hits.length && hits[k]! < to; k += 2) {
+    const w = hits[k + 1]!;
+    const cue = target[w]!;
+    if (cue === CUE_NONE || cue === CUE_NEUTRAL) continue;
+    const hitStart = hits[k]!;
+    const hitEnd = hitStart + compiled.words[w]!.length;
+    if (hitEnd > to) continue;
+    // The matched form itself (起付线 as a cue of 起付线) says nothing.
+    if (hitStart === start && hitEnd === end) continue;
+    let distance: number;
+    let rank: number;
+    if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
+    else if (hitStart >= end) rank = 2 * (distance = hitStart - end) + 1;
+    else rank = distance = -1;
+    if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) continue;
+    if (rank < bestRank) {
+      bestRank = rank;
+      best = cue;
+    }
+  }
+  return best;
+}
+
+/** The target with strictly the most cues in `text` (near-only ones included), or undefined on a tie or none. */
+function majorityTarget(compiled: CompiledSenses, plan: CompiledSensePlan, text: string): number | undefined {
+  if (!text) return undefined;
+  const { target } = planTargets(compiled, plan);
+  const hits = scanWords(compiled, text);
+  const counts = new Map<number, number>();
+  for (let k = 1; k < hits.length; k += 2) {
+    const cue = target[hits[k]!]!;
+    if (cue !== CUE_NONE && cue !== CUE_NEUTRAL) counts.set(cue, (counts.get(cue) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let bestCount = 0;
+  let tie = false;
+  for (const [cue, count] of counts) {
+    if (count > bestCount) {
+      best = cue;
+      bestCount = count;
+      tie = false;
+    } else if (count === bestCount) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+function outcomeOf(compiled: CompiledSenses, target: number): SenseOutcome {
+  if (target === CUE_YIBAO) return YIBAO_SENSE;
+  if (target === CUE_BLOCKED) return null;
+  const sense = compiled.senses[target];
+  return sense?.shown ? sense.id : null;
+}
+
+/** True when matches of this matcher entry need a sense decision. */
+export function entryHasSenses(compiled: CompiledSenses, entry: number): boolean {
+  return compiled.plans[entry] !== undefined;
+}
+
+/** Decides the sense of one match of matcher entry `entry`. */
+export function resolveSense(compiled: CompiledSenses, entry: number, scopes: SenseScopes): SenseOutcome {
+  const plan = compiled.plans[entry];
+  if (!plan) return YIBAO_SENSE;
+  const sentence = scopes.sentence();
+  const window = compiled.nearWindow;
+  let block: SenseSpan | null | undefined;
+  let target: number | undefined;
+  if (sentence.inBlock !== undefined) {
+    // The sentence was cut from the block: one scan of the block serves every match in it.
+    block = scopes.block()!;
+    const from = sentence.inBlock;
+    const to = from + sentence.text.length;
+    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, window);
+  } else {
+    const span = { start: sentence.start, end: sentence.end, from: 0, to: sentence.text.length };
+    target = nearestTarget(compiled, plan, sentence.text, span, window);
+  }
+  if (target !== undefined) return outcomeOf(compiled, target);
+  block ??= scopes.block();
+  if (block && block.text.length > sentence.text.length) {
+    // Near-only words are about the match's own sentence: they do not count from the rest of the block.
+    const from = Math.max(0, block.start - BLOCK_REACH);
+    const to = Math.min(block.text.length, block.end + BLOCK_REACH);
+    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1);
+    if (target !== undefined) return outcomeOf(compiled, target);
+  }
+  // Headings and the title are short and speak for the whole section or page: near-only words count there too.
+  for (const heading of scopes.headings()) {
+    target = majorityTarget(compiled, plan, heading);
+    if (target !== undefined) return outcomeOf(compiled, target);
+  }
+  target = majorityTarget(compiled, plan, scopes.title());
+  return target === undefined ? YIBAO_SENSE : outcomeOf(compiled, target);
+}
+
+export function senseById(compiled: CompiledSenses, id: string): CompiledSense | undefined {
+  return compiled.senses.find((s) => s.id === id);
+}
+
+/** 。！？；!?; and line breaks end a sentence. */
+const SENTENCE_END = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
+
+/** The sentence around [start, end) of `text`: bounded by 。！？；\n (and their ASCII forms). */
+export function sentenceAround(text: string, start: number, end: number): SenseSpan {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.has(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.has(text.charCodeAt(to))) to++;
+  return { text: text.slice(from, to), start: start - from, end: end - from };
+}
+
+const NUMERAL = '[一二三四五六七八九十百零〇两\\d]+';
+const HEADING_PATTERNS: [RegExp, number][] = [
+  [new RegExp(`^第${NUMERAL}编`), 1],
+  [new RegExp(`^第${NUMERAL}章`), 2],
+  [new RegExp(`^第${NUMERAL}节`), 3],
+  [/^[一二三四五六七八九十]+、/, 3],
+  [/^[（(][一二三四五六七八九十]+[）)]/, 4],
+];
+
+/** Heading level (1–4) of a block that reads as a heading (第二章 基本养老保险, 一、参保), or 0. */
+export function headingLevelOfText(raw: string): number {
+  const text = raw.trim();
+  if (text.length === 0 || text.length > 40) return 0;
+  for (const [pattern, level] of HEADING_PATTERNS) {
+    if (!pattern.test(text)) continue;
+    // 第X章 lines are headings; numbered lines only when short and not a sentence.
+    if (level <= 3 && text.startsWith('第')) return level;
+    return text.length <= 30 && !text.includes('。') ? level : 0;
+  }
+  return 0;
+}
+
+/**
+ * From headings met walking backwards (nearest first, with their levels), those that govern: the nearest,
+ * then each earlier one of a higher rank (smaller level), up to level 1. `ownLevel`: the block's own
+ * level when it is itself a heading.
+ */
+export function governingHeadings(previous: Iterable<{ text: string; level: number }>, ownLevel = Infinity): string[] {
+  const chain: string[] = [];
+  // A heading is governed only by headings of a higher rank, never by the sibling section before it.
+  let ceiling = ownLevel;
+  for (const heading of previous) {
+    if (heading.level >= ceiling) continue;
+    chain.push(heading.text);
+    ceiling = heading.level;
+    if (ceiling <= 1) break;
+  }
+  return chain;
+}
