@@ -1,6 +1,14 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
+// PDF reader: pdf.js needs a character map (CMap) to read Chinese text set in fonts the PDF does not embed, common in
+// policy documents. Only the simplified-Chinese (GB) ones are shipped (about 290 KB), as files of the package.
+const PDFJS_CMAP_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+const PDFJS_GB_CMAPS = readdirSync(PDFJS_CMAP_DIR).filter((name) => /GB/.test(name) && name.endsWith('.bcmap'));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -33,6 +41,12 @@ export default defineConfig({
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
+    },
+  },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of PDFJS_GB_CMAPS)
+        files.push({ absoluteSrc: join(PDFJS_CMAP_DIR, name), relativeDest: `pdfjs/cmaps/${name}` });
     },
   },
   // `npm run zip`: .output/yibao-lens-<package.json version>-chrome.zip and …-edge.zip, both MV3 from the same source.

@@ -8,6 +8,7 @@ import {
   toggleLensSiteFor,
 } from './actions';
 import { onLensMessage } from '@/lib/messaging/protocol';
+import { lensReaderUrlFor, looksLikePdfUrl } from '@/lib/messaging/readerChannel';
 import { applySettingsChange, prepareStoredSettings, repairSettingsWhenCorrupted } from '@/lib/settings/owner';
 import { formatPopupRoute } from '@/lib/messaging/popupRoute';
 import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
@@ -63,9 +64,44 @@ async function registerLensMenus() {
     title: browser.i18n.getMessage('menuSearchSelection') || '用懂医保查询“%s”',
     contexts: ['selection'],
   });
+  // PDF reader: on links to a .pdf, and on a .pdf page itself (where the browser shows extension menus there).
+  const pdfPatterns = ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', '*://*/*.PDF?*'];
+  browser.contextMenus.create({
+    id: LENS_PDF_LINK_MENU_ID,
+    title: '用懂医保阅读器打开',
+    contexts: ['link'],
+    targetUrlPatterns: pdfPatterns,
+  });
+  browser.contextMenus.create({
+    id: LENS_PDF_PAGE_MENU_ID,
+    title: '用懂医保阅读器打开',
+    contexts: ['page'],
+    documentUrlPatterns: pdfPatterns,
+  });
 }
 
-async function onLensMenuClicked(info: Browser.contextMenus.OnClickData, _tab?: Browser.tabs.Tab) {
+const LENS_PDF_LINK_MENU_ID = 'yibao-open-pdf-link';
+const LENS_PDF_PAGE_MENU_ID = 'yibao-open-pdf-page';
+
+/** Opens the one PDF the menu was used on in our reader, next to the tab it came from. Null if it was another menu. */
+async function openPdfFromMenu(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
+  const pdfUrl =
+    info.menuItemId === LENS_PDF_LINK_MENU_ID
+      ? info.linkUrl
+      : info.menuItemId === LENS_PDF_PAGE_MENU_ID
+        ? (info.frameUrl ?? info.pageUrl)
+        : undefined;
+  if (!pdfUrl || !looksLikePdfUrl(pdfUrl)) return null;
+  const opened = await browser.tabs.create({
+    url: lensReaderUrlFor(pdfUrl),
+    ...(tab?.index !== undefined && tab.index >= 0 ? { index: tab.index + 1 } : {}),
+  });
+  return { readerTab: opened.id ?? null };
+}
+
+async function onLensMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
+  const pdf = await openPdfFromMenu(info, tab);
+  if (pdf) return pdf;
   const route = lensRouteForMenuClick(info);
   return route ? { route, openedIn: await openLensPopupAt(route) } : null;
 }

@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
-import { sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
+import type { PageTermCount } from '@/lib/messaging/protocol';
+import { askPageTerms, askRevealPageTerm, isLensReaderUrl } from '@/lib/messaging/readerChannel';
 import type { PopupTarget } from './popupTarget';
 import { isScriptablePageUrl } from './popupTarget';
 
@@ -55,10 +56,11 @@ const UNAVAILABLE_TEXT: Record<'no-tab' | 'restricted' | 'no-script', { title: s
 /** Asks the tab's top frame for its terms; never throws. */
 async function fetchPageTerms(target: PopupTarget | null): Promise<LoadState> {
   if (target === null) return { status: 'unavailable', reason: 'no-tab' };
-  if (target.url !== undefined && !isScriptablePageUrl(target.url))
+  if (target.url !== undefined && !isScriptablePageUrl(target.url) && !isLensReaderUrl(target.url))
     return { status: 'unavailable', reason: 'restricted' };
   try {
-    const terms: unknown = await sendLensMessage('listPageTerms', undefined, { tabId: target.tabId, frameId: 0 });
+    // Our PDF reader is answered by runtime messaging, a web page by its content script (lib/messaging/readerChannel.ts).
+    const terms: unknown = await askPageTerms(target);
     return isPageTermList(terms) ? { status: 'ready', terms } : { status: 'unavailable', reason: 'no-script' };
   } catch {
     return { status: 'unavailable', reason: 'no-script' };
@@ -93,9 +95,7 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     setNotice(null);
     let shown = false;
     try {
-      // A look-alike sense is listed apart; its reveal looks only at occurrences in that sense.
-      const request = { id: term.id, sense: term.sense?.id, occurrence };
-      shown = (await sendLensMessage('revealPageTerm', request, { tabId: target.tabId, frameId: 0 })) === true;
+      shown = (await askRevealPageTerm(target, term.id, term.sense?.id, occurrence)) === true;
     } catch {
       shown = false;
     }
@@ -153,6 +153,33 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
   const total = state.terms.reduce((n, t) => n + t.count, 0);
   const wanted = filter.trim().toLowerCase();
   const shown = wanted ? state.terms.filter((t) => t.term.toLowerCase().includes(wanted)) : state.terms;
+  const renderTerm = (term: PageTermCount) => (
+    <li key={`${term.id}/${term.sense?.id ?? ''}`}>
+      <button
+        type="button"
+        className="page-term"
+        data-term-id={term.id}
+        data-sense={term.sense?.id}
+        aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`}
+        onClick={() => void reveal(term)}
+      >
+        <span className="page-term-name">{term.term}</span>
+        <span className="page-term-count" aria-hidden="true">
+          {term.count} 次
+        </span>
+      </button>
+      {term.count > 1 && (
+        <button
+          type="button"
+          className="page-term-next"
+          aria-label={`${term.term}的下一处`}
+          onClick={() => void reveal(term, 'next')}
+        >
+          下一处
+        </button>
+      )}
+    </li>
+  );
   return (
     <div className="page-terms">
       <p className="page-summary" role="status">
@@ -176,33 +203,16 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
         </p>
       )}
       <ul className="page-term-list" aria-label="本页术语">
-        {shown.map((term) => (
-          <li key={term.id}>
-            <button
-              type="button"
-              className="page-term"
-              data-term-id={term.id}
-              aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`}
-              onClick={() => void reveal(term)}
-            >
-              <span className="page-term-name">{term.term}</span>
-              <span className="page-term-count" aria-hidden="true">
-                {term.count} 次
-              </span>
-            </button>
-            {term.count > 1 && (
-              <button
-                type="button"
-                className="page-term-next"
-                aria-label={`${term.term}的下一处`}
-                onClick={() => void reveal(term, 'next')}
-              >
-                下一处
-              </button>
-            )}
-          </li>
-        ))}
+        {shown.filter((term) => !term.sense).map(renderTerm)}
       </ul>
+      {shown.some((term) => term.sense) && (
+        <>
+          <h3 className="page-other-senses">同样的字，在这里不是医保的意思</h3>
+          <ul className="page-term-list" aria-label="其他制度的同形词">
+            {shown.filter((term) => term.sense).map(renderTerm)}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -3,12 +3,14 @@
  * It may open at a route (utils/popupRoute.ts), from the hash or from the
  * background through storage.session.
  */
+import { browser } from 'wxt/browser';
 import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckerToolId } from '@/lib/checker/toolIds';
 import { isLensActiveOn, siteKeyOf } from '@/lib/settings/settings';
 import { rulesCovering } from '@/lib/settings/sites';
 import { useSettings } from '@/lib/settings/useSettings';
 import type { PopupRoute } from '@/lib/messaging/popupRoute';
+import { lensReaderUrlFor, looksLikePdfUrl } from '@/lib/messaging/readerChannel';
 import type { DetailRef } from './DetailView';
 import { PageTermsPanel } from './PageTermsPanel';
 import { resolvePopupContext, type PopupContext } from './popupTarget';
@@ -109,6 +111,23 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
           <span aria-hidden="true">⚙</span> 设置
         </button>
       </header>
+      {/* PDF reader: Chromium's own PDF viewer runs no extension script, so a PDF tab gets a way into ours. */}
+      {context?.target?.url && looksLikePdfUrl(context.target.url) && (
+        <p className="open-pdf">
+          <button
+            type="button"
+            className="primary-button"
+            onClick={() => {
+              const pdfUrl = context.target!.url!;
+              void browser.tabs.create({ url: lensReaderUrlFor(pdfUrl) }).then(() => {
+                if (!context.inTab) window.close();
+              });
+            }}
+          >
+            用懂医保阅读器打开此 PDF
+          </button>
+        </p>
+      )}
       {settingsOpen && settings && (
         <SettingsPanel
           id={`${base}-settings`}

@@ -1,9 +1,10 @@
-/** npm run bench: the page-marking benchmark, then the search benchmark. Prints figures; asserts nothing. */
+/** npm run bench: the page-marking benchmark, the PDF reader benchmark, then the search benchmark. Prints figures; asserts nothing. */
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { runPageBench, runStartupBench } from './pageBench';
+import { runPdfBench } from './pdfBench';
 
 const content = readFileSync('.output/chrome-mv3/content-scripts/content.js');
 const card = readFileSync('.output/chrome-mv3/card-ui.js');
@@ -15,6 +16,7 @@ console.log(
 );
 await runStartupBench();
 await runPageBench();
+await runPdfBench();
 if (existsSync('test/bench/search.bench.ts')) {
   execFileSync('npx', ['tsx', 'test/bench/search.bench.ts'], { stdio: 'inherit' });
 }

@@ -27,7 +27,8 @@ export function chromiumPath(): string {
   return found;
 }
 
-export type PageRoutes = Record<string, string | (() => string)>;
+/** Path → body; a Buffer (e.g. a generated PDF) is served as is. */
+export type PageRoutes = Record<string, string | Buffer | (() => string | Buffer)>;
 
 export interface FixtureServer {
   origin: string;
@@ -43,6 +44,7 @@ export interface FixtureServerOptions {
 const ROUTE_TYPES: [string, string][] = [
   ['.js', 'text/javascript; charset=utf-8'],
   ['.css', 'text/css; charset=utf-8'],
+  ['.pdf', 'application/pdf'],
 ];
 
 /** Serves `routes` (path → HTML, or JS/CSS by extension) and falls back to files in test/fixtures. */

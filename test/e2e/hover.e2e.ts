@@ -259,10 +259,15 @@ describe('what is not a term', () => {
     await page.close();
   });
 
-  it('keeps the precision traps unmarked', async () => {
+  it('keeps the precision traps unmarked; a pension account gets its own card, a bank account none', async () => {
     const page = await open('/traps.html', 1);
-    expect(await markedTexts(page)).toEqual(['医保个人账户']);
+    // 同舟共济 and 统筹兼顾 are not terms; 养老保险个人账户 is the pension look-alike; 银行个人账户 is nothing of ours.
+    expect((await markedTexts(page)).sort()).toEqual(['个人账户', '医保个人账户']);
     await hoverText(page, '个人账户', 0);
+    expect(await cardLabel(page)).toMatch(/^养老保险个人账户/);
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await hoverText(page, '个人账户', 1);
     expect(await noCardWithin(page)).toBe(true);
     await page.close();
   });

@@ -13,6 +13,14 @@
  * - `http://${…}` and `http://[${…}]`: a typed host name (utils/siteInput.ts) or an IPv6 literal
  *   (zod's validator) prefixed to be parsed with URL;
  * - JSON Schema dialect ids (http(s)://json-schema.org/…/schema), strings in zod's toJSONSchema.
+ * - pdf.js (the PDF reader, pdf.html, and its worker): XML namespaces of PDF forms and metadata
+ *   (ns.adobe.com, www.xfa.org, w3.org's XSL and XML-signature ones), the Apache licence line, and
+ *   the placeholder bases http://example.com and https://foo.bar that it hands to `new URL()` to
+ *   parse a link's address; none is ever requested.
+ *
+ * Eval: pdf.js has two `new Function(` uses, both in its worker: a feature test and a compiler for
+ * PostScript functions that runs only if eval is allowed. The reader passes isEvalSupported: false
+ * and the extension CSP forbids eval, so neither runs; those two exact strings are let through.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -123,6 +131,12 @@ function dataUrls(): Set<string> {
 
 const HARMLESS_URL = [
   /^http:\/\/www\.w3\.org\/(1998\/Math\/MathML|2000\/svg|1999\/xhtml|1999\/xlink|XML\/1998\/namespace)$/,
+  // pdf.js (see the header).
+  /^http:\/\/www\.w3\.org\/(1999\/XSL\/Transform|2000\/09\/xmldsig#)$/,
+  /^http:\/\/ns\.adobe\.com\/(xdp|xdp\/pdf|xfdf|xmpmeta)\/$/,
+  /^http:\/\/www\.xfa\.org\/schema\/[\w./-]+\/$/,
+  /^http:\/\/www\.apache\.org\/licenses\/LICENSE-2\.0$/,
+  /^(http:\/\/example\.com|https:\/\/foo\.bar)$/,
   /^https:\/\/react\.dev\/errors\/$/,
   /^https:\/\/github\.com\/wxt-dev\/wxt\/issues\/\d+$/,
   /^https:\/\/wxt\.dev\/guide\/[\w/.-]+$/,
@@ -253,7 +267,7 @@ describe('shipped code', () => {
   it('loads nothing remote: every http(s) address in shipped files is a known harmless kind', () => {
     const citations = dataUrls();
     const unexpected: string[] = [];
-    for (const file of filesUnder(CHROME_DIR).filter((f) => /\.(js|html|css|json)$/.test(f))) {
+    for (const file of filesUnder(CHROME_DIR).filter((f) => /\.(m?js|html|css|json)$/.test(f))) {
       for (const url of urlsIn(readFileSync(join(CHROME_DIR, file), 'utf8'))) {
         if (!HARMLESS_URL.some((re) => re.test(url)) && !citations.has(url)) unexpected.push(`${file}: ${url}`);
       }
@@ -277,11 +291,26 @@ describe('shipped code', () => {
         for (const src of html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g))
           expect(src[1], file).toMatch(/^\/?[\w./-]+$/);
       }
-      if (file.endsWith('.js')) {
-        const js = readFileSync(join(CHROME_DIR, file), 'utf8');
+      if (/\.m?js$/.test(file)) {
+        let js = readFileSync(join(CHROME_DIR, file), 'utf8');
+        // pdf.js's worker: the two uses named in the header, which never run here.
+        if (/^assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(file))
+          js = js.replace('new Function("")', '').replace('new Function("src","srcOffset","dest","destOffset"', '');
         expect(js, file).not.toMatch(/\beval\s*\(|new Function\s*\(|importScripts\s*\(\s*['"`]https?:/);
       }
     }
+  });
+});
+
+describe('PDF reader', () => {
+  it('ships pdf.js and its worker as files of the package, and pdf.html is not reachable from web pages', () => {
+    const files = filesUnder(CHROME_DIR);
+    expect(files).toContain('pdf.html');
+    expect(files.filter((f) => /^assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(f))).toHaveLength(1);
+    const html = readFileSync(join(CHROME_DIR, 'pdf.html'), 'utf8');
+    expect(html).toContain('accept="application/pdf,.pdf"');
+    const m = readManifest(CHROME_DIR);
+    expect(m.web_accessible_resources.flatMap((w) => w.resources)).not.toContain('pdf.html');
   });
 });
 

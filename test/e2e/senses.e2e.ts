@@ -163,18 +163,23 @@ describe('senses from context', () => {
     await popup.getByRole('tab', { name: '本页术语' }).click();
     const list = popup.getByRole('list', { name: '本页术语' });
     await list.waitFor();
-    const rows = await list
-      .locator('.page-term')
-      .evaluateAll((els) =>
-        els.map((el) => [
-          el.querySelector('.page-term-name')?.textContent,
-          el.querySelector('.page-term-count')?.textContent,
-        ]),
-      );
-    expect(rows).toContainEqual(['养老保险个人账户', '2 次']);
-    expect(rows).toContainEqual(['个人账户', '1 次']);
-    expect(rows).toContainEqual(['工伤保险先行支付', '1 次']);
-    expect(rows.map((r) => r[0])).not.toContain('先行支付');
+    const rowsOf = (name: string) =>
+      popup
+        .getByRole('list', { name })
+        .locator('.page-term')
+        .evaluateAll((els) =>
+          els.map((el) => [
+            el.querySelector('.page-term-name')?.textContent,
+            el.querySelector('.page-term-count')?.textContent,
+          ]),
+        );
+    const yibao = await rowsOf('本页术语');
+    const others = await rowsOf('其他制度的同形词');
+    expect(yibao).toContainEqual(['个人账户', '1 次']);
+    expect(others).toContainEqual(['养老保险个人账户', '2 次']);
+    expect(others).toContainEqual(['工伤保险先行支付', '1 次']);
+    expect([...yibao, ...others].map((r) => r[0])).not.toContain('先行支付');
+    expect(yibao.map((r) => r[0])).not.toContain('养老保险个人账户');
     await popup.close();
     await p.close();
   });
