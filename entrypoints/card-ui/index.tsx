@@ -118,7 +118,7 @@ function FloatingCard({
       data-theme={state.theme}
       role="dialog"
       aria-modal="false"
-      aria-label={`${record.term}：${record.summary}`}
+      aria-label={sense ? `${sense.name}：${sense.what}` : `${record.term}：${record.summary}`}
       tabIndex={-1}
       style={{ left: '-10000px', top: '0px' }}
       onPointerEnter={() => handlers.onPointerInside(true)}

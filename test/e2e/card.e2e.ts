@@ -52,6 +52,7 @@ beforeAll(async () => {
       // 15 characters a line: 统筹 ends the first line, 基金 starts the second.
       `<p style="margin: 300px 0 0 100px; width: 15em; font-size: 20px; line-height: 1.5; word-break: break-all; ${CJK_FONT}">这一段话写得比较长看病的钱统筹基金会出大部分。</p>`,
     ),
+    '/pension.html': htmlPage('<p>单位给我交的是养老保险个人账户，不是医保的。</p><p>这里是医保个人账户。</p>'),
     '/split.html': htmlPage(
       // The term is split by markup (统筹<b>基金</b>) and wraps: 统筹 ends the first line, 基金 starts the second.
       `<p style="margin: 300px 0 0 100px; width: 15em; font-size: 20px; line-height: 1.5; word-break: break-all; ${CJK_FONT}">这一段话写得比较长看病的钱统筹<b>基金</b>会出大部分。</p>`,
@@ -219,6 +220,19 @@ describe('moving between cards', () => {
     await card.getByRole('button', { name: '返回“家庭共济”' }).click();
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^家庭共济/);
     expect(await card.getByRole('button', { name: /^返回/ }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('look-alike senses', () => {
+  it('from a look-alike card, the 医保 term opens at its top and back returns to the look-alike card', async () => {
+    const page = await open('/pension.html', 1);
+    const card = await openCard(page, '个人账户', /^养老保险个人账户/);
+    await card.getByRole('button', { name: /查看医保的「个人账户」/ }).click();
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^个人账户/);
+    expect(await scrollTopOf(page)).toBe(0);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^养老保险个人账户/);
     await page.close();
   });
 });
