@@ -5,7 +5,7 @@
  * (optimistic); storage then confirms it through the watcher. There is no write
  * queue here: the storage layer keeps concurrent writes of different fields apart.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   readLensSettings,
   resetLensSettings,
@@ -25,11 +25,16 @@ export interface SettingsHandle {
 
 export function useSettings(): SettingsHandle {
   const [settings, setSettings] = useState<LensSettings | null>(null);
+  /**
+   * This page's changes not yet confirmed by the owner. A change made elsewhere a moment earlier is stored
+   * first; laid over it, these keep the switch the user just moved from jumping back meanwhile.
+   */
+  const pending = useRef<Partial<LensSettings>>({});
 
   useEffect(() => {
     let live = true;
     // Watch first, so nothing written between the read and the watch is missed.
-    const unwatch = watchLensSettings((next) => live && setSettings(next));
+    const unwatch = watchLensSettings((next) => live && setSettings({ ...next, ...pending.current }));
     void readLensSettings()
       .then((loaded) => live && setSettings((current) => current ?? loaded))
       .catch(() => undefined);
@@ -47,11 +52,20 @@ export function useSettings(): SettingsHandle {
 
   const update = useCallback(
     async (change: Partial<LensSettings>) => {
+      pending.current = { ...pending.current, ...change };
       setSettings((current) => (current ? { ...current, ...change } : current));
+      const settle = () => {
+        const left: Record<string, unknown> = { ...pending.current };
+        for (const [key, value] of Object.entries(change)) if (left[key] === value) delete left[key];
+        pending.current = left as Partial<LensSettings>;
+      };
       try {
+        // The watcher shows what is stored; nothing to set from the reply (a later change may already be there).
         await updateLensSettings(change);
+        settle();
         return true;
       } catch {
+        settle();
         await reload();
         return false;
       }

@@ -482,6 +482,9 @@ describe('two pages changing settings at the same moment', () => {
           s.enabled === wantEnabled &&
           JSON.stringify(s.disabledCategories) === JSON.stringify(wantFundOff ? ['fund'] : []),
       );
+      // Both pages show both changes too.
+      await expect.poll(() => master.isChecked()).toBe(wantEnabled);
+      await expect.poll(() => category.isChecked()).toBe(!wantFundOff);
       expect({ round, enabled: settings.enabled, disabledCategories: settings.disabledCategories }).toEqual({
         round,
         enabled: wantEnabled,
