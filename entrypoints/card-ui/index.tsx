@@ -2,9 +2,13 @@
  * The hover card, loaded by the content script only when the first card is
  * shown (React and the full glossary text never weigh on pages where nobody
  * hovers). It registers itself on the content script's isolated global.
+ *
+ * A card opens in a short first view (展开 shows the rest in place). Choosing a
+ * related term opens it at its top; the back control, Backspace or Alt+← go
+ * back to the previous card where it was scrolled to.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { StrictMode, useLayoutEffect, useRef, useState } from 'react';
+import { StrictMode, useLayoutEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import cards from '@/generated/cards.json';
 import cardCss from '@/lib/card/termCard.css?inline';
@@ -20,11 +24,21 @@ import hostCss from './card.css?inline';
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
 const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));
 
-interface CardState {
-  request: LensCardShowRequest | null;
-  termId: string | null;
+interface Shown {
+  termId: string;
   /** Look-alike sense shown instead of the 医保 card of termId. */
   sense?: string;
+  expanded: boolean;
+}
+
+interface CardState {
+  request: LensCardShowRequest | null;
+  lines: RectLike[];
+  current: Shown | null;
+  /** Cards this one was reached from, newest last, with where each was scrolled to. */
+  history: (Shown & { scrollTop: number })[];
+  /** Scroll position to apply once the card on screen is laid out; bumped with every move between cards. */
+  scroll: { top: number; serial: number };
   pinned: boolean;
   theme: 'system' | 'light' | 'dark';
 }
@@ -39,29 +53,64 @@ function FloatingCard({
   setState: (update: (s: CardState) => CardState) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [placement, setPlacement] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
-  const record = state.termId ? recordById.get(state.termId) : undefined;
-  const sense = state.sense ? senseById.get(state.sense) : undefined;
+  const current = state.current;
+  const record = current ? recordById.get(current.termId) : undefined;
+  const sense = current?.sense ? senseById.get(current.sense) : undefined;
 
+  // Placement is written straight onto the element so the scroll position can be set in the same pass.
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element || !state.request) return;
-    const height = Math.min(element.scrollHeight, LENS_TUNABLES.cardMaxHeightPx);
-    setPlacement(
-      placeCard(
-        state.request.anchor,
-        { width: window.innerWidth, height: window.innerHeight },
-        { width: LENS_TUNABLES.cardWidthPx, height },
-        LENS_TUNABLES.cardGapPx,
-      ),
+    // max-height applies to the border box; scrollHeight leaves the borders out.
+    const borders = element.offsetHeight - element.clientHeight;
+    const height = Math.min(element.scrollHeight + borders, LENS_TUNABLES.cardMaxHeightPx);
+    const p = placeCard(
+      state.lines,
+      { width: window.innerWidth, height: window.innerHeight },
+      { width: LENS_TUNABLES.cardWidthPx, height },
+      LENS_TUNABLES.cardGapPx,
     );
-    if (state.request.focus) element.focus();
-  }, [state.request, state.termId, state.sense]);
+    Object.assign(element.style, {
+      left: `${p.left}px`,
+      top: `${p.top}px`,
+      width: `${p.width}px`,
+      maxHeight: `${p.maxHeight}px`,
+    });
+    element.dataset.side = p.side;
+  }, [state.request, state.lines, current?.termId, current?.sense, current?.expanded]);
 
-  if (!record || !state.request) return null;
-  const style = placement
-    ? { left: `${placement.left}px`, top: `${placement.top}px`, maxHeight: `${placement.maxHeight}px` }
-    : { left: '-10000px', top: '0px' };
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.scrollTop = state.scroll.top;
+  }, [state.scroll]);
+
+  useLayoutEffect(() => {
+    if (state.request?.focus) ref.current?.focus({ preventScroll: true });
+  }, [state.request]);
+
+  if (!record || !current || !state.request) return null;
+
+  const moveTo = (next: Shown, history: CardState['history'], scrollTop: number) => {
+    setState((s) => ({ ...s, current: next, history, scroll: { top: scrollTop, serial: s.scroll.serial + 1 } }));
+    // The chip or back button that was pressed is gone now; keep the keyboard inside the card.
+    ref.current?.focus({ preventScroll: true });
+  };
+  const previous = state.history[state.history.length - 1];
+  const previousName = previous
+    ? previous.sense
+      ? senseById.get(previous.sense)?.name
+      : recordById.get(previous.termId)?.term
+    : undefined;
+  const goBack = () => {
+    if (!previous) return;
+    const { scrollTop, ...shown } = previous;
+    moveTo(shown, state.history.slice(0, -1), scrollTop);
+  };
+  const openRelated = (id: string) => {
+    if (!recordById.has(id) || (id === current.termId && !current.sense)) return;
+    const here = { ...current, scrollTop: ref.current?.scrollTop ?? 0 };
+    moveTo({ termId: id, expanded: false }, [...state.history, here], 0);
+  };
+
   return (
     <div
       ref={ref}
@@ -71,31 +120,39 @@ function FloatingCard({
       aria-modal="false"
       aria-label={sense ? `${sense.name}：${sense.what}` : `${record.term}：${record.summary}`}
       tabIndex={-1}
-      style={style}
+      style={{ left: '-10000px', top: '0px' }}
       onPointerEnter={() => handlers.onPointerInside(true)}
       onPointerLeave={() => handlers.onPointerInside(false)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') handlers.onClose();
+        const backKey = event.key === 'Backspace' || (event.altKey && event.key === 'ArrowLeft');
+        if (backKey && previous) {
+          event.preventDefault();
+          goBack();
+        }
       }}
     >
       {sense ? (
         <SenseCard
           record={sense}
           yibaoTerm={{ id: record.id, term: record.term }}
-          onSelectTerm={(id) => setState((s) => ({ ...s, termId: id, sense: undefined }))}
+          onSelectTerm={openRelated}
           onClose={handlers.onClose}
         />
       ) : (
         <TermCard
           record={record}
           pinned={state.pinned}
+          expanded={current.expanded}
+          onExpand={() => setState((s) => (s.current ? { ...s, current: { ...s.current, expanded: true } } : s))}
+          back={previousName ? { term: previousName, onBack: goBack } : undefined}
           onTogglePin={() => {
             const pinned = !state.pinned;
             setState((s) => ({ ...s, pinned }));
             handlers.onPinChange(pinned);
           }}
           onClose={handlers.onClose}
-          onSelectTerm={(id) => setState((s) => ({ ...s, termId: id }))}
+          onSelectTerm={openRelated}
           onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
           onOpenInPopup={handlers.onOpenPopup}
         />
@@ -110,7 +167,15 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
   const container = document.createElement('div');
   shadowRoot.append(style, container);
   const root = createRoot(container);
-  let state: CardState = { request: null, termId: null, pinned: false, theme: 'system' };
+  let state: CardState = {
+    request: null,
+    lines: [],
+    current: null,
+    history: [],
+    scroll: { top: 0, serial: 0 },
+    pinned: false,
+    theme: 'system',
+  };
   const setState = (update: (s: CardState) => CardState) => {
     state = update(state);
     render();
@@ -123,19 +188,27 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     );
   return {
     show(request) {
-      state = { ...state, request, termId: request.termId, sense: request.sense, pinned: request.pinned ?? false };
-      render();
+      setState((s) => ({
+        ...s,
+        request,
+        lines: request.lines,
+        current: { termId: request.termId, sense: request.sense, expanded: false },
+        history: [],
+        scroll: { top: 0, serial: s.scroll.serial + 1 },
+        pinned: request.pinned ?? false,
+      }));
+    },
+    reposition(lines) {
+      if (state.request) setState((s) => ({ ...s, lines }));
     },
     hide() {
-      state = { ...state, request: null, termId: null, sense: undefined, pinned: false };
-      render();
+      setState((s) => ({ ...s, request: null, current: null, history: [], pinned: false }));
     },
     setTheme(theme) {
-      state = { ...state, theme };
-      render();
+      if (theme !== state.theme) setState((s) => ({ ...s, theme }));
     },
-    currentTermId: () => state.termId,
-    currentSense: () => state.sense,
+    currentTermId: () => state.current?.termId ?? null,
+    currentSense: () => state.current?.sense,
     destroy() {
       root.unmount();
       style.remove();

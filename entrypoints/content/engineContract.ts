@@ -15,7 +15,8 @@ export interface LensContentContext {
 /** What a started engine answers for the popup (the same questions its message listeners answer). */
 export interface LensEngine {
   listPageTerms(): Promise<PageTermCount[]>;
-  revealPageTerm(id: string, sense?: string): Promise<boolean>;
+  /** `occurrence`: its index in reading order, or 'next' after the open card (see protocol.ts). */
+  revealPageTerm(id: string, sense?: string, occurrence?: number | 'next'): Promise<boolean>;
 }
 
 export interface LensEngineModule {

@@ -12,14 +12,19 @@ import { rectOfMatch } from './hitTest';
 import { blockOf, inDocumentOrder, planMarks, type MarkRules } from './markPlan';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';
+import { createToneFinder, type BackgroundTone } from './markContrast';
 
 export type MarkStyle = 'underline' | 'background' | 'none';
 
-export const HIGHLIGHT_NAME_BY_STYLE: Record<MarkStyle, string | null> = {
-  underline: LENS_HIGHLIGHT_NAME,
-  background: `${LENS_HIGHLIGHT_NAME}-bg`,
+/** Highlight names per mark style, one for text on light and one for text on dark backgrounds (see style.css). */
+export const HIGHLIGHT_NAMES_BY_STYLE: Record<MarkStyle, Record<BackgroundTone, string> | null> = {
+  underline: { light: LENS_HIGHLIGHT_NAME, dark: `${LENS_HIGHLIGHT_NAME}-dark` },
+  background: { light: `${LENS_HIGHLIGHT_NAME}-bg`, dark: `${LENS_HIGHLIGHT_NAME}-bg-dark` },
   none: null,
 };
+const ALL_HIGHLIGHT_NAMES = Object.values(HIGHLIGHT_NAMES_BY_STYLE).flatMap((names) =>
+  names ? [names.light, names.dark] : [],
+);
 
 export interface TermHighlighterOptions {
   /** Every text node with matches (the scanner's map). */
@@ -46,7 +51,8 @@ export function createTermHighlighter(
   options: TermHighlighterOptions,
 ): TermHighlighter {
   const win = doc.defaultView!;
-  const highlight = new Highlight();
+  const highlights: Record<BackgroundTone, Highlight> = { light: new Highlight(), dark: new Highlight() };
+  const tones = createToneFinder(win);
   let style = initialStyle;
   const drawn = new Map<Text, StaticRange[]>();
   /** Tracked nodes inside shadow trees: a walk of the document does not enter them, so they are checked one by one. */
@@ -55,9 +61,9 @@ export function createTermHighlighter(
   let disposed = false;
 
   function register() {
-    for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE)) if (name) CSS.highlights.delete(name);
-    const name = HIGHLIGHT_NAME_BY_STYLE[style];
-    if (name) CSS.highlights.set(name, highlight);
+    for (const name of ALL_HIGHLIGHT_NAMES) CSS.highlights.delete(name);
+    const names = HIGHLIGHT_NAMES_BY_STYLE[style];
+    if (names) for (const tone of ['light', 'dark'] as const) CSS.highlights.set(names[tone], highlights[tone]);
   }
 
   /** Whether drawn ranges already mark exactly these matches (long nodes are cut to the band: redraw those). */
@@ -67,7 +73,10 @@ export function createTermHighlighter(
   }
 
   function erase(node: Text) {
-    for (const range of drawn.get(node) ?? []) highlight.delete(range);
+    for (const range of drawn.get(node) ?? []) {
+      highlights.light.delete(range);
+      highlights.dark.delete(range);
+    }
     drawn.delete(node);
   }
 
@@ -93,6 +102,8 @@ export function createTermHighlighter(
 
   function draw(node: Text, band: Band, matches: TermMatch[]) {
     const ranges: StaticRange[] = [];
+    const parent = node.parentElement ?? (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
+    const highlight = highlights[tones.toneOf(parent)];
     for (const m of matchesInBand(node, matches, band)) {
       const range = new StaticRange({
         startContainer: node,
@@ -159,6 +170,7 @@ export function createTermHighlighter(
     timer = null;
     if (disposed) return;
     updatedOnce = true;
+    tones.clear(); // the page may have switched its own theme since
     const band = currentBand();
     const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
     for (const node of drawn.keys()) if (!wanted.has(node)) erase(node);
@@ -205,7 +217,8 @@ export function createTermHighlighter(
           draw(other, band, matches);
         }
       }
-      refresh();
+      // Before the first update the scanner's first pass is still running; its onIdle draws everything at once.
+      if (updatedOnce) refresh();
     },
     forgetNode(node) {
       erase(node);
@@ -216,15 +229,17 @@ export function createTermHighlighter(
       style = next;
       register();
     },
-    drawnCount: () => highlight.size,
+    drawnCount: () => highlights.light.size + highlights.dark.size,
     dispose() {
       disposed = true;
       if (timer !== null) clearTimeout(timer);
       win.removeEventListener('scroll', onViewportChange, { capture: true });
       win.removeEventListener('resize', onViewportChange);
-      highlight.clear();
-      for (const name of Object.values(HIGHLIGHT_NAME_BY_STYLE))
-        if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+      for (const tone of ['light', 'dark'] as const) {
+        highlights[tone].clear();
+        for (const name of ALL_HIGHLIGHT_NAMES)
+          if (CSS.highlights.get(name) === highlights[tone]) CSS.highlights.delete(name);
+      }
       drawn.clear();
       shadowNodes.clear();
     },

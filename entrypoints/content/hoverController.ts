@@ -4,7 +4,7 @@
  * travels into it, and Esc, leaving or scrolling the term away closes it.
  */
 import type { TermHit } from './hitTest';
-import { rectOfMatch } from './hitTest';
+import { rangeOfMatch, rectOfMatch } from './hitTest';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { LENS_TUNABLES } from './tunables';
 
@@ -18,7 +18,8 @@ export interface HoverControllerDeps {
   isInsideCard(target: EventTarget | null): boolean;
   show(term: ShownTerm, rect: DOMRect): void;
   hide(): void;
-  reposition(rect: DOMRect): void;
+  /** The shown term moved (scrolling) but is still on screen. */
+  reposition(term: ShownTerm): void;
   showDelayMs(): number;
   /** Modifier that must be held for cards to appear, or 'none'. */
   holdKey(): 'none' | 'Alt' | 'Shift' | 'Control';
@@ -27,10 +28,18 @@ export interface HoverControllerDeps {
 export interface HoverController {
   /** Called when the card was shown by other means (popup reveal). */
   markShown(term: ShownTerm): void;
+  /** The term whose card is open, or null. */
+  currentTerm(): ShownTerm | null;
   setPinned(pinned: boolean): void;
   setPointerInsideCard(inside: boolean): void;
   close(): void;
   dispose(): void;
+}
+
+/** Every line box of a term on screen now (a term wrapped over lines has several); empty if it is gone. */
+export function termLineRects(term: ShownTerm): DOMRect[] {
+  const range = rangeOfMatch(term.node, term.match);
+  return range ? [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) : [];
 }
 
 const sameTerm = (a: ShownTerm | null, b: ShownTerm | null) =>
@@ -130,7 +139,7 @@ export function createHoverController(win: Window, deps: HoverControllerDeps): H
     const rect = rectOfMatch(shown.node, shown.match);
     const offScreen = !rect || rect.bottom < 0 || rect.top > win.innerHeight;
     if (offScreen && !pinned) close();
-    else if (rect) deps.reposition(rect);
+    else if (rect) deps.reposition(shown);
   };
   const onPointerDown = (event: PointerEvent) => {
     if (shown && !deps.isInsideCard(event.target)) close();
@@ -153,6 +162,7 @@ export function createHoverController(win: Window, deps: HoverControllerDeps): H
       clearHide();
       shown = term;
     },
+    currentTerm: () => shown,
     setPinned(value) {
       pinned = value;
       if (!pinned) scheduleHide();

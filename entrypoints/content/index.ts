@@ -31,8 +31,13 @@ function startEngine(ctx: LensContentContext): Promise<LensEngine> {
 
 interface PopupQuestion {
   type: 'listPageTerms' | 'revealPageTerm';
-  data?: { id?: unknown; sense?: unknown };
+  data?: { id?: unknown; sense?: unknown; occurrence?: unknown };
   timestamp: number;
+}
+
+/** The occurrence a 下一处 request names: an index or 'next'; anything else means the first. */
+function occurrenceOf(value: unknown): number | 'next' | undefined {
+  return value === 'next' || (typeof value === 'number' && Number.isInteger(value)) ? value : undefined;
 }
 
 function isPopupQuestion(message: unknown): message is PopupQuestion {
@@ -68,6 +73,7 @@ export default defineContentScript({
             : started.revealPageTerm(
                 String(message.data?.id ?? ''),
                 typeof message.data?.sense === 'string' ? message.data.sense : undefined,
+                occurrenceOf(message.data?.occurrence),
               ),
         )
         .then(

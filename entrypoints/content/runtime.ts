@@ -6,8 +6,15 @@ import matcherJson from '@/generated/matcher.json?raw';
 import sensesJson from '@/generated/senses.json?raw';
 import highlightCss from './style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
-import { findTermAtPoint, rectOfMatch } from './hitTest';
-import { createHoverController, type HoverController, type ShownTerm } from './hoverController';
+import { findTermAtPoint } from './hitTest';
+import { createHoverController, termLineRects, type HoverController, type ShownTerm } from './hoverController';
+import {
+  createFocusReturn,
+  createKeyboardNavigator,
+  goToNeighbour,
+  isFirstInBlock,
+  occurrencesInOrder,
+} from './keyboardNav';
 import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messaging/protocol';
 import {
   isLensActiveOn,
@@ -42,6 +49,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   let scanner: PageScanner | null = null;
   let highlighter: TermHighlighter | null = null;
   let hover: HoverController | null = null;
+  let keyboardNav: { dispose(): void } | null = null;
   let shadowSheet: CSSStyleSheet | null = null;
   let disabledCategories: string[] = [];
   let knownTerms = new Set<string>();
@@ -76,12 +84,24 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return ctx.isInvalid;
   }
 
-  async function showCard(term: ShownTerm, rect: DOMRect, focus = false) {
+  // Card wiring (keyboard reading, focus return): see keyboardNav.ts.
+  const focusReturn = createFocusReturn(doc, (element) => cardHost.isHost(element));
+  async function showCard(term: ShownTerm, focus = false) {
     const entry = matcher.entries[term.match.entry];
     if (!entry) return;
+    if (focus) focusReturn.remember();
     const view = await cardHost.view();
     if (settings) view.setTheme(settings.theme);
-    view.show({ termId: entry.id, sense: (term.match as SensedMatch).sense, anchor: rect, focus });
+    view.show({ termId: entry.id, sense: (term.match as SensedMatch).sense, lines: termLineRects(term), focus });
+  }
+  function hideCard() {
+    const hadFocus = cardHost.contains(doc.activeElement);
+    cardHost.loadedView()?.hide();
+    focusReturn.restore(hadFocus);
+  }
+  function openFromKeyboard(term: ShownTerm) {
+    hover?.markShown(term);
+    void showCard(term, true).catch(reportOnce);
   }
 
   function styleShadowRoot(root: ShadowRoot) {
@@ -137,21 +157,30 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
         return hit;
       },
       isInsideCard: (target) => cardHost.contains(target),
-      show: (term, rect) => void showCard(term, rect).catch(reportOnce),
-      hide: () => cardHost.loadedView()?.hide(),
-      reposition: (rect) => {
-        const view = cardHost.loadedView();
-        const id = view?.currentTermId();
-        if (view && id) view.show({ termId: id, sense: view.currentSense(), anchor: rect });
-      },
+      show: (term) => void showCard(term).catch(reportOnce),
+      hide: hideCard,
+      reposition: (term) => cardHost.loadedView()?.reposition(termLineRects(term)),
       showDelayMs: () => settings?.hoverDelayMs ?? 220,
       holdKey: () => settings?.holdKey ?? 'none',
+    });
+    keyboardNav = createKeyboardNavigator(window, {
+      // Matched on demand as the walk reaches them: the scanner only keeps the band around the viewport.
+      matchesOf: (node) => newScanner.matchesOf(node),
+      include: (node, match) => {
+        const rules = markRules();
+        if (!rules.isMarkable(match.entry)) return false;
+        return rules.amount === 'all' || isFirstInBlock(node, match, (n) => newScanner.matchesOf(n));
+      },
+      current: () => hover?.currentTerm() ?? null,
+      open: openFromKeyboard,
     });
     scanner.start();
   }
 
   function deactivate() {
     hover?.dispose();
+    keyboardNav?.dispose();
+    keyboardNav = null;
     scanner?.stop();
     highlighter?.dispose();
     hover = null;
@@ -193,10 +222,10 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return listPageTerms();
   }
 
-  async function answerRevealPageTerm(id: string, sense?: string): Promise<boolean> {
+  async function answerRevealPageTerm(id: string, sense?: string, occurrence?: number | 'next'): Promise<boolean> {
     await ready;
     await scanner?.scanAll();
-    return revealPageTerm(id, sense);
+    return revealPageTerm(id, sense, occurrence);
   }
 
   /**
@@ -223,24 +252,30 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return [...counts.values()];
   }
 
-  /** The first visible occurrence of the entry in that sense; without a sense, a look-alike one if no 医保 one is left. */
-  function revealPageTerm(id: string, sense?: string): boolean {
-    const ofEntry = (m: SensedMatch) => matcher.entries[m.entry]?.id === id;
-    return revealFirst((m) => ofEntry(m) && m.sense === sense) || (sense === undefined && revealFirst(ofEntry));
+  /**
+   * Opens the card of an occurrence of the entry in that sense (without a sense, a look-alike one if no 医保
+   * one is left): the `occurrence`-th in reading order, or 'next' after the open card.
+   */
+  function revealPageTerm(id: string, sense?: string, occurrence: number | 'next' = 0): boolean {
+    const ofEntry = (m: SensedMatch) => isEntryShown(m.entry) && matcher.entries[m.entry]?.id === id;
+    return (
+      revealOccurrence((m) => ofEntry(m) && m.sense === sense, occurrence) ||
+      (sense === undefined && revealOccurrence(ofEntry, occurrence))
+    );
   }
 
-  function revealFirst(wanted: (m: SensedMatch) => boolean): boolean {
-    for (const [node, matches] of scanner?.tracked ?? []) {
-      const match = (matches as SensedMatch[]).find(wanted);
-      if (!match || !node.isConnected || !node.parentElement?.checkVisibility?.()) continue;
-      node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      const rect = rectOfMatch(node, match);
-      if (!rect) continue;
-      hover?.markShown({ node, match });
-      void showCard({ node, match }, rect, true).catch(reportOnce);
-      return true;
-    }
-    return false;
+  function revealOccurrence(wanted: (m: SensedMatch) => boolean, occurrence: number | 'next'): boolean {
+    const nodes = new Map([...(scanner?.tracked ?? [])].filter(([, matches]) => matches.some(wanted)));
+    const all = occurrencesInOrder(nodes, wanted);
+    if (all.length === 0) return false;
+    const count = all.length;
+    // Going on from the occurrence before the wanted one lands on it (skipping any that are hidden).
+    const before = all[(((occurrence === 'next' ? 0 : occurrence) % count) + count - 1) % count]!;
+    const from = occurrence === 'next' ? (hover?.currentTerm() ?? null) : before;
+    const target = goToNeighbour(window, all, from, 1);
+    if (!target) return false;
+    openFromKeyboard(target);
+    return true;
   }
 
   const ready = readLensSettings().then(apply).catch(reportOnce);
@@ -250,7 +285,9 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
   const removeListeners: (() => void)[] = [];
   if (isTopFrame) {
     removeListeners.push(onLensMessage('listPageTerms', () => answerListPageTerms()));
-    removeListeners.push(onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id, data.sense)));
+    removeListeners.push(
+      onLensMessage('revealPageTerm', ({ data }) => answerRevealPageTerm(data.id, data.sense, data.occurrence)),
+    );
   }
   // For tests and DevTools only: this global lives in the content script's isolated world, which
   // the page cannot reach. Tests read counters and shorten the mutation batch window through it.
@@ -287,6 +324,6 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
 
   return {
     listPageTerms: answerListPageTerms,
-    revealPageTerm: (id, sense) => answerRevealPageTerm(id, sense),
+    revealPageTerm: answerRevealPageTerm,
   };
 }

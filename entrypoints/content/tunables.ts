@@ -27,7 +27,7 @@ export const LENS_TUNABLES = {
   hoverHideDelayMs: 300,
   /** Card geometry. */
   cardWidthPx: 360,
-  cardMaxHeightPx: 460,
+  cardMaxHeightPx: 520,
   cardGapPx: 8,
   /** Upper bound on text scanned in one text node; longer nodes are scanned in chunks. */
   textChunkChars: 20000,

@@ -1,6 +1,7 @@
 /**
  * 本页术语: asks the content script of the target tab (top frame) which glossary
- * terms it found; choosing one scrolls the page to it and opens its card.
+ * terms it found; choosing one scrolls the page to it and opens its card, and
+ * 下一处 goes on to its next occurrence (after the one whose card is open).
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
@@ -89,12 +90,12 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     setAttempt((n) => n + 1);
   };
 
-  const reveal = async (term: PageTermCount) => {
+  const reveal = async (term: PageTermCount, occurrence: 0 | 'next' = 0) => {
     if (!target) return;
     setNotice(null);
     let shown = false;
     try {
-      shown = (await askRevealPageTerm(target, term.id, term.sense?.id)) === true;
+      shown = (await askRevealPageTerm(target, term.id, term.sense?.id, occurrence)) === true;
     } catch {
       shown = false;
     }
@@ -167,6 +168,16 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
           {term.count} 次
         </span>
       </button>
+      {term.count > 1 && (
+        <button
+          type="button"
+          className="page-term-next"
+          aria-label={`${term.term}的下一处`}
+          onClick={() => void reveal(term, 'next')}
+        >
+          下一处
+        </button>
+      )}
     </li>
   );
   return (

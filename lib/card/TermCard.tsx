@@ -1,4 +1,5 @@
 /** The term card: used in the hover card (inside a shadow root) and in the popup's detail view. */
+import { checkerToolForTerm } from '@/lib/checker/toolTerms';
 import type { CardRecord, CardSource } from './records';
 
 export interface TermCardProps {
@@ -10,6 +11,11 @@ export interface TermCardProps {
   onTogglePin?(): void;
   onClose?(): void;
   onOpenInPopup?(route: string): void;
+  /** Hover card only: false shows the short first view with a 展开 button; the popup leaves it unset (whole card). */
+  expanded?: boolean;
+  onExpand?(): void;
+  /** Hover card only: the card this one was opened from, to go back to. */
+  back?: { term: string; onBack(): void };
 }
 
 const LOCAL_CAVEAT = '以当地政策为准';
@@ -29,10 +35,29 @@ function PinIcon({ filled }: { filled: boolean }) {
   );
 }
 
+/** A source on one line (the look-alike sense card lists its sources this way). */
 export function formatCardSource(source: CardSource): string {
   return [source.issuer, `《${source.title.replace(/^《|》$/g, '')}》`, source.docNumber, source.date]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** One source: the title is a link (new tab, opened by the reader) when the source has an address. */
+function SourceItem({ source }: { source: CardSource }) {
+  const title = `《${source.title.replace(/^《|》$/g, '')}》`;
+  const meta = [source.issuer, source.docNumber, source.date].filter(Boolean).join(' · ');
+  return (
+    <>
+      {source.url ? (
+        <a className="yl-source-link" href={source.url} target="_blank" rel="noopener noreferrer">
+          {title}
+        </a>
+      ) : (
+        <span className="yl-source-title">{title}</span>
+      )}
+      <span className="yl-source-meta">{meta}</span>
+    </>
+  );
 }
 
 /** Links to other terms, as chips; the hover card's related terms and an article's terms. */
@@ -67,12 +92,29 @@ export function SourceList({ sources, reviewed }: { sources: CardSource[]; revie
       <h3>来源</h3>
       <ol>
         {sources.map((s, i) => (
-          <li key={i}>{formatCardSource(s)}</li>
+          <li key={i}>
+            <SourceItem source={s} />
+          </li>
         ))}
       </ol>
       <p className="yl-reviewed">内容核对日期：{reviewed}</p>
     </>
   );
+}
+
+/**
+ * The key facts of the short first view: two, or three when they are short, so the first view stays
+ * within a hover card's height without cutting a number's text.
+ */
+export function firstViewFacts<T extends { value: string }>(facts: readonly T[], budgetChars = 70): T[] {
+  const chosen: T[] = [];
+  let used = 0;
+  for (const fact of facts) {
+    if (chosen.length === 3 || (chosen.length >= 2 && used + fact.value.length > budgetChars)) break;
+    chosen.push(fact);
+    used += fact.value.length;
+  }
+  return chosen;
 }
 
 export function TermCard({
@@ -83,13 +125,32 @@ export function TermCard({
   onTogglePin,
   onClose,
   onOpenInPopup,
+  expanded,
+  onExpand,
+  back,
 }: TermCardProps) {
   const sourceMark = (indexes: number[]) =>
     indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null;
+  // Without an expand control (the popup) the card is always whole.
+  const whole = expanded !== false || !onExpand;
+  const facts = whole ? record.facts : firstViewFacts(record.facts);
+  const myths = whole ? record.myths : record.myths.slice(0, 1);
+  const tool = checkerToolForTerm(record.id);
   return (
-    <article className="yl-card-body" data-term-id={record.id}>
+    <article className="yl-card-body" data-term-id={record.id} data-expanded={whole}>
       <header className="yl-head">
         <div className="yl-title-row">
+          {back && (
+            <button
+              type="button"
+              className="yl-icon-button yl-back"
+              aria-label={`返回“${back.term}”`}
+              title={`返回“${back.term}”（Backspace）`}
+              onClick={back.onBack}
+            >
+              ‹
+            </button>
+          )}
           <h2 className="yl-term">{record.term}</h2>
           <span className="yl-category">{record.categoryLabel}</span>
           {onTogglePin && (
@@ -116,26 +177,28 @@ export function TermCard({
             </button>
           )}
         </div>
-        {record.aliases.length > 0 && <p className="yl-aliases">也叫：{record.aliases.join('、')}</p>}
-        <p className="yl-summary">{record.summary}</p>
       </header>
+      {whole && record.aliases.length > 0 && <p className="yl-aliases">也叫：{record.aliases.join('、')}</p>}
+      <p className="yl-summary">{record.summary}</p>
 
-      <p className="yl-explanation">{record.explanation}</p>
+      {whole && <p className="yl-explanation">{record.explanation}</p>}
 
-      {record.facts.length > 0 && (
+      {facts.length > 0 && (
         <section aria-label="关键数字">
           <h3>关键数字</h3>
           <ul className="yl-facts">
-            {record.facts.map((fact) => (
+            {facts.map((fact) => (
               <li key={fact.label}>
-                <span className="yl-fact-label">{fact.label}</span>
+                <span className="yl-fact-head">
+                  <span className="yl-fact-label">{fact.label}</span>
+                  <span className="yl-fact-meta">
+                    {fact.effective}
+                    {fact.local ? ` · 地方规定，${LOCAL_CAVEAT}` : ' · 全国'}
+                  </span>
+                </span>
                 <span className="yl-fact-value">
                   {fact.value}
                   {sourceMark(fact.sourceIndexes)}
-                </span>
-                <span className="yl-fact-meta">
-                  {fact.effective}
-                  {fact.local ? ` · 地方规定，${LOCAL_CAVEAT}` : ' · 全国'}
                 </span>
               </li>
             ))}
@@ -143,11 +206,11 @@ export function TermCard({
         </section>
       )}
 
-      {record.myths.length > 0 && (
+      {myths.length > 0 && (
         <section aria-label="常见误区">
           <h3>常见误区</h3>
           <ul className="yl-myths">
-            {record.myths.map((myth) => (
+            {myths.map((myth) => (
               <li key={myth.myth}>
                 <p className="yl-myth">
                   <span className="yl-badge yl-badge-wrong">误</span>“{myth.myth}”
@@ -163,14 +226,16 @@ export function TermCard({
         </section>
       )}
 
-      <p className={record.hasLocalFacts ? 'yl-regional yl-regional-local' : 'yl-regional'}>
-        <strong>地区差异：</strong>
-        {record.regionalNote}
-      </p>
+      {whole && (
+        <p className={record.hasLocalFacts ? 'yl-regional yl-regional-local' : 'yl-regional'}>
+          <strong>地区差异：</strong>
+          {record.regionalNote}
+        </p>
+      )}
 
-      <TermChips label="相关术语" terms={record.related} onSelectTerm={onSelectTerm} />
+      {whole && <TermChips label="相关术语" terms={record.related} onSelectTerm={onSelectTerm} />}
 
-      {record.articles.length > 0 && (
+      {whole && record.articles.length > 0 && (
         <section aria-label="相关问答">
           <h3>相关问答</h3>
           <ul className="yl-articles">
@@ -190,15 +255,41 @@ export function TermCard({
       )}
 
       <footer className="yl-sources">
-        <SourceList sources={record.sources} reviewed={record.reviewed} />
-        {onOpenInPopup && (
+        {whole ? (
+          <SourceList sources={record.sources} reviewed={record.reviewed} />
+        ) : (
+          <p className="yl-reviewed">
+            {record.sources.length} 条来源 · 内容核对日期：{record.reviewed}
+          </p>
+        )}
+        {(onOpenInPopup || !whole) && (
           <div className="yl-actions">
-            <button type="button" className="yl-action" onClick={() => onOpenInPopup(`term/${record.id}`)}>
-              在弹窗中查看
-            </button>
-            <button type="button" className="yl-action" onClick={() => onOpenInPopup('checker')}>
-              打开计算器
-            </button>
+            {!whole && (
+              <button
+                type="button"
+                className="yl-action yl-expand"
+                aria-expanded={false}
+                title="展开：解释、全部数字、误区、相关术语、问答和来源"
+                onClick={onExpand}
+              >
+                展开全部
+              </button>
+            )}
+            {onOpenInPopup && (
+              <button type="button" className="yl-action" onClick={() => onOpenInPopup(`term/${record.id}`)}>
+                在弹窗中查看
+              </button>
+            )}
+            {onOpenInPopup && tool && (
+              <button
+                type="button"
+                className="yl-action"
+                data-checker-tool={tool}
+                onClick={() => onOpenInPopup(`checker/${tool}`)}
+              >
+                打开计算器
+              </button>
+            )}
           </div>
         )}
       </footer>

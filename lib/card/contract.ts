@@ -5,7 +5,8 @@ export interface LensCardShowRequest {
   termId: string;
   /** A look-alike sense (养老保险个人账户): its short card is shown instead of the 医保 card of termId. */
   sense?: string;
-  anchor: RectLike;
+  /** Every line box of the term on the page (a wrapped term has several); the card covers none. */
+  lines: RectLike[];
   pinned?: boolean;
   /** Move keyboard focus into the card (when opened from the keyboard or the popup). */
   focus?: boolean;
@@ -19,7 +20,10 @@ export interface LensCardHandlers {
 }
 
 export interface LensCardView {
+  /** Opens a card for a term (a fresh card: no way back, short first view, scrolled to the top). */
   show(request: LensCardShowRequest): void;
+  /** The term moved (scrolling): place the same card again, keeping what it shows. */
+  reposition(lines: RectLike[]): void;
   hide(): void;
   setTheme(theme: 'system' | 'light' | 'dark'): void;
   currentTermId(): string | null;

@@ -15,8 +15,12 @@ export interface PageTermCount {
 export interface LensProtocol {
   /** Popup → content script (top frame): the glossary terms found on this page. */
   listPageTerms(): PageTermCount[];
-  /** Popup → content script: scroll to the first visible occurrence and open its card. */
-  revealPageTerm(data: { id: string; sense?: string }): boolean;
+  /**
+   * Popup → content script: scroll to an occurrence of a term (in a look-alike `sense`, if given) and open its
+   * card (focus inside). `occurrence`: its index in reading order (default 0, the first shown), or 'next' for
+   * the one after the open card (or, with no card of it open, the first from the viewport down).
+   */
+  revealPageTerm(data: { id: string; sense?: string; occurrence?: number | 'next' }): boolean;
   /** Content script → background: open the popup (or its page) at a term's detail or the checker. */
   openLensPopup(data: { route: PopupRoute }): void;
   /** Popup, options page → background (the settings owner): change or reset settings, applied in order. */

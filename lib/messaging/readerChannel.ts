@@ -52,6 +52,8 @@ export async function askRevealPageTerm(
   target: { tabId: number; url?: string },
   id: string,
   sense?: string,
+  /** Which occurrence (protocol.ts); the reader page answers with its first one. */
+  occurrence?: number | 'next',
 ): Promise<unknown> {
   if (isLensReaderUrl(target.url))
     return browser.runtime.sendMessage({
@@ -60,7 +62,7 @@ export async function askRevealPageTerm(
       id,
       sense,
     } satisfies ReaderQuestion);
-  return sendLensMessage('revealPageTerm', { id, sense }, { tabId: target.tabId, frameId: 0 });
+  return sendLensMessage('revealPageTerm', { id, sense, occurrence }, { tabId: target.tabId, frameId: 0 });
 }
 
 /** In the reader: answers the popup's questions for `ownTabId`. Returns the remover. */

@@ -180,6 +180,8 @@ describe('hover behaviour', () => {
     await page.mouse.move(point.x, box.y + 20, { steps: 6 });
     await page.waitForTimeout(500);
     expect(await page.locator(CARD_SELECTOR).isVisible()).toBe(true);
+    // Related terms are in the expanded card.
+    await page.locator(`${CARD_SELECTOR} .yl-expand`).click();
     await page.locator(`${CARD_SELECTOR} .yl-chip`, { hasText: '亲情账户' }).first().click();
     expect(await cardLabel(page)).toMatch(/^亲情账户/);
     await page.keyboard.press('Escape');

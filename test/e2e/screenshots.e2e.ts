@@ -3,10 +3,11 @@
  * test-results/screenshots/ (so a test run leaves the tree clean); `npm run screenshots` refreshes
  * store/screenshots/. Each shot first asserts that what it shows is really there.
  *
- * 1-hover-card.png  a seed article with marked terms and the card for 个人账户 open
+ * 1-hover-card.png  a seed article with marked terms and the card for 个人账户 open in its short first view
  * 2-popup-search.png the toolbar popup searching 个账, over the same article
  * 3-checker.png      the popup's 计算器 tab, over the same article
  * 4-options.png      the options page
+ * 5-card-expanded.png the same card after 展开全部: explanation, every number, myths and sources in place
  * ../promo-small-440x280.png  the store's small promo tile (icon, name, one line)
  *
  * The popup is rendered as popup.html in a 380×600 tab (the size of a toolbar popup) and
@@ -109,8 +110,30 @@ describe('store screenshots', () => {
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
     await page.waitForTimeout(300); // let the card's entrance finish
     const box = await card.boundingBox();
-    expect(box && box.width > 200 && box.height > 120).toBe(true);
+    expect(box && box.width > 200 && box.height > 120 && box.height <= 520).toBe(true);
+    // The short first view: meaning and key numbers, the rest behind 展开全部.
+    expect(await card.locator('.yl-summary').isVisible()).toBe(true);
+    expect(await card.locator('.yl-expand').isVisible()).toBe(true);
+    expect(await card.locator('.yl-explanation').count()).toBe(0);
     await page.screenshot({ path: join(OUT_DIR, '1-hover-card.png') });
+    await page.close();
+  });
+
+  it('5: the hover card expanded', async () => {
+    const page = await openArticle();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await hoverText(page, '个人账户');
+    const card = page.locator(CARD_SELECTOR);
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    await card.locator('.yl-expand').click();
+    await card.locator('.yl-explanation').waitFor();
+    expect(await card.locator('.yl-sources li').count()).toBeGreaterThan(0);
+    // Pinned, so the pointer can leave the card's controls (no hover state in the shot).
+    await card.getByRole('button', { name: '固定卡片' }).click();
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    expect(await card.isVisible()).toBe(true);
+    await page.screenshot({ path: join(OUT_DIR, '5-card-expanded.png') });
     await page.close();
   });
 

@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHoverController, type HoverControllerDeps, type ShownTerm } from './hoverController';
+import type { TermHit } from './hitTest';
+import { LENS_TUNABLES } from './tunables';
+
+/** A window stand-in: events, animation frames on the (fake) clock, no layout. */
+function fakeWindow() {
+  const win = new EventTarget() as EventTarget & Record<string, unknown>;
+  Object.assign(win, {
+    innerHeight: 800,
+    requestAnimationFrame: (callback: () => void) => setTimeout(callback, 16),
+    cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+    document: { documentElement: new EventTarget() },
+  });
+  return win as unknown as Window;
+}
+
+const DELAY = 220;
+const nodeA = { id: 'A' } as unknown as Text;
+const nodeB = { id: 'B' } as unknown as Text;
+const rect = (left: number) =>
+  ({ left, top: 0, right: left + 50, bottom: 20, x: left, y: 0, width: 50, height: 20 }) as DOMRect;
+const termAt = (x: number): TermHit | null => {
+  if (x >= 0 && x <= 50) return { node: nodeA, match: { start: 0, end: 4, entry: 1 }, rect: rect(0) };
+  if (x >= 100 && x <= 150) return { node: nodeB, match: { start: 2, end: 5, entry: 2 }, rect: rect(100) };
+  return null;
+};
+
+let win: Window;
+let pointerInCard: boolean;
+let shown: ShownTerm[];
+let hidden: number;
+let controller: ReturnType<typeof createHoverController>;
+
+function move(x: number) {
+  const event = Object.assign(new Event('pointermove'), {
+    clientX: x,
+    clientY: 10,
+    pointerType: 'mouse',
+    altKey: false,
+    shiftKey: false,
+    ctrlKey: false,
+  });
+  win.dispatchEvent(event);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  win = fakeWindow();
+  pointerInCard = false;
+  shown = [];
+  hidden = 0;
+  const deps: HoverControllerDeps = {
+    hitTest: (x) => termAt(x),
+    isInsideCard: () => pointerInCard,
+    show: (term) => shown.push(term),
+    hide: () => hidden++,
+    reposition: () => undefined,
+    showDelayMs: () => DELAY,
+    holdKey: () => 'none',
+  };
+  controller = createHoverController(win, deps);
+});
+
+afterEach(() => {
+  controller.dispose();
+  vi.useRealTimers();
+});
+
+/** Rest on term A until its card is shown. */
+function showA() {
+  move(20);
+  vi.advanceTimersByTime(16 + DELAY + 1);
+  expect(shown.map((t) => t.node)).toEqual([nodeA]);
+}
+
+describe('hover controller', () => {
+  it('shows a card only after the pointer rests for the show delay', () => {
+    move(20);
+    vi.advanceTimersByTime(16 + DELAY - 20);
+    expect(shown).toEqual([]);
+    vi.advanceTimersByTime(40);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.node).toBe(nodeA);
+    expect(controller.currentTerm()?.node).toBe(nodeA);
+  });
+
+  it('ignores quick passes over terms', () => {
+    move(20);
+    vi.advanceTimersByTime(80);
+    move(120);
+    vi.advanceTimersByTime(80);
+    move(300);
+    vi.advanceTimersByTime(2000);
+    expect(shown).toEqual([]);
+    expect(hidden).toBe(0);
+  });
+
+  it('keeps the card while the pointer travels into it, and closes after it leaves', () => {
+    showA();
+    move(300); // off the term, towards the card: the hide grace starts
+    vi.advanceTimersByTime(LENS_TUNABLES.hoverHideDelayMs / 2);
+    pointerInCard = true;
+    controller.setPointerInsideCard(true);
+    move(600);
+    vi.advanceTimersByTime(5000);
+    expect(hidden).toBe(0);
+    pointerInCard = false;
+    controller.setPointerInsideCard(false);
+    move(300);
+    vi.advanceTimersByTime(LENS_TUNABLES.hoverHideDelayMs + 20);
+    expect(hidden).toBe(1);
+    expect(controller.currentTerm()).toBeNull();
+  });
+
+  it('closes a card the pointer leaves without reaching it', () => {
+    showA();
+    move(300);
+    vi.advanceTimersByTime(16 + LENS_TUNABLES.hoverHideDelayMs + 1);
+    expect(hidden).toBe(1);
+  });
+
+  it('keeps a pinned card when the pointer leaves or rests on another term', () => {
+    showA();
+    controller.setPinned(true);
+    move(300);
+    vi.advanceTimersByTime(5000);
+    move(120);
+    vi.advanceTimersByTime(5000);
+    expect(hidden).toBe(0);
+    expect(shown).toHaveLength(1);
+    controller.setPinned(false);
+    move(300);
+    vi.advanceTimersByTime(16 + LENS_TUNABLES.hoverHideDelayMs + 1);
+    expect(hidden).toBe(1);
+  });
+
+  it('closes on Esc', () => {
+    showA();
+    win.dispatchEvent(Object.assign(new Event('keydown'), { key: 'Escape' }));
+    expect(hidden).toBe(1);
+    expect(controller.currentTerm()).toBeNull();
+  });
+
+  it('switches to another term after resting on it', () => {
+    showA();
+    move(120);
+    vi.advanceTimersByTime(16 + DELAY + 1);
+    expect(shown.map((t) => t.node)).toEqual([nodeA, nodeB]);
+  });
+
+  it('remembers a card opened by other means (keyboard, popup) as the current one', () => {
+    controller.markShown({ node: nodeB, match: { start: 2, end: 5, entry: 2 } });
+    expect(controller.currentTerm()?.node).toBe(nodeB);
+    win.dispatchEvent(Object.assign(new Event('keydown'), { key: 'Escape' }));
+    expect(hidden).toBe(1);
+  });
+});
