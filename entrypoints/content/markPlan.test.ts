@@ -44,4 +44,10 @@ describe('which occurrences are marked', () => {
     expect(blockOf(nodes[2]!)?.tagName).toBe('DIV');
     expect(inDocumentOrder([nodes[2]!, nodes[0]!, nodes[1]!]).map((n) => n.data)).toEqual(['一', '二', '三']);
   });
+
+  it('orders many nodes with one walk of the document', () => {
+    const { nodes } = setUp(Array.from({ length: 200 }, (_, i) => `<p>第${i}段</p>`).join(''));
+    const shuffled = [...nodes].reverse();
+    expect(inDocumentOrder(shuffled)).toEqual(nodes);
+  });
 });
