@@ -155,6 +155,10 @@ function FloatingCard({
           onSelectTerm={openRelated}
           onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
           onOpenInPopup={handlers.onOpenPopup}
+          onKnowTerm={() => {
+            handlers.onKnowTerm(record.id);
+            handlers.onClose();
+          }}
         />
       )}
     </div>

@@ -19,6 +19,7 @@ import { onLensMessage, sendLensMessage, type PageTermCount } from '@/lib/messag
 import {
   isLensActiveOn,
   readLensSettings,
+  updateLensSettings,
   siteKeyOf,
   watchLensSettings,
   type LensSettings,
@@ -70,6 +71,11 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
       if (route) void sendLensMessage('openLensPopup', { route }).catch(() => undefined);
     },
     onPointerInside: (inside) => hover?.setPointerInsideCard(inside),
+    // The content script never writes settings itself: the change goes to the owner (the background).
+    onKnowTerm: (termId) => {
+      const known = settings?.knownTerms ?? [];
+      if (!known.includes(termId)) void updateLensSettings({ knownTerms: [...known, termId] }).catch(reportOnce);
+    },
   });
 
   /**

@@ -16,6 +16,8 @@ export interface TermCardProps {
   onExpand?(): void;
   /** Hover card only: the card this one was opened from, to go back to. */
   back?: { term: string; onBack(): void };
+  /** Hover card only: 我懂了，不再标出. */
+  onKnowTerm?(): void;
 }
 
 const LOCAL_CAVEAT = '以当地政策为准';
@@ -128,6 +130,7 @@ export function TermCard({
   expanded,
   onExpand,
   back,
+  onKnowTerm,
 }: TermCardProps) {
   const sourceMark = (indexes: number[]) =>
     indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null;
@@ -262,7 +265,7 @@ export function TermCard({
             {record.sources.length} 条来源 · 内容核对日期：{record.reviewed}
           </p>
         )}
-        {(onOpenInPopup || !whole) && (
+        {(onOpenInPopup || onKnowTerm || !whole) && (
           <div className="yl-actions">
             {!whole && (
               <button
@@ -288,6 +291,16 @@ export function TermCard({
                 onClick={() => onOpenInPopup(`checker/${tool}`)}
               >
                 打开计算器
+              </button>
+            )}
+            {onKnowTerm && (
+              <button
+                type="button"
+                className="yl-action"
+                title="这个术语以后不再在网页上标出；鼠标停上去仍会显示解释。可在设置里恢复。"
+                onClick={onKnowTerm}
+              >
+                我懂了，不再标出
               </button>
             )}
           </div>

@@ -17,6 +17,8 @@ export interface LensCardHandlers {
   onPinChange(pinned: boolean): void;
   onOpenPopup(route: string): void;
   onPointerInside(inside: boolean): void;
+  /** 我懂了，不再标出: stop marking this term everywhere (it still answers a hover). */
+  onKnowTerm(termId: string): void;
 }
 
 export interface LensCardView {

@@ -243,6 +243,27 @@ describe('what is not a term', () => {
     await page.close();
   });
 
+  it('我懂了，不再标出 stops marking a term everywhere; it still opens its card', async () => {
+    const page = await open('/regulation.html', 3);
+    expect(await markedTexts(page)).toContain('家庭共济');
+    await hoverText(page, '家庭共济');
+    expect(await cardLabel(page)).toMatch(/^家庭共济/);
+    await page.locator(CARD_SELECTOR).getByRole('button', { name: '我懂了，不再标出' }).click();
+    await page.waitForFunction(() => {
+      const marks = [...(CSS.highlights.get('yibao-lens-term') ?? [])].map((r) =>
+        (r.startContainer as Text).data.slice(r.startOffset, r.endOffset),
+      );
+      return marks.length > 0 && !marks.includes('家庭共济');
+    });
+    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
+    expect((stored.settings as { knownTerms?: string[] }).knownTerms).toEqual(['jiatinggongji']);
+    await page.mouse.move(5, 5);
+    await hoverText(page, '家庭共济');
+    expect(await cardLabel(page)).toMatch(/^家庭共济/);
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+  });
+
   it('finds a term split by inline markup, marks it as one and opens its card from either half', async () => {
     const page = await open('/split.html', 2);
     const before = await page.evaluate(() => document.body.innerHTML);
