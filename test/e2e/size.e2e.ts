@@ -9,9 +9,12 @@ import { describe, expect, it } from 'vitest';
 
 const DIR = resolve(process.env.YIBAO_EXTENSION_DIR || '.output/chrome-mv3');
 
-/** Raw bytes; the loader is paid by every page, the engine only by pages with Chinese text. */
+/**
+ * Raw bytes; the loader is paid by every page, the engine only by pages with Chinese text. The engine is about
+ * 100 KB today: the automaton (~41 KB of tables), the sense cues (~9 KB), scanner, marks, hover, keyboard.
+ */
 const LOADER_BUDGET_BYTES = 8 * 1024;
-const ENGINE_BUDGET_BYTES = 100 * 1024;
+const ENGINE_BUDGET_BYTES = 128 * 1024;
 
 function builtFile(relative: string): string {
   const file = join(DIR, relative);
