@@ -31,6 +31,8 @@ export interface TermHighlighterOptions {
   tracked: ReadonlyMap<Text, TermMatch[]>;
   /** Which occurrences get a mark (read at every update, so setting changes apply at the next one). */
   rules(): MarkRules;
+  /** The text nodes the scanner found in the band on its latest pass, if it keeps them. */
+  bandNodes?(): readonly Text[];
 }
 
 export interface TermHighlighter {
@@ -145,10 +147,19 @@ export function createTermHighlighter(
     return starts;
   }
 
-  /** Text nodes with matches that lie in the band, found by walking outwards from a few start nodes. */
+  /**
+   * Text nodes with matches that lie in the band: those the scanner's latest pass found there, or else found
+   * by walking outwards from a few start nodes.
+   */
   function nodesInBand(band: Band): Set<Text> {
     const found = new Set<Text>();
     const position = createBandLocator(band);
+    const known = options.bandNodes?.();
+    if (known?.length) {
+      for (const node of known) if (options.tracked.has(node) && node.isConnected) found.add(node);
+      for (const node of shadowNodes) if (position(node) === 'in') found.add(node);
+      return found;
+    }
     walkBand(
       doc,
       startNodes(position),

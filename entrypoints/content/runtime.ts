@@ -131,7 +131,11 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     // Created with the first term found: a page without terms never registers a highlight.
     const ensureHighlighter = () =>
       (activeHighlighter ??= highlighter =
-        createTermHighlighter(doc, (settings ?? current).markStyle, { tracked: newScanner.tracked, rules: markRules }));
+        createTermHighlighter(doc, (settings ?? current).markStyle, {
+          tracked: newScanner.tracked,
+          rules: markRules,
+          bandNodes: () => newScanner.bandNodes(),
+        }));
     const newScanner = createPageScanner(
       doc,
       matcher,

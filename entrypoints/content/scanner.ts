@@ -67,6 +67,8 @@ export interface PageScanner {
   /** Starts following the page: the band now, more as the reader scrolls or the page changes. */
   start(): void;
   stop(): void;
+  /** The text nodes found in the band by the latest pass (the highlighter draws from these without walking again). */
+  bandNodes(): readonly Text[];
   /** Matches every text node of the document once (本页术语); resolves when the walk is done. */
   scanAll(): Promise<void>;
   /** The matches of a text node, matching it now if it was not yet (hover needs only the node under the pointer). */
@@ -136,6 +138,7 @@ export function createPageScanner(
   let skippedCache = new Map<Element, boolean>();
   /** A few nodes found in the band last time: after a small scroll they are still near. */
   let bandAnchors: Text[] = [];
+  let lastBandNodes: Text[] = [];
   let bandTimer: ReturnType<typeof setTimeout> | null = null;
   let bandPending = false;
   let fullWalkWaiters: (() => void)[] = [];
@@ -332,6 +335,7 @@ export function createPageScanner(
       },
     );
     skippedCache = new Map();
+    lastBandNodes = found;
     const step = Math.max(1, Math.floor(found.length / 4));
     bandAnchors = found.filter((_, i) => i % step === 0).slice(0, 4);
     if (walkQueue.length > 0 || walker) scheduleWork();
@@ -495,6 +499,7 @@ export function createPageScanner(
         scheduleWork();
       });
     },
+    bandNodes: () => lastBandNodes,
     matchesOf(node) {
       if (!stopped && matchedText.get(node) !== node.data && node.isConnected) {
         if (!isInsideSkippedElement(node, options.isOwnElement)) visitText(node);
@@ -509,6 +514,7 @@ export function createPageScanner(
       bandTimer = null;
       bandPending = false;
       bandAnchors = [];
+      lastBandNodes = [];
       for (const done of fullWalkWaiters.splice(0)) done();
       for (const observer of observed.values()) observer.disconnect();
       observed.clear();

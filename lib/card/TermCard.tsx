@@ -297,10 +297,11 @@ export function TermCard({
               <button
                 type="button"
                 className="yl-action"
-                title="这个术语以后不再在网页上标出；鼠标停上去仍会显示解释。可在设置里恢复。"
+                aria-label="我懂了，不再标出"
+                title="我懂了：这个术语以后不再在网页上标出，鼠标停上去仍会显示解释（可在设置里恢复）"
                 onClick={onKnowTerm}
               >
-                我懂了，不再标出
+                我懂了
               </button>
             )}
           </div>
