@@ -226,13 +226,20 @@ export async function markedTexts(
   return page.evaluate((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
     if (!highlight) return [];
-    return [...highlight].map((marked) => {
-      // A mark may run from one text node into the next (a term split by inline markup).
+    const texts: string[] = [];
+    for (const marked of highlight) {
+      // A mark may run from one text node into the next (a term split by inline markup). A page that
+      // re-renders can change a node's text a moment before the mark follows: such a mark is left out.
       const range = document.createRange();
-      range.setStart(marked.startContainer, marked.startOffset);
-      range.setEnd(marked.endContainer, marked.endOffset);
-      return range.toString();
-    });
+      try {
+        range.setStart(marked.startContainer, marked.startOffset);
+        range.setEnd(marked.endContainer, marked.endOffset);
+      } catch {
+        continue;
+      }
+      texts.push(range.toString());
+    }
+    return texts;
   }, name);
 }
 
