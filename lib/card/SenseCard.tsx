@@ -4,7 +4,7 @@
  * a link to the 医保 card. Rendered by the hover card module only.
  */
 import type { CardSource } from './records';
-import { formatCardSource } from './TermCard';
+import { CloseButton, formatCardSource } from './TermCard';
 
 /** One shown look-alike sense, as compiled into generated/sense-cards.json. */
 export interface SenseCardRecord {
@@ -31,17 +31,7 @@ export function SenseCard({ record, yibaoTerm, onSelectTerm, onClose }: SenseCar
         <div className="yl-title-row">
           <h2 className="yl-term">{record.name}</h2>
           <span className="yl-category">不是医保术语</span>
-          {onClose && (
-            <button
-              type="button"
-              className="yl-icon-button"
-              aria-label="关闭卡片"
-              title="关闭（Esc）"
-              onClick={onClose}
-            >
-              ×
-            </button>
-          )}
+          {onClose && <CloseButton onClose={onClose} />}
         </div>
       </header>
       <p className="yl-explanation">{record.what}</p>

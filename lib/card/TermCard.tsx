@@ -22,6 +22,15 @@ export interface TermCardProps {
 
 const LOCAL_CAVEAT = '以当地政策为准';
 
+/** The card's × (hover card and look-alike card). */
+export function CloseButton({ onClose }: { onClose(): void }) {
+  return (
+    <button type="button" className="yl-icon-button" aria-label="关闭卡片" title="关闭（Esc）" onClick={onClose}>
+      ×
+    </button>
+  );
+}
+
 /** Drawn, not an emoji: emoji fonts are missing on many systems. */
 function PinIcon({ filled }: { filled: boolean }) {
   return (
@@ -168,17 +177,7 @@ export function TermCard({
               <PinIcon filled={!!pinned} />
             </button>
           )}
-          {onClose && (
-            <button
-              type="button"
-              className="yl-icon-button"
-              aria-label="关闭卡片"
-              title="关闭（Esc）"
-              onClick={onClose}
-            >
-              ×
-            </button>
-          )}
+          {onClose && <CloseButton onClose={onClose} />}
         </div>
       </header>
       {whole && record.aliases.length > 0 && <p className="yl-aliases">也叫：{record.aliases.join('、')}</p>}

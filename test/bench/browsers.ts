@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, EXTENSION_DIR } from '../e2e/harness';
+import { chromiumArgsFor, chromiumPath, EXTENSION_DIR } from '../e2e/harness';
 
 export interface BenchBrowser {
   label: string;
@@ -51,19 +51,7 @@ export async function launchBench(label: string, extensionDir: string, hasWorker
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
-    // The same flags as launchExtensionBrowser in test/e2e/harness.ts.
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-    ],
+    args: chromiumArgsFor(extensionDir),
   });
   // tsx keeps function names with a __name helper that page.evaluate'd functions would miss.
   await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });

@@ -28,6 +28,22 @@ export function chromiumPath(): string {
 }
 
 /** Path → body; a Buffer (e.g. a generated PDF) is served as is. */
+/** Chromium flags for a headless browser with one unpacked extension and no traffic of its own. */
+export function chromiumArgsFor(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-features=Translate,OptimizationHints,MediaRouter',
+  ];
+}
+
 export type PageRoutes = Record<string, string | Buffer | (() => string | Buffer)>;
 
 export interface FixtureServer {
@@ -130,18 +146,7 @@ export async function launchExtensionBrowser(
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-    ],
+    args: chromiumArgsFor(EXTENSION_DIR),
   });
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
