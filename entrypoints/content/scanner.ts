@@ -485,9 +485,11 @@ export function createPageScanner(
       observe(doc);
       doc.defaultView?.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
       doc.defaultView?.addEventListener('resize', onViewportChange, { passive: true });
-      // The first band is matched at once: marks should be there within a frame of the engine starting.
+      // The first band is matched in the very next task, not in an idle slice: marks should be there within a
+      // frame of the engine starting. (Its own task, not inside the storage callback that started us, so a
+      // trace attributes the work to this script.)
       bandPending = true;
-      scanBand();
+      setTimeout(() => (bandPending ? scanBand() : undefined), 0);
     },
     scanAll() {
       if (stopped) return Promise.resolve();
