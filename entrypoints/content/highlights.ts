@@ -3,11 +3,11 @@
  * changed. Only terms in a band around the viewport get ranges, because Chrome
  * revalidates every range of a registered highlight whenever the highlight or
  * the page's text changes: with tens of thousands of ranges that would cost a
- * long task per change. The band is found from the viewport outwards (points on
- * screen → walk the text in document order until it leaves the band), so the
- * cost follows what is on screen, not the size of the page.
+ * long task per change. The band is the one the scanner walked on its latest pass
+ * (./band.ts): the highlighter never walks the page itself, so the cost follows
+ * what is on screen, not the size of the page.
  */
-import { createBandLocator, nodeAtScreenPoint, viewportBand, walkBand, type Band, type BandPosition } from './band';
+import { createBandLocator, viewportBand, type Band } from './band';
 import { rectOfMatch } from './hitTest';
 import { blockOf, inDocumentOrder, planMarks, type MarkRules } from './markPlan';
 import type { TermMatch } from '@/lib/matcher/matcher';
@@ -31,16 +31,16 @@ export interface TermHighlighterOptions {
   tracked: ReadonlyMap<Text, TermMatch[]>;
   /** Which occurrences get a mark (read at every update, so setting changes apply at the next one). */
   rules(): MarkRules;
-  /** The text nodes the scanner found in the band on its latest pass, if it keeps them. */
-  bandNodes?(): readonly Text[];
+  /** The text nodes the scanner found in the band on its latest pass. */
+  bandNodes(): readonly Text[];
 }
 
 export interface TermHighlighter {
   /** A node's matches were found or changed. */
   setNodeMatches(node: Text): void;
   forgetNode(node: Text): void;
-  /** Recompute which terms are near the viewport (soon, coalesced). */
-  refresh(): void;
+  /** Draws what the scanner's latest band pass found (called when a pass ends, and when the marking rules change). */
+  redraw(): void;
   setStyle(style: MarkStyle): void;
   /** Ranges currently drawn. */
   drawnCount(): number;
@@ -59,7 +59,6 @@ export function createTermHighlighter(
   const drawn = new Map<Text, StaticRange[]>();
   /** Tracked nodes inside shadow trees: a walk of the document does not enter them, so they are checked one by one. */
   const shadowNodes = new Set<Text>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
   function register() {
@@ -119,57 +118,15 @@ export function createTermHighlighter(
     drawn.set(node, ranges);
   }
 
-  /**
-   * Where to start walking: terms drawn last time (after a small scroll they are still near), and a
-   * binary search over tracked nodes in scan (document) order by position. Hit-testing the screen
-   * is slow on very large pages, so it is only the last resort.
-   */
-  function startNodes(position: (node: Text) => BandPosition): Node[] {
-    const starts: Node[] = [];
-    const drawnNodes = [...drawn.keys()].filter((node) => !shadowNodes.has(node));
-    for (let i = 0; i < drawnNodes.length; i += Math.max(1, Math.floor(drawnNodes.length / 4))) {
-      if (drawnNodes[i]!.isConnected && position(drawnNodes[i]!) === 'in') starts.push(drawnNodes[i]!);
-    }
-    const ordered = shadowNodes.size
-      ? [...options.tracked.keys()].filter((node) => !shadowNodes.has(node))
-      : [...options.tracked.keys()];
-    let low = 0;
-    let high = ordered.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      let probe = mid;
-      while (probe < high - 1 && position(ordered[probe]!) === 'hidden') probe++;
-      if (position(ordered[probe]!) === 'above') low = probe + 1;
-      else high = mid;
-    }
-    if (low < ordered.length && ordered[low]!.isConnected) starts.push(ordered[low]!);
-    if (starts.length === 0) starts.push(nodeAtScreenPoint(doc, 0.5, 0.5) ?? doc.body ?? doc.documentElement);
-    return starts;
-  }
-
-  /**
-   * Text nodes with matches that lie in the band: those the scanner's latest pass found there, or else found
-   * by walking outwards from a few start nodes.
-   */
+  /** Text nodes with matches that lie in the band: those the scanner's latest pass found there. */
   function nodesInBand(band: Band): Set<Text> {
     const found = new Set<Text>();
-    const position = createBandLocator(band);
-    const known = options.bandNodes?.();
-    if (known?.length) {
-      for (const node of known) if (options.tracked.has(node) && node.isConnected) found.add(node);
+    for (const node of options.bandNodes()) if (options.tracked.has(node) && node.isConnected) found.add(node);
+    // The scanner's band walk does not enter shadow trees: their nodes are placed one by one.
+    if (shadowNodes.size > 0) {
+      const position = createBandLocator(band);
       for (const node of shadowNodes) if (position(node) === 'in') found.add(node);
-      return found;
     }
-    walkBand(
-      doc,
-      startNodes(position),
-      position,
-      (node) => {
-        if (options.tracked.has(node)) found.add(node);
-      },
-      { budget: LENS_TUNABLES.bandWalkBudget, slack: LENS_TUNABLES.bandWalkSlack },
-    );
-    for (const node of shadowNodes) if (position(node) === 'in') found.add(node);
     return found;
   }
 
@@ -177,10 +134,8 @@ export function createTermHighlighter(
     return viewportBand(win, LENS_TUNABLES.markBandViewports);
   }
 
-  function update() {
-    timer = null;
+  function redraw() {
     if (disposed) return;
-    updatedOnce = true;
     tones.clear(); // the page may have switched its own theme since
     const band = currentBand();
     const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
@@ -195,21 +150,6 @@ export function createTermHighlighter(
     }
   }
 
-  /** Until the first update, marks wait for the scanner's first pass (refresh from onIdle), then draw at once. */
-  let updatedOnce = false;
-
-  function refresh() {
-    if (!updatedOnce) {
-      if (timer !== null) clearTimeout(timer);
-      update();
-      return;
-    }
-    if (timer === null && !disposed) timer = setTimeout(update, LENS_TUNABLES.markUpdateDelayMs);
-  }
-
-  const onViewportChange = () => refresh();
-  win.addEventListener('scroll', onViewportChange, { capture: true, passive: true });
-  win.addEventListener('resize', onViewportChange, { passive: true });
   register();
 
   return {
@@ -228,14 +168,13 @@ export function createTermHighlighter(
           draw(other, band, matches);
         }
       }
-      // Before the first update the scanner's first pass is still running; its onIdle draws everything at once.
-      if (updatedOnce) refresh();
+      // Other new matches are drawn when the scanner's pass that found them ends (redraw).
     },
     forgetNode(node) {
       erase(node);
       shadowNodes.delete(node);
     },
-    refresh,
+    redraw,
     setStyle(next) {
       style = next;
       register();
@@ -243,9 +182,6 @@ export function createTermHighlighter(
     drawnCount: () => highlights.light.size + highlights.dark.size,
     dispose() {
       disposed = true;
-      if (timer !== null) clearTimeout(timer);
-      win.removeEventListener('scroll', onViewportChange, { capture: true });
-      win.removeEventListener('resize', onViewportChange);
       for (const tone of ['light', 'dark'] as const) {
         highlights[tone].clear();
         for (const name of ALL_HIGHLIGHT_NAMES)

@@ -147,7 +147,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
           const index = shadowRoots.indexOf(root);
           if (index >= 0) shadowRoots.splice(index, 1);
         },
-        onIdle: () => activeHighlighter?.refresh(),
+        onIdle: () => activeHighlighter?.redraw(),
       },
       {
         isOwnElement: (element) => cardHost.isHost(element),
@@ -215,7 +215,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     } else if (active && !wasActive) activate(next);
     else if (!active && wasActive) deactivate();
     else if (active && styleChanged) highlighter?.setStyle(next.markStyle);
-    if (active && markingChanged) highlighter?.refresh();
+    if (active && markingChanged) highlighter?.redraw();
   }
 
   let reported = false;

@@ -47,7 +47,7 @@ export interface PageScannerHooks {
   onShadowRoot?(root: ShadowRoot): void;
   /** A shadow root's host left the page; the root is no longer observed. */
   onShadowRootGone?(root: ShadowRoot): void;
-  /** A scan pass (initial or after mutations) finished. */
+  /** A band pass, or a walk of queued work (whole page, shadow roots, changed text), finished. */
   onIdle?(): void;
 }
 
@@ -338,8 +338,9 @@ export function createPageScanner(
     lastBandNodes = found;
     const step = Math.max(1, Math.floor(found.length / 4));
     bandAnchors = found.filter((_, i) => i % step === 0).slice(0, 4);
+    // Marks for this band are drawn now, even while a whole-page walk (本页术语) goes on in idle slices.
     if (walkQueue.length > 0 || walker) scheduleWork();
-    else hooks.onIdle?.();
+    hooks.onIdle?.();
   }
 
   function scheduleBand() {

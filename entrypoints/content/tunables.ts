@@ -6,7 +6,7 @@ export const LENS_TUNABLES = {
   nodesPerClockCheck: 32,
   /** Marks are drawn for text within this many viewport heights above and below the viewport. */
   markBandViewports: 1,
-  /** Marks are recomputed this long after a scroll, resize or newly found terms (coalesced). */
+  /** The band is matched and its marks drawn again this long after a scroll, resize or page change (coalesced). */
   markUpdateDelayMs: 100,
   /** Text nodes visited at most per band update; bounds the cost on pathological pages. */
   bandWalkBudget: 20000,
