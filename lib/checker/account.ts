@@ -2,7 +2,7 @@
  * 个人账户 projection: monthly credit and how the balance moves over the next 12 months.
  * Facts: policy-facts §0b (rows 1, 2 settled by 国办发〔2021〕14号), rows 4, 9, 20 and §3b. No interest is modelled (no source gives a rule).
  */
-import { type CheckerNote, formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './shared';
+import { type CheckerNote, formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './format';
 
 export type AccountInsuredType = '在职职工' | '退休人员' | '灵活就业人员' | '城乡居民';
 

@@ -2,7 +2,7 @@
  * 家庭共济: may this holder's 个人账户 pay for this relative, for what, how, and within which limits.
  * Facts: policy-facts rows 4, 9–12 and §3b.
  */
-import { type CheckerNote, formatCheckerYuan } from './shared';
+import { type CheckerNote, formatCheckerYuan } from './format';
 
 export type FamilyShareRelation =
   '配偶' | '父母' | '子女' | '兄弟姐妹' | '祖父母/外祖父母' | '孙子女/外孙子女' | '其他';

@@ -5,7 +5,7 @@
  * Pure, no DOM, no storage.
  */
 import { type CheckerNumberKind, type CheckerNumberReading, readCheckerNumber } from './input';
-import type { CheckerNote } from './shared';
+import type { CheckerNote } from './format';
 import type { CheckerToolId } from './toolIds';
 
 /** What the user has in the form: number fields as typed text, choices as their value, flags as booleans. */

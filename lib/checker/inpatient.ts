@@ -2,7 +2,7 @@
  * 住院报销估算 for one hospital stay. Every parameter is local; the result is an estimate.
  * Facts: policy-facts rows 24–26, 30 and §3b.
  */
-import { type CheckerNote, formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './shared';
+import { type CheckerNote, formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './format';
 
 export type InpatientScheme = '职工医保' | '居民医保';
 

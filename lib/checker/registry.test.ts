@@ -12,7 +12,7 @@ import { estimateInpatientCost } from './inpatient';
 import { CHECKER_TOOLS } from './registry';
 import { CHECKER_TOOL_IDS, CHECKER_TOOL_LABELS } from './toolIds';
 import { INPATIENT_EXAMPLE_PARAMS } from './tools/inpatient';
-import { formatCheckerYuan } from './shared';
+import { formatCheckerYuan } from './format';
 
 const tools = Object.values(CHECKER_TOOLS);
 const knownSources = new Set(sources.map((s) => s.id));

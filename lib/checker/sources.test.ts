@@ -3,7 +3,7 @@ import sources from '@/data/sources.json';
 import { type AccountInsuredType, computeAccountProjection } from './account';
 import { checkFamilyShare, type FamilyShareRelation, type FamilyShareRelativeInsurance } from './familyShare';
 import { estimateInpatientCost } from './inpatient';
-import type { CheckerNote } from './shared';
+import type { CheckerNote } from './format';
 import { computeWaitingPeriod } from './waitingPeriod';
 
 /** Runs every tool over its main branches and collects the notes it can show. */

@@ -2,7 +2,7 @@
  * 待遇等待期 under 国办发〔2024〕38号 (居民医保) and the 2021 转移接续 rules (职工医保).
  * Facts: policy-facts rows 15–20 and §3b. Every length is "原则上"; provinces set the details.
  */
-import { type CheckerNote, formatCheckerYuan, roundCheckerYuan } from './shared';
+import { type CheckerNote, formatCheckerYuan, roundCheckerYuan } from './format';
 
 /**
  * How to read "每多断保1年 增加1个月":

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord, SearchDoc } from '../../lib/card/records';
 import { estimateInpatientCost } from '../../lib/checker/inpatient';
 import { INPATIENT_EXAMPLE_PARAMS } from '../../lib/checker/tools/inpatient';
-import { formatCheckerYuan } from '../../lib/checker/shared';
+import { formatCheckerYuan } from '../../lib/checker/format';
 import { articleFiles, articlePageHtml, articleText } from '../fixtures/pages';
 import { createTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
 import {

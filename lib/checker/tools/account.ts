@@ -5,7 +5,7 @@
  */
 import { ACCOUNT_DEFAULT_RATIO, type AccountInsuredType, computeAccountProjection } from '../account';
 import { type CheckerFormValues, type CheckerTool, checkerOptions } from '../fields';
-import { formatCheckerYuan } from '../shared';
+import { formatCheckerYuan } from '../format';
 import { WHERE_TO_FIND_LOCAL_FIGURES } from './guidance';
 
 const INSURED_TYPES: readonly AccountInsuredType[] = ['在职职工', '退休人员', '灵活就业人员', '城乡居民'];

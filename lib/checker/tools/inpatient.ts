@@ -5,7 +5,7 @@
  */
 import { type CheckerTool, type CheckerValueReader } from '../fields';
 import { estimateInpatientCost, type InpatientEstimateInput, type InpatientScheme } from '../inpatient';
-import { formatCheckerPercent, formatCheckerYuan } from '../shared';
+import { formatCheckerPercent, formatCheckerYuan } from '../format';
 import { WHERE_TO_FIND_LOCAL_FIGURES } from './guidance';
 
 type InpatientParams = Omit<InpatientEstimateInput, 'scheme' | 'totalBill' | 'fullySelfPaid' | 'classBAmount'>;

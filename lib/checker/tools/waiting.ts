@@ -4,7 +4,7 @@
  * user chooses and the result also says what the other reading gives.
  */
 import { type CheckerTool, checkerOptions } from '../fields';
-import { formatCheckerYuan } from '../shared';
+import { formatCheckerYuan } from '../format';
 import {
   computeWaitingPeriod,
   WAITING_PERIOD_READING_LABELS,

@@ -1,4 +1,4 @@
-/** Small helpers shared by the checker tools. Pure functions, no DOM. */
+/** Number formatting and the note type every checker tool uses. Pure functions, no DOM. */
 
 /** One explanation shown to the user, with the ids (data/sources.json) it rests on. */
 export interface CheckerNote {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './shared';
+import { formatCheckerPercent, formatCheckerYuan, roundCheckerYuan } from './format';
 
 describe('checker formatting', () => {
   it('rounds to the fen', () => {
