@@ -15,6 +15,7 @@ import {
   waitForMarks,
   type ExtensionBrowser,
   type FixtureServer,
+  openMarkedPage,
 } from './harness';
 import { htmlPage } from '../fixtures/pages';
 
@@ -91,12 +92,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, minimumMarks = 1): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url(path));
-  await waitForMarks(page, minimumMarks);
-  return page;
-}
+const open = (path: string, minimumMarks = 1) => openMarkedPage(browser, server.url(path), minimumMarks);
 
 async function openCard(page: Page, text: string, label: RegExp) {
   await hoverText(page, text);

@@ -279,6 +279,14 @@ export async function hoverText(page: Page, text: string, occurrence = 0) {
   return point;
 }
 
+/** A new page at `url`, once at least `minimumMarks` terms are marked on it. */
+export async function openMarkedPage(browser: ExtensionBrowser, url: string, minimumMarks = 1): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await waitForMarks(page, minimumMarks);
+  return page;
+}
+
 /** Reads until `ok` holds or the time is up; returns the last value read (the caller asserts on it). */
 export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 5000): Promise<T> {
   const deadline = Date.now() + timeout;

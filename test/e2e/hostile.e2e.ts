@@ -19,6 +19,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
   until,
+  openMarkedPage,
 } from './harness';
 import {
   CSP_CSS,
@@ -230,12 +231,7 @@ async function noCardWithin(target: Page | Frame, ms = 900): Promise<boolean> {
   return (await card.count()) === 0 || !(await card.isVisible());
 }
 
-async function open(path: string, minimumMarks = 1): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url(path));
-  await waitForMarks(page, minimumMarks);
-  return page;
-}
+const open = (path: string, minimumMarks = 1) => openMarkedPage(browser, server.url(path), minimumMarks);
 
 /** Waits until the scanner has no work left and its batch count has stopped moving. */
 async function settled(page: Page, timeout = 20000): Promise<ProbeStats> {

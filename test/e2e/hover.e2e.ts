@@ -12,6 +12,7 @@ import {
   waitForMarks,
   type ExtensionBrowser,
   type FixtureServer,
+  openMarkedPage,
 } from './harness';
 import { htmlPage, articleFiles, articlePageHtml } from '../fixtures/pages';
 
@@ -68,12 +69,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, minimumMarks = 1): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.url(path));
-  await waitForMarks(page, minimumMarks);
-  return page;
-}
+const open = (path: string, minimumMarks = 1) => openMarkedPage(browser, server.url(path), minimumMarks);
 
 async function cardLabel(page: Page, timeout = 4000): Promise<string | null> {
   const card = page.locator(CARD_SELECTOR);

@@ -18,6 +18,7 @@ import {
   waitForMarks,
   type ExtensionBrowser,
   type FixtureServer,
+  until,
 } from './harness';
 import { htmlPage } from '../fixtures/pages';
 
@@ -75,15 +76,6 @@ async function openOptions(): Promise<Page> {
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.getByRole('heading', { name: '懂医保 · 设置' }).waitFor();
   return page;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 5000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const marksOf = async (page: Page) => ({

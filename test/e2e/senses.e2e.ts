@@ -11,9 +11,9 @@ import {
   launchExtensionBrowser,
   markedTexts,
   startFixtureServer,
-  waitForMarks,
   type ExtensionBrowser,
   type FixtureServer,
+  openMarkedPage,
 } from './harness';
 
 let server: FixtureServer;
@@ -57,12 +57,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, minimumMarks = 1): Promise<Page> {
-  const p = await browser.newPage();
-  await p.goto(server.url(path));
-  await waitForMarks(p, minimumMarks);
-  return p;
-}
+const open = (path: string, minimumMarks = 1) => openMarkedPage(browser, server.url(path), minimumMarks);
 
 /** The card's accessible name once it is visible, or null if none appears in time. */
 async function cardLabel(p: Page, timeout = 4000): Promise<string | null> {
