@@ -20,24 +20,22 @@ describe('walking the band', () => {
       ...Array<BandPosition>(3).fill('below'),
     ];
     const { locate, text } = page(places);
-    const seen: string[] = [];
-    walkBand(document, [text(5)], locate, (node) => seen.push(node.data), { budget: 1000, slack: 1 });
-    expect(seen.sort()).toEqual(['第3段', '第5段', '第6段']);
+    const seen = walkBand(document, [text(5)], locate, { budget: 1000, slack: 1 }).map((node) => node.data);
+    // In document order, although the walk went forwards first and backwards after.
+    expect(seen).toEqual(['第3段', '第5段', '第6段']);
+  });
+
+  it('returns the runs found from several starts in document order, each node once', () => {
+    const { locate, text } = page(['in', 'in', 'in', 'in', 'in', 'in']);
+    const seen = walkBand(document, [text(4), text(1), text(2)], locate, { budget: 1000, slack: 1 });
+    expect(seen.map((node) => node.data)).toEqual(['第0段', '第1段', '第2段', '第3段', '第4段', '第5段']);
   });
 
   it('stops a direction after `slack` text nodes outside the band, and never exceeds its budget', () => {
     const { locate, text } = page(['in', ...Array<BandPosition>(50).fill('below'), 'in']);
-    const seen: string[] = [];
-    walkBand(document, [text(0)], locate, (node) => seen.push(node.data), { budget: 1000, slack: 5 });
+    const seen = walkBand(document, [text(0)], locate, { budget: 1000, slack: 5 }).map((node) => node.data);
     expect(seen).toEqual(['第0段']);
-    const visited: string[] = [];
-    walkBand(
-      document,
-      [text(0)],
-      () => 'in',
-      (node) => visited.push(node.data),
-      { budget: 7, slack: 5 },
-    );
+    const visited = walkBand(document, [text(0)], () => 'in', { budget: 7, slack: 5 });
     expect(visited.length).toBeLessThanOrEqual(7);
   });
 });

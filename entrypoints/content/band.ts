@@ -54,22 +54,25 @@ export function nodeAtScreenPoint(doc: Document, fx: number, fy: number): Node |
 
 /**
  * Walks text nodes (and elements, reported to `onElement`) in document order from each start, forwards and
- * backwards, and calls `onText` for each text node inside the band. Whitespace-only text is passed over:
- * between tags it takes its container's box, which says nothing about where text is.
+ * backwards, and returns the text nodes inside the band, in document order (so no caller has to sort them).
+ * Whitespace-only text is passed over: between tags it takes its container's box, which says nothing about
+ * where text is.
  */
 export function walkBand(
   doc: Document,
   starts: readonly Node[],
   locate: (node: Text) => BandPosition,
-  onText: (node: Text) => void,
   limits: BandWalkLimits,
-  onElement?: (element: Element) => boolean,
-): void {
+  onElement?: (element: Element) => void,
+): Text[] {
   const visited = new Set<Node>();
+  const segments: Text[][] = [];
   let budget = limits.budget;
   for (const start of starts) {
-    if (!start.isConnected) continue;
+    if (!start.isConnected || visited.has(start)) continue;
     const walker = doc.createTreeWalker(start.getRootNode(), NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    const before: Text[] = [];
+    const after: Text[] = [];
     for (const forward of [true, false]) {
       walker.currentNode = start;
       let outside = 0;
@@ -86,12 +89,17 @@ export function walkBand(
         if (text.data.trim() === '') continue;
         const where = locate(text);
         if (where === 'in') {
-          onText(text);
+          (forward ? after : before).push(text);
           outside = 0;
         } else if (where !== 'hidden' && where !== (forward ? 'above' : 'below') && ++outside > limits.slack) {
           break;
         }
       }
     }
+    const segment = [...before.reverse(), ...after];
+    if (segment.length > 0) segments.push(segment);
   }
+  // Each segment is a run in document order; a few starts give a few runs, put in order by their first node.
+  segments.sort((a, b) => (a[0]!.compareDocumentPosition(b[0]!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return segments.flat();
 }

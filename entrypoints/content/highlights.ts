@@ -118,14 +118,15 @@ export function createTermHighlighter(
     drawn.set(node, ranges);
   }
 
-  /** Text nodes with matches that lie in the band: those the scanner's latest pass found there. */
-  function nodesInBand(band: Band): Set<Text> {
-    const found = new Set<Text>();
-    for (const node of options.bandNodes()) if (options.tracked.has(node) && node.isConnected) found.add(node);
-    // The scanner's band walk does not enter shadow trees: their nodes are placed one by one.
+  /**
+   * Text nodes with matches that lie in the band, in document order: those the scanner's latest pass found
+   * there (already in order), then tracked nodes of shadow trees, which that walk does not enter.
+   */
+  function nodesInBand(band: Band): Text[] {
+    const found = options.bandNodes().filter((node) => options.tracked.has(node) && node.isConnected);
     if (shadowNodes.size > 0) {
       const position = createBandLocator(band);
-      for (const node of shadowNodes) if (position(node) === 'in') found.add(node);
+      for (const node of shadowNodes) if (position(node) === 'in') found.push(node);
     }
     return found;
   }
@@ -138,10 +139,11 @@ export function createTermHighlighter(
     if (disposed) return;
     tones.clear(); // the page may have switched its own theme since
     const band = currentBand();
-    const wanted = options.tracked.size ? nodesInBand(band) : new Set<Text>();
+    const inBand = options.tracked.size ? nodesInBand(band) : [];
+    const wanted = new Set(inBand);
     for (const node of drawn.keys()) if (!wanted.has(node)) erase(node);
     // Which occurrence is the first of a paragraph depends on its neighbours: plan all, redraw what changed.
-    const plan = planMarks(inDocumentOrder(wanted), (node) => options.tracked.get(node), options.rules());
+    const plan = planMarks(inBand, (node) => options.tracked.get(node), options.rules());
     for (const [node, matches] of plan) {
       const current = drawn.get(node);
       if (current && sameRanges(current, matches)) continue;

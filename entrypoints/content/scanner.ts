@@ -67,7 +67,7 @@ export interface PageScanner {
   /** Starts following the page: the band now, more as the reader scrolls or the page changes. */
   start(): void;
   stop(): void;
-  /** The text nodes found in the band by the latest pass (the highlighter draws from these without walking again). */
+  /** The text nodes found in the band by the latest pass, in document order (the highlighter draws these). */
   bandNodes(): readonly Text[];
   /** Matches every text node of the document once (本页术语); resolves when the walk is done. */
   scanAll(): Promise<void>;
@@ -317,23 +317,20 @@ export function createPageScanner(
     const locate = options.locator?.(band) ?? createBandLocator(band);
     skippedCache = new Map();
     const found: Text[] = [];
-    walkBand(
+    const inBand = walkBand(
       doc,
       bandStarts(band, locate),
       locate,
-      (node) => {
-        if (isSkippedCached(node.parentElement)) return;
-        visitText(node);
-        found.push(node);
-      },
       { budget: LENS_TUNABLES.bandWalkBudget, slack: LENS_TUNABLES.bandWalkSlack },
       (element) => {
-        if (element.shadowRoot || element.tagName.includes('-')) {
-          if (!isSkippedCached(element)) skipsSubtree(element);
-        }
-        return false;
+        if ((element.shadowRoot || element.tagName.includes('-')) && !isSkippedCached(element)) skipsSubtree(element);
       },
     );
+    for (const node of inBand) {
+      if (isSkippedCached(node.parentElement)) continue;
+      visitText(node);
+      found.push(node);
+    }
     skippedCache = new Map();
     lastBandNodes = found;
     const step = Math.max(1, Math.floor(found.length / 4));
