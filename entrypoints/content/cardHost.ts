@@ -3,7 +3,7 @@
  * Created on first use; the card module (React + full glossary text) is
  * imported from the extension package at the same moment.
  */
-import { browser } from 'wxt/browser';
+import { importPackageScript } from './packageModule';
 import type { LensCardHandlers, LensCardModule, LensCardView } from '@/lib/card/contract';
 import { LENS_CARD_SCRIPT } from '@/lib/card/contract';
 import { LENS_HOST_TAG } from './tunables';
@@ -57,13 +57,7 @@ export function createCardHost(doc: Document, handlers: LensCardHandlers): CardH
 
   async function load(): Promise<LensCardView> {
     const global = globalThis as { __yibaoLensCard?: LensCardModule };
-    // Our own extension pages (the PDF reader) may import only from the extension's own origin (CSP 'self'),
-    // not from the per-session address getURL gives for a use_dynamic_url resource.
-    const ownPage = location.host === browser.runtime.id;
-    if (!global.__yibaoLensCard)
-      await import(
-        /* @vite-ignore */ ownPage ? LENS_CARD_SCRIPT : browser.runtime.getURL(LENS_CARD_SCRIPT as '/card-ui.js')
-      );
+    if (!global.__yibaoLensCard) await importPackageScript(LENS_CARD_SCRIPT);
     const module = global.__yibaoLensCard;
     if (!module) throw new Error('懂医保：卡片模块未能加载');
     host = doc.createElement(LENS_HOST_TAG);

@@ -8,6 +8,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { whenChineseText } from './chineseText';
+import { importPackageScript } from './packageModule';
 import {
   LENS_ENGINE_GLOBAL,
   LENS_ENGINE_SCRIPT,
@@ -21,8 +22,7 @@ let engine: Promise<LensEngine> | null = null;
 function startEngine(ctx: LensContentContext): Promise<LensEngine> {
   return (engine ??= (async () => {
     const global = globalThis as { [LENS_ENGINE_GLOBAL]?: LensEngineModule };
-    if (!global[LENS_ENGINE_GLOBAL])
-      await import(/* @vite-ignore */ browser.runtime.getURL(LENS_ENGINE_SCRIPT as '/card-ui.js'));
+    if (!global[LENS_ENGINE_GLOBAL]) await importPackageScript(LENS_ENGINE_SCRIPT);
     const module = global[LENS_ENGINE_GLOBAL];
     if (!module) throw new Error('懂医保：引擎未能加载');
     return module.start(ctx);
