@@ -8,12 +8,9 @@
  * lines, left of them — the first where the whole card fits. If none fits, the
  * side with the most room, with the card shrunk to that room.
  */
-export interface RectLike {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+import type { RectLike } from '@/lib/card/contract';
+
+export type { RectLike };
 
 export type CardSide = 'below' | 'above' | 'right' | 'left';
 

@@ -1,5 +1,12 @@
 /** The contract between the content script and the lazily loaded card module (entrypoints/card-ui). */
-import type { RectLike } from '@/entrypoints/card-ui/placement';
+
+/** A box in viewport coordinates (a DOMRect or anything shaped like one). */
+export interface RectLike {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 export interface LensCardShowRequest {
   termId: string;
