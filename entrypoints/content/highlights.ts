@@ -11,13 +11,14 @@ import { createBandLocator, viewportBand, type Band } from './band';
 import { rectOfMatch } from './hitTest';
 import { blockOf, inDocumentOrder, planMarks, type MarkRules } from './markPlan';
 import type { TermMatch } from '@/lib/matcher/matcher';
+import type { LensSettings } from '@/lib/settings/table';
 import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';
 import { createToneFinder, type BackgroundTone } from './markContrast';
 
-export type MarkStyle = 'underline' | 'background' | 'none';
+type MarkStyle = LensSettings['markStyle'];
 
 /** Highlight names per mark style, one for text on light and one for text on dark backgrounds (see style.css). */
-export const HIGHLIGHT_NAMES_BY_STYLE: Record<MarkStyle, Record<BackgroundTone, string> | null> = {
+const HIGHLIGHT_NAMES_BY_STYLE: Record<MarkStyle, Record<BackgroundTone, string> | null> = {
   underline: { light: LENS_HIGHLIGHT_NAME, dark: `${LENS_HIGHLIGHT_NAME}-dark` },
   background: { light: `${LENS_HIGHLIGHT_NAME}-bg`, dark: `${LENS_HIGHLIGHT_NAME}-bg-dark` },
   none: null,

@@ -4,11 +4,10 @@
  * they know (我懂了) are never marked, and categories switched off are neither marked nor explained.
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
-
-export type MarkAmount = 'firstInBlock' | 'all';
+import type { LensSettings } from '@/lib/settings/table';
 
 export interface MarkRules {
-  amount: MarkAmount;
+  amount: LensSettings['markAmount'];
   /** False for entries that must not be marked (a category switched off, a term marked 我懂了). */
   isMarkable(entry: number): boolean;
 }

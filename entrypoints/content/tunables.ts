@@ -35,5 +35,4 @@ export const LENS_TUNABLES = {
 
 /** Names registered in the page's shared CSS.highlights registry; prefixed so they cannot collide. */
 export const LENS_HIGHLIGHT_NAME = 'yibao-lens-term';
-export const LENS_ACTIVE_HIGHLIGHT_NAME = 'yibao-lens-active';
 export const LENS_HOST_TAG = 'yibao-lens-host';
