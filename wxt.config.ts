@@ -10,6 +10,19 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 const PDFJS_CMAP_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
 const PDFJS_GB_CMAPS = readdirSync(PDFJS_CMAP_DIR).filter((name) => /GB/.test(name) && name.endsWith('.bcmap'));
 
+// The content script of every page is the loader, declared here rather than by defineContentScript (see
+// entrypoints/content-loader.ts). Its stylesheet holds only the ::highlight rules of the marks.
+const MARK_STYLESHEET = 'content-marks.css';
+const LOADER_CONTENT_SCRIPT = {
+  matches: ['<all_urls>'],
+  js: ['content-loader.js'],
+  css: [MARK_STYLESHEET],
+  all_frames: true,
+  match_about_blank: true,
+  match_origin_as_fallback: true,
+  run_at: 'document_idle' as const,
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Project code imports what it uses; no auto-imports hiding the dependency graph.
@@ -25,8 +38,11 @@ export default defineConfig({
     // storage: settings and checker inputs, on this device only.
     // contextMenus: 「用懂医保查询“%s”」 on selected text.
     // activeTab: the popup and the toggle-site shortcut read the current tab's address (after a click or a shortcut only).
+    // scripting: with activeTab, the popup wakes the loader of the page it was opened on (or injects it into a page
+    // opened before the extension was installed), so 本页术语 answers there too; it reaches no other tab.
     // The content script is declared with <all_urls>, which needs no host_permissions.
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    content_scripts: [LOADER_CONTENT_SCRIPT],
     icons: ICONS,
     // The toolbar tooltip (default_title) comes from the popup's <title>.
     action: { default_icon: ICONS },
@@ -45,6 +61,10 @@ export default defineConfig({
   },
   hooks: {
     'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: join(import.meta.dirname, 'entrypoints/content/style.css'),
+        relativeDest: MARK_STYLESHEET,
+      });
       for (const name of PDFJS_GB_CMAPS)
         files.push({ absoluteSrc: join(PDFJS_CMAP_DIR, name), relativeDest: `pdfjs/cmaps/${name}` });
     },

@@ -10,17 +10,26 @@ afterEach(() => {
 });
 
 describe('does this page have Chinese text (the loader’s only question)', () => {
-  it('answers from the language, the title or the first text nodes', () => {
+  it('answers from the title or the first text nodes', () => {
     document.body.innerHTML = '<p>Only English about personal accounts.</p>';
     expect(pageLooksChinese(document)).toBe(false);
-    document.documentElement.lang = 'zh-CN';
-    expect(pageLooksChinese(document)).toBe(true);
-    document.documentElement.lang = 'en';
     document.title = '医保新闻';
     expect(pageLooksChinese(document)).toBe(true);
     document.title = 'News';
     document.body.innerHTML = '<p>Intro</p><p>职工医保</p>';
     expect(pageLooksChinese(document)).toBe(true);
+  });
+
+  it('looks at a bounded sample: a long inline script cannot hide the text after it, a long English page is not read to the end', () => {
+    document.title = 'News';
+    document.body.innerHTML = `<script>${'var x = 1;'.repeat(5000)}</script><p>职工医保</p>`;
+    expect(pageLooksChinese(document)).toBe(true);
+    const english = Array.from(
+      { length: 300 },
+      (_, i) => `<p>Paragraph ${i} about deductibles and waiting periods.</p>`,
+    );
+    document.body.innerHTML = english.join('') + '<p>职工医保</p>';
+    expect(pageLooksChinese(document)).toBe(false);
   });
 
   it('on a page without Chinese, waits; Chinese text added later starts the engine once, then it stops watching', async () => {

@@ -1,9 +1,10 @@
 /**
- * The contract between the loader (entrypoints/content/index.ts, on every page) and the engine
- * (entrypoints/content-engine.ts, imported from the package only on pages with Chinese text).
- * Type-only apart from the file name, so the loader carries none of the engine.
+ * The contract between the loader (entrypoints/content/loader.ts, on every page) and the engine
+ * (entrypoints/content-engine.ts, imported from the package only on pages with Chinese text). Type-only apart from
+ * the names, so the loader carries none of the engine.
  */
 import type { PageTermCount } from '@/lib/messaging/protocol';
+import type { LENS_WAKE_GLOBAL } from '@/lib/messaging/loaderNames';
 
 export const LENS_ENGINE_SCRIPT = '/content-engine.js';
 
@@ -20,7 +21,13 @@ export interface LensEngine {
 }
 
 export interface LensEngineModule {
-  start(ctx: LensContentContext): LensEngine;
+  /** Starts the engine in this frame; it watches for its extension going away by itself. */
+  start(): LensEngine;
 }
 
 export const LENS_ENGINE_GLOBAL = '__yibaoLensEngine';
+
+export type LensWorldGlobals = { [LENS_ENGINE_GLOBAL]?: LensEngineModule } & {
+  /** Set by the loader; the popup calls it (lib/messaging/pageWake.ts). */
+  [key in typeof LENS_WAKE_GLOBAL]?: () => Promise<boolean>;
+};

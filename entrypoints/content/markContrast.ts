@@ -21,8 +21,15 @@ export interface Rgba {
   a: number;
 }
 
+const TRANSPARENT: Rgba = { r: 0, g: 0, b: 0, a: 0 };
+const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
+const CANVAS_DARK: Rgba = { r: 18, g: 18, b: 18, a: 1 };
+
 /** Parses the computed-style forms rgb(…) / rgba(…) (and #rrggbb); null for anything else. */
 export function parseColour(text: string): Rgba | null {
+  // What nearly every element computes to: no RegExp needed.
+  if (text === 'rgba(0, 0, 0, 0)') return TRANSPARENT;
+  if (text === 'rgb(255, 255, 255)') return WHITE;
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(text.trim());
   if (hex) return { r: parseInt(hex[1]!, 16), g: parseInt(hex[2]!, 16), b: parseInt(hex[3]!, 16), a: 1 };
   const match = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/i.exec(text.trim());
@@ -51,15 +58,15 @@ export function contrastRatio(a: Rgba, b: Rgba): number {
   return (high + 0.05) / (low + 0.05);
 }
 
+let markRgba: Record<BackgroundTone, Rgba> | null = null;
+
 /** The mark whose colour stands out more from an opaque background. */
 export function toneForBackground(background: Rgba): BackgroundTone {
-  const light = contrastRatio(parseColour(MARK_COLOURS.light)!, background);
-  const dark = contrastRatio(parseColour(MARK_COLOURS.dark)!, background);
+  markRgba ??= { light: parseColour(MARK_COLOURS.light)!, dark: parseColour(MARK_COLOURS.dark)! };
+  const light = contrastRatio(markRgba.light, background);
+  const dark = contrastRatio(markRgba.dark, background);
   return light >= dark ? 'light' : 'dark';
 }
-
-const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
-const CANVAS_DARK: Rgba = { r: 18, g: 18, b: 18, a: 1 };
 
 /**
  * Finds the background tone behind an element, caching per element (ancestors share the work).
@@ -68,11 +75,16 @@ const CANVAS_DARK: Rgba = { r: 18, g: 18, b: 18, a: 1 };
  */
 export function createToneFinder(win: Window) {
   const cache = new Map<Element, Rgba>();
+  const tones = new Map<Rgba, BackgroundTone>();
+  let canvasColour: Rgba | null = null;
   /** The page canvas: white unless the page opts into a dark colour scheme the system uses. */
   function canvas(): Rgba {
+    if (canvasColour) return canvasColour;
     const scheme = win.getComputedStyle(win.document.documentElement).colorScheme;
-    const systemDark = win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-    return /dark/.test(scheme) && (systemDark || !/light/.test(scheme)) ? CANVAS_DARK : WHITE;
+    const darkScheme = scheme.includes('dark');
+    const systemDark = darkScheme && (win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+    canvasColour = darkScheme && (systemDark || !scheme.includes('light')) ? CANVAS_DARK : WHITE;
+    return canvasColour;
   }
   function backgroundOf(element: Element | null): Rgba {
     if (!element) return canvas();
@@ -86,7 +98,17 @@ export function createToneFinder(win: Window) {
     return result;
   }
   return {
-    toneOf: (element: Element | null): BackgroundTone => toneForBackground(backgroundOf(element)),
-    clear: () => cache.clear(),
+    toneOf(element: Element | null): BackgroundTone {
+      // Elements share a handful of backgrounds: the tone is computed once per colour.
+      const background = backgroundOf(element);
+      let tone = tones.get(background);
+      if (!tone) tones.set(background, (tone = toneForBackground(background)));
+      return tone;
+    },
+    clear() {
+      cache.clear();
+      tones.clear();
+      canvasColour = null;
+    },
   };
 }

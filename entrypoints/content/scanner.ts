@@ -191,7 +191,7 @@ export function createPageScanner(
   function matchTextNode(node: Text) {
     const text = node.data;
     let matches: TermMatch[] = [];
-    if (text.length >= 2 && HAN.test(text) && !matcher.cannotMatch(text)) {
+    if (text.length >= 2 && HAN.test(text)) {
       if (text.length <= LENS_TUNABLES.textChunkChars) {
         matches = matcher.findTermMatches(text);
       } else {
@@ -230,6 +230,8 @@ export function createPageScanner(
    * the next text node of the same block, unless one of this node's own matches starts earlier and overlaps it.
    */
   function matchAcross(node: Text, own: TermMatch[]): TermMatch | null {
+    // Most text ends in punctuation or a character no term uses: then no walk to the next node is needed.
+    if (!matcher.couldRunOn(node.data)) return null;
     const next = nextTextInBlock(node);
     if (!next) return null;
     const found = matcher.findAcross(node.data, next.data);

@@ -115,6 +115,8 @@ export function blockWindow(block: Element, node: Text): { text: string; nodeSta
   return { text: before + node.data + after.slice(0, BLOCK_CONTEXT_CHARS), nodeStart: before.length };
 }
 
+const hasClausePunctuation = (text: string) => text.includes('。') || text.includes('，') || text.includes('；');
+
 /** Level of an element that is a heading or reads as one, else 0. */
 export function headingLevelOf(element: Element): number {
   const tag = HEADING_TAG.exec(element.tagName);
@@ -128,7 +130,7 @@ export function headingLevelOf(element: Element): number {
   const level = headingLevelOfText(text);
   if (level) return level;
   // A short bold line on its own: <p><strong>个人账户管理</strong></p>.
-  if ((element.tagName === 'STRONG' || element.tagName === 'B') && text.length <= 20 && !/[。，；]/.test(text)) {
+  if ((element.tagName === 'STRONG' || element.tagName === 'B') && text.length <= 20 && !hasClausePunctuation(text)) {
     const parent = element.parentElement;
     if (parent && BLOCK_TAGS.has(parent.tagName) && (parent.textContent ?? '').trim() === text) return 4;
   }

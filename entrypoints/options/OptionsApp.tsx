@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { lensSettingsNoticeItem, type LensSettings } from '@/lib/settings/settings';
+import type { LensSettings } from '@/lib/settings/settings';
+import { lensSettingsNoticeItem } from '@/lib/settings/notice';
 import { useSettings } from '@/lib/settings/useSettings';
 import { AppearanceSection } from './sections/AppearanceSection';
 import { CardSection } from './sections/CardSection';

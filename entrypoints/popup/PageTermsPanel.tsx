@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
 import type { PageTermCount } from '@/lib/messaging/protocol';
 import { askPageTerms, askRevealPageTerm, isLensReaderUrl } from '@/lib/messaging/readerChannel';
+import { askAwake } from '@/lib/messaging/pageWake';
 import type { PopupTarget } from './popupTarget';
 import { isScriptablePageUrl } from './popupTarget';
 
@@ -49,7 +50,7 @@ const UNAVAILABLE_TEXT: Record<'no-tab' | 'restricted' | 'no-script', { title: s
   },
   'no-script': {
     title: '无法读取本页的术语',
-    body: '浏览器自带的页面（如 chrome:// 设置页、新标签页、扩展商店）不允许扩展读取内容。如果这是普通网页，可能是在安装或更新懂医保之前打开的，请刷新页面后再试。',
+    body: '浏览器自带的页面（如 chrome:// 设置页、新标签页、扩展商店）不允许扩展读取内容。如果这是普通网页：懂医保只在有中文的网页上查找术语；页面有中文的话，可能是在安装或更新懂医保之前打开的，请刷新页面后再试。',
   },
 };
 
@@ -60,7 +61,8 @@ async function fetchPageTerms(target: PopupTarget | null): Promise<LoadState> {
     return { status: 'unavailable', reason: 'restricted' };
   try {
     // Our PDF reader is answered by runtime messaging, a web page by its content script (lib/messaging/readerChannel.ts).
-    const terms: unknown = await askPageTerms(target);
+    // A page where the loader saw no Chinese text (or opened before the extension) has no listener yet: wake it.
+    const terms: unknown = await askAwake(target.tabId, () => askPageTerms(target));
     return isPageTermList(terms) ? { status: 'ready', terms } : { status: 'unavailable', reason: 'no-script' };
   } catch {
     return { status: 'unavailable', reason: 'no-script' };
@@ -95,7 +97,8 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     setNotice(null);
     let shown = false;
     try {
-      shown = (await askRevealPageTerm(target, term.id, term.sense?.id, occurrence)) === true;
+      shown =
+        (await askAwake(target.tabId, () => askRevealPageTerm(target, term.id, term.sense?.id, occurrence))) === true;
     } catch {
       shown = false;
     }

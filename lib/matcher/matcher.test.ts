@@ -71,10 +71,12 @@ describe('term matcher', () => {
     expect(found(m, 'DRG和DIP改革，DIPLOMA 不算，XDRG 也不算')).toEqual(['DRG@drg', 'DIP@dip']);
   });
 
-  it('returns nothing for text without any pattern character', () => {
+  it('returns nothing for text without any pattern character, and tells whether a term could run on past the end', () => {
     const m = matcherFor({ account: ['个人账户'] });
-    expect(m.cannotMatch('hello world, 你好')).toBe(true);
-    expect(m.cannotMatch('我的个人账户')).toBe(false);
+    expect(m.couldRunOn('hello world, 你好')).toBe(false);
+    expect(m.couldRunOn('关于个人')).toBe(true);
+    expect(m.couldRunOn('个人账户。')).toBe(false);
+    expect(m.couldRunOn('')).toBe(false);
     expect(m.findTermMatches('plain english text only')).toEqual([]);
   });
 

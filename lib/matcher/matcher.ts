@@ -67,8 +67,8 @@ export interface TermMatcher {
    * in `before` and its end in `after`, or null.
    */
   findAcross(before: string, after: string): TermMatch | null;
-  /** True when `text` holds no character that could start a pattern: a cheap pre-check. */
-  cannotMatch(text: string): boolean;
+  /** True when the last character of `text` could be part of a term, which might then run on into the next text. */
+  couldRunOn(text: string): boolean;
   readonly entries: readonly MatcherEntryRule[];
 }
 
@@ -76,11 +76,9 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
   if (compiled.version !== MATCHER_FORMAT_VERSION) throw new Error('懂医保：词表格式与程序版本不符');
   const { chars, firsts, fail, output, outputLink, patternLengths, patternEntries, usedUnits, entries } = compiled;
   const at = (table: string, index: number) => table.charCodeAt(index) - MATCHER_UNIT_OFFSET;
-  // Two 64 KB flags over code units: a quick “cannot be part of any term” test per character (well under 0.1 ms).
+  // 64 KB of flags over code units: a quick “cannot be part of any term” test per character (well under 0.1 ms).
   const used = new Uint8Array(65536);
   for (let i = 0; i < usedUnits.length; i++) used[usedUnits.charCodeAt(i)] = 1;
-  const firstUnits = new Uint8Array(65536);
-  for (let i = at(firsts, 0); i < at(firsts, 1); i++) firstUnits[chars.charCodeAt(i)] = 1;
   const blockingByEntry = entries.map((entry) => entry.blocking ?? []);
 
   /** The state reached from `state` on `unit`, or 0 when it has no such transition. Children are sorted. */
@@ -183,12 +181,9 @@ export function createTermMatcher(compiled: CompiledTermMatcher): TermMatcher {
     return null;
   }
 
-  function cannotMatch(text: string): boolean {
-    for (let i = 0; i < text.length; i++) if (firstUnits[text.charCodeAt(i)] === 1) return false;
-    return true;
-  }
+  const couldRunOn = (text: string) => text.length > 0 && used[text.charCodeAt(text.length - 1)] === 1;
 
-  return { findTermMatches, findAcross, cannotMatch, entries };
+  return { findTermMatches, findAcross, couldRunOn, entries };
 }
 
 /** A matcher built on first use, so a page that never needs it never pays for building it. */
@@ -198,7 +193,7 @@ export function createLazyTermMatcher(load: () => CompiledTermMatcher): TermMatc
   return {
     findTermMatches: (text) => get().findTermMatches(text),
     findAcross: (before, after) => get().findAcross(before, after),
-    cannotMatch: (text) => get().cannotMatch(text),
+    couldRunOn: (text) => get().couldRunOn(text),
     get entries() {
       return get().entries;
     },

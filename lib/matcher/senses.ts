@@ -293,10 +293,13 @@ const HEADING_PATTERNS: [RegExp, number][] = [
   [/^[（(][一二三四五六七八九十]+[）)]/, 4],
 ];
 
+/** First characters of every HEADING_PATTERNS line: most lines are ruled out before any RegExp runs. */
+const HEADING_FIRST_CHARS = new Set([...'第一二三四五六七八九十（(']);
+
 /** Heading level (1–4) of a block that reads as a heading (第二章 基本养老保险, 一、参保), or 0. */
 export function headingLevelOfText(raw: string): number {
   const text = raw.trim();
-  if (text.length === 0 || text.length > 40) return 0;
+  if (text.length === 0 || text.length > 40 || !HEADING_FIRST_CHARS.has(text[0]!)) return 0;
   for (const [pattern, level] of HEADING_PATTERNS) {
     if (!pattern.test(text)) continue;
     // 第X章 lines are headings; numbered lines only when short and not a sentence.

@@ -8,7 +8,6 @@ import {
   SETTINGS_TABLE,
   SETTING_NAMES,
   isLensActiveOn,
-  lensSettingsNoticeItem,
   normalizeLensSettings,
   readLensSettings,
   resetLensSettings,
@@ -17,6 +16,7 @@ import {
   validateSettingsChange,
   watchLensSettings,
 } from './settings';
+import { lensSettingsNoticeItem } from './notice';
 
 const stored = async () =>
   (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as {

@@ -4,23 +4,33 @@
  * and another made in the popup at the same moment both survive. Readers never write: a malformed field is
  * read as its default, and the owner repairs storage (with a notice) at start-up.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { sendLensMessage } from '@/lib/messaging/protocol';
-import { STORAGE_KEYS } from './storageKeys';
+import { STORAGE_KEYS, rawKey } from './storageKeys';
 import { normalizeLensSettings, type LensSettings } from './table';
 
 export * from './table';
 
 export const LENS_SETTINGS_REPAIRED_NOTICE = '设置数据已损坏，已恢复为默认值（能保留的项目已保留）。';
 
+// Read with chrome.storage directly: every page with Chinese text reads the settings at start, and WXT's storage
+// wrapper costs that page more (its setup and lock) than the read itself.
+const SETTINGS_KEY = rawKey(STORAGE_KEYS.settings);
+
 /** The stored settings as they are now, repaired in memory where malformed. Safe in every context. */
 export async function readLensSettings(): Promise<LensSettings> {
-  return normalizeLensSettings(await storage.getItem<unknown>(STORAGE_KEYS.settings)).settings;
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return normalizeLensSettings(stored[SETTINGS_KEY] ?? null).settings;
 }
 
 /** Calls back with the normalised settings on every stored change. Safe in every context. */
 export function watchLensSettings(callback: (settings: LensSettings) => void): () => void {
-  return storage.watch<unknown>(STORAGE_KEYS.settings, (value) => callback(normalizeLensSettings(value).settings));
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes)
+      callback(normalizeLensSettings(changes[SETTINGS_KEY]!.newValue ?? null).settings);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /**
@@ -40,8 +50,3 @@ export async function resetLensSettings(): Promise<LensSettings> {
   if ('error' in reply) throw new Error(reply.error);
   return reply.settings;
 }
-
-/** The one-time notice left after a repair; the options page shows it and clears it. */
-export const lensSettingsNoticeItem = storage.defineItem<string | null>(STORAGE_KEYS.settingsNotice, {
-  fallback: null,
-});

@@ -66,13 +66,13 @@ const sizeOf = (file: string) => {
   return { raw: bytes.length / 1024, gzip: gzipSync(bytes).length / 1024 };
 };
 const sizes = {
-  loader: sizeOf('.output/chrome-mv3/content-scripts/content.js'),
+  loader: sizeOf('.output/chrome-mv3/content-loader.js'),
   engine: sizeOf('.output/chrome-mv3/content-engine.js'),
   card: sizeOf('.output/chrome-mv3/card-ui.js'),
 };
 table('文件大小（KB）', [
   ['文件', '原始', 'gzip', '何时加载'],
-  ['content.js（加载器）', num(sizes.loader.raw), num(sizes.loader.gzip), '每个页面'],
+  ['content-loader.js（加载器）', num(sizes.loader.raw), num(sizes.loader.gzip), '每个页面'],
   ['content-engine.js（引擎）', num(sizes.engine.raw), num(sizes.engine.gzip), '有中文的页面'],
   ['card-ui.js（卡片）', num(sizes.card.raw), num(sizes.card.gzip), '首次悬停'],
 ]);

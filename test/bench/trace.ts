@@ -120,7 +120,7 @@ export interface ScriptCost {
   tasksOver50: number;
   /** Start and end of each such task, trace microseconds. */
   tasks: { ts: number; end: number }[];
-  /** Wall time of the outermost events by file: the loader (content.js), the engine, the card module. */
+  /** Wall time of the outermost events by file: the loader (content-loader.js), the engine, the card module. */
   byFile: { loader: number; engine: number; card: number; other: number };
   events: number;
 }
@@ -128,7 +128,7 @@ export interface ScriptCost {
 /** Which of our files an event belongs to; module events carry no URL, and the engine is our only module on load. */
 function fileOf(e: TraceEvent): 'loader' | 'engine' | 'card' | 'other' {
   const url = scriptUrlOf(e);
-  if (url.endsWith('/content.js')) return 'loader';
+  if (url.endsWith('/content-loader.js')) return 'loader';
   if (url.endsWith('/content-engine.js') || (!url && (e.name === 'v8.evaluateModule' || e.name === 'v8.compileModule')))
     return 'engine';
   if (url.endsWith('/card-ui.js')) return 'card';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 /** The built extension; YIBAO_EXTENSION_DIR points the tests at another copy (e.g. while the tree is being rebuilt). */
 export const EXTENSION_DIR = resolve(process.env.YIBAO_EXTENSION_DIR || '.output/chrome-mv3');
@@ -295,4 +295,53 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
     if (ok(value) || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+// ---------- the content script's isolated world, through CDP ----------
+
+interface ContextDescription {
+  id: number;
+  origin: string;
+  name: string;
+  auxData?: { frameId?: string; type?: string; isDefault?: boolean };
+}
+
+/** Execution contexts of a page, as CDP reports them (the content script's isolated world among them). */
+export async function executionContexts(session: CDPSession): Promise<ContextDescription[]> {
+  const contexts: ContextDescription[] = [];
+  const onCreated = (event: { context: ContextDescription }) => contexts.push(event.context);
+  session.on('Runtime.executionContextCreated', onCreated);
+  await session.send('Runtime.enable');
+  await session.send('Runtime.disable');
+  session.off('Runtime.executionContextCreated', onCreated);
+  return contexts;
+}
+
+export async function mainFrameId(session: CDPSession): Promise<string> {
+  const { frameTree } = await session.send('Page.getFrameTree');
+  return frameTree.frame.id;
+}
+
+export async function evaluateIn<T>(session: CDPSession, contextId: number, expression: string): Promise<T> {
+  const result = await session.send('Runtime.evaluate', {
+    expression,
+    contextId,
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  if (result.exceptionDetails)
+    throw new Error(
+      `evaluate failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+    );
+  return result.result.value as T;
+}
+
+/** The execution context of our content scripts' isolated world in the page's main frame. */
+export async function extensionWorldId(session: CDPSession, extensionId: string): Promise<number> {
+  const frameId = await mainFrameId(session);
+  const context = (await executionContexts(session)).find(
+    (c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.frameId === frameId,
+  );
+  if (!context) throw new Error('content script world not found');
+  return context.id;
 }

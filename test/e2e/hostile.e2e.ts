@@ -20,6 +20,9 @@ import {
   type FixtureServer,
   until,
   openMarkedPage,
+  evaluateIn,
+  extensionWorldId,
+  mainFrameId,
 } from './harness';
 import {
   CSP_CSS,
@@ -138,43 +141,6 @@ async function cdp(target: Page | Frame): Promise<CDPSession> {
   return session;
 }
 
-interface ContextDescription {
-  id: number;
-  origin: string;
-  name: string;
-  auxData?: { frameId?: string; type?: string; isDefault?: boolean };
-}
-
-/** Execution contexts of a page, as CDP reports them (the content script's isolated world among them). */
-async function executionContexts(session: CDPSession): Promise<ContextDescription[]> {
-  const contexts: ContextDescription[] = [];
-  const onCreated = (event: { context: ContextDescription }) => contexts.push(event.context);
-  session.on('Runtime.executionContextCreated', onCreated);
-  await session.send('Runtime.enable');
-  await session.send('Runtime.disable');
-  session.off('Runtime.executionContextCreated', onCreated);
-  return contexts;
-}
-
-async function mainFrameId(session: CDPSession): Promise<string> {
-  const { frameTree } = await session.send('Page.getFrameTree');
-  return frameTree.frame.id;
-}
-
-async function evaluateIn<T>(session: CDPSession, contextId: number, expression: string): Promise<T> {
-  const result = await session.send('Runtime.evaluate', {
-    expression,
-    contextId,
-    returnByValue: true,
-    awaitPromise: true,
-  });
-  if (result.exceptionDetails)
-    throw new Error(
-      `evaluate failed: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
-    );
-  return result.result.value as T;
-}
-
 const extensionWorlds = new WeakMap<Page, number>();
 
 /** Runs `expression` in our content script's isolated world of the page's main frame, where `probe` is our test hook. */
@@ -182,12 +148,7 @@ async function inExtensionWorld<T>(page: Page, expression: string): Promise<T> {
   const session = await cdp(page);
   let contextId = extensionWorlds.get(page);
   if (contextId === undefined) {
-    const frameId = await mainFrameId(session);
-    const context = (await executionContexts(session)).find(
-      (c) => c.origin === `chrome-extension://${browser.extensionId}` && c.auxData?.frameId === frameId,
-    );
-    if (!context) throw new Error('content script world not found');
-    contextId = context.id;
+    contextId = await extensionWorldId(session, browser.extensionId);
     extensionWorlds.set(page, contextId);
   }
   return evaluateIn<T>(session, contextId, `((probe) => (${expression}))(globalThis.__yibaoLensProbe)`);

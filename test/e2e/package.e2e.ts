@@ -36,7 +36,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { ve
 const CHROME_ZIP = join(OUT, `yibao-lens-${pkg.version}-chrome.zip`);
 const EDGE_ZIP = join(OUT, `yibao-lens-${pkg.version}-edge.zip`);
 
-const INTENDED_PERMISSIONS = ['activeTab', 'contextMenus', 'storage'];
+const INTENDED_PERMISSIONS = ['activeTab', 'contextMenus', 'scripting', 'storage'];
 const ICON_SIZES = ['16', '32', '48', '128'];
 const LOCALES = ['en', 'zh_CN'];
 

@@ -14,6 +14,8 @@ import { articleFiles, articlePageHtml, articleText } from '../fixtures/pages';
 import { createTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
 import {
   CARD_SELECTOR,
+  evaluateIn,
+  extensionWorldId,
   launchExtensionBrowser,
   startFixtureServer,
   waitForMarks,
@@ -58,11 +60,20 @@ async function openPopup(route = '', query = ''): Promise<Page> {
   return page;
 }
 
+/** An English page whose only Chinese comes after the loader's first look (a bilingual page, say). */
+const LATE_CHINESE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Benefits</title></head><body>${Array.from(
+  { length: 300 },
+  (_, i) => `<p>Paragraph ${i}: an English page about health insurance deductibles and waiting periods.</p>`,
+).join('')}<p id="zh">个人账户的钱可以给家人用，这叫家庭共济。</p></body></html>`;
+
 const searchBox = (page: Page) => page.getByRole('combobox', { name: '搜索医保术语和常见问题' });
 const firstOptionId = (page: Page) => page.locator('[role="option"]').first().getAttribute('data-doc-id');
 
 beforeAll(async () => {
-  server = await startFixtureServer({ '/seed.html': articlePageHtml(articleFiles()[0]!) });
+  server = await startFixtureServer({
+    '/seed.html': articlePageHtml(articleFiles()[0]!),
+    '/late-chinese.html': LATE_CHINESE_PAGE,
+  });
   browser = await launchExtensionBrowser([server.origin]);
 });
 afterAll(async () => {
@@ -467,6 +478,41 @@ describe('popup: 本页术语', () => {
     await seed.close();
   });
 
+  it('a page whose Chinese comes after the loader’s first look: nothing runs until the popup wakes the loader, then 本页术语 lists its terms', async () => {
+    const late = await browser.newPage();
+    await late.goto(server.url('/late-chinese.html'));
+    const session = await late.context().newCDPSession(late);
+    const world = await extensionWorldId(session, browser.extensionId);
+    const inWorld = (expression: string) => evaluateIn<string | boolean>(session, world, expression);
+    // The loader left its wake function and did nothing else: no engine, no marks.
+    expect(await inWorld('typeof globalThis.__yibaoLensWake')).toBe('function');
+    await late.waitForTimeout(600);
+    expect(await inWorld('typeof globalThis.__yibaoLensProbe')).toBe('undefined');
+    expect(await late.evaluate(() => CSS.highlights.has('yibao-lens-term'))).toBe(false);
+
+    // Opened in a tab, the popup holds no activeTab grant, so it cannot wake the loader: it says so and offers 重试.
+    const tabId = await tabIdOf(late);
+    noScriptTabs.push(tabId);
+    const page = await openPopup('', `?targetTab=${tabId}`);
+    await page.getByRole('tab', { name: '本页术语' }).click();
+    await page.getByText('懂医保只在有中文的网页上查找术语', { exact: false }).waitFor();
+
+    // What the toolbar popup's scripting.executeScript call runs in this world (lib/messaging/pageWake.ts).
+    expect(await inWorld('globalThis.__yibaoLensWake()')).toBe(true);
+    await page.getByRole('button', { name: '重试' }).click();
+    const list = page.getByRole('list', { name: '本页术语' });
+    await list.waitFor();
+    const ids = await list.locator('.page-term').evaluateAll((els) => els.map((el) => el.getAttribute('data-term-id')));
+    expect(ids).toEqual([termId('个人账户'), termId('家庭共济')]);
+    // Woken, the engine marks the page like any other.
+    expect(await inWorld('globalThis.__yibaoLensWake()')).toBe(true);
+    await late.locator('#zh').scrollIntoViewIfNeeded();
+    expect(await waitForMarks(late, 2)).toEqual(['个人账户', '家庭共济']);
+    await session.detach();
+    await page.close();
+    await late.close();
+  });
+
   it('says so in Chinese on a page where no content script runs', async () => {
     const special = await browser.newPage();
     await special.goto('chrome://version');
@@ -512,8 +558,9 @@ describe('popup: settings, theme, privacy', () => {
   it('made no network request and logged no error', () => {
     // chrome://version (opened above as a page without a content script) loads its own resources.
     expect(browser.foreignRequests.filter((url) => !url.startsWith('chrome://'))).toEqual([]);
-    // Asking a tab without a content script makes Chrome log “Unchecked runtime.lastError” in the asking page
-    // (@webext-core/messaging's callback does not read it); expected for the chrome:// tab only.
+    // Asking a tab where nothing listens makes Chrome log “Unchecked runtime.lastError” in the asking page
+    // (@webext-core/messaging's callback does not read it); expected for the chrome:// tab and for the page whose
+    // loader a popup in a tab (no activeTab) could not wake. The toolbar popup wakes the loader before it asks.
     const expected = (e: string) =>
       e.startsWith('chrome://') ||
       noScriptTabs.some((id) => e.includes(`targetTab=${id}`) && e.includes('Could not establish connection'));

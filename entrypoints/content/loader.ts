@@ -1,0 +1,37 @@
+/**
+ * The loader: the only script Chromium injects into every page (entrypoints/content-loader.ts). On a page without
+ * Chinese text it watches for Chinese text arriving later and does nothing else: no chrome.* API is touched (the
+ * first touch builds the API's bindings in the page's renderer, a cost of milliseconds). Once Chinese text is seen,
+ * or the popup asks (through the wake function), it imports the engine (content-engine.js, a module of the
+ * extension package, so Chromium can cache its compiled code) and starts it.
+ */
+import type { browser as Browser } from 'wxt/browser';
+import { whenChineseText } from './chineseText';
+import { LENS_WAKE_GLOBAL } from '@/lib/messaging/loaderNames';
+import { LENS_ENGINE_GLOBAL, LENS_ENGINE_SCRIPT, type LensWorldGlobals } from './engineContract';
+
+type Runtime = typeof Browser.runtime;
+
+export function startLoader(): void {
+  const world = globalThis as LensWorldGlobals;
+  let engine: Promise<boolean> | null = null;
+  // Replaced by the watch's stop function once it is set up (a Chinese page wakes the engine before that).
+  let stopWatching = () => {};
+  const wake = () => {
+    stopWatching();
+    return (engine ??= startEngine(world).catch(() => false));
+  };
+  world[LENS_WAKE_GLOBAL] = wake;
+  stopWatching = whenChineseText(document, () => void wake());
+}
+
+async function startEngine(world: LensWorldGlobals): Promise<boolean> {
+  const runtime = (globalThis as { chrome?: { runtime?: Runtime } }).chrome?.runtime;
+  // After the extension is reloaded, updated or removed, an old copy has no runtime id and stays quiet.
+  if (!runtime?.id) return false;
+  if (!world[LENS_ENGINE_GLOBAL]) await import(/* @vite-ignore */ runtime.getURL(LENS_ENGINE_SCRIPT));
+  const module = world[LENS_ENGINE_GLOBAL];
+  if (!module) return false;
+  module.start();
+  return true;
+}
