@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
@@ -13,6 +13,12 @@ const PDFJS_GB_CMAPS = readdirSync(PDFJS_CMAP_DIR).filter((name) => /GB/.test(na
 // The content script of every page is the loader, declared here rather than by defineContentScript (see
 // entrypoints/content-loader.ts). Its stylesheet holds only the ::highlight rules of the marks.
 const MARK_STYLESHEET = 'content-marks.css';
+
+// V8's explicit compile hint: every function of the engine is compiled with the file, and so kept in Chromium's code
+// cache, instead of compiled lazily on every page as it first runs (measured: about a fifth of the engine's
+// main-thread time on a news page).
+const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+const EAGER_FILES = ['content-engine.js'];
 const LOADER_CONTENT_SCRIPT = {
   matches: ['<all_urls>'],
   js: ['content-loader.js'],
@@ -60,6 +66,13 @@ export default defineConfig({
     },
   },
   hooks: {
+    'build:done': (wxt) => {
+      for (const name of EAGER_FILES) {
+        const file = join(wxt.config.outDir, name);
+        const code = readFileSync(file, 'utf8');
+        if (!code.startsWith(EAGER_COMPILE_HINT)) writeFileSync(file, EAGER_COMPILE_HINT + code);
+      }
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({
         absoluteSrc: join(import.meta.dirname, 'entrypoints/content/style.css'),

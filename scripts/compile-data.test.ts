@@ -42,6 +42,10 @@ describe('compile-data', { timeout: 30_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/151 个术语|\d+ 个术语/);
     expect(existsSync(join(result.outDir, 'matcher.json'))).toBe(true);
+    // The engine's copy holds the same tables as literals.
+    const engineData = readFileSync(join(result.outDir, 'engineData.ts'), 'utf8');
+    const matcherJson = readFileSync(join(result.outDir, 'matcher.json'), 'utf8');
+    expect(engineData).toContain(`export const COMPILED_MATCHER: CompiledTermMatcher = ${matcherJson};`);
   });
 
   it('stops on an entry that fails the schema, naming it and the field', () => {

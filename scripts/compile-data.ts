@@ -33,9 +33,23 @@ function main() {
   const write = (name: string, value: unknown) => writeFileSync(`${outDir}/${name}`, JSON.stringify(value));
   const matcher = compileMatcherFromData(data);
   // Senses of ambiguous forms (养老保险个人账户…): compiled next to the matcher, which they take blocking away from.
-  write('senses.json', compileSenses(senses, data.glossary, matcher));
+  const compiledSenses = compileSenses(senses, data.glossary, matcher);
+  write('senses.json', compiledSenses);
   write('sense-cards.json', buildSenseCards(senses, data.sources));
   write('matcher.json', matcher);
+  // The content engine's copy, as a module of object literals: the page parses nothing (no JSON.parse), and the
+  // literals come from Chromium's code cache with the rest of the engine.
+  writeFileSync(
+    `${outDir}/engineData.ts`,
+    [
+      '// Written by scripts/compile-data.ts from data/: do not edit.',
+      "import type { CompiledTermMatcher } from '../lib/matcher/matcher';",
+      "import type { CompiledSenses } from '../lib/matcher/senses';",
+      `export const COMPILED_MATCHER: CompiledTermMatcher = ${JSON.stringify(matcher)};`,
+      `export const COMPILED_SENSES: CompiledSenses = ${JSON.stringify(compiledSenses)};`,
+      '',
+    ].join('\n'),
+  );
   write('cards.json', buildCardRecords(data));
   write('articles.json', buildArticleRecords(data));
   write('search-docs.json', buildSearchDocs(data));

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageLooksChinese, whenChineseText } from './chineseText';
+import { hasHan, looksChinese, pageLooksChinese, whenChineseText } from './chineseText';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -10,6 +10,28 @@ afterEach(() => {
 });
 
 describe('does this page have Chinese text (the loader’s only question)', () => {
+  it('a title: any Han character; kana, Hangul and CJK punctuation alone are not Chinese', () => {
+    expect(hasHan('医保')).toBe(true);
+    expect(hasHan('The account (账户) is yours')).toBe(true);
+    expect(hasHan('龥')).toBe(true);
+    expect(hasHan('')).toBe(false);
+    expect(hasHan('Plain English, café, naïve')).toBe(false);
+    expect(hasHan('ひらがな カタカナ 한국어 。「」')).toBe(false);
+  });
+
+  it('a long sample: any sentence or two of Chinese reads as Chinese, English and other scripts do not', () => {
+    // Sentences of our own fixture articles and corpus, each on its own.
+    for (const sentence of [
+      '参保人住院以后，费用先由统筹基金按比例支付。',
+      '职工医保个人账户的钱可以给家人用。',
+      '断缴超过三个月，再次参保要等一段时间才能报销。',
+      '办事指南：异地就医备案',
+    ])
+      expect(looksChinese(sentence)).toBe(true);
+    expect(looksChinese('Plain English about deductibles and waiting periods. '.repeat(100))).toBe(false);
+    expect(looksChinese('ひらがな カタカナ 한국어 。「」')).toBe(false);
+  });
+
   it('answers from the title or the first text nodes', () => {
     document.body.innerHTML = '<p>Only English about personal accounts.</p>';
     expect(pageLooksChinese(document)).toBe(false);

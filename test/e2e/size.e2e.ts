@@ -36,6 +36,12 @@ describe('size budgets of what pages load', () => {
     expect(bytes).toBeLessThanOrEqual(LOADER_BUDGET_BYTES);
   });
 
+  it('the engine carries V8’s compile hint, so its functions come from the code cache instead of compiling on each page', () => {
+    expect(readFileSync(builtFile('content-engine.js'), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(
+      true,
+    );
+  });
+
   it(`the engine (content-engine.js) stays under ${ENGINE_BUDGET_BYTES / 1024} KB`, () => {
     const bytes = statSync(builtFile('content-engine.js')).size;
     expect(bytes).toBeGreaterThan(0);
