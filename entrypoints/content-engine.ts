@@ -8,7 +8,9 @@ import { LENS_ENGINE_GLOBAL, type LensEngineModule, type LensWorldGlobals } from
 import { createExtensionContext } from './content/extensionContext';
 import { startLensRuntime } from './content/runtime';
 
-const engineModule: LensEngineModule = { start: () => startLensRuntime(createExtensionContext()) };
+const engineModule: LensEngineModule = {
+  start: (storedSettings) => startLensRuntime(createExtensionContext(), storedSettings),
+};
 
 export default defineUnlistedScript(() => {
   (globalThis as LensWorldGlobals)[LENS_ENGINE_GLOBAL] = engineModule;

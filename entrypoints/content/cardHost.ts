@@ -3,7 +3,7 @@
  * Created on first use; the card module (React + full glossary text) is
  * imported from the extension package at the same moment.
  */
-import { importPackageScript } from './packageModule';
+import { browser } from 'wxt/browser';
 import type { LensCardHandlers, LensCardModule, LensCardView } from '@/lib/card/contract';
 import { LENS_CARD_SCRIPT } from '@/lib/card/contract';
 import { LENS_HOST_TAG } from './tunables';
@@ -12,6 +12,15 @@ const HOST_STYLE =
   'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; ' +
   'margin: 0 !important; padding: 0 !important; border: 0 !important; z-index: 2147483647 !important; display: block !important; ' +
   'overflow: visible !important; pointer-events: none !important; transform: none !important; contain: none !important;';
+
+/**
+ * On web pages the card's address comes from runtime.getURL (a per-session one: use_dynamic_url); our own extension
+ * page (the PDF reader) may import only from the extension's own origin (CSP 'self').
+ */
+async function importCardModule(): Promise<void> {
+  const ownPage = location.host === browser.runtime.id;
+  await import(/* @vite-ignore */ ownPage ? LENS_CARD_SCRIPT : browser.runtime.getURL(LENS_CARD_SCRIPT));
+}
 
 export interface CardHost {
   /** Resolves to the card view, loading the card module the first time. */
@@ -57,7 +66,7 @@ export function createCardHost(doc: Document, handlers: LensCardHandlers): CardH
 
   async function load(): Promise<LensCardView> {
     const global = globalThis as { __yibaoLensCard?: LensCardModule };
-    if (!global.__yibaoLensCard) await importPackageScript(LENS_CARD_SCRIPT);
+    if (!global.__yibaoLensCard) await importCardModule();
     const module = global.__yibaoLensCard;
     if (!module) throw new Error('懂医保：卡片模块未能加载');
     host = doc.createElement(LENS_HOST_TAG);

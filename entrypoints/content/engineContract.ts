@@ -21,8 +21,11 @@ export interface LensEngine {
 }
 
 export interface LensEngineModule {
-  /** Starts the engine in this frame; it watches for its extension going away by itself. */
-  start(): LensEngine;
+  /**
+   * Starts the engine in this frame; it watches for its extension going away by itself. `storedSettings`: the
+   * loader's storage.local.get of the settings, asked for while the engine loaded, so marks need no further wait.
+   */
+  start(storedSettings?: Promise<Record<string, unknown>>): LensEngine;
 }
 
 export const LENS_ENGINE_GLOBAL = '__yibaoLensEngine';

@@ -2,15 +2,16 @@
  * The loader: the only script Chromium injects into every page (entrypoints/content-loader.ts). On a page without
  * Chinese text it watches for Chinese text arriving later and does nothing else: no chrome.* API is touched (the
  * first touch builds the API's bindings in the page's renderer, a cost of milliseconds). Once Chinese text is seen,
- * or the popup asks (through the wake function), it imports the engine (content-engine.js, a module of the
- * extension package, so Chromium can cache its compiled code) and starts it.
+ * or the popup asks (through the wake function), it reads the settings and meanwhile imports the engine
+ * (content-engine.js, a module of the extension package, so Chromium can cache its compiled code) and starts it.
  */
 import type { browser as Browser } from 'wxt/browser';
 import { whenChineseText } from './chineseText';
 import { LENS_WAKE_GLOBAL } from '@/lib/messaging/loaderNames';
+import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
 import { LENS_ENGINE_GLOBAL, LENS_ENGINE_SCRIPT, type LensWorldGlobals } from './engineContract';
 
-type Runtime = typeof Browser.runtime;
+type ExtensionApi = Pick<typeof Browser, 'runtime' | 'storage'>;
 
 export function startLoader(): void {
   const world = globalThis as LensWorldGlobals;
@@ -26,12 +27,15 @@ export function startLoader(): void {
 }
 
 async function startEngine(world: LensWorldGlobals): Promise<boolean> {
-  const runtime = (globalThis as { chrome?: { runtime?: Runtime } }).chrome?.runtime;
+  const api = (globalThis as { chrome?: Partial<ExtensionApi> }).chrome;
   // After the extension is reloaded, updated or removed, an old copy has no runtime id and stays quiet.
-  if (!runtime?.id) return false;
-  if (!world[LENS_ENGINE_GLOBAL]) await import(/* @vite-ignore */ runtime.getURL(LENS_ENGINE_SCRIPT));
+  if (!api?.runtime?.id || !api.storage) return false;
+  // The settings are read while the engine loads: two waits in parallel, not one after the other.
+  const storedSettings = api.storage.local.get(rawKey(STORAGE_KEYS.settings));
+  storedSettings.catch(() => undefined);
+  if (!world[LENS_ENGINE_GLOBAL]) await import(/* @vite-ignore */ api.runtime.getURL(LENS_ENGINE_SCRIPT));
   const module = world[LENS_ENGINE_GLOBAL];
   if (!module) return false;
-  module.start();
+  module.start(storedSettings);
   return true;
 }

@@ -41,7 +41,11 @@ let compiledSenses: CompiledSenses | null = null;
 const loadSenses = () => (compiledSenses ??= JSON.parse(sensesJson) as CompiledSenses);
 const refineSenses = createSenseRefiner(loadSenses);
 
-export function startLensRuntime(ctx: LensContentContext): LensEngine {
+/** `storedSettings`: the settings read the loader started while the engine was loading, if any. */
+export function startLensRuntime(
+  ctx: LensContentContext,
+  storedSettings?: Promise<Record<string, unknown>>,
+): LensEngine {
   const doc = document;
   const siteKey = siteKeyOf(location.href);
   const isTopFrame = window === window.top;
@@ -288,7 +292,7 @@ export function startLensRuntime(ctx: LensContentContext): LensEngine {
     return true;
   }
 
-  const ready = readLensSettings().then(apply).catch(reportOnce);
+  const ready = readLensSettings(storedSettings).then(apply).catch(reportOnce);
   const unwatch = watchLensSettings((next) => {
     if (!ctx.isInvalid) apply(next);
   });

@@ -17,9 +17,12 @@ export const LENS_SETTINGS_REPAIRED_NOTICE = '设置数据已损坏，已恢复�
 // wrapper costs that page more (its setup and lock) than the read itself.
 const SETTINGS_KEY = rawKey(STORAGE_KEYS.settings);
 
-/** The stored settings as they are now, repaired in memory where malformed. Safe in every context. */
-export async function readLensSettings(): Promise<LensSettings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
+/**
+ * The stored settings as they are now, repaired in memory where malformed. Safe in every context. `prefetched`: the
+ * answer of a storage.local.get of the settings key asked for earlier (the loader asks while the engine loads).
+ */
+export async function readLensSettings(prefetched?: Promise<Record<string, unknown>>): Promise<LensSettings> {
+  const stored = await (prefetched ?? browser.storage.local.get(SETTINGS_KEY));
   return normalizeLensSettings(stored[SETTINGS_KEY] ?? null).settings;
 }
 
