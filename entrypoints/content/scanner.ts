@@ -8,35 +8,9 @@
  */
 import type { TermMatch, TermMatcher } from '@/lib/matcher/matcher';
 import { createBandLocator, nodeAtScreenPoint, viewportBand, walkBand, type Band, type BandPosition } from './band';
-import { blockOf } from './markPlan';
 import { LENS_TUNABLES } from './tunables';
-
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
-]);
-/**
- * SVG elements whose text we leave alone: Chromium draws SVG text with a custom
- * highlight badly (glyphs on a textPath come out mangled) and does not paint the
- * underline on plain <text> at all; title/desc are not drawn.
- */
-const SKIPPED_SVG_TAGS = new Set(['text', 'title', 'desc', 'style', 'script', 'metadata']);
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const HAN = /[\u3400-\u9fff]/;
-const CHUNK_OVERLAP = 32;
+import { isInsideSkippedElement, isSkippedElement } from './skippedElements';
+import { matchesInText, neighbourInBlock } from './textMatches';
 
 export interface PageScannerHooks {
   /** A text node gained matches, or its matches changed. */
@@ -84,22 +58,6 @@ export interface PageScanner {
 function defaultScheduleSlice(work: () => void) {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 200 });
   else setTimeout(work, 0);
-}
-
-export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
-  if (SKIPPED_SVG_TAGS.has(element.tagName) && element.namespaceURI === SVG_NS) return true;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-}
-
-/** True when a text node sits inside something we never scan (form field, editor, script…). */
-export function isInsideSkippedElement(node: Node, isOwnElement: (e: Element) => boolean): boolean {
-  for (let el = node.parentElement; el; el = el.parentElement) {
-    if (isSkippedElement(el) || isOwnElement(el)) return true;
-  }
-  return false;
 }
 
 export function createPageScanner(
@@ -189,21 +147,7 @@ export function createPageScanner(
   }
 
   function matchTextNode(node: Text) {
-    const text = node.data;
-    let matches: TermMatch[] = [];
-    if (text.length >= 2 && HAN.test(text)) {
-      if (text.length <= LENS_TUNABLES.textChunkChars) {
-        matches = matcher.findTermMatches(text);
-      } else {
-        for (let from = 0; from < text.length; from += LENS_TUNABLES.textChunkChars) {
-          const to = from + LENS_TUNABLES.textChunkChars;
-          for (const m of matcher.findTermMatches(text.slice(from, to + CHUNK_OVERLAP))) {
-            if (m.start < LENS_TUNABLES.textChunkChars)
-              matches.push({ start: m.start + from, end: m.end + from, entry: m.entry });
-          }
-        }
-      }
-    }
+    let matches = matchesInText(matcher, node.data);
     // A term that an earlier text node runs on into owns the start of this one.
     const into = crossInto.get(node);
     if (into && into.from.isConnected && tracked.get(into.from)?.some((m) => m.endNode === node)) {
@@ -248,24 +192,8 @@ export function createPageScanner(
     return match;
   }
 
-  function nextTextInBlock(node: Text): Text | null {
-    return neighbourInBlock(node, 'nextNode');
-  }
-
-  function previousTextInBlock(node: Text): Text | null {
-    return neighbourInBlock(node, 'previousNode');
-  }
-
-  function neighbourInBlock(node: Text, step: 'nextNode' | 'previousNode'): Text | null {
-    const block = blockOf(node);
-    if (!block) return null;
-    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    walker.currentNode = node;
-    const neighbour = walker[step]() as Text | null;
-    if (!neighbour || blockOf(neighbour) !== block || isInsideSkippedElement(neighbour, options.isOwnElement))
-      return null;
-    return neighbour;
-  }
+  const nextTextInBlock = (node: Text) => neighbourInBlock(doc, node, 'nextNode', options.isOwnElement);
+  const previousTextInBlock = (node: Text) => neighbourInBlock(doc, node, 'previousNode', options.isOwnElement);
 
   function forget(node: Text) {
     matchedText.delete(node);

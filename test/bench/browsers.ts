@@ -20,8 +20,11 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** An MV3 extension whose content script is one empty statement, like ours matched on every page at document_idle. */
-export function buildEmptyExtension(): string {
+/**
+ * An MV3 extension whose content script is one empty statement (or `script`), like ours matched on every page at
+ * document_idle.
+ */
+export function buildEmptyExtension(script = ';\n'): string {
   const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-empty-'));
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -40,7 +43,7 @@ export function buildEmptyExtension(): string {
       ],
     }),
   );
-  writeFileSync(join(dir, 'empty.js'), ';\n');
+  writeFileSync(join(dir, 'empty.js'), script);
   return dir;
 }
 
