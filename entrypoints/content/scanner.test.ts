@@ -1,23 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTermMatcher, type TermMatch } from '@/lib/matcher/matcher';
-import { compileTermMatcher } from '@/scripts/compile/automaton';
+import type { TermMatch } from '@/lib/matcher/matcher';
+import { matcherFor } from '@/test/matcherFor';
 import type { BandPosition } from './band';
 import { createPageScanner, type PageScanner } from './scanner';
 import { LENS_TUNABLES } from './tunables';
 
-const matcher = createTermMatcher(
-  compileTermMatcher(
-    [
-      { form: '个人账户', entry: 0 },
-      { form: '统筹基金', entry: 1 },
-    ],
-    [
-      { id: 'gerenzhanghu', term: '个人账户' },
-      { id: 'tongchoujijin', term: '统筹基金' },
-    ],
-  ),
-);
+const matcher = matcherFor({ gerenzhanghu: ['个人账户'], tongchoujijin: ['统筹基金'] });
 
 interface Harness {
   scanner: PageScanner;

@@ -1,22 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTermMatcher } from '@/lib/matcher/matcher';
-import { compileTermMatcher } from '@/scripts/compile/automaton';
+import { matcherFor } from '@/test/matcherFor';
 import { matchesInText, neighbourInBlock } from './textMatches';
 import { LENS_TUNABLES } from './tunables';
 
-const matcher = createTermMatcher(
-  compileTermMatcher(
-    [
-      { form: '个人账户', entry: 0 },
-      { form: 'DRG', entry: 1 },
-    ],
-    [
-      { id: 'gerenzhanghu', term: '个人账户' },
-      { id: 'drg', term: 'DRG' },
-    ],
-  ),
-);
+const matcher = matcherFor({ gerenzhanghu: ['个人账户'], drg: ['DRG'] });
 const texts = (text: string) => matchesInText(matcher, text).map((m) => text.slice(m.start, m.end));
 
 afterEach(() => {

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLazyTermMatcher, createTermMatcher, type MatcherEntryRule, type MatcherPattern } from './matcher';
+import { createLazyTermMatcher } from './matcher';
 import { compileTermMatcher } from '../../scripts/compile/automaton';
-
-function matcherFor(
-  forms: Record<string, string[]>,
-  options: { ignore?: string[]; blocking?: Record<string, string[]> } = {},
-) {
-  const entries: MatcherEntryRule[] = Object.keys(forms).map((id) => ({
-    id,
-    term: forms[id]![0]!,
-    blocking: options.blocking?.[id],
-  }));
-  const patterns: MatcherPattern[] = Object.entries(forms).flatMap(([, list], entry) =>
-    list.map((form) => ({ form, entry })),
-  );
-  for (const phrase of options.ignore ?? []) patterns.push({ form: phrase, entry: -1 });
-  // Round-trip through JSON, as the build does.
-  return createTermMatcher(JSON.parse(JSON.stringify(compileTermMatcher(patterns, entries))));
-}
+import { matcherFor } from '../../test/matcherFor';
 
 const found = (m: ReturnType<typeof matcherFor>, text: string) =>
   m.findTermMatches(text).map((x) => `${text.slice(x.start, x.end)}@${m.entries[x.entry]!.id}`);

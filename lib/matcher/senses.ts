@@ -294,7 +294,7 @@ const HEADING_PATTERNS: [RegExp, number][] = [
 ];
 
 /** First characters of every HEADING_PATTERNS line: most lines are ruled out before any RegExp runs. */
-const HEADING_FIRST_CHARS = new Set([...'第一二三四五六七八九十（(']);
+const HEADING_FIRST_CHARS = new Set('第一二三四五六七八九十（(');
 
 /** Heading level (1–4) of a block that reads as a heading (第二章 基本养老保险, 一、参保), or 0. */
 export function headingLevelOfText(raw: string): number {
