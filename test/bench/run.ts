@@ -192,6 +192,8 @@ try {
 const loadOf = (key: string) => load.get(key)!;
 const cpu = (s: LoadSample[]) => s.map((x) => x.cost.cpuMs);
 const wall = (s: LoadSample[]) => s.map((x) => x.cost.wallMs);
+/** CPU of whole tasks that ran our scripts: includes what our promise continuations do, which no script event shows. */
+const taskCpu = (s: LoadSample[]) => s.map((x) => x.cost.taskCpuMs);
 
 table(
   '1. 页面加载时的脚本时间（ms，追踪中 chrome-extension:// 脚本事件，最外层求和；CPU = 主线程线程时间，墙钟 = 含被抢占）',
@@ -204,6 +206,9 @@ table(
       '空脚本 墙钟',
       '本扩展 墙钟',
       '墙钟差',
+      '空脚本 任务 CPU',
+      '本扩展 任务 CPU',
+      '任务 CPU 差',
       '引擎加载',
       '标记数',
     ],
@@ -217,6 +222,9 @@ table(
         spread(wall(empty), 2),
         spread(wall(ours), 2),
         num(median(wall(ours)) - median(wall(empty)), 2),
+        spread(taskCpu(empty), 2),
+        spread(taskCpu(ours), 2),
+        num(median(taskCpu(ours)) - median(taskCpu(empty)), 2),
         ours.every((s) => s.engineRan) ? '是' : ours.some((s) => s.engineRan) ? '部分' : '否',
         spread(
           ours.map((s) => s.marks),
@@ -431,25 +439,27 @@ const englishExtra = median(wall(loadOf('english').ours)) - median(wall(loadOf('
 const newsOurs = median(wall(loadOf('news').ours));
 const englishExtraCpu = median(cpu(loadOf('english').ours)) - median(cpu(loadOf('english').empty));
 const newsOursCpu = median(cpu(loadOf('news').ours));
+const englishExtraTask = median(taskCpu(loadOf('english').ours)) - median(taskCpu(loadOf('english').empty));
+const newsOursTask = median(taskCpu(loadOf('news').ours));
 const strongestOver = m('big-2/mark-regexp', (s) => s.cost.wallMs) / oursLoad2;
 const floorWall = m('big-2/floor', (s) => s.cost.wallMs);
 const longestOurs = Math.max(...PAGES.flatMap((p) => loadOf(p.key).ours.map((s) => s.cost.longestTaskMs)));
 const longestMarking = Math.max(...['news/ours', 'big-2/ours'].flatMap((k) => mk(k).map((s) => s.cost.longestTaskMs)));
 const verdict = (ok: boolean) => (ok ? '达成' : '未达成');
-table('9. 目标（墙钟中位数；基准测试不断言，只报告）', [
+table('9. 目标（墙钟中位数，另列脚本 CPU 与任务 CPU；结果取墙钟与任务 CPU 中较严者；基准测试不断言，只报告）', [
   ['目标', '测得', '结果'],
   [
     '无中文页：比空脚本多 ≤ 1 ms',
-    `${num(englishExtra, 2)} ms（CPU ${num(englishExtraCpu, 2)} ms；只读标题的脚本多 ${num(
+    `${num(englishExtra, 2)} ms（脚本 CPU ${num(englishExtraCpu, 2)}，任务 CPU ${num(englishExtraTask, 2)} ms；只读标题的脚本多 ${num(
       median(wall(titleOnly)) - median(wall(loadOf('english').empty)),
       2,
     )} ms）`,
-    verdict(englishExtra <= 1),
+    verdict(englishExtra <= 1 && englishExtraTask <= 1),
   ],
   [
     '5k 新闻页：本扩展脚本时间 ≤ 10 ms',
-    `${num(newsOurs, 2)} ms（CPU ${num(newsOursCpu, 2)} ms）`,
-    verdict(newsOurs <= 10),
+    `${num(newsOurs, 2)} ms（脚本 CPU ${num(newsOursCpu, 2)}，任务 CPU ${num(newsOursTask, 2)} ms）`,
+    verdict(newsOurs <= 10 && newsOursTask <= 10),
   ],
   ['2 MB：mark.js 最强写法 ≥ 10× 本扩展（含加载）', `${num(strongestOver, 1)}×`, verdict(strongestOver >= 10)],
   ['2 MB：本扩展（含加载）≤ 下限', `${num(oursLoad2, 1)} vs ${num(floorWall, 1)} ms`, verdict(oursLoad2 <= floorWall)],
