@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from './lib/messaging/loaderNames';
 
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
@@ -12,7 +13,7 @@ const PDFJS_GB_CMAPS = readdirSync(PDFJS_CMAP_DIR).filter((name) => /GB/.test(na
 
 // The content script of every page is the loader, declared here rather than by defineContentScript (see
 // entrypoints/content-loader.ts). Its stylesheet holds only the ::highlight rules of the marks.
-const MARK_STYLESHEET = 'content-marks.css';
+const MARK_STYLESHEET = LENS_MARK_STYLESHEET.slice(1);
 
 // V8's explicit compile hint: every function of the engine is compiled with the file, and so kept in Chromium's code
 // cache, instead of compiled lazily on every page as it first runs (measured: about a fifth of the engine's
@@ -21,7 +22,7 @@ const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 const EAGER_FILES = ['content-engine.js'];
 const LOADER_CONTENT_SCRIPT = {
   matches: ['<all_urls>'],
-  js: ['content-loader.js'],
+  js: [LENS_LOADER_SCRIPT.slice(1)],
   css: [MARK_STYLESHEET],
   all_frames: true,
   match_about_blank: true,

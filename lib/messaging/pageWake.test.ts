@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { askAwake, wakePageLoader } from './pageWake';
-import { LENS_LOADER_SCRIPT } from './loaderNames';
+import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from './loaderNames';
 
 type Injection = { target: { tabId: number; frameIds?: number[] }; func?: unknown; files?: string[] };
 
@@ -18,7 +18,10 @@ function fakeTab(options: { loader: boolean; wakes?: boolean; reachable?: boolea
     }
     return [{ frameId: 0, result: hasLoader ? (options.wakes ?? true) : null }];
   });
-  (browser as unknown as { scripting: unknown }).scripting = { executeScript };
+  const insertCSS = vi.fn(async (injection: Injection) => {
+    calls.push({ ...injection, files: injection.files?.map((file) => `css:${file}`) });
+  });
+  (browser as unknown as { scripting: unknown }).scripting = { executeScript, insertCSS };
   return calls;
 }
 
@@ -34,10 +37,15 @@ describe('the popup wakes a page’s loader before it asks', () => {
     expect(calls[0]!.target).toEqual({ tabId: 7, frameIds: [0] });
   });
 
-  it('injects the loader into a page opened before the extension, then wakes it', async () => {
+  it('injects the marks’ stylesheet and the loader into a page opened before the extension, then wakes it', async () => {
     const calls = fakeTab({ loader: false });
     expect(await wakePageLoader(7)).toBe(true);
-    expect(calls.map((c) => c.files ?? 'wake')).toEqual(['wake', [LENS_LOADER_SCRIPT], 'wake']);
+    expect(calls.map((c) => c.files ?? 'wake')).toEqual([
+      'wake',
+      [`css:${LENS_MARK_STYLESHEET}`],
+      [LENS_LOADER_SCRIPT],
+      'wake',
+    ]);
   });
 
   it('reports false without access to the tab (no activeTab grant) or when the engine cannot start', async () => {

@@ -6,7 +6,7 @@
  * the extension was installed or updated; then it asks again.
  */
 import { browser } from 'wxt/browser';
-import { LENS_LOADER_SCRIPT, LENS_WAKE_GLOBAL } from './loaderNames';
+import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET, LENS_WAKE_GLOBAL } from './loaderNames';
 
 /** Runs in the page's isolated world: self-contained, as executeScript serialises it. */
 function callWake(name: string): Promise<boolean> | null {
@@ -21,6 +21,8 @@ export async function wakePageLoader(tabId: number): Promise<boolean> {
     const call = () => browser.scripting.executeScript({ target, func: callWake, args: [LENS_WAKE_GLOBAL] });
     let [answer] = await call();
     if (answer?.result === null) {
+      // What the manifest would have given the page: the marks' stylesheet and the loader.
+      await browser.scripting.insertCSS({ target, files: [LENS_MARK_STYLESHEET] });
       await browser.scripting.executeScript({ target, files: [LENS_LOADER_SCRIPT] });
       [answer] = await call();
     }
