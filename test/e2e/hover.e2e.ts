@@ -24,10 +24,11 @@ const [seedA, seedB, seedC] = articleFiles();
 
 const observerScript = `<script>
   window.__records = [];
-  new MutationObserver((list) => { for (const r of list) window.__records.push({ type: r.type, added: [...r.addedNodes].map((n) => n.nodeName), removed: [...r.removedNodes].map((n) => n.nodeName), target: r.target.nodeName }); })
-    .observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  // Parsing the page itself is recorded too; only what happens after the page is built counts.
-  document.addEventListener('DOMContentLoaded', () => { window.__records.length = 0; });
+  const pageObserver = new MutationObserver((list) => { for (const r of list) window.__records.push({ type: r.type, added: [...r.addedNodes].map((n) => n.nodeName), removed: [...r.removedNodes].map((n) => n.nodeName), target: r.target.nodeName }); });
+  pageObserver.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  // Parsing the page itself is recorded too; only what happens after the page is built counts. Records of the
+  // parse may still wait for delivery here: takeRecords drops them too.
+  document.addEventListener('DOMContentLoaded', () => { pageObserver.takeRecords(); window.__records.length = 0; });
 </script>`;
 
 beforeAll(async () => {
