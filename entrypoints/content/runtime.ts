@@ -2,8 +2,7 @@
  * Wires the content script together: settings → scanner → highlights → hover
  * card, plus the popup's questions. Starts and stops live when settings change.
  */
-import matcherJson from '@/generated/matcher.json?raw';
-import sensesJson from '@/generated/senses.json?raw';
+import { COMPILED_MATCHER, COMPILED_SENSES } from '@/generated/engineData';
 import highlightCss from './style.css?inline';
 import { createCardHost, type CardHost } from './cardHost';
 import { findTermAtPoint } from './hitTest';
@@ -24,21 +23,21 @@ import {
   watchLensSettings,
   type LensSettings,
 } from '@/lib/settings/settings';
-import { createLazyTermMatcher, type CompiledTermMatcher } from '@/lib/matcher/matcher';
+import { createLazyTermMatcher } from '@/lib/matcher/matcher';
 import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createSenseRefiner, type SensedMatch } from './senseContext';
-import { senseById, type CompiledSenses } from '@/lib/matcher/senses';
+import { senseById } from '@/lib/matcher/senses';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
 import { inDocumentOrder, type MarkRules } from './markPlan';
 
-// Shipped as a string and built on the first Chinese text node: pages without Chinese never pay for it.
-const matcher = createLazyTermMatcher(() => JSON.parse(matcherJson) as CompiledTermMatcher);
-// Senses of ambiguous forms (个人账户 in a 养老 paragraph…), parsed on the first match that needs one.
-let compiledSenses: CompiledSenses | null = null;
-const loadSenses = () => (compiledSenses ??= JSON.parse(sensesJson) as CompiledSenses);
+// Built on the first Chinese text node. The tables are literals of the engine module (generated/engineData.ts):
+// nothing is parsed on the page.
+const matcher = createLazyTermMatcher(() => COMPILED_MATCHER);
+// Senses of ambiguous forms (个人账户 in a 养老 paragraph…).
+const loadSenses = () => COMPILED_SENSES;
 const refineSenses = createSenseRefiner(loadSenses);
 
 /** `storedSettings`: the settings read the loader started while the engine was loading, if any. */

@@ -1,9 +1,9 @@
 /**
  * Waking a page's loader from the popup. The loader (entrypoints/content/loader.ts) registers no message listener
  * on a page where it saw no Chinese text, so that such pages pay nothing; it leaves a wake function in the
- * extension's isolated world instead. The popup, which holds activeTab for the tab it was opened on, calls that
- * function with scripting.executeScript (same isolated world), or first injects the loader into a page opened before
- * the extension was installed or updated; then it asks again.
+ * extension's isolated world instead. Before it asks a page anything, the popup, which holds activeTab for the tab it
+ * was opened on, calls that function with scripting.executeScript (same isolated world), first injecting the loader
+ * into a page opened before the extension was installed or updated.
  */
 import { browser } from 'wxt/browser';
 import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET, LENS_WAKE_GLOBAL } from './loaderNames';

@@ -36,6 +36,10 @@ describe('size budgets of what pages load', () => {
     expect(bytes).toBeLessThanOrEqual(LOADER_BUDGET_BYTES);
   });
 
+  it('the engine parses no JSON on a page: its tables are literals of the module (generated/engineData.ts)', () => {
+    expect(readFileSync(builtFile('content-engine.js'), 'utf8')).not.toContain('JSON.parse');
+  });
+
   it('the engine carries V8’s compile hint, so its functions come from the code cache instead of compiling on each page', () => {
     expect(readFileSync(builtFile('content-engine.js'), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(
       true,
