@@ -60,7 +60,9 @@ const BLOCK_TAGS = new Set([
   'FORM',
   'FIELDSET',
 ]);
-const HEADING_TAG = /^H([1-6])$/;
+/** 1–6 for H1–H6, else 0 (no RegExp: see headingLevelOfText). */
+const headingTagLevel = (tag: string) =>
+  tag.length === 2 && tag[0] === 'H' && tag[1]! >= '1' && tag[1]! <= '6' ? Number(tag[1]) : 0;
 /** Tags that may hold a heading-like line (第二章 基本养老保险, 一、参保, a short bold line). */
 const LINE_TAGS = new Set(['P', 'DIV', 'DT', 'LI', 'STRONG', 'B']);
 /** Characters of block text gathered on each side of the text node. */
@@ -119,8 +121,8 @@ const hasClausePunctuation = (text: string) => text.includes('。') || text.incl
 
 /** Level of an element that is a heading or reads as one, else 0. */
 export function headingLevelOf(element: Element): number {
-  const tag = HEADING_TAG.exec(element.tagName);
-  if (tag) return Number(tag[1]);
+  const tagLevel = headingTagLevel(element.tagName);
+  if (tagLevel) return tagLevel;
   if (!LINE_TAGS.has(element.tagName) || element.childElementCount > 2) return 0;
   // Most blocks are long paragraphs: ruled out by their first text without building textContent.
   const first = element.firstChild;

@@ -3,17 +3,17 @@
  * neighbouring text of the same block, where a term split by inline markup (个人<b>账户</b>) runs on.
  */
 import type { TermMatch, TermMatcher } from '@/lib/matcher/matcher';
+import { hasHan } from './chineseText';
 import { blockOf } from './markPlan';
 import { isInsideSkippedElement } from './skippedElements';
 import { LENS_TUNABLES } from './tunables';
 
-const HAN = /[\u3400-\u9fff]/;
 /** Characters each chunk reaches into the next, longer than any term, so no term is cut at a chunk's edge. */
 const CHUNK_OVERLAP = 32;
 
 /** Terms in the text of one node; text without a Han character is not looked at (a DRG in English text is not ours). */
 export function matchesInText(matcher: TermMatcher, text: string): TermMatch[] {
-  if (text.length < 2 || !HAN.test(text)) return [];
+  if (text.length < 2 || !hasHan(text)) return [];
   const chunk = LENS_TUNABLES.textChunkChars;
   if (text.length <= chunk) return matcher.findTermMatches(text);
   const matches: TermMatch[] = [];

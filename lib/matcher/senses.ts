@@ -284,29 +284,46 @@ export function sentenceAround(text: string, start: number, end: number): SenseS
   return { text: text.slice(from, to), start: start - from, end: end - from };
 }
 
-const NUMERAL = '[一二三四五六七八九十百零〇两\\d]+';
-const HEADING_PATTERNS: [RegExp, number][] = [
-  [new RegExp(`^第${NUMERAL}编`), 1],
-  [new RegExp(`^第${NUMERAL}章`), 2],
-  [new RegExp(`^第${NUMERAL}节`), 3],
-  [/^[一二三四五六七八九十]+、/, 3],
-  [/^[（(][一二三四五六七八九十]+[）)]/, 4],
-];
+const CHINESE_NUMERALS = '一二三四五六七八九十';
+/** Numerals of 第…章 headings: Chinese ones, 百零〇两 and ASCII digits. */
+const isChapterNumeral = (ch: string) =>
+  CHINESE_NUMERALS.includes(ch) || '百零〇两'.includes(ch) || (ch >= '0' && ch <= '9');
+const CHAPTER_LEVELS: Record<string, number> = { 编: 1, 章: 2, 节: 3 };
 
-/** First characters of every HEADING_PATTERNS line: most lines are ruled out before any RegExp runs. */
-const HEADING_FIRST_CHARS = new Set('第一二三四五六七八九十（(');
+/** Index just after the run of numerals starting at `from` (`from` itself when there is none). */
+function afterNumerals(text: string, from: number, isNumeral: (ch: string) => boolean): number {
+  let i = from;
+  while (i < text.length && isNumeral(text[i]!)) i++;
+  return i;
+}
+
+/**
+ * The level a line's opening gives it: 第X编 1, 第X章 2, 第X节 3, 一、 3, （一） 4, or 0. Read character by
+ * character: a page's first RegExps cost it more than these few comparisons.
+ */
+function headingOpening(text: string): number {
+  const first = text[0]!;
+  if (first === '第') {
+    const end = afterNumerals(text, 1, isChapterNumeral);
+    return end > 1 ? (CHAPTER_LEVELS[text[end] ?? ''] ?? 0) : 0;
+  }
+  const isNumeral = (ch: string) => CHINESE_NUMERALS.includes(ch);
+  if (isNumeral(first)) return text[afterNumerals(text, 0, isNumeral)] === '、' ? 3 : 0;
+  if (first === '（' || first === '(') {
+    const end = afterNumerals(text, 1, isNumeral);
+    return end > 1 && (text[end] === '）' || text[end] === ')') ? 4 : 0;
+  }
+  return 0;
+}
 
 /** Heading level (1–4) of a block that reads as a heading (第二章 基本养老保险, 一、参保), or 0. */
 export function headingLevelOfText(raw: string): number {
   const text = raw.trim();
-  if (text.length === 0 || text.length > 40 || !HEADING_FIRST_CHARS.has(text[0]!)) return 0;
-  for (const [pattern, level] of HEADING_PATTERNS) {
-    if (!pattern.test(text)) continue;
-    // 第X章 lines are headings; numbered lines only when short and not a sentence.
-    if (level <= 3 && text.startsWith('第')) return level;
-    return text.length <= 30 && !text.includes('。') ? level : 0;
-  }
-  return 0;
+  if (text.length === 0 || text.length > 40) return 0;
+  const level = headingOpening(text);
+  // 第X章 lines are headings; numbered lines only when short and not a sentence.
+  if (level === 0 || text.startsWith('第')) return level;
+  return text.length <= 30 && !text.includes('。') ? level : 0;
 }
 
 /**

@@ -47,6 +47,40 @@ export function buildEmptyExtension(script = ';\n'): string {
   return dir;
 }
 
+/**
+ * The least a loader built as the issue asks can cost on a Chinese page: it reads the settings with chrome.storage
+ * and imports an empty module of its own package (web accessible with use_dynamic_url, as our engine is). What
+ * the platform charges for those two steps alone is a floor under our loader's cost on such a page.
+ */
+export function buildImportFloorExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-import-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Import floor',
+      version: '1.0.0',
+      permissions: ['storage'],
+      content_scripts: [
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_idle',
+          js: ['loader.js'],
+        },
+      ],
+      web_accessible_resources: [{ resources: ['module.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    }),
+  );
+  writeFileSync(
+    join(dir, 'loader.js'),
+    "void chrome.storage.local.get('settings');\nvoid import(chrome.runtime.getURL('/module.js'));\n",
+  );
+  writeFileSync(join(dir, 'module.js'), 'globalThis.__importFloor = true;\n');
+  return dir;
+}
+
 export async function launchBench(label: string, extensionDir: string, hasWorker: boolean): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
