@@ -115,9 +115,10 @@ function sampleFrom(
   prefix: string,
   marks: number,
   what: string,
+  knownWorlds: Iterable<string> = [],
 ): MarkingSample {
   const thread = mainThread(events);
-  const cost = scriptCost(thread, prefix);
+  const cost = scriptCost(thread, prefix, knownWorlds);
   const firstTaskTs = Math.min(...cost.tasks.map((t) => t.ts));
   if (cost.events === 0 || !Number.isFinite(firstTaskTs))
     throw new Error(`${what}: no script event in the trace: the measurement could not be taken`);
@@ -178,8 +179,12 @@ export async function setSiteEnabled(browser: BenchBrowser, enabled: boolean): P
   }, enabled);
 }
 
-/** Ours on a loaded page: the site is off while the page loads, then switched on. */
-export async function markWithOurs(browser: BenchBrowser, url: string): Promise<MarkingSample> {
+/**
+ * Ours on a loaded page: the site is off while the page loads, then switched on. All our work then runs in the
+ * listener of the settings change, whose events name our isolated world but no URL: `ourWorlds` (from a load
+ * trace, LoadSample.cost.worlds) attributes them.
+ */
+export async function markWithOurs(browser: BenchBrowser, url: string, ourWorlds: string[]): Promise<MarkingSample> {
   await setSiteEnabled(browser, false);
   const { page, session } = await loadQuiet(browser, url);
   try {
@@ -189,7 +194,7 @@ export async function markWithOurs(browser: BenchBrowser, url: string): Promise<
       marks = await waitForHighlight(page);
       await settle(session);
     });
-    return sampleFrom(events, EXTENSION_PREFIX, marks, '懂医保');
+    return sampleFrom(events, EXTENSION_PREFIX, marks, '懂医保', ourWorlds);
   } finally {
     await page.close();
     await setSiteEnabled(browser, true);

@@ -204,11 +204,16 @@ try {
     firstHovers.push(
       ...(await repeat('首次悬停', () => firstHoverOnce(ours, server.url('/news.html'), '个人账户', hoverDelay))),
     );
+    const ourWorlds = [...new Set(load.get('news')!.ours.flatMap((s) => s.cost.worlds))];
+    if (ourWorlds.length === 0) throw new Error('no isolated world of ours in the news page traces');
     for (const [key, path] of [
       ['news', '/news.html'],
       ['big-2', '/big-2.html'],
     ] as const)
-      marking.set(`${key}/ours`, await repeat(`懂医保 标记 ${key}`, () => markWithOurs(ours, server.url(path))));
+      marking.set(
+        `${key}/ours`,
+        await repeat(`懂医保 标记 ${key}`, () => markWithOurs(ours, server.url(path), ourWorlds)),
+      );
   });
 } finally {
   await server.close();

@@ -76,15 +76,23 @@ const SCRIPT_EVENTS = new Set([
 
 export const scriptUrlOf = (e: TraceEvent) => e.args?.data?.url || e.args?.fileName || e.args?.data?.scriptName || '';
 
+/** Names of the isolated worlds whose events carry a URL starting with `urlPrefix`. */
+const worldsOf = (events: TraceEvent[], urlPrefix: string) =>
+  events.filter((e) => scriptUrlOf(e).startsWith(urlPrefix) && e.args?.worldName).map((e) => e.args!.worldName!);
+
 /**
  * A script's own events: complete script events whose URL starts with `urlPrefix`, or that ran in an isolated
- * world (v8.evaluateModule and v8.callFunction carry the world's name but no URL) whose events carry that URL.
+ * world (v8.evaluateModule and v8.callFunction carry the world's name but no URL) whose events carry that URL, or
+ * one of `knownWorlds` (learnt from an earlier trace: a trace where only an extension event listener of ours runs
+ * has no event with both).
  */
-export function scriptEvents(thread: TraceEvent[], urlPrefix: string): TraceEvent[] {
+export function scriptEvents(
+  thread: TraceEvent[],
+  urlPrefix: string,
+  knownWorlds: Iterable<string> = [],
+): TraceEvent[] {
   const complete = thread.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name));
-  const worlds = new Set(
-    complete.filter((e) => scriptUrlOf(e).startsWith(urlPrefix) && e.args?.worldName).map((e) => e.args!.worldName!),
-  );
+  const worlds = new Set([...knownWorlds, ...worldsOf(complete, urlPrefix)]);
   return complete
     .filter((e) => scriptUrlOf(e).startsWith(urlPrefix) || (e.args?.worldName && worlds.has(e.args.worldName)))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -125,6 +133,8 @@ export interface ScriptCost {
   tasksOver50: number;
   /** Start and end of each such task, trace microseconds. */
   tasks: { ts: number; end: number }[];
+  /** The isolated worlds the script ran in (pass them to a later scriptCost whose trace may not name them). */
+  worlds: string[];
   /** Wall time of the outermost events by file: the loader (content-loader.js), the engine, the card module. */
   byFile: { loader: number; engine: number; card: number; other: number };
   events: number;
@@ -140,8 +150,8 @@ function fileOf(e: TraceEvent): 'loader' | 'engine' | 'card' | 'other' {
   return 'other';
 }
 
-export function scriptCost(thread: TraceEvent[], urlPrefix: string): ScriptCost {
-  const own = scriptEvents(thread, urlPrefix);
+export function scriptCost(thread: TraceEvent[], urlPrefix: string, knownWorlds: Iterable<string> = []): ScriptCost {
+  const own = scriptEvents(thread, urlPrefix, knownWorlds);
   const top = outermost(own);
   const of = (...names: string[]) => own.filter((e) => names.includes(e.name));
   const bodies = outermost(of('EvaluateScript', 'v8.run', 'v8.evaluateModule'));
@@ -170,6 +180,7 @@ export function scriptCost(thread: TraceEvent[], urlPrefix: string): ScriptCost 
     longestTaskMs: Math.max(0, ...taskList.map((t) => ms(t.dur ?? 0))),
     tasksOver50: taskList.filter((t) => (t.dur ?? 0) > 50000).length,
     tasks: taskList.map((t) => ({ ts: t.ts, end: t.ts + (t.dur ?? 0) })),
+    worlds: [...new Set(worldsOf(own, urlPrefix))],
     byFile,
     events: own.length,
   };
