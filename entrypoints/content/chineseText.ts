@@ -8,7 +8,7 @@
  * for the most frequent Chinese characters (see looksChinese).
  */
 
-/** Is `text` (a title: short) holding a Han character? Exact, one character at a time. */
+/** Is `text` holding a Han character? Exact, one character at a time (the title here; the engine's text nodes too). */
 export function hasHan(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

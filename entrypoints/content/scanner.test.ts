@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import { matcherFor } from '@/test/matcherFor';
-import type { BandPosition } from './band';
+import type { Band, BandPosition } from './band';
 import { createPageScanner, type PageScanner } from './scanner';
 import { LENS_TUNABLES } from './tunables';
 
@@ -23,7 +23,13 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function scan(options: { clockStep?: number; onShadowRootGone?: (root: ShadowRoot) => void } = {}): Harness {
+function scan(
+  options: {
+    clockStep?: number;
+    onShadowRootGone?: (root: ShadowRoot) => void;
+    locator?: (band: Band) => (node: Text) => BandPosition;
+  } = {},
+): Harness {
   const queue: (() => void)[] = [];
   let clock = 0;
   const harness: Harness = {
@@ -61,8 +67,10 @@ function scan(options: { clockStep?: number; onShadowRootGone?: (root: ShadowRoo
     {
       isOwnElement: (element) => element.tagName === 'YIBAO-LENS-HOST',
       // happy-dom has no layout: a test places text outside the band with data-band="above|below|hidden".
-      locator: () => (node) =>
-        (node.parentElement?.closest('[data-band]')?.getAttribute('data-band') as BandPosition | null) ?? 'in',
+      locator:
+        options.locator ??
+        (() => (node) =>
+          (node.parentElement?.closest('[data-band]')?.getAttribute('data-band') as BandPosition | null) ?? 'in'),
       scheduleSlice: (work) => queue.push(work),
       now: () => (clock += options.clockStep ?? 0),
     },
@@ -75,6 +83,19 @@ const matchedTexts = (h: Harness) =>
   [...h.matched].flatMap(([node, matches]) => matches.map((m) => node.data.slice(m.start, m.end))).sort();
 
 describe('page scanner', () => {
+  it('matches what is on screen in the task that starts it, and the rest of the band in the next task', async () => {
+    document.body.innerHTML = `<p>屏幕上的个人账户</p><p data-offscreen>下一屏的统筹基金</p>`;
+    // Text marked data-offscreen lies just below the screen: inside a band that reaches past the viewport only.
+    const h = scan({
+      locator: (band) => (node) =>
+        node.parentElement?.hasAttribute('data-offscreen') && band.bottom <= window.innerHeight ? 'below' : 'in',
+    });
+    h.scanner.start();
+    expect(matchedTexts(h)).toEqual(['个人账户']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(matchedTexts(h)).toEqual(['个人账户', '统筹基金']);
+  });
+
   it('finds terms in ordinary text and skips scripts, styles, form fields, editors, hidden and templates', async () => {
     document.body.innerHTML = `
       <p>职工的个人账户</p>
