@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { LENS_ENGINE_SCRIPT } from './entrypoints/content/engineContract';
 import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from './lib/messaging/loaderNames';
 
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -28,7 +29,7 @@ const LOADER_CONTENT_SCRIPT = {
 // cache, instead of compiled lazily on every page as it first runs (measured: about a fifth of the engine's
 // main-thread time on a news page).
 const EAGER_COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
-const ENGINE_FILE = 'content-engine.js';
+const ENGINE_FILE = LENS_ENGINE_SCRIPT.slice(1);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

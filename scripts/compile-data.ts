@@ -34,7 +34,6 @@ function main() {
   const matcher = compileMatcherFromData(data);
   // Senses of ambiguous forms (养老保险个人账户…): compiled next to the matcher, which they take blocking away from.
   const compiledSenses = compileSenses(senses, data.glossary, matcher);
-  write('senses.json', compiledSenses);
   write('sense-cards.json', buildSenseCards(senses, data.sources));
   write('matcher.json', matcher);
   // The content engine's copy, as a module of object literals: the page parses nothing (no JSON.parse), and the

@@ -32,7 +32,7 @@ export interface CompiledSensePlan {
   cues: number[];
 }
 
-/** JSON shipped to the content script (generated/senses.json); built by scripts/compile/senses.ts. */
+/** Shipped to the content script in generated/engineData.ts; built by scripts/compile/senses.ts. */
 export interface CompiledSenses {
   version: 2;
   nearWindow: number;

@@ -1,7 +1,7 @@
 /**
  * Build-time: validates data/senses.json (zod), checks its references against
  * the glossary and sources, and compiles it into what the content script uses
- * (generated/senses.json: cue words per matcher entry, no zod needed) and what
+ * (in generated/engineData.ts: cue words per matcher entry, no zod needed) and what
  * the card module renders (generated/sense-cards.json).
  *
  * Entries with senses stop using the matcher's blocking context: their

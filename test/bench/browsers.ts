@@ -22,15 +22,18 @@ export interface BenchBrowser {
 
 /**
  * An MV3 extension whose content script is one empty statement (or `script`), like ours matched on every page at
- * document_idle.
+ * document_idle; `extra` adds manifest fields and package files.
  */
-export function buildEmptyExtension(script = ';\n'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-empty-'));
+export function buildEmptyExtension(
+  script = ';\n',
+  extra: { manifest?: Record<string, unknown>; files?: Record<string, string> } = {},
+): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-reference-'));
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'Empty content script',
+      name: 'Reference content script',
       version: '1.0.0',
       content_scripts: [
         {
@@ -38,12 +41,14 @@ export function buildEmptyExtension(script = ';\n'): string {
           all_frames: true,
           match_about_blank: true,
           run_at: 'document_idle',
-          js: ['empty.js'],
+          js: ['content.js'],
         },
       ],
+      ...extra.manifest,
     }),
   );
-  writeFileSync(join(dir, 'empty.js'), script);
+  for (const [name, text] of Object.entries({ ...extra.files, 'content.js': script }))
+    writeFileSync(join(dir, name), text);
   return dir;
 }
 
@@ -53,32 +58,16 @@ export function buildEmptyExtension(script = ';\n'): string {
  * the platform charges for those two steps alone is a floor under our loader's cost on such a page.
  */
 export function buildImportFloorExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-import-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Import floor',
-      version: '1.0.0',
-      permissions: ['storage'],
-      content_scripts: [
-        {
-          matches: ['<all_urls>'],
-          all_frames: true,
-          match_about_blank: true,
-          run_at: 'document_idle',
-          js: ['loader.js'],
-        },
-      ],
-      web_accessible_resources: [{ resources: ['module.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
-    }),
-  );
-  writeFileSync(
-    join(dir, 'loader.js'),
+  return buildEmptyExtension(
     "void chrome.storage.local.get('settings');\nvoid import(chrome.runtime.getURL('/module.js'));\n",
+    {
+      manifest: {
+        permissions: ['storage'],
+        web_accessible_resources: [{ resources: ['module.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+      },
+      files: { 'module.js': 'globalThis.__importFloor = true;\n' },
+    },
   );
-  writeFileSync(join(dir, 'module.js'), 'globalThis.__importFloor = true;\n');
-  return dir;
 }
 
 export async function launchBench(label: string, extensionDir: string, hasWorker: boolean): Promise<BenchBrowser> {

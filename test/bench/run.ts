@@ -101,9 +101,6 @@ console.log(
 // ---------- measurements ----------
 
 const emptyDir = buildEmptyExtension();
-/** A reference for the page without Chinese: the least a content script can do to look at a page. */
-const titleOnlyDir = buildEmptyExtension('void document.title;\n');
-let titleOnly: LoadSample[] = [];
 /**
  * A reference for the page without Chinese: the least a loader that does what the issue asks can do there (look for
  * Han characters in the title and the first text nodes, then watch for text added later), written by hand.
@@ -114,11 +111,32 @@ let found = hasHan(document.title);
 for (let i = 0, n = walker.nextNode(); !found && n && i < 200; i++, n = walker.nextNode()) found = hasHan(n.data.slice(0, 400));
 if (!found) new MutationObserver(() => {}).observe(document, { childList: true, subtree: true, characterData: true });
 `;
-const lookOnlyDir = buildEmptyExtension(LOOK_ONLY_SCRIPT);
-let lookOnly: LoadSample[] = [];
-/** A reference for the news page: a loader that only reads the settings and imports an empty module of its package. */
-const importFloorDir = buildImportFloorExtension();
-let importFloor: LoadSample[] = [];
+/** Reference content scripts, each loaded on one page: what the platform charges for the least of our steps. */
+const REFERENCES = [
+  {
+    key: 'title-only',
+    label: '只读 document.title 的内容脚本',
+    meaning: '任何看一眼页面的内容脚本至少付出这么多',
+    dir: buildEmptyExtension('void document.title;\n'),
+    page: 'english',
+  },
+  {
+    key: 'look-only',
+    label: '只看标题和前 200 个文本节点、再挂一个 MutationObserver 的内容脚本',
+    meaning: '按本议题要求看一眼页面的加载器至少付出这么多',
+    dir: buildEmptyExtension(LOOK_ONLY_SCRIPT),
+    page: 'english',
+  },
+  {
+    key: 'import-floor',
+    label: '只读设置并导入一个空模块的内容脚本',
+    meaning: '从扩展包导入引擎的加载器至少付出这么多',
+    dir: buildImportFloorExtension(),
+    page: 'news',
+  },
+] as const;
+const referenceLoads = new Map<string, LoadSample[]>();
+const referenceOf = (key: (typeof REFERENCES)[number]['key']) => referenceLoads.get(key)!;
 const load = new Map<string, { ours: LoadSample[]; empty: LoadSample[] }>();
 const marking = new Map<string, MarkingSample[]>();
 const firstMarks: FirstMarks[] = [];
@@ -170,27 +188,19 @@ try {
         );
     },
   );
-  await withBrowser(
-    () => launchBench('只读标题的内容脚本', titleOnlyDir, false),
-    async (reader) => {
-      titleOnly = await loadSamples(reader, server.url('/english.html'), REPEATS, { expectMarks: false });
-      log('只读标题的内容脚本 加载 英文页 ✓');
-    },
-  );
-  await withBrowser(
-    () => launchBench('只看一眼的内容脚本', lookOnlyDir, false),
-    async (reader) => {
-      lookOnly = await loadSamples(reader, server.url('/english.html'), REPEATS, { expectMarks: false });
-      log('只看一眼的内容脚本 加载 英文页 ✓');
-    },
-  );
-  await withBrowser(
-    () => launchBench('只导入空模块的内容脚本', importFloorDir, false),
-    async (reader) => {
-      importFloor = await loadSamples(reader, server.url('/news.html'), REPEATS, { expectMarks: false });
-      log('只导入空模块的内容脚本 加载 新闻页 ✓');
-    },
-  );
+  for (const reference of REFERENCES) {
+    const page = PAGES.find((p) => p.key === reference.page)!;
+    await withBrowser(
+      () => launchBench(reference.label, reference.dir, false),
+      async (browser) => {
+        referenceLoads.set(
+          reference.key,
+          await loadSamples(browser, server.url(page.path), REPEATS, { expectMarks: false }),
+        );
+        log(`${reference.label} 加载 ${page.label} ✓`);
+      },
+    );
+  }
   await withBrowser(launchOurs, async (ours) => {
     for (const page of PAGES) {
       load.get(page.key)!.ours = await loadSamples(ours, server.url(page.path), REPEATS, {
@@ -218,9 +228,7 @@ try {
 } finally {
   await server.close();
   rmSync(emptyDir, { recursive: true, force: true });
-  rmSync(titleOnlyDir, { recursive: true, force: true });
-  rmSync(importFloorDir, { recursive: true, force: true });
-  rmSync(lookOnlyDir, { recursive: true, force: true });
+  for (const reference of REFERENCES) rmSync(reference.dir, { recursive: true, force: true });
 }
 
 // ---------- report ----------
@@ -270,21 +278,13 @@ table(
     }),
   ],
 );
-{
-  const empty = loadOf('english').empty;
+for (const reference of REFERENCES) {
+  const samples = referenceOf(reference.key);
+  const empty = loadOf(reference.page).empty;
   console.log(
-    `  参照（英文页）：只读 document.title 的内容脚本 CPU ${spread(cpu(titleOnly), 2)}，墙钟 ${spread(wall(titleOnly), 2)}；` +
-      `比空脚本多 CPU ${num(median(cpu(titleOnly)) - median(cpu(empty)), 2)} ms，` +
-      `墙钟 ${num(median(wall(titleOnly)) - median(wall(empty)), 2)} ms（任何看一眼页面的内容脚本至少付出这么多）`,
-  );
-  console.log(
-    `  参照（英文页）：只看标题和前 200 个文本节点、再挂一个 MutationObserver 的内容脚本 CPU ${spread(cpu(lookOnly), 2)}，任务 CPU ${spread(taskCpu(lookOnly), 2)}；` +
-      `比空脚本多任务 CPU ${num(median(taskCpu(lookOnly)) - median(taskCpu(empty)), 2)} ms（按本议题要求看一眼页面的加载器至少付出这么多）`,
-  );
-  const newsEmpty = loadOf('news').empty;
-  console.log(
-    `  参照（新闻页）：只读设置并导入一个空模块的内容脚本 CPU ${spread(cpu(importFloor), 2)}，任务 CPU ${spread(taskCpu(importFloor), 2)}；` +
-      `比空脚本多任务 CPU ${num(median(taskCpu(importFloor)) - median(taskCpu(newsEmpty)), 2)} ms（从扩展包导入引擎的加载器至少付出这么多）`,
+    `  参照（${PAGES.find((p) => p.key === reference.page)!.label}）：${reference.label} CPU ${spread(cpu(samples), 2)}，` +
+      `墙钟 ${spread(wall(samples), 2)}，任务 CPU ${spread(taskCpu(samples), 2)}；比空脚本多 CPU ` +
+      `${num(median(cpu(samples)) - median(cpu(empty)), 2)} ms，任务 CPU ${num(median(taskCpu(samples)) - median(taskCpu(empty)), 2)} ms（${reference.meaning}）`,
   );
 }
 
@@ -496,15 +496,15 @@ table('9. 目标（墙钟中位数，另列脚本 CPU 与任务 CPU；结果取�
   [
     '无中文页：比空脚本多 ≤ 1 ms',
     `${num(englishExtra, 2)} ms（脚本 CPU ${num(englishExtraCpu, 2)}，任务 CPU ${num(englishExtraTask, 2)} ms；只读标题的脚本多 ${num(
-      median(wall(titleOnly)) - median(wall(loadOf('english').empty)),
+      median(wall(referenceOf('title-only'))) - median(wall(loadOf('english').empty)),
       2,
-    )} ms，只看一眼的脚本任务 CPU 多 ${num(median(taskCpu(lookOnly)) - median(taskCpu(loadOf('english').empty)), 2)} ms）`,
+    )} ms，只看一眼的脚本任务 CPU 多 ${num(median(taskCpu(referenceOf('look-only'))) - median(taskCpu(loadOf('english').empty)), 2)} ms）`,
     verdict(englishExtra <= 1 && englishExtraTask <= 1),
   ],
   [
     '5k 新闻页：本扩展脚本时间 ≤ 10 ms',
     `${num(newsOurs, 2)} ms（脚本 CPU ${num(newsOursCpu, 2)}，任务 CPU ${num(newsOursTask, 2)} ms；只导入空模块的脚本任务 CPU ${num(
-      median(taskCpu(importFloor)),
+      median(taskCpu(referenceOf('import-floor'))),
       2,
     )} ms）`,
     verdict(newsOurs <= 10 && newsOursTask <= 10),
