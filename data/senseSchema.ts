@@ -35,9 +35,52 @@ export const senseSchema = z.object({
  * Words that reveal a sense. Role yibao: the 医保 sense, for every ambiguous entry. Role neutral: phrases that
  * claim their span and point nowhere (养老机构 holds 养老), for every entry. Role scheme: tied to a sense per entry.
  */
+/**
+ * The schemes a passage can be about. yibao: basic medical insurance with 生育, 大病保险, 医疗救助 and social 长护险;
+ * none: not insurance at all (banking, securities, family law, social assistance, everyday speech).
+ */
+export const SCHEME_IDS = [
+  'yibao',
+  'pension',
+  'private-pension',
+  'injury',
+  'unemployment',
+  'housing-fund',
+  'commercial',
+  'military',
+  'none',
+] as const;
+export const schemeIdSchema = z.enum(SCHEME_IDS);
+export type SchemeId = z.infer<typeof schemeIdSchema>;
+
+const cueWords = z.array(z.string().min(2).max(16));
+
+/** One scheme: the words that name it, and the short note shown for a shared entry in a passage about it. */
+export const schemeSchema = z.object({
+  id: schemeIdSchema,
+  /** The scheme's name; a note's accessible name begins with it (工伤保险：直接结算). */
+  name: plain(2, 12),
+  /** Words that name the scheme wherever they stand: sentence, block, governing headings, title, opening. */
+  cues: cueWords.default([]),
+  /** Weak words: they count within nearWindow characters of the match, and in headings and the title. */
+  nearCues: cueWords.default([]),
+  /** The note for a shared entry in a passage of this scheme; without it such a match shows nothing. */
+  note: senseCardSchema.optional(),
+});
+
+/**
+ * How an entry's card depends on the scheme of its passage. yibao: the card holds only in a 医保 passage.
+ * shared: vocabulary several schemes use (统筹地区, 缴费基数…): another scheme's passage gets that scheme's
+ * look-alike card or its note. general: the card holds in any passage (社会保障卡, 工伤保险 itself).
+ */
+export const entryClassSchema = z.enum(['yibao', 'shared', 'general']);
+export type EntryClass = z.infer<typeof entryClassSchema>;
+
 export const cueGroupSchema = z.object({
   id,
   role: z.enum(['yibao', 'neutral', 'scheme']),
+  /** For a look-alike group: the scheme its sense belongs to (a passage of that scheme gets that sense). */
+  scheme: schemeIdSchema.optional(),
   /** Only counts within a few characters of the match (weak words such as 银行, 登录). */
   nearOnly: z.boolean().default(false),
   words: z.array(z.string().min(2).max(16)).min(1),
@@ -56,10 +99,16 @@ export const sensesFileSchema = z.object({
   senses: z.array(senseSchema).min(1),
   cueGroups: z.array(cueGroupSchema).min(1),
   entries: z.array(ambiguousEntrySchema).min(1),
+  schemes: z.array(schemeSchema).min(2),
+  /** Every glossary entry, by id: how its card depends on the passage's scheme. */
+  entryClasses: z.record(id, entryClassSchema),
+  /** Mechanisms that exist only in 医保: the card of an entry classed general may name none of them. */
+  yibaoOnlyMechanisms: z.array(z.string().min(2)).min(1),
   /** Documents cited by sense cards that data/sources.json does not hold. */
   sources: z.array(sourceSchema).default([]),
 });
 export type SensesFile = z.infer<typeof sensesFileSchema>;
+export type SenseCard = z.infer<typeof senseCardSchema>;
 export type Sense = z.infer<typeof senseSchema>;
 
 /** The reserved id of the 医保 sense. */

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { compileMatcherFromData, loadProjectData } from './compile/pipeline';
 import { compileSenses, loadSenses } from './compile/senses';
-import { createTermMatcher } from '../lib/matcher/matcher';
+import { createTermMatcher, type TermMatch, type TermMatcher } from '../lib/matcher/matcher';
 import { YIBAO_SENSE, entryHasSenses, resolveSense, sentenceAround } from '../lib/matcher/senses';
 import { createSenseRefiner, type SensedMatch } from '../entrypoints/content/senseContext';
 
@@ -101,37 +101,63 @@ export interface CorpusResult {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/**
+ * Builds `doc` as a page (happy-dom) the way the content script sees one, and yields each block with the
+ * matches of its text node that pass `filter` and what the sense hook kept of them.
+ */
+export function* matchDocument(
+  doc: CorpusDoc,
+  matcher: TermMatcher,
+  refine: (node: Text, matches: TermMatch[]) => SensedMatch[],
+  filter: (m: TermMatch) => boolean = () => true,
+) {
+  const window = new Window();
+  const document = window.document as unknown as Document;
+  const body = doc.blocks
+    .map((b, i) => {
+      const inner = b.bold ? `<strong>${escapeHtml(b.text)}</strong>` : escapeHtml(b.text);
+      return `<${b.tag} data-block="${i}">${inner}</${b.tag}>`;
+    })
+    .join('\n');
+  document.write(
+    `<!doctype html><html lang="zh-CN"><head><title>${escapeHtml(doc.title)}</title></head><body><article>${body}</article></body></html>`,
+  );
+  try {
+    for (const element of document.querySelectorAll('[data-block]')) {
+      const block = doc.blocks[Number(element.getAttribute('data-block'))]!;
+      const node = (element.firstElementChild ?? element).firstChild as Text | null;
+      const raw = node ? matcher.findTermMatches(node.data).filter(filter) : [];
+      const refined = node ? refine(node, raw) : [];
+      yield { block, node, raw, refined };
+    }
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
 export function evaluateCorpus(docs = loadCorpus(), dataDir = 'data'): CorpusResult {
   const data = loadProjectData(dataDir);
   const compiledMatcher = compileMatcherFromData(data);
   const compiledSenses = compileSenses(loadSenses(dataDir), data.glossary, compiledMatcher);
   const matcher = createTermMatcher(compiledMatcher);
   const refine = createSenseRefiner(() => compiledSenses);
+  // This corpus labels the entries that have look-alike senses of their own.
+  const senseFile = loadSenses(dataDir);
+  const ambiguous = new Set(
+    senseFile.entries
+      .filter((e) => e.senses.some((s) => s.sense !== YIBAO_SENSE))
+      .map((e) => data.glossary.findIndex((g) => g.id === e.entry)),
+  );
   const knownLabels = new Set([YIBAO_SENSE, NOTHING, ...compiledSenses.senses.filter((s) => s.shown).map((s) => s.id)]);
   const occurrences: Occurrence[] = [];
   const problems: string[] = [];
 
   for (const doc of docs) {
-    const window = new Window();
-    const document = window.document as unknown as Document;
-    const body = doc.blocks
-      .map((b, i) => {
-        const inner = b.bold ? `<strong>${escapeHtml(b.text)}</strong>` : escapeHtml(b.text);
-        return `<${b.tag} data-block="${i}">${inner}</${b.tag}>`;
-      })
-      .join('\n');
-    document.write(
-      `<!doctype html><html lang="zh-CN"><head><title>${escapeHtml(doc.title)}</title></head><body><article>${body}</article></body></html>`,
-    );
-    for (const element of document.querySelectorAll('[data-block]')) {
-      const block = doc.blocks[Number(element.getAttribute('data-block'))]!;
-      const node = (element.firstElementChild ?? element).firstChild as Text | null;
+    for (const { block, node, raw, refined } of matchDocument(doc, matcher, refine, (m) => ambiguous.has(m.entry))) {
       for (const label of block.labels) {
         if (!knownLabels.has(label.expected)) problems.push(`${doc.file}: 未知标签 ${label.expected}（${label.form}）`);
       }
       if (!node) continue;
-      const raw = matcher.findTermMatches(node.data).filter((m) => compiledSenses.plans[m.entry] !== undefined);
-      const refined = refine(node, raw) as SensedMatch[];
       for (const m of raw) {
         const label = block.labels.find((l) => l.start === m.start && l.end === m.end);
         const form = node.data.slice(m.start, m.end);
@@ -154,7 +180,6 @@ export function evaluateCorpus(docs = loadCorpus(), dataDir = 'data'): CorpusRes
           problems.push(`${doc.file}: 标注“${label.form}”处没有匹配（词形不对，或被更长的词形覆盖）`);
       }
     }
-    void window.happyDOM.close();
   }
 
   const senses = [...new Set(occurrences.flatMap((o) => [o.expected, o.got]))].sort();
@@ -174,6 +199,36 @@ export function evaluateCorpus(docs = loadCorpus(), dataDir = 'data'): CorpusRes
   const accuracy = occurrences.filter((o) => o.expected === o.got).length / Math.max(1, occurrences.length);
   const wrongCards = occurrences.filter((o) => o.got !== NOTHING && o.got !== o.expected);
   return { occurrences, problems, scores, accuracy, wrongCards };
+}
+
+/** The scheme set, part by part: right card or rightly nothing per scheme and per entry class. */
+async function reportSchemes(showHeldOutMisreads: boolean) {
+  const { loadSchemePart } = await import('./eval/schemeCorpus');
+  const { evaluateSchemes, tallyBy, yibaoCardScores } = await import('./eval/schemeEval');
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const row = (t: { key: string; total: number; right: number; yibaoCards: number }) =>
+    `  ${t.key.padEnd(18)}${String(t.total).padStart(5)}  ${String(t.right).padStart(5)}  ${pct(t.right / t.total).padStart(6)}  ${String(t.yibaoCards).padStart(5)}`;
+  for (const part of ['dev', 'heldout'] as const) {
+    const { docs, problems, lawsSkipped } = loadSchemePart(part);
+    if (lawsSkipped) console.log(lawsSkipped);
+    const result = evaluateSchemes(docs);
+    const all = result.occurrences;
+    const right = all.filter((o) => o.right).length;
+    console.log(`\n== 险种评测 ${part}：${docs.length} 篇，${all.length} 处；对的卡片或正确地不显示 ${pct(right / Math.max(1, all.length))}`);
+    console.log(`  ${'险种（标注）'.padEnd(16)}   处  正确  正确率  医保卡`);
+    for (const t of tallyBy(all, (o) => o.expected)) console.log(row(t));
+    console.log(`  ${'词条类别'.padEnd(16)}   处  正确  正确率  医保卡`);
+    for (const t of tallyBy(all, (o) => o.entryClass)) console.log(row(t));
+    const y = yibaoCardScores(all);
+    console.log(`  医保卡：精确率 ${pct(y.precision)}（显示 ${y.shown}），召回率 ${pct(y.recall)}（应显示 ${y.wanted}）`);
+    const misreads = all.filter((o) => !o.right);
+    if (part === 'dev' || showHeldOutMisreads) {
+      for (const o of misreads)
+        console.log(`  误：${o.file} “${o.form}”(${o.entry}) 应为 ${o.expected}，得到 ${o.got}：…${o.context}…`);
+    } else if (misreads.length) console.log(`  （留出部分的 ${misreads.length} 处误判不列出：--show-heldout 才列）`);
+    for (const p of [...problems, ...result.problems]) console.log(`  语料问题：${p}`);
+    if (problems.length + result.problems.length) process.exitCode = 1;
+  }
 }
 
 function main() {
@@ -250,6 +305,7 @@ function bench() {
     block: () => ({ text: paragraph.text, start: match.start, end: match.end }),
     headings: () => paragraph.headings,
     title: () => '社保知识汇编',
+    opening: () => '',
   };
   for (const p of paragraphs) {
     paragraph = p;
@@ -275,5 +331,8 @@ function bench() {
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith('eval-senses.ts')) {
   if (process.argv.includes('--bench')) bench();
-  else main();
+  else {
+    main();
+    void reportSchemes(process.argv.includes('--show-heldout'));
+  }
 }

@@ -16,6 +16,7 @@ import { TermCard } from '@/lib/card/TermCard';
 import senseCards from '@/generated/sense-cards.json';
 import { SenseCard, type SenseCardRecord } from '@/lib/card/SenseCard';
 import type { CardRecord } from '@/lib/card/records';
+import { senseDisplayName } from '@/lib/matcher/senses';
 import { placeCard, type RectLike } from './placement';
 import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
 import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardView } from '@/lib/card/contract';
@@ -23,6 +24,10 @@ import hostCss from './card.css?inline';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
 const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));
+const senseNameOf = (senseId: string, termId: string) => {
+  const sense = senseById.get(senseId);
+  return sense && senseDisplayName(sense, recordById.get(termId)?.term ?? '');
+};
 
 interface Shown {
   termId: string;
@@ -97,7 +102,7 @@ function FloatingCard({
   const previous = state.history[state.history.length - 1];
   const previousName = previous
     ? previous.sense
-      ? senseById.get(previous.sense)?.name
+      ? senseNameOf(previous.sense, previous.termId)
       : recordById.get(previous.termId)?.term
     : undefined;
   const goBack = () => {
@@ -118,7 +123,9 @@ function FloatingCard({
       data-theme={state.theme}
       role="dialog"
       aria-modal="false"
-      aria-label={sense ? `${sense.name}：${sense.what}` : `${record.term}：${record.summary}`}
+      aria-label={
+        sense ? `${senseDisplayName(sense, record.term)}：${sense.what}` : `${record.term}：${record.summary}`
+      }
       tabIndex={-1}
       style={{ left: '-10000px', top: '0px' }}
       onPointerEnter={() => handlers.onPointerInside(true)}

@@ -27,7 +27,7 @@ import { createLazyTermMatcher } from '@/lib/matcher/matcher';
 import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { createPageScanner, type PageScanner } from './scanner';
 import { createSenseRefiner, type SensedMatch } from './senseContext';
-import { senseById } from '@/lib/matcher/senses';
+import { senseById, senseDisplayName } from '@/lib/matcher/senses';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
 import type { LensContentContext, LensEngine } from './engineContract';
@@ -257,7 +257,8 @@ export function startLensRuntime(
         if (known) known.count++;
         else if (!m.sense) counts.set(key, { id: entry.id, term: entry.term, count: 1 });
         else {
-          const name = senseById(loadSenses(), m.sense)?.name ?? m.sense;
+          const sense = senseById(loadSenses(), m.sense);
+          const name = sense ? senseDisplayName(sense, entry.term) : m.sense;
           counts.set(key, { id: entry.id, term: name, count: 1, sense: { id: m.sense, name } });
         }
       }

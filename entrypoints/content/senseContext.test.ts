@@ -92,12 +92,12 @@ describe('the scanner hook', () => {
   });
 
   it('if senses cannot be decided, ambiguous matches are dropped, never guessed', () => {
-    document.body.innerHTML = '<p>个人账户和家庭共济。</p>';
+    document.body.innerHTML = '<p>个人账户和工伤保险。</p>';
     const node = document.querySelector('p')!.firstChild as Text;
     const raw = matcher.findTermMatches(node.data);
     const broken = { ...compiled, words: undefined } as unknown as typeof compiled;
     const kept = createSenseRefiner(() => broken)(node, raw);
-    expect(kept.map((m) => node.data.slice(m.start, m.end))).toEqual(['家庭共济']);
+    expect(kept.map((m) => node.data.slice(m.start, m.end))).toEqual(['工伤保险']);
   });
 
   it('returns the same array when nothing changes', () => {

@@ -184,7 +184,7 @@ export function senseScopesFor(
   node: Text,
   start: number,
   end: number,
-  cache: { block?: { text: string; nodeStart: number } | null; headings?: string[] } = {},
+  cache: { block?: { text: string; nodeStart: number } | null; headings?: string[]; opening?: string } = {},
 ): SenseScopes {
   const block = () => {
     if (cache.block === undefined) {
@@ -213,6 +213,10 @@ export function senseScopesFor(
       return cache.headings;
     },
     title: () => node.ownerDocument.title,
+    opening() {
+      cache.opening ??= (node.ownerDocument.querySelector('h1')?.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS);
+      return cache.opening;
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { CardSource } from './records';
 import { CloseButton, formatCardSource } from './TermCard';
+import { senseDisplayName } from '@/lib/matcher/senses';
 
 /** One shown look-alike sense, as compiled into generated/sense-cards.json. */
 export interface SenseCardRecord {
@@ -14,6 +15,8 @@ export interface SenseCardRecord {
   what: string;
   difference: string;
   sources: CardSource[];
+  /** A scheme note: its title is the scheme's name and the page's term (工伤保险：直接结算). */
+  note?: true;
 }
 
 export interface SenseCardProps {
@@ -29,8 +32,8 @@ export function SenseCard({ record, yibaoTerm, onSelectTerm, onClose }: SenseCar
     <article className="yl-card-body" data-sense-id={record.id}>
       <header className="yl-head">
         <div className="yl-title-row">
-          <h2 className="yl-term">{record.name}</h2>
-          <span className="yl-category">不是医保术语</span>
+          <h2 className="yl-term">{senseDisplayName(record, yibaoTerm.term)}</h2>
+          <span className="yl-category">{record.note ? '这段讲的不是医保' : '不是医保术语'}</span>
           {onClose && <CloseButton onClose={onClose} />}
         </div>
       </header>

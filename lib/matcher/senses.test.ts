@@ -13,10 +13,17 @@ import {
   sentenceAround,
   type CompiledSenses,
   type SenseScopes,
+  senseDisplayName,
 } from './senses';
 
 /** Scopes from strings; the match is the text between [[ and ]] in the sentence (and in the block, if given). */
-function scopes(parts: { sentence: string; block?: string; headings?: string[]; title?: string }): SenseScopes {
+function scopes(parts: {
+  sentence: string;
+  block?: string;
+  headings?: string[];
+  title?: string;
+  opening?: string;
+}): SenseScopes {
   const span = (marked: string) => {
     const start = marked.indexOf('[[');
     const end = marked.indexOf(']]') - 2;
@@ -28,17 +35,19 @@ function scopes(parts: { sentence: string; block?: string; headings?: string[]; 
     block: () => (parts.block ? span(parts.block) : null),
     headings: () => parts.headings ?? [],
     title: () => parts.title ?? '',
+    opening: () => parts.opening ?? '',
   };
 }
 
 // A small hand-made table: entry 0 is ambiguous between 医保, 养老 (shown) and 银行 (unrelated, near only).
 const toy: CompiledSenses = {
-  version: 2,
+  version: 3,
   nearWindow: 4,
   senses: [
     { id: 'pension-account', name: '养老保险个人账户', shown: true },
     { id: 'bank', name: '银行账户', shown: false },
   ],
+  schemes: [],
   ...packSensePlans({
     0: [
       ['医保', CUE_YIBAO, false],
@@ -138,6 +147,7 @@ describe('resolveSense on a hand-made table', () => {
       block: () => (asked.push('block'), null),
       headings: () => (asked.push('headings'), []),
       title: () => (asked.push('title'), ''),
+      opening: () => (asked.push('opening'), ''),
     };
     expect(resolveSense(toy, 7, spy)).toBe(YIBAO_SENSE);
     expect(asked).toEqual([]);
@@ -151,9 +161,100 @@ describe('resolveSense on a hand-made table', () => {
       block: () => (asked.push('block'), base.block()),
       headings: () => (asked.push('headings'), base.headings()),
       title: () => (asked.push('title'), base.title()),
+      opening: () => (asked.push('opening'), base.opening()),
     };
     expect(resolveSense(toy, 0, spy)).toBe('pension-account');
     expect(asked).toEqual(['sentence']);
+  });
+});
+
+// Schemes: entry 0 is shared vocabulary (a note for 工伤), entry 1 is 医保-specific (nothing outside 医保),
+// entry 2 has its own pension look-alike; 银行 is a near-only word of "not insurance".
+const NOTE_INJURY = 1;
+const PENSION_LOOKALIKE = 0;
+const schemeToy: CompiledSenses = {
+  version: 3,
+  nearWindow: 4,
+  senses: [
+    { id: 'pension-years', name: '养老保险缴费年限', shown: true },
+    { id: 'note-injury', name: '工伤保险', shown: true, note: true },
+  ],
+  schemes: ['yibao', 'pension', 'injury', 'none'],
+  ...packSensePlans(
+    { 0: [], 1: [], 2: [['看病', CUE_YIBAO, false]] },
+    [
+      ['医保', 0, false],
+      ['基本医疗保险', 0, false],
+      ['养老保险', 1, false],
+      ['工伤', 2, false],
+      ['工伤保险', 2, false],
+      ['银行', 3, true],
+    ],
+    {
+      0: [CUE_YIBAO, CUE_BLOCKED, NOTE_INJURY, CUE_BLOCKED],
+      1: [CUE_YIBAO, CUE_BLOCKED, CUE_BLOCKED, CUE_BLOCKED],
+      2: [CUE_YIBAO, PENSION_LOOKALIKE, CUE_BLOCKED, CUE_BLOCKED],
+    },
+  ),
+};
+
+describe('the scheme of the passage', () => {
+  const cases: [string, number, Parameters<typeof scopes>[0], string | null][] = [
+    ['no scheme named anywhere: 医保', 0, { sentence: '办理[[直接结算]]' }, YIBAO_SENSE],
+    [
+      'a 工伤 title sets the scheme of a passage naming none',
+      0,
+      { sentence: '办理[[直接结算]]', title: '工伤保险条例' },
+      'note-injury',
+    ],
+    [
+      'the opening heading does too, when the title names nothing',
+      0,
+      { sentence: '办理[[直接结算]]', title: '法规库', opening: '工伤保险条例' },
+      'note-injury',
+    ],
+    [
+      'an explicit mention in the sentence wins over the document',
+      0,
+      { sentence: '参加基本医疗保险的，按规定[[直接结算]]', title: '工伤保险条例' },
+      YIBAO_SENSE,
+    ],
+    [
+      'in a list naming several schemes each item takes its own',
+      1,
+      { sentence: '缴纳养老保险费、医保[[个人缴费]]、工伤保险费', title: '工伤保险条例' },
+      YIBAO_SENSE,
+    ],
+    [
+      'a 医保-specific entry in another scheme shows nothing',
+      1,
+      { sentence: '[[近亲属]]可以申请', title: '工伤保险条例' },
+      null,
+    ],
+    ['a look-alike of that scheme where the entry has one', 2, { sentence: '养老保险的[[缴费年限]]' }, 'pension-years'],
+    [
+      'with no look-alike and no note: nothing',
+      2,
+      { sentence: '[[缴费年限]]', headings: ['第四章 工伤保险待遇'] },
+      null,
+    ],
+    ["the entry's own cue still counts", 2, { sentence: '看病用的[[缴费年限]]', title: '养老保险手册' }, YIBAO_SENSE],
+    ['a scheme name that is the matched form itself decides', 0, { sentence: '[[工伤保险]]' }, 'note-injury'],
+    ['a weak word counts near the match', 1, { sentence: '银行[[个人缴费]]' }, null],
+    [
+      'a weak word far away in the sentence does not',
+      1,
+      { sentence: '银行开户以后，过了很久才说到[[个人缴费]]' },
+      YIBAO_SENSE,
+    ],
+  ];
+  it.each(cases)('%s', (_, entry, parts, expected) => {
+    expect(resolveSense(schemeToy, entry, scopes(parts))).toBe(expected);
+  });
+
+  it("names a note by its scheme and the page's term, and a look-alike by its own name", () => {
+    expect(senseDisplayName(schemeToy.senses[NOTE_INJURY]!, '直接结算')).toBe('工伤保险：直接结算');
+    expect(senseDisplayName(schemeToy.senses[PENSION_LOOKALIKE]!, '缴费年限')).toBe('养老保险缴费年限');
   });
 });
 
@@ -210,14 +311,14 @@ describe('resolveSense with the real data', () => {
   const compiled = compileSenses(loadSenses('data'), data.glossary, matcher);
   const entryOf = (id: string) => data.glossary.findIndex((e) => e.id === id);
 
-  it('takes the blocking context away from entries with senses, and only from them', () => {
+  it('gives every entry but the general ones a plan, and takes the blocking context away from those', () => {
+    const classes = loadSenses('data').entryClasses;
+    data.glossary.forEach((e, i) => {
+      expect(compiled.plans[i] !== undefined, e.id).toBe(classes[e.id] !== 'general');
+      if (compiled.plans[i]) expect(matcher.entries[i]!.blocking, e.id).toBeUndefined();
+    });
     const account = entryOf('gerenzhanghu');
-    expect(matcher.entries[account]!.blocking).toBeUndefined();
-    expect(compiled.plans[account]).toBeDefined();
-    const withBlocking = data.glossary.findIndex(
-      (e, i) => e.precision.blockingContext.length > 0 && !compiled.plans[i],
-    );
-    expect(matcher.entries[withBlocking]!.blocking!.length).toBeGreaterThan(0);
+    expect(compiled.plans[account]!.cues.length).toBeGreaterThan(0);
   });
 
   const table: [string, string, Parameters<typeof scopes>[0], string | null][] = [

@@ -4,9 +4,12 @@
  * scheme (养老保险个人账户, 商业医疗险等待期…) or something unrelated. Pure
  * functions over strings; the DOM side lives in entrypoints/content/senseContext.ts.
  *
- * Cues are looked at in widening scopes — sentence, block, governing headings
- * (nearest first), page title — and the nearest scope with a decisive cue wins.
- * Without any cue the 医保 sense stays.
+ * Every entry whose card depends on the scheme of its passage has a plan: the
+ * words that name each scheme (工伤, 养老保险, 住房公积金, 保险公司…) and the
+ * entry's own cue words. Cues are looked at in widening scopes — sentence,
+ * block, governing headings (nearest first), page title, the document's
+ * opening — and the nearest scope with a decisive cue wins. Without any cue the
+ * 医保 sense stays.
  */
 
 /** The 医保 sense, returned when the glossary card is right. */
@@ -24,22 +27,30 @@ export interface CompiledSense {
   name: string;
   /** False for unrelated senses (a bank account): nothing is marked or shown. */
   shown: boolean;
+  /** A scheme note (工伤保险：直接结算): its display name is the scheme's name and the entry's term. */
+  note?: true;
 }
 
-/** What the cue words mean for one ambiguous entry. */
+/** What the cue words mean for one entry. */
 export interface CompiledSensePlan {
-  /** Flat triples: index in CompiledSenses.words, target (a sense index or CUE_*), 1 if near-only. */
+  /** The entry's own cue words, flat triples: index in CompiledSenses.words, target (a sense index or CUE_*), 1 if near-only. */
   cues: number[];
+  /** The target of each scheme's words for this entry (by scheme index): CUE_YIBAO, a sense index or CUE_BLOCKED. */
+  schemes: number[];
 }
 
 /** Shipped to the content script in generated/engineData.ts; built by scripts/compile/senses.ts. */
 export interface CompiledSenses {
-  version: 2;
+  version: 3;
   nearWindow: number;
   senses: CompiledSense[];
-  /** Every cue word of every entry: a text is scanned once, whatever entries its matches belong to. */
+  /** Every cue word of every entry and scheme: a text is scanned once, whatever entries its matches belong to. */
   words: string[];
-  /** Keyed by matcher entry index. */
+  /** Scheme ids by index (yibao, pension, injury…). */
+  schemes: string[];
+  /** Words that name a scheme, flat triples: word index, scheme index, 1 if near-only. */
+  schemeCues: number[];
+  /** Keyed by matcher entry index; entries without a plan keep their 医保 card in any passage. */
   plans: Record<string, CompiledSensePlan>;
 }
 
@@ -62,6 +73,8 @@ export interface SenseScopes {
   /** Texts of the headings that govern the match, nearest first. */
   headings(): string[];
   title(): string;
+  /** The document's opening: its first top-level heading (《工伤保险条例》 on a law page), or ''. */
+  opening(): string;
 }
 
 /** Outcome: YIBAO_SENSE, the id of a shown look-alike sense, or null (unrelated: show nothing). */
@@ -75,6 +88,8 @@ interface SenseTables {
   /** Word indexes by first character. */
   buckets: Map<number, number[]>;
   firstChar: Uint8Array;
+  /** 1 for words that name a scheme: such a word decides even when it is the matched form itself. */
+  namesScheme: Uint8Array;
   /** Per plan: target and near flag of each word (CUE_NONE where the word says nothing for that entry). */
   targets: Map<CompiledSensePlan, { target: Int16Array; near: Uint8Array }>;
   /** Recent scans: the matches of one text node share their block, headings and title. */
@@ -100,7 +115,9 @@ function tables(compiled: CompiledSenses): SenseTables {
     if (list) list.push(w);
     else buckets.set(code, [w]);
   });
-  t = { buckets, firstChar, targets: new Map(), memo: new Map() };
+  const namesScheme = new Uint8Array(compiled.words.length);
+  for (let k = 0; k < compiled.schemeCues.length; k += 3) namesScheme[compiled.schemeCues[k]!] = 1;
+  t = { buckets, firstChar, namesScheme, targets: new Map(), memo: new Map() };
   tablesOf.set(compiled, t);
   return t;
 }
@@ -110,6 +127,12 @@ function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan) {
   let p = t.targets.get(plan);
   if (!p) {
     p = { target: new Int16Array(compiled.words.length).fill(CUE_NONE), near: new Uint8Array(compiled.words.length) };
+    const schemeCues = compiled.schemeCues;
+    for (let k = 0; k < schemeCues.length; k += 3) {
+      p.target[schemeCues[k]!] = plan.schemes[schemeCues[k + 1]!]!;
+      p.near[schemeCues[k]!] = schemeCues[k + 2]!;
+    }
+    // The entry's own cue words come second: they override what a scheme word means for this entry.
     for (let k = 0; k < plan.cues.length; k += 3) {
       p.target[plan.cues[k]!] = plan.cues[k + 1]!;
       p.near[plan.cues[k]!] = plan.cues[k + 2]!;
@@ -162,6 +185,7 @@ function nearestTarget(
   nearWindow: number,
 ): number | undefined {
   const { target, near } = planTargets(compiled, plan);
+  const { namesScheme } = tables(compiled);
   const hits = scanWords(compiled, text);
   const { start, end, from, to } = span;
   let best: number | undefined;
@@ -181,8 +205,8 @@ function nearestTarget(
     const hitStart = hits[k]!;
     const hitEnd = hitStart + compiled.words[w]!.length;
     if (hitEnd > to) continue;
-    // The matched form itself (起付线 as a cue of 起付线) says nothing.
-    if (hitStart === start && hitEnd === end) continue;
+    // The matched form itself says nothing (起付线 as a cue of 起付线), unless it names a scheme (工伤保险).
+    if (hitStart === start && hitEnd === end && namesScheme[w] === 0) continue;
     let distance: number;
     let rank: number;
     if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
@@ -264,12 +288,18 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
     target = majorityTarget(compiled, plan, heading);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
-  target = majorityTarget(compiled, plan, scopes.title());
+  // The document as a whole: its title, then its opening heading, set the scheme of passages naming none.
+  target = majorityTarget(compiled, plan, scopes.title()) ?? majorityTarget(compiled, plan, scopes.opening());
   return target === undefined ? YIBAO_SENSE : outcomeOf(compiled, target);
 }
 
 export function senseById(compiled: CompiledSenses, id: string): CompiledSense | undefined {
   return compiled.senses.find((s) => s.id === id);
+}
+
+/** What a reader sees as the name of a sense of an entry: 养老保险个人账户, or for a scheme note 工伤保险：直接结算. */
+export function senseDisplayName(sense: { name: string; note?: true }, term: string): string {
+  return sense.note ? `${sense.name}：${term}` : sense.name;
 }
 
 /** 。！？；!?; and line breaks end a sentence. */

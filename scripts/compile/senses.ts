@@ -4,19 +4,27 @@
  * (in generated/engineData.ts: cue words per matcher entry, no zod needed) and what
  * the card module renders (generated/sense-cards.json).
  *
- * Entries with senses stop using the matcher's blocking context: their
+ * Entries with plans stop using the matcher's blocking context: their
  * blocking words become near-only "unrelated" cues here, so a 养老 paragraph
  * yields the 养老保险个人账户 card instead of nothing.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sensesFileSchema, YIBAO_SENSE_ID, type SensesFile } from '../../data/senseSchema';
+import {
+  sensesFileSchema,
+  YIBAO_SENSE_ID,
+  type EntryClass,
+  type SenseCard,
+  type SchemeId,
+  type SensesFile,
+} from '../../data/senseSchema';
 import type { GlossaryEntry, Source } from '../../data/schema';
 import type { CompiledTermMatcher } from '../../lib/matcher/matcher';
 import {
   CUE_BLOCKED,
   CUE_NEUTRAL,
   CUE_YIBAO,
+  type CompiledSense,
   type CompiledSensePlan,
   type CompiledSenses,
 } from '../../lib/matcher/senses';
@@ -59,6 +67,25 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
   for (const s of senses.senses)
     for (const id of s.card?.sources ?? [])
       if (!sourceIds.has(id)) problems.push(`义项 ${s.id} 引用了不存在的来源：${id}`);
+  for (const s of senses.schemes)
+    for (const id of s.note?.sources ?? [])
+      if (!sourceIds.has(id)) problems.push(`险种 ${s.id} 的说明引用了不存在的来源：${id}`);
+  const schemeIds = senses.schemes.map((s) => s.id);
+  if (new Set(schemeIds).size !== schemeIds.length) problems.push('senses.json 的险种 id 重复');
+  if (!schemeIds.includes('yibao')) problems.push('senses.json 缺少险种 yibao');
+  for (const g of senses.cueGroups)
+    if (g.scheme && !schemeIds.includes(g.scheme)) problems.push(`提示词组 ${g.id} 的险种 ${g.scheme} 不存在`);
+  for (const term of glossary)
+    if (!senses.entryClasses[term.id]) problems.push(`术语 ${term.id} 没有声明险种类别（entryClasses）`);
+  for (const id of Object.keys(senses.entryClasses))
+    if (!termIds.has(id)) problems.push(`entryClasses 引用了不存在的术语：${id}`);
+  for (const term of glossary) {
+    if (senses.entryClasses[term.id] !== 'general') continue;
+    const text = [term.summary, term.explanation, ...term.facts.map((f) => `${f.label}${f.value}`)].join('');
+    for (const word of senses.yibaoOnlyMechanisms)
+      if (text.includes(word))
+        problems.push(`术语 ${term.id} 归为通用（general），但卡片提到只有医保才有的机制：${word}`);
+  }
   const seenEntries = new Set<string>();
   for (const e of senses.entries) {
     if (!termIds.has(e.entry)) problems.push(`senses.json 引用了不存在的术语：${e.entry}`);
@@ -80,7 +107,7 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
 /** Cue words of one entry as [word, target, near]: 医保 and neutral groups, its scheme groups, its old blocking words. */
 function cuesFor(
   senses: SensesFile,
-  entry: SensesFile['entries'][number],
+  entry: SensesFile['entries'][number] | undefined,
   blocking: string[],
 ): [string, number, boolean][] {
   const senseIndex = new Map(senses.senses.map((s, i) => [s.id, i]));
@@ -88,15 +115,17 @@ function cuesFor(
   const add = (word: string, target: number, near: boolean) => {
     if (!cues.some(([w]) => w === word)) cues.push([word, target, near]);
   };
-  for (const group of senses.cueGroups) {
-    if (group.role === 'yibao') for (const w of group.words) add(w, CUE_YIBAO, !!group.nearOnly);
-    if (group.role === 'neutral') for (const w of group.words) add(w, CUE_NEUTRAL, !!group.nearOnly);
-  }
-  for (const s of entry.senses) {
-    for (const groupId of s.cues) {
-      const group = senses.cueGroups.find((g) => g.id === groupId)!;
-      const target = s.sense === YIBAO_SENSE_ID ? CUE_YIBAO : senseIndex.get(s.sense)!;
-      for (const w of group.words) add(w, target, !!group.nearOnly);
+  if (entry) {
+    for (const group of senses.cueGroups) {
+      if (group.role === 'yibao') for (const w of group.words) add(w, CUE_YIBAO, !!group.nearOnly);
+      if (group.role === 'neutral') for (const w of group.words) add(w, CUE_NEUTRAL, !!group.nearOnly);
+    }
+    for (const s of entry.senses) {
+      for (const groupId of s.cues) {
+        const group = senses.cueGroups.find((g) => g.id === groupId)!;
+        const target = s.sense === YIBAO_SENSE_ID ? CUE_YIBAO : senseIndex.get(s.sense)!;
+        for (const w of group.words) add(w, target, !!group.nearOnly);
+      }
     }
   }
   // Blocking words already covered by a cue (养老 in 养老保险) are left to that cue.
@@ -104,44 +133,100 @@ function cuesFor(
   return cues;
 }
 
+/** The id of the note sense of a scheme. */
+export const schemeNoteId = (scheme: SchemeId) => `note-${scheme}`;
+
+/**
+ * What a passage of each scheme means for one entry: 医保 keeps the card; another scheme gives the entry's
+ * look-alike sense of that scheme, else (for shared vocabulary) the scheme's note, else nothing.
+ */
+function schemeTargets(
+  senses: SensesFile,
+  entry: SensesFile['entries'][number] | undefined,
+  entryClass: EntryClass,
+  senseIndex: Map<string, number>,
+): number[] {
+  return senses.schemes.map((scheme) => {
+    if (scheme.id === 'yibao') return CUE_YIBAO;
+    const lookAlike = entry?.senses.find(
+      (s) =>
+        s.sense !== YIBAO_SENSE_ID &&
+        s.cues.some((g) => senses.cueGroups.find((c) => c.id === g)?.scheme === scheme.id),
+    );
+    if (lookAlike) return senseIndex.get(lookAlike.sense)!;
+    if (entryClass === 'shared' && scheme.note) return senseIndex.get(schemeNoteId(scheme.id))!;
+    return CUE_BLOCKED;
+  });
+}
+
 /** Packs per-entry cue lists into one shared word list and flat per-entry triples. */
-export function packSensePlans(cueLists: Record<string, [string, number, boolean][]>) {
+export function packSensePlans(
+  cueLists: Record<string, [string, number, boolean][]>,
+  schemeWords: [string, number, boolean][] = [],
+  schemesByEntry: Record<string, number[]> = {},
+) {
   const words: string[] = [];
   const indexOf = new Map<string, number>();
+  const wordIndex = (word: string) => {
+    let w = indexOf.get(word);
+    if (w === undefined) {
+      w = words.push(word) - 1;
+      indexOf.set(word, w);
+    }
+    return w;
+  };
+  const schemeCues = schemeWords.flatMap(([word, scheme, near]) => [wordIndex(word), scheme, near ? 1 : 0]);
   const plans: Record<string, CompiledSensePlan> = {};
   for (const [entry, cues] of Object.entries(cueLists)) {
     const flat: number[] = [];
-    for (const [word, target, near] of cues) {
-      let w = indexOf.get(word);
-      if (w === undefined) {
-        w = words.push(word) - 1;
-        indexOf.set(word, w);
-      }
-      flat.push(w, target, near ? 1 : 0);
-    }
-    plans[entry] = { cues: flat };
+    for (const [word, target, near] of cues) flat.push(wordIndex(word), target, near ? 1 : 0);
+    plans[entry] = { cues: flat, schemes: schemesByEntry[entry] ?? [] };
   }
-  return { words, plans };
+  return { words, schemeCues, plans };
 }
 
-/** Compiles senses for the content script, and takes blocking away from the matcher entries that now have senses. */
+/** The senses the content script knows: the look-alike senses, then one note per scheme that has one. */
+function allSenses(senses: SensesFile): CompiledSense[] {
+  return [
+    ...senses.senses.map((s) => ({ id: s.id, name: s.name, shown: !!s.card })),
+    ...senses.schemes.flatMap((s) =>
+      s.note ? [{ id: schemeNoteId(s.id), name: s.name, shown: true, note: true as const }] : [],
+    ),
+  ];
+}
+
+/**
+ * Compiles senses for the content script: a plan for every entry whose card depends on the scheme of its
+ * passage, and takes blocking away from the matcher entries that now have plans.
+ */
 export function compileSenses(
   senses: SensesFile,
   glossary: GlossaryEntry[],
   matcher: CompiledTermMatcher,
 ): CompiledSenses {
+  const compiledSenses = allSenses(senses);
+  const senseIndex = new Map(compiledSenses.map((s, i) => [s.id, i]));
   const cueLists: Record<string, [string, number, boolean][]> = {};
-  for (const entry of senses.entries) {
-    const index = glossary.findIndex((g) => g.id === entry.entry);
+  const schemesByEntry: Record<string, number[]> = {};
+  glossary.forEach((term, index) => {
+    const entryClass = senses.entryClasses[term.id] ?? 'yibao';
+    if (entryClass === 'general') return;
+    const entry = senses.entries.find((e) => e.entry === term.id);
     const rule = matcher.entries[index]!;
     cueLists[index] = cuesFor(senses, entry, rule.blocking ?? []);
+    schemesByEntry[index] = schemeTargets(senses, entry, entryClass, senseIndex);
     delete rule.blocking;
-  }
+  });
+  const schemeWords = senses.schemes.flatMap((scheme, k) => [
+    ...scheme.cues.map((w): [string, number, boolean] => [w, k, false]),
+    ...scheme.nearCues.map((w): [string, number, boolean] => [w, k, true]),
+  ]);
   return {
-    version: 2,
+    version: 3,
     nearWindow: senses.nearWindow,
-    senses: senses.senses.map((s) => ({ id: s.id, name: s.name, shown: !!s.card })),
-    ...packSensePlans(cueLists),
+    senses: compiledSenses,
+    schemes: senses.schemes.map((s) => s.id),
+    ...packSensePlans(cueLists, schemeWords, schemesByEntry),
   };
 }
 
@@ -155,17 +240,16 @@ export function buildSenseCards(senses: SensesFile, sources: Source[]): SenseCar
     ...(s.docNumber ? { docNumber: s.docNumber } : {}),
     ...(s.url ? { url: s.url } : {}),
   });
-  return senses.senses.flatMap((s) =>
-    s.card
-      ? [
-          {
-            id: s.id,
-            name: s.name,
-            what: s.card.what,
-            difference: s.card.difference,
-            sources: s.card.sources.map((id) => toCardSource(byId.get(id)!)),
-          },
-        ]
-      : [],
-  );
+  const record = (id: string, name: string, card: SenseCard, note?: true): SenseCardRecord => ({
+    id,
+    name,
+    what: card.what,
+    difference: card.difference,
+    sources: card.sources.map((source) => toCardSource(byId.get(source)!)),
+    ...(note ? { note } : {}),
+  });
+  return [
+    ...senses.senses.flatMap((s) => (s.card ? [record(s.id, s.name, s.card)] : [])),
+    ...senses.schemes.flatMap((s) => (s.note ? [record(schemeNoteId(s.id), s.name, s.note, true)] : [])),
+  ];
 }
