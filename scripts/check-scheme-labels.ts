@@ -1,0 +1,206 @@
+/**
+ * Checks the scheme evaluation set in test/fixtures/scheme-eval (see its README):
+ *  - laws.tsv rows: the file is in ../shared/laws and in the right split, the snippet (brackets removed) occurs
+ *    exactly once in it, the bracketed text is a matcher match there (or a plain form), the label is a scheme id,
+ *    and every match in every law file has exactly one row;
+ *  - pages: every matcher match is labelled and every label sits on a match or on a plain form.
+ * Prints counts per scheme for each part and exits with 1 on any problem. The laws part is skipped, with the
+ * reason printed, when ../shared/laws is absent.
+ *
+ *   npx tsx scripts/check-scheme-labels.ts [heldout|dev]   (both parts when none is named)
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createMatchLister, PLAIN_FORMS, type DumpedMatch } from './dump-matches';
+
+export const SCHEME_IDS = [
+  'yibao',
+  'pension',
+  'private-pension',
+  'injury',
+  'unemployment',
+  'housing-fund',
+  'commercial',
+  'military',
+  'social',
+  'none',
+] as const;
+
+export const EVAL_DIR = resolve('test/fixtures/scheme-eval');
+export const LAWS_DIR = resolve(process.env.SCHEME_EVAL_LAWS_DIR ?? '../shared/laws');
+export const PARTS = ['heldout', 'dev'] as const;
+export const HELDOUT_LAW_FILES = [
+  '社会保险经办条例.md',
+  '医疗保障基金使用监督管理条例.md',
+  '失业保险条例.md',
+  '重庆市失业保险条例.md',
+  '军人保险法.md',
+  '社会救助暂行办法.md',
+  '山东省人口与计划生育条例.md',
+  '保险法.md',
+  '北京市居家养老服务条例.md',
+];
+/** Snippets are 10–40 characters; a few need up to 48 to be unique, and a short heading line may be all there is. */
+const SNIPPET_MIN = 8;
+const SNIPPET_MAX = 48;
+const PAGE_LABEL = /\{([^{}|]+)\|([a-z-]+)\}/g;
+
+const schemeIds = new Set<string>(SCHEME_IDS);
+type Counts = Map<string, number>;
+
+function countOccurrences(hay: string, needle: string): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
+type ListMatches = (line: string, lineNo: number) => DumpedMatch[];
+
+function checkLaws(part: string, listMatches: ListMatches, problems: string[]): Counts {
+  const tsv = join(EVAL_DIR, part, 'laws.tsv');
+  const counts: Counts = new Map();
+  if (!existsSync(tsv)) {
+    problems.push(`${tsv}: missing`);
+    return counts;
+  }
+  const lines = readFileSync(tsv, 'utf8').split('\n').filter(Boolean);
+  if (lines[0] !== 'file\tsnippet\tscheme') problems.push(`${tsv}: header must be "file\\tsnippet\\tscheme"`);
+  const covered = new Map<string, Set<string>>();
+  const texts = new Map<string, string>();
+  const readLaw = (file: string) => {
+    if (!texts.has(file)) texts.set(file, readFileSync(join(LAWS_DIR, file), 'utf8'));
+    return texts.get(file)!;
+  };
+  lines.slice(1).forEach((row, i) => {
+    const where = `${part}/laws.tsv:${i + 2}`;
+    const cells = row.split('\t');
+    if (cells.length !== 3) return problems.push(`${where}: expected 3 tab-separated cells`);
+    const [file, snippet, scheme] = cells as [string, string, string];
+    if (!schemeIds.has(scheme)) problems.push(`${where}: unknown scheme "${scheme}"`);
+    if ((part === 'heldout') !== HELDOUT_LAW_FILES.includes(file))
+      problems.push(`${where}: ${file} is not a ${part} file`);
+    if (!existsSync(join(LAWS_DIR, file))) return problems.push(`${where}: no file ${file} in ${LAWS_DIR}`);
+    const bracket = /^([^【】]*)【([^【】]+)】([^【】]*)$/.exec(snippet);
+    if (!bracket) return problems.push(`${where}: the snippet needs exactly one 【…】`);
+    const [, before, form, after] = bracket as unknown as [string, string, string, string];
+    const plain = before + form + after;
+    if (plain.length < SNIPPET_MIN || plain.length > SNIPPET_MAX)
+      problems.push(`${where}: snippet is ${plain.length} characters (${SNIPPET_MIN}–${SNIPPET_MAX} allowed)`);
+    const text = readLaw(file);
+    const times = countOccurrences(text, plain);
+    if (times !== 1) return problems.push(`${where}: snippet occurs ${times} times in ${file}`);
+    const at = text.indexOf(plain);
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    if (at + plain.length > lineEnd) return problems.push(`${where}: snippet spans two lines`);
+    const lineNo = text.slice(0, lineStart).split('\n').length;
+    const start = at - lineStart + before.length;
+    const match = listMatches(text.slice(lineStart, lineEnd), lineNo).find(
+      (m) => m.start === start && m.end === start + form.length,
+    );
+    if (!match) return problems.push(`${where}: 【${form}】 is not a match of the matcher nor a plain form here`);
+    const key = `${lineNo}:${start}`;
+    if (!covered.has(file)) covered.set(file, new Set());
+    if (covered.get(file)!.has(key)) problems.push(`${where}: occurrence labelled twice`);
+    covered.get(file)!.add(key);
+    counts.set(scheme, (counts.get(scheme) ?? 0) + 1);
+  });
+  const partFiles = readdirSync(LAWS_DIR).filter(
+    (f) => f.endsWith('.md') && f !== 'README.md' && (part === 'heldout') === HELDOUT_LAW_FILES.includes(f),
+  );
+  for (const file of partFiles) {
+    const done = covered.get(file) ?? new Set<string>();
+    readLaw(file)
+      .split('\n')
+      .forEach((line, i) => {
+        for (const m of listMatches(line, i + 1)) {
+          if (!done.has(`${i + 1}:${m.start}`))
+            problems.push(`${part}/laws.tsv: unlabelled ${m.form} (${m.entryId}) in ${file}:${i + 1}`);
+        }
+      });
+  }
+  return counts;
+}
+
+/** The text of a page line as the reader sees it: heading marks and bold stars removed, labels unwrapped. */
+function pageLine(raw: string): { text: string; labels: { start: number; form: string; scheme: string }[] } {
+  const heading = /^#{1,6} (.*)$/.exec(raw);
+  const bold = /^\*\*(.+)\*\*$/.exec(raw);
+  const body = heading ? heading[1]! : bold ? bold[1]! : raw;
+  const labels: { start: number; form: string; scheme: string }[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of body.matchAll(PAGE_LABEL)) {
+    text += body.slice(last, m.index);
+    labels.push({ start: text.length, form: m[1]!, scheme: m[2]! });
+    text += m[1]!;
+    last = m.index! + m[0].length;
+  }
+  return { text: text + body.slice(last), labels };
+}
+
+function checkPages(part: string, listMatches: ListMatches, problems: string[]): { counts: Counts; pages: number } {
+  const dir = join(EVAL_DIR, part, 'pages');
+  const counts: Counts = new Map();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  for (const file of files) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    if (!lines[0]?.startsWith('title: ')) problems.push(`${part}/pages/${file}: first line must be "title: …"`);
+    lines.slice(1).forEach((raw, i) => {
+      const where = `${part}/pages/${file}:${i + 2}`;
+      if (!raw.trim()) return;
+      if (/[{}]/.test(raw.replace(PAGE_LABEL, ''))) problems.push(`${where}: stray brace or malformed label`);
+      const { text, labels } = pageLine(raw);
+      const matches = listMatches(text, i + 2);
+      for (const label of labels) {
+        if (!schemeIds.has(label.scheme)) problems.push(`${where}: unknown scheme "${label.scheme}"`);
+        const hit = matches.find((m) => m.start === label.start && m.end === label.start + label.form.length);
+        if (!hit) problems.push(`${where}: {${label.form}|${label.scheme}} is not on a match or a plain form`);
+        counts.set(label.scheme, (counts.get(label.scheme) ?? 0) + 1);
+      }
+      for (const m of matches) {
+        if (!labels.some((l) => l.start === m.start))
+          problems.push(`${where}: unlabelled ${m.form} (${m.entryId}) at ${m.start}`);
+      }
+    });
+  }
+  return { counts, pages: files.length };
+}
+
+function formatCounts(counts: Counts): string {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const parts = SCHEME_IDS.filter((id) => counts.has(id)).map((id) => `${id} ${counts.get(id)}`);
+  return `${total} (${parts.join(', ')})`;
+}
+
+function main() {
+  const problems: string[] = [];
+  const listMatches = createMatchLister('data', PLAIN_FORMS);
+  const lawsPresent = existsSync(LAWS_DIR);
+  if (!lawsPresent) console.log(`跳过法规部分：找不到 ${LAWS_DIR}（../shared/laws 不在本机）`);
+  const named = process.argv.slice(2);
+  const parts = PARTS.filter((p) => named.length === 0 || named.includes(p));
+  if (parts.length === 0) {
+    console.error(`用法：npx tsx scripts/check-scheme-labels.ts [${PARTS.join('|')}]`);
+    process.exit(2);
+  }
+  let total = 0;
+  for (const part of parts) {
+    if (lawsPresent) {
+      const counts = checkLaws(part, listMatches, problems);
+      total += [...counts.values()].reduce((a, b) => a + b, 0);
+      console.log(`${part} laws:  ${formatCounts(counts)}`);
+    }
+    const { counts, pages } = checkPages(part, listMatches, problems);
+    total += [...counts.values()].reduce((a, b) => a + b, 0);
+    console.log(`${part} pages (${pages}): ${formatCounts(counts)}`);
+  }
+  console.log(`total labelled occurrences: ${total}`);
+  for (const p of problems) console.error(p);
+  if (problems.length > 0) {
+    console.error(`${problems.length} problem(s)`);
+    process.exit(1);
+  }
+}
+
+main();
