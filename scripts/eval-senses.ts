@@ -214,13 +214,17 @@ async function reportSchemes(showHeldOutMisreads: boolean) {
     const result = evaluateSchemes(docs);
     const all = result.occurrences;
     const right = all.filter((o) => o.right).length;
-    console.log(`\n== 险种评测 ${part}：${docs.length} 篇，${all.length} 处；对的卡片或正确地不显示 ${pct(right / Math.max(1, all.length))}`);
+    console.log(
+      `\n== 险种评测 ${part}：${docs.length} 篇，${all.length} 处；对的卡片或正确地不显示 ${pct(right / Math.max(1, all.length))}`,
+    );
     console.log(`  ${'险种（标注）'.padEnd(16)}   处  正确  正确率  医保卡`);
     for (const t of tallyBy(all, (o) => o.expected)) console.log(row(t));
     console.log(`  ${'词条类别'.padEnd(16)}   处  正确  正确率  医保卡`);
     for (const t of tallyBy(all, (o) => o.entryClass)) console.log(row(t));
     const y = yibaoCardScores(all);
-    console.log(`  医保卡：精确率 ${pct(y.precision)}（显示 ${y.shown}），召回率 ${pct(y.recall)}（应显示 ${y.wanted}）`);
+    console.log(
+      `  医保卡：精确率 ${pct(y.precision)}（显示 ${y.shown}），召回率 ${pct(y.recall)}（应显示 ${y.wanted}）`,
+    );
     const misreads = all.filter((o) => !o.right);
     if (part === 'dev' || showHeldOutMisreads) {
       for (const o of misreads)

@@ -39,7 +39,12 @@ export function parseLawText(file: string, source: string): { doc: CorpusDoc; li
     }
     const heading = /^(#{1,6}) (.*)$/.exec(line);
     lines.push(blocks.length);
-    blocks.push({ tag: heading ? `h${heading[1]!.length}` : 'p', bold: false, text: heading ? heading[2]! : line, labels: [] });
+    blocks.push({
+      tag: heading ? `h${heading[1]!.length}` : 'p',
+      bold: false,
+      text: heading ? heading[2]! : line,
+      labels: [],
+    });
   }
   const title = blocks.find((b) => b.tag === 'h1')?.text ?? file.replace(/\.md$/, '');
   return { doc: { file, title, blocks }, lines };
@@ -49,14 +54,18 @@ export function parseLawText(file: string, source: string): { doc: CorpusDoc; li
 export function loadLawDocs(tsvPath: string, lawsDir = LAWS_DIR): { docs: CorpusDoc[]; problems: string[] } {
   const problems: string[] = [];
   const docs = new Map<string, CorpusDoc>();
-  const rows = readFileSync(tsvPath, 'utf8').split('\n').slice(1).filter((l) => l.trim());
+  const rows = readFileSync(tsvPath, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim());
   for (const row of rows) {
     const [file, snippet, scheme] = row.split('\t').map((c) => c?.trim() ?? '');
     if (!file || !snippet || !scheme) {
       problems.push(`${tsvPath}: 行不完整：${row}`);
       continue;
     }
-    if (!(SCHEME_LABELS as readonly string[]).includes(scheme)) problems.push(`${file}: 未知险种标签 ${scheme}（${snippet}）`);
+    if (!(SCHEME_LABELS as readonly string[]).includes(scheme))
+      problems.push(`${file}: 未知险种标签 ${scheme}（${snippet}）`);
     const open = snippet.indexOf('【');
     const close = snippet.indexOf('】');
     if (open < 0 || close < open || snippet.indexOf('【', open + 1) >= 0) {
@@ -107,7 +116,9 @@ export function loadSchemePart(part: EvalPart, dir = SCHEME_EVAL_DIR, lawsDir = 
   }
   const pagesDir = join(partDir, 'pages');
   if (existsSync(pagesDir))
-    for (const f of readdirSync(pagesDir).filter((f) => f.endsWith('.txt')).sort())
+    for (const f of readdirSync(pagesDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort())
       docs.push(parseCorpusDoc(`${part}/pages/${f}`, readFileSync(join(pagesDir, f), 'utf8')));
   return { docs, problems, lawsSkipped };
 }
