@@ -351,9 +351,10 @@ export function headingLevelOfText(raw: string): number {
   const text = raw.trim();
   if (text.length === 0 || text.length > 40) return 0;
   const level = headingOpening(text);
-  // 第X章 lines are headings; numbered lines only when short and not a sentence.
+  // 第X章 lines are headings; numbered lines only when short and not a sentence, nor an item of a list (；).
   if (level === 0 || text.startsWith('第')) return level;
-  return text.length <= 30 && !text.includes('。') ? level : 0;
+  const last = text[text.length - 1];
+  return text.length <= 30 && !text.includes('。') && last !== '；' && last !== ';' ? level : 0;
 }
 
 /**

@@ -86,15 +86,17 @@ export function loadLawDocs(tsvPath: string, lawsDir = LAWS_DIR): { docs: Corpus
     if (!docs.has(file)) docs.set(file, parseLawText(file, source).doc);
     const doc = docs.get(file)!;
     const { lines } = parseLawText(file, source);
-    const lineIndex = source.split('\n').findIndex((l) => l.includes(plain));
+    const sourceLines = source.split('\n');
+    const lineIndex = sourceLines.findIndex((l) => l.includes(plain));
     const block = lines[lineIndex] == null ? undefined : doc.blocks[lines[lineIndex]!];
-    const at = block?.text.indexOf(plain) ?? -1;
-    if (!block || at < 0) {
+    // The block's text is the line without its heading marks (# ) and surrounding blanks.
+    const line = sourceLines[lineIndex]!;
+    const form = snippet.slice(open + 1, close);
+    const start = block ? line.indexOf(plain) + open - line.indexOf(block.text) : -1;
+    if (!block || start < 0 || start + form.length > block.text.length) {
       problems.push(`${file}: 片段不在一行正文里：${snippet}`);
       continue;
     }
-    const start = at + open;
-    const form = snippet.slice(open + 1, close);
     block.labels.push({ start, end: start + form.length, form, expected: scheme });
   }
   return { docs: [...docs.values()], problems };

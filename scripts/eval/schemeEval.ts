@@ -34,9 +34,13 @@ export interface SchemeResult {
   problems: string[];
 }
 
-/** Is what the reader got right for a passage of `expected`? */
-export function isRight(entryClass: EntryClass, expected: SchemeLabel, got: string): boolean {
+/**
+ * Is what the reader got right for a passage of `expected`? `homes`: other schemes where the entry's own card
+ * is right too (商业健康保险 in a commercial passage).
+ */
+export function isRight(entryClass: EntryClass, expected: SchemeLabel, got: string, homes: string[] = []): boolean {
   if (expected === 'none') return got === 'nothing';
+  if (homes.includes(expected)) return got === 'card';
   if (entryClass === 'general') return got === 'card';
   if (expected === 'yibao') return got === 'card';
   if (expected === 'social') return got === 'card' || got === 'nothing';
@@ -59,6 +63,15 @@ export function evaluateSchemes(docs: CorpusDoc[], dataDir = 'data'): SchemeResu
         const scheme = senseFile.cueGroups.find((c) => c.id === g)?.scheme;
         if (scheme && s.sense !== YIBAO_SENSE) schemeOfSense.set(s.sense, scheme);
       }
+  // Schemes whose words keep an entry's own card: the scheme groups that cue its 医保 sense.
+  const homesOf = new Map(
+    senseFile.entries.map((e) => [
+      e.entry,
+      e.senses
+        .filter((s) => s.sense === YIBAO_SENSE)
+        .flatMap((s) => s.cues.map((g) => senseFile.cueGroups.find((c) => c.id === g)?.scheme ?? '')),
+    ]),
+  );
   const occurrences: SchemeOccurrence[] = [];
   const problems: string[] = [];
   const isExtraForm = (form: string) => form === '缴费年限' || form === '缴费比例';
@@ -88,7 +101,7 @@ export function evaluateSchemes(docs: CorpusDoc[], dataDir = 'data'): SchemeResu
           expected,
           got,
           ...(kept?.sense ? { sense: kept.sense } : {}),
-          right: isRight(entryClass, expected, got),
+          right: isRight(entryClass, expected, got, homesOf.get(entry)),
           context,
         });
       }

@@ -44,6 +44,15 @@ beforeAll(async () => {
        <h2>条款要点</h2>
        <p>本产品设有30天等待期，期内因疾病住院产生的费用不予赔付。</p>`,
     ),
+    // A work-injury regulation: its title sets the scheme of every passage that names no other.
+    '/injury.html': page(
+      '工伤保险条例（改写）',
+      `<h1>工伤保险条例（改写）</h1>
+       <p>第二章 待遇</p>
+       <p>职工经批准到外地治疗的，所需费用由经办机构直接结算。</p>
+       <p>职工因公死亡的，其近亲属按照规定领取丧葬补助金。</p>
+       <p>职工患普通疾病住院的，按照基本医疗保险的规定直接结算。</p>`,
+    ),
     '/yibao.html': page(
       '医保小知识',
       `<h1>医保小知识</h1><p>新参保的居民要经过待遇等待期才能报销。</p><p>职工医保的个人账户可以用于家庭共济。</p>`,
@@ -122,6 +131,22 @@ describe('senses from context', () => {
     const label = await cardLabel(p);
     expect(label).not.toMatch(/^先行支付/);
     expect(label).toMatch(/^工伤保险先行支付/);
+    await p.close();
+  });
+
+  it('on a 工伤 regulation: shared words get the 工伤 note, 医保-only words nothing, a 医保 sentence its card', async () => {
+    const p = await open('/injury.html', 2);
+    await hoverText(p, '直接结算', 0);
+    expect(await cardLabel(p)).toMatch(/^工伤保险：直接结算/);
+    expect(await p.locator(CARD_SELECTOR).innerText()).toContain('查看医保的「直接结算」');
+    await closeCard(p);
+    // 近亲属 here are a worker's relatives, not the 家庭共济 circle: no card at all.
+    await hoverText(p, '近亲属');
+    expect(await cardLabel(p, 1200)).toBeNull();
+    await p.mouse.move(2, 2);
+    // The sentence names 基本医疗保险: the 医保 card, whatever the document is about.
+    await hoverText(p, '直接结算', 1);
+    expect(await cardLabel(p)).toMatch(/^直接结算/);
     await p.close();
   });
 
