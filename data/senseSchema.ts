@@ -102,6 +102,11 @@ export const sensesFileSchema = z.object({
   schemes: z.array(schemeSchema).min(2),
   /** Every glossary entry, by id: how its card depends on the passage's scheme. */
   entryClasses: z.record(id, entryClassSchema),
+  /**
+   * Entries whose words are everyday words (报销, 近亲属, 在职人员): without any cue in the passage, the title or
+   * the opening they show nothing, instead of taking the passage for 医保.
+   */
+  needsCue: z.array(id).default([]),
   /** Mechanisms that exist only in 医保: the card of an entry classed general may name none of them. */
   yibaoOnlyMechanisms: z.array(z.string().min(2)).min(1),
   /** Documents cited by sense cards that data/sources.json does not hold. */

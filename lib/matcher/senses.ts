@@ -37,6 +37,8 @@ export interface CompiledSensePlan {
   cues: number[];
   /** The target of each scheme's words for this entry (by scheme index): CUE_YIBAO, a sense index or CUE_BLOCKED. */
   schemes: number[];
+  /** 1 for everyday words (报销, 近亲属): with no cue anywhere they show nothing rather than the 医保 card. */
+  needsCue?: 1;
 }
 
 /** Shipped to the content script in generated/engineData.ts; built by scripts/compile/senses.ts. */
@@ -290,7 +292,8 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   }
   // The document as a whole: its title, then its opening heading, set the scheme of passages naming none.
   target = majorityTarget(compiled, plan, scopes.title()) ?? majorityTarget(compiled, plan, scopes.opening());
-  return target === undefined ? YIBAO_SENSE : outcomeOf(compiled, target);
+  if (target !== undefined) return outcomeOf(compiled, target);
+  return plan.needsCue ? null : YIBAO_SENSE;
 }
 
 export function senseById(compiled: CompiledSenses, id: string): CompiledSense | undefined {

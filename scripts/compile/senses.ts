@@ -77,6 +77,7 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
     if (g.scheme && !schemeIds.includes(g.scheme)) problems.push(`提示词组 ${g.id} 的险种 ${g.scheme} 不存在`);
   for (const term of glossary)
     if (!senses.entryClasses[term.id]) problems.push(`术语 ${term.id} 没有声明险种类别（entryClasses）`);
+  for (const id of senses.needsCue) if (!termIds.has(id)) problems.push(`needsCue 引用了不存在的术语：${id}`);
   for (const id of Object.keys(senses.entryClasses))
     if (!termIds.has(id)) problems.push(`entryClasses 引用了不存在的术语：${id}`);
   for (const term of glossary) {
@@ -115,11 +116,11 @@ function cuesFor(
   const add = (word: string, target: number, near: boolean) => {
     if (!cues.some(([w]) => w === word)) cues.push([word, target, near]);
   };
+  for (const group of senses.cueGroups)
+    if (group.role === 'neutral') for (const w of group.words) add(w, CUE_NEUTRAL, !!group.nearOnly);
   if (entry) {
-    for (const group of senses.cueGroups) {
+    for (const group of senses.cueGroups)
       if (group.role === 'yibao') for (const w of group.words) add(w, CUE_YIBAO, !!group.nearOnly);
-      if (group.role === 'neutral') for (const w of group.words) add(w, CUE_NEUTRAL, !!group.nearOnly);
-    }
     for (const s of entry.senses) {
       for (const groupId of s.cues) {
         const group = senses.cueGroups.find((g) => g.id === groupId)!;
@@ -128,8 +129,11 @@ function cuesFor(
       }
     }
   }
-  // Blocking words already covered by a cue (养老 in 养老保险) are left to that cue.
-  for (const word of blocking) if (!cues.some(([w]) => w.includes(word))) add(word, CUE_BLOCKED, true);
+  // Blocking words already covered by a cue or a scheme's word (养老 in 养老保险) are left to that word.
+  const schemeWords = senses.schemes.flatMap((s) => [...s.cues, ...s.nearCues]);
+  for (const word of blocking)
+    if (!cues.some(([w]) => w.includes(word)) && !schemeWords.some((w) => w.includes(word)))
+      add(word, CUE_BLOCKED, true);
   return cues;
 }
 
@@ -146,8 +150,12 @@ function schemeTargets(
   entryClass: EntryClass,
   senseIndex: Map<string, number>,
 ): number[] {
+  const groupsOf = (sense: string) =>
+    (entry?.senses.find((s) => s.sense === sense)?.cues ?? []).map((g) => senses.cueGroups.find((c) => c.id === g));
   return senses.schemes.map((scheme) => {
     if (scheme.id === 'yibao') return CUE_YIBAO;
+    // An entry at home in this scheme too (商业健康保险 on a commercial page) keeps its card there.
+    if (groupsOf(YIBAO_SENSE_ID).some((g) => g?.scheme === scheme.id)) return CUE_YIBAO;
     const lookAlike = entry?.senses.find(
       (s) =>
         s.sense !== YIBAO_SENSE_ID &&
@@ -164,6 +172,7 @@ export function packSensePlans(
   cueLists: Record<string, [string, number, boolean][]>,
   schemeWords: [string, number, boolean][] = [],
   schemesByEntry: Record<string, number[]> = {},
+  needsCue = new Set<string>(),
 ) {
   const words: string[] = [];
   const indexOf = new Map<string, number>();
@@ -180,7 +189,11 @@ export function packSensePlans(
   for (const [entry, cues] of Object.entries(cueLists)) {
     const flat: number[] = [];
     for (const [word, target, near] of cues) flat.push(wordIndex(word), target, near ? 1 : 0);
-    plans[entry] = { cues: flat, schemes: schemesByEntry[entry] ?? [] };
+    plans[entry] = {
+      cues: flat,
+      schemes: schemesByEntry[entry] ?? [],
+      ...(needsCue.has(entry) ? { needsCue: 1 } : {}),
+    };
   }
   return { words, schemeCues, plans };
 }
@@ -226,7 +239,12 @@ export function compileSenses(
     nearWindow: senses.nearWindow,
     senses: compiledSenses,
     schemes: senses.schemes.map((s) => s.id),
-    ...packSensePlans(cueLists, schemeWords, schemesByEntry),
+    ...packSensePlans(
+      cueLists,
+      schemeWords,
+      schemesByEntry,
+      new Set(senses.needsCue.map((id) => String(glossary.findIndex((g) => g.id === id)))),
+    ),
   };
 }
 
