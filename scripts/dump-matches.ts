@@ -5,6 +5,9 @@
  *
  *   npx tsx scripts/dump-matches.ts <file.txt|file.md> [...more files]
  *
+ * A page already labelled in the scheme-eval format ({form|scheme}) is read without its braces, and the label of
+ * each match is printed as a last column.
+ *
  * `--plain 缴费年限,缴费比例` (default those two) also lists occurrences of plain forms the
  * matcher does not find yet, with entry id `(plain)`.
  */
@@ -15,6 +18,7 @@ import { createTermMatcher } from '../lib/matcher/matcher';
 
 export const PLAIN_FORMS = ['缴费年限', '缴费比例'];
 const CONTEXT = 15;
+const LABEL = /\{([^{}|]+)\|([a-z-]+)\}/g;
 
 export interface DumpedMatch {
   line: number;
@@ -50,13 +54,25 @@ function main(files: string[]) {
     process.exit(2);
   }
   const listMatches = createMatchLister();
+  process.stdout.on('error', () => process.exit(0)); // output piped into head
   for (const file of files) {
     const lines = readFileSync(file, 'utf8').split('\n');
-    lines.forEach((text, i) => {
+    lines.forEach((raw, i) => {
+      const labels = new Map<number, string>();
+      let text = '';
+      let last = 0;
+      for (const m of raw.matchAll(LABEL)) {
+        text += raw.slice(last, m.index);
+        labels.set(text.length, m[2]!);
+        text += m[1]!;
+        last = m.index! + m[0].length;
+      }
+      text += raw.slice(last);
       for (const m of listMatches(text, i + 1)) {
         const before = text.slice(Math.max(0, m.start - CONTEXT), m.start);
         const after = text.slice(m.end, m.end + CONTEXT);
-        console.log(`${basename(file)}\t${m.line}\t${m.entryId}\t${m.form}\t${before}【${m.form}】${after}`);
+        const label = labels.has(m.start) ? `\t${labels.get(m.start)}` : '';
+        console.log(`${basename(file)}\t${m.line}\t${m.entryId}\t${m.form}\t${before}【${m.form}】${after}${label}`);
       }
     });
   }
