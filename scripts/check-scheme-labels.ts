@@ -1,5 +1,6 @@
 /**
- * Checks the scheme evaluation set in test/fixtures/scheme-eval (see its README):
+ * Checks the scheme evaluation set in test/fixtures/scheme-eval (see its README) against the matches of the matcher
+ * the content script runs (after compileSenses; see createMatchLister in dump-matches.ts):
  *  - laws.tsv rows: the file is in ../shared/laws and in the right split, the snippet (brackets removed) occurs
  *    exactly once in it, the bracketed text is a matcher match there (or a plain form), the label is a scheme id,
  *    and every match in every law file has exactly one row;

@@ -1,7 +1,8 @@
 /**
  * Prints every glossary match in text files, one per line: file, line number, entry id,
  * the matched form and about 30 characters of context around it (the form in 【】).
- * Used to label occurrences for the scheme evaluation set (test/fixtures/scheme-eval).
+ * Used to label occurrences for the scheme evaluation set (test/fixtures/scheme-eval). The matcher is the one the
+ * content script runs, after compileSenses has adjusted it.
  *
  *   npx tsx scripts/dump-matches.ts <file.txt|file.md> [...more files]
  *
@@ -14,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compileMatcherFromData, loadProjectData } from './compile/pipeline';
+import { compileSenses, loadSenses } from './compile/senses';
 import { createTermMatcher } from '../lib/matcher/matcher';
 
 export const PLAIN_FORMS = ['缴费年限', '缴费比例'];
@@ -28,8 +30,15 @@ export interface DumpedMatch {
   form: string;
 }
 
+/**
+ * The matcher as the content script runs it: compileSenses takes the blocking context off the entries it resolves
+ * by scheme, so the matches must be read after it has run (as scripts/eval/schemeEval.ts does).
+ */
 export function createMatchLister(dataDir = 'data', plainForms = PLAIN_FORMS) {
-  const matcher = createTermMatcher(compileMatcherFromData(loadProjectData(dataDir)));
+  const data = loadProjectData(dataDir);
+  const compiledMatcher = compileMatcherFromData(data);
+  compileSenses(loadSenses(dataDir), data.glossary, compiledMatcher);
+  const matcher = createTermMatcher(compiledMatcher);
   return function listMatches(lineText: string, line: number): DumpedMatch[] {
     const found: DumpedMatch[] = matcher.findTermMatches(lineText).map((m) => ({
       line,
