@@ -2,8 +2,13 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { LENS_ENGINE_SCRIPT } from './entrypoints/content/engineContract';
-import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from './lib/messaging/loaderNames';
+import { manifestCommands } from './lib/keys/keymap';
+import {
+  LENS_CARD_SCRIPT,
+  LENS_ENGINE_SCRIPT,
+  LENS_LOADER_SCRIPT,
+  LENS_MARK_STYLESHEET,
+} from './lib/package/builtFiles';
 
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
@@ -54,14 +59,16 @@ export default defineConfig({
     icons: ICONS,
     // The toolbar tooltip (default_title) comes from the popup's <title>.
     action: { default_icon: ICONS },
-    commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+Y' } },
-      'toggle-site': { suggested_key: { default: 'Alt+Shift+U' }, description: '__MSG_cmdToggleSite__' },
-    },
+    // Their keys and labels are declared with every other key in lib/keys/keymap.ts.
+    commands: manifestCommands(),
     // The engine and the card are imported by the content script from the package; use_dynamic_url keeps their
     // address unguessable for pages (a per-session id instead of the extension's fixed one).
     web_accessible_resources: [
-      { resources: ['content-engine.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      {
+        resources: [LENS_ENGINE_SCRIPT.slice(1), LENS_CARD_SCRIPT.slice(1)],
+        matches: ['<all_urls>'],
+        use_dynamic_url: true,
+      },
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

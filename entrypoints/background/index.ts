@@ -12,6 +12,7 @@ import { lensReaderUrlFor, looksLikePdfUrl } from '@/lib/messaging/readerChannel
 import { applySettingsChange, prepareStoredSettings, repairSettingsWhenCorrupted } from '@/lib/settings/owner';
 import { formatPopupRoute } from '@/lib/messaging/popupRoute';
 import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
+import { LENS_POPUP_PAGE } from '@/lib/package/builtFiles';
 
 export default defineBackground(() => {
   onLensMessage('openLensPopup', async ({ data }) => {
@@ -51,7 +52,7 @@ async function openLensPopupAt(route: string): Promise<'popup' | 'tab'> {
     await browser.action.openPopup();
     return 'popup';
   } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#${route}`) });
+    await browser.tabs.create({ url: browser.runtime.getURL(`${LENS_POPUP_PAGE}#${route}`) });
     return 'tab';
   }
 }

@@ -4,7 +4,7 @@
  * hovers). It registers itself on the content script's isolated global.
  *
  * A card opens in a short first view (展开 shows the rest in place). Choosing a
- * related term opens it at its top; the back control, Backspace or Alt+← go
+ * related term opens it at its top; the back control or its keys (lib/keys/keymap.ts: Backspace, Alt+←) go
  * back to the previous card where it was scrolled to.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
@@ -21,6 +21,7 @@ import { placeCard, type RectLike } from './placement';
 import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
 import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardView } from '@/lib/card/contract';
 import hostCss from './card.css?inline';
+import { keyActionOf } from '@/lib/keys/keymap';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
 const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));
@@ -131,9 +132,9 @@ function FloatingCard({
       onPointerEnter={() => handlers.onPointerInside(true)}
       onPointerLeave={() => handlers.onPointerInside(false)}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') handlers.onClose();
-        const backKey = event.key === 'Backspace' || (event.altKey && event.key === 'ArrowLeft');
-        if (backKey && previous) {
+        const action = keyActionOf(event, ['closeCard', 'cardBack']);
+        if (action === 'closeCard') handlers.onClose();
+        if (action === 'cardBack' && previous) {
           event.preventDefault();
           goBack();
         }

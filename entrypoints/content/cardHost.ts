@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { LensCardHandlers, LensCardModule, LensCardView } from '@/lib/card/contract';
-import { LENS_CARD_SCRIPT } from '@/lib/card/contract';
+import { LENS_CARD_SCRIPT } from '@/lib/package/builtFiles';
 import { LENS_HOST_TAG } from './tunables';
 
 const HOST_STYLE =

@@ -3,22 +3,18 @@
  * (entrypoints/content-engine.ts, imported from the package only on pages with Chinese text). Type-only apart from
  * the names, so the loader carries none of the engine.
  */
-import type { PageTermCount } from '@/lib/messaging/protocol';
+import type { PageQuestions } from '@/lib/messaging/pageQuestions';
 import type { LENS_WAKE_GLOBAL } from '@/lib/messaging/loaderNames';
 
-export const LENS_ENGINE_SCRIPT = '/content-engine.js';
-
 export interface LensContentContext {
+  /** True once the extension this copy belongs to was reloaded, updated or removed (reading it may find that out). */
   readonly isInvalid: boolean;
-  onInvalidated(callback: () => void): void;
+  /** Aborted when isInvalid becomes true: every listener and teardown of the engine hangs on it. */
+  readonly signal: AbortSignal;
 }
 
-/** What a started engine answers for the popup (the same questions its message listeners answer). */
-export interface LensEngine {
-  listPageTerms(): Promise<PageTermCount[]>;
-  /** `occurrence`: its index in reading order, or 'next' after the open card (see protocol.ts). */
-  revealPageTerm(id: string, sense?: string, occurrence?: number | 'next'): Promise<boolean>;
-}
+/** What a started engine answers for the popup: the page's questions, as its message listeners answer them. */
+export type LensEngine = PageQuestions;
 
 export interface LensEngineModule {
   /**

@@ -9,7 +9,8 @@
  */
 import { createBandLocator, viewportBand, type Band } from './band';
 import { rectOfMatch } from './hitTest';
-import { blockOf, inDocumentOrder, planMarks, type MarkRules } from './markPlan';
+import { planMarks, type MarkRules } from './markPlan';
+import { blockOf, inDocumentOrder } from './readingOrder';
 import type { TermMatch } from '@/lib/matcher/matcher';
 import type { LensSettings } from '@/lib/settings/table';
 import { LENS_HIGHLIGHT_NAME, LENS_TUNABLES } from './tunables';

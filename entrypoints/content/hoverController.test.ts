@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHoverController, type HoverControllerDeps, type ShownTerm } from './hoverController';
+import { createHoverController, type HoverControllerDeps } from './hoverController';
+import type { TermOccurrence } from './readingOrder';
 import type { TermHit } from './hitTest';
 import { LENS_TUNABLES } from './tunables';
 
@@ -28,9 +29,10 @@ const termAt = (x: number): TermHit | null => {
 
 let win: Window;
 let pointerInCard: boolean;
-let shown: ShownTerm[];
+let shown: TermOccurrence[];
 let hidden: number;
 let controller: ReturnType<typeof createHoverController>;
+let teardown: AbortController;
 
 function move(x: number) {
   const event = Object.assign(new Event('pointermove'), {
@@ -59,11 +61,12 @@ beforeEach(() => {
     showDelayMs: () => DELAY,
     holdKey: () => 'none',
   };
-  controller = createHoverController(win, deps);
+  teardown = new AbortController();
+  controller = createHoverController(win, deps, teardown.signal);
 });
 
 afterEach(() => {
-  controller.dispose();
+  teardown.abort();
   vi.useRealTimers();
 });
 

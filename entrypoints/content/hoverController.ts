@@ -5,21 +5,17 @@
  */
 import type { TermHit } from './hitTest';
 import { rangeOfMatch, rectOfMatch } from './hitTest';
-import type { TermMatch } from '@/lib/matcher/matcher';
+import { keyActionOf } from '@/lib/keys/keymap';
+import { sameOccurrence, type TermOccurrence } from './readingOrder';
 import { LENS_TUNABLES } from './tunables';
-
-export interface ShownTerm {
-  node: Text;
-  match: TermMatch;
-}
 
 export interface HoverControllerDeps {
   hitTest(x: number, y: number): TermHit | null;
   isInsideCard(target: EventTarget | null): boolean;
-  show(term: ShownTerm, rect: DOMRect): void;
+  show(term: TermOccurrence, rect: DOMRect): void;
   hide(): void;
   /** The shown term moved (scrolling) but is still on screen. */
-  reposition(term: ShownTerm): void;
+  reposition(term: TermOccurrence): void;
   showDelayMs(): number;
   /** Modifier that must be held for cards to appear, or 'none'. */
   holdKey(): 'none' | 'Alt' | 'Shift' | 'Control';
@@ -27,27 +23,24 @@ export interface HoverControllerDeps {
 
 export interface HoverController {
   /** Called when the card was shown by other means (popup reveal). */
-  markShown(term: ShownTerm): void;
+  markShown(term: TermOccurrence): void;
   /** The term whose card is open, or null. */
-  currentTerm(): ShownTerm | null;
+  currentTerm(): TermOccurrence | null;
   setPinned(pinned: boolean): void;
   setPointerInsideCard(inside: boolean): void;
   close(): void;
-  dispose(): void;
 }
 
 /** Every line box of a term on screen now (a term wrapped over lines has several); empty if it is gone. */
-export function termLineRects(term: ShownTerm): DOMRect[] {
+export function termLineRects(term: TermOccurrence): DOMRect[] {
   const range = rangeOfMatch(term.node, term.match);
   return range ? [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) : [];
 }
 
-const sameTerm = (a: ShownTerm | null, b: ShownTerm | null) =>
-  !!a && !!b && a.node === b.node && a.match.start === b.match.start;
-
-export function createHoverController(win: Window, deps: HoverControllerDeps): HoverController {
-  let shown: ShownTerm | null = null;
-  let pending: ShownTerm | null = null;
+/** Follows the pointer in `win` until `signal` aborts (then closes the card). */
+export function createHoverController(win: Window, deps: HoverControllerDeps, signal: AbortSignal): HoverController {
+  let shown: TermOccurrence | null = null;
+  let pending: TermOccurrence | null = null;
   let showTimer: ReturnType<typeof setTimeout> | null = null;
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
   let frame = 0;
@@ -103,13 +96,13 @@ export function createHoverController(win: Window, deps: HoverControllerDeps): H
     }
     const hit = holdKeyDown(event) ? deps.hitTest(event.clientX, event.clientY) : null;
     const term = hit ? { node: hit.node, match: hit.match } : null;
-    if (term && sameTerm(term, shown)) {
+    if (term && sameOccurrence(term, shown)) {
       clearShow();
       clearHide();
       return;
     }
     if (term && hit) {
-      if (sameTerm(term, pending)) return;
+      if (sameOccurrence(term, pending)) return;
       clearShow();
       pending = term;
       showTimer = setTimeout(() => {
@@ -132,7 +125,7 @@ export function createHoverController(win: Window, deps: HoverControllerDeps): H
     if (!frame) frame = win.requestAnimationFrame(evaluate);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && shown) close();
+    if (shown && keyActionOf(event, ['closeCard'])) close();
   };
   const onScroll = () => {
     if (!shown) return;
@@ -149,12 +142,20 @@ export function createHoverController(win: Window, deps: HoverControllerDeps): H
     scheduleHide();
   };
 
-  const listen = { capture: true, passive: true } as const;
+  const listen = { capture: true, passive: true, signal } as const;
   win.addEventListener('pointermove', onPointerMove, listen);
   win.addEventListener('pointerdown', onPointerDown, listen);
-  win.addEventListener('keydown', onKeyDown, true);
+  win.addEventListener('keydown', onKeyDown, { capture: true, signal });
   win.addEventListener('scroll', onScroll, listen);
   win.document.documentElement.addEventListener('pointerleave', onLeaveWindow, listen);
+  signal.addEventListener(
+    'abort',
+    () => {
+      close();
+      if (frame) win.cancelAnimationFrame(frame);
+    },
+    { once: true },
+  );
 
   return {
     markShown(term) {
@@ -173,14 +174,5 @@ export function createHoverController(win: Window, deps: HoverControllerDeps): H
       else scheduleHide();
     },
     close,
-    dispose() {
-      close();
-      if (frame) win.cancelAnimationFrame(frame);
-      win.removeEventListener('pointermove', onPointerMove, listen);
-      win.removeEventListener('pointerdown', onPointerDown, listen);
-      win.removeEventListener('keydown', onKeyDown, true);
-      win.removeEventListener('scroll', onScroll, listen);
-      win.document.documentElement.removeEventListener('pointerleave', onLeaveWindow, listen);
-    },
   };
 }

@@ -13,18 +13,11 @@
  * shadow trees are not reached this way (the walk stays in the document).
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
-import { blockOf } from './markPlan';
+import { keyActionOf } from '@/lib/keys/keymap';
 import { rectOfMatch } from './hitTest';
-
-export interface TermOccurrence {
-  node: Text;
-  match: TermMatch;
-}
+import { inDocument, sameOccurrence, textNodesFrom, type TermOccurrence } from './readingOrder';
 
 export type ViewportPosition = 'above' | 'in' | 'below';
-
-export const NEXT_TERM_KEY = { code: 'KeyJ', label: 'Alt+J' } as const;
-export const PREVIOUS_TERM_KEY = { code: 'KeyK', label: 'Alt+K' } as const;
 
 /**
  * The index to go to among `count` occurrences in reading order: the neighbour of the current one
@@ -49,9 +42,10 @@ export function pickNeighbour(
 
 /** Which way the shortcut in `event` goes, or null when it is not ours. */
 export function shortcutDirection(event: KeyboardEvent): 1 | -1 | null {
-  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.repeat) return null;
-  const direction = event.code === NEXT_TERM_KEY.code ? 1 : event.code === PREVIOUS_TERM_KEY.code ? -1 : null;
-  if (direction === null) return null;
+  if (event.repeat) return null;
+  const action = keyActionOf(event, ['nextTerm', 'previousTerm']);
+  if (action === null) return null;
+  const direction = action === 'nextTerm' ? 1 : -1;
   const target = event.composedPath()[0];
   if (
     target instanceof Element &&
@@ -60,66 +54,6 @@ export function shortcutDirection(event: KeyboardEvent): 1 | -1 | null {
     return null;
   return direction;
 }
-
-/** The element outside any shadow tree that contains `node` (the node's own tree if it is in the document). */
-function inDocument(node: Node): Node {
-  let current = node;
-  for (let root = current.getRootNode(); root instanceof ShadowRoot; root = current.getRootNode()) current = root.host;
-  return current;
-}
-
-function documentOrder(a: Node, b: Node): number {
-  if (a === b) return 0;
-  const sameTree = a.getRootNode() === b.getRootNode();
-  const x = sameTree ? a : inDocument(a);
-  const y = sameTree ? b : inDocument(b);
-  if (x === y) return 0;
-  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-}
-
-/**
- * Nodes in document order. compareDocumentPosition walks sibling lists, so sorting thousands of nodes
- * with it is slow (seconds for 20,000 paragraphs); a single walk of the text is linear. Nodes in shadow
- * trees, which the walk does not enter, are then placed by binary search.
- */
-function inDocumentOrder(nodes: Text[]): Text[] {
-  if (nodes.length <= 64) return nodes.sort(documentOrder);
-  const doc = nodes[0]!.ownerDocument;
-  const wanted = new Set(nodes);
-  const ordered: Text[] = [];
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (wanted.delete(node as Text)) ordered.push(node as Text);
-  }
-  for (const node of wanted) {
-    let low = 0;
-    let high = ordered.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (documentOrder(ordered[mid]!, node) < 0) low = mid + 1;
-      else high = mid;
-    }
-    ordered.splice(low, 0, node);
-  }
-  return ordered;
-}
-
-/** Every shown occurrence in a map of tracked nodes (filled in scan order), in reading (document) order. */
-export function occurrencesInOrder(
-  tracked: ReadonlyMap<Text, TermMatch[]>,
-  include: (match: TermMatch) => boolean,
-): TermOccurrence[] {
-  const nodes = inDocumentOrder([...tracked.keys()].filter((node) => node.isConnected));
-  return nodes.flatMap((node) =>
-    tracked
-      .get(node)!
-      .filter(include)
-      .map((match) => ({ node, match })),
-  );
-}
-
-export const sameOccurrence = (a: TermOccurrence | null, b: TermOccurrence | null) =>
-  !!a && !!b && a.node === b.node && a.match.start === b.match.start;
 
 function rectOf(occurrence: TermOccurrence): DOMRect | null {
   return rectOfMatch(occurrence.node, occurrence.match);
@@ -172,23 +106,6 @@ export function goToNeighbour(
 
 const positionOf = (win: Window, rect: { top: number; bottom: number }): ViewportPosition =>
   rect.bottom <= 0 ? 'above' : rect.top >= win.innerHeight ? 'below' : 'in';
-
-/** Text nodes of the document after (or before) `from`, in reading order; `from` itself first if asked. */
-function* textNodesFrom(doc: Document, from: Node | null, direction: 1 | -1, includeFrom: boolean): Generator<Text> {
-  const root = doc.body ?? doc.documentElement;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const step = () => (direction === 1 ? walker.nextNode() : walker.previousNode()) as Text | null;
-  if (from) {
-    walker.currentNode = from;
-    if (includeFrom && from.nodeType === Node.TEXT_NODE) yield from as Text;
-  } else if (direction === -1) {
-    let last: Node = root;
-    while (last.lastChild) last = last.lastChild;
-    walker.currentNode = last;
-    if (last.nodeType === Node.TEXT_NODE) yield last as Text;
-  }
-  for (let node = step(); node; node = step()) yield node;
-}
 
 /** Where a walk from the viewport starts: text at the viewport's top (next) or bottom (previous) edge, backed off past that edge. */
 function viewportStart(doc: Document, win: Window, direction: 1 | -1): Node | null {
@@ -273,30 +190,6 @@ export async function findNeighbour(
   return found;
 }
 
-/**
- * True if `match` is the first occurrence of its entry in its block (paragraph), the one markPlan.ts marks
- * by default. Looks only at the text of that block.
- */
-export function isFirstInBlock(
-  node: Text,
-  match: TermMatch,
-  matchesOf: (node: Text) => readonly TermMatch[] | undefined,
-): boolean {
-  const sameEntry = (m: TermMatch) => m.entry === match.entry;
-  if ((matchesOf(node) ?? []).some((m) => sameEntry(m) && m.start < match.start)) return false;
-  const block = blockOf(node);
-  if (!block) return true;
-  const walker = node.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  for (
-    let other = walker.nextNode() as Text | null;
-    other && other !== node;
-    other = walker.nextNode() as Text | null
-  ) {
-    if (other.data.trim() !== '' && blockOf(other) === block && (matchesOf(other) ?? []).some(sameEntry)) return false;
-  }
-  return true;
-}
-
 export interface KeyboardNavigatorDeps {
   /** A text node's matches (matched now if it was not yet). */
   matchesOf(node: Text): readonly TermMatch[] | undefined;
@@ -306,51 +199,23 @@ export interface KeyboardNavigatorDeps {
   open(occurrence: TermOccurrence): void;
 }
 
-/** Listens for Alt+J / Alt+K on the page (and inside our card, whose key events reach the window). */
-export function createKeyboardNavigator(win: Window, deps: KeyboardNavigatorDeps): { dispose(): void } {
+/**
+ * Listens for Alt+J / Alt+K on the page (and inside our card, whose key events reach the window) until `signal`
+ * aborts.
+ */
+export function listenForTermKeys(win: Window, deps: KeyboardNavigatorDeps, signal: AbortSignal): void {
   let search = 0;
-  let disposed = false;
   const onKeyDown = (event: KeyboardEvent) => {
     const direction = shortcutDirection(event);
     if (direction === null) return;
     event.preventDefault();
     const mine = ++search;
-    const cancelled = () => disposed || mine !== search;
+    const cancelled = () => signal.aborted || mine !== search;
     void findNeighbour(win.document, deps.matchesOf, deps.include, deps.current(), direction, cancelled).then(
       (target) => {
         if (target && !cancelled()) deps.open(target);
       },
     );
   };
-  win.addEventListener('keydown', onKeyDown, true);
-  return {
-    dispose() {
-      disposed = true;
-      win.removeEventListener('keydown', onKeyDown, true);
-    },
-  };
-}
-
-/**
- * Remembers what had the focus before a card took it, and gives it back when that card closes
- * (or leaves the focus where it was when nothing had it). Moving from card to card keeps the first.
- */
-export function createFocusReturn(doc: Document, isOwnElement: (element: Element) => boolean) {
-  let saved: Element | null | undefined;
-  return {
-    remember() {
-      const active = doc.activeElement;
-      if (active && isOwnElement(active)) return;
-      saved = active;
-    },
-    /** `hadFocus`: the card held the focus when it closed. */
-    restore(hadFocus: boolean) {
-      const target = saved;
-      saved = undefined;
-      if (target === undefined || !hadFocus) return;
-      if (target instanceof HTMLElement && target !== doc.body && target.isConnected)
-        target.focus({ preventScroll: true });
-      else if (doc.activeElement instanceof HTMLElement && isOwnElement(doc.activeElement)) doc.activeElement.blur();
-    },
-  };
+  win.addEventListener('keydown', onKeyDown, { capture: true, signal });
 }

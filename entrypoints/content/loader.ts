@@ -9,7 +9,8 @@ import type { browser as Browser } from 'wxt/browser';
 import { whenChineseText } from './chineseText';
 import { LENS_WAKE_GLOBAL } from '@/lib/messaging/loaderNames';
 import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
-import { LENS_ENGINE_GLOBAL, LENS_ENGINE_SCRIPT, type LensWorldGlobals } from './engineContract';
+import { LENS_ENGINE_SCRIPT } from '@/lib/package/builtFiles';
+import { LENS_ENGINE_GLOBAL, type LensWorldGlobals } from './engineContract';
 
 type ExtensionApi = Pick<typeof Browser, 'runtime' | 'storage'>;
 

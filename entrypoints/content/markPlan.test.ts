@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { TermMatch } from '@/lib/matcher/matcher';
-import { blockOf, inDocumentOrder, planMarks } from './markPlan';
+import { isFirstInBlock, planMarks } from './markPlan';
 
 /** Text nodes of the body in document order, with a match per occurrence of 甲 (entry 0) and 乙 (entry 1). */
 function setUp(html: string) {
@@ -37,17 +37,26 @@ describe('which occurrences are marked', () => {
       '乙@0',
     ]);
   });
+});
 
-  it('finds the paragraph of a node and sorts nodes into document order', () => {
-    const { nodes } = setUp('<div><p>一<span>二</span></p>三</div>');
-    expect(blockOf(nodes[1]!)?.tagName).toBe('P');
-    expect(blockOf(nodes[2]!)?.tagName).toBe('DIV');
-    expect(inDocumentOrder([nodes[2]!, nodes[0]!, nodes[1]!]).map((n) => n.data)).toEqual(['一', '二', '三']);
-  });
-
-  it('orders many nodes with one walk of the document', () => {
-    const { nodes } = setUp(Array.from({ length: 200 }, (_, i) => `<p>第${i}段</p>`).join(''));
-    const shuffled = [...nodes].reverse();
-    expect(inDocumentOrder(shuffled)).toEqual(nodes);
+describe('isFirstInBlock', () => {
+  it('is true only for the first occurrence of an entry in its paragraph, as the marks are drawn', () => {
+    document.body.innerHTML = '<div><p id="a">甲<b>乙</b>甲</p><p id="b">甲</p>丙</div>';
+    const a = document.getElementById('a')!;
+    const [first, bold, last] = [a.firstChild as Text, a.querySelector('b')!.firstChild as Text, a.lastChild as Text];
+    const other = document.getElementById('b')!.firstChild as Text;
+    const loose = document.querySelector('div')!.lastChild as Text;
+    const entryOf: Record<string, number> = { 甲: 1, 乙: 2, 丙: 3 };
+    const matchesOf = (node: Text) => [{ start: 0, end: 1, entry: entryOf[node.data]! }];
+    expect(isFirstInBlock(first, matchesOf(first)[0]!, matchesOf)).toBe(true);
+    expect(isFirstInBlock(bold, matchesOf(bold)[0]!, matchesOf)).toBe(true);
+    expect(isFirstInBlock(last, matchesOf(last)[0]!, matchesOf)).toBe(false);
+    expect(isFirstInBlock(other, matchesOf(other)[0]!, matchesOf)).toBe(true);
+    expect(isFirstInBlock(loose, matchesOf(loose)[0]!, matchesOf)).toBe(true);
+    const twice = [
+      { start: 0, end: 1, entry: 1 },
+      { start: 3, end: 4, entry: 1 },
+    ];
+    expect(isFirstInBlock(first, twice[1]!, () => twice)).toBe(false);
   });
 });

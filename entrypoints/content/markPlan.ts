@@ -5,46 +5,12 @@
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
 import type { LensSettings } from '@/lib/settings/table';
+import { blockOf } from './readingOrder';
 
 export interface MarkRules {
   amount: LensSettings['markAmount'];
   /** False for entries that must not be marked (a category switched off, a term marked 我懂了). */
   isMarkable(entry: number): boolean;
-}
-
-const BLOCK_SELECTOR =
-  'p, li, dd, dt, td, th, caption, figcaption, blockquote, pre, h1, h2, h3, h4, h5, h6, section, article, aside, header, footer, div, body';
-
-/** The paragraph-like element a text node belongs to (its nearest block-level ancestor by tag). */
-export function blockOf(node: Text): Element | null {
-  return node.parentElement?.closest(BLOCK_SELECTOR) ?? node.parentElement;
-}
-
-/**
- * Text nodes in document order. A few are sorted by comparing positions; many (本页术语 on a long page) are
- * picked up by one walk of the document instead, since sorting with compareDocumentPosition grows far worse
- * than linearly there. Nodes the walk cannot reach (inside shadow trees) keep their relative order at the end.
- */
-export function inDocumentOrder(nodes: Iterable<Text>): Text[] {
-  const list = [...nodes];
-  if (list.length <= 64) {
-    return list.sort((a, b) => {
-      const relation = a.compareDocumentPosition(b);
-      if (relation & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
-      if (relation & Node.DOCUMENT_POSITION_PRECEDING) return 1;
-      return 0;
-    });
-  }
-  const doc = list[0]!.ownerDocument;
-  const wanted = new Set(list);
-  const ordered: Text[] = [];
-  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && ordered.length < wanted.size; node = walker.nextNode()) {
-    if (wanted.has(node as Text)) ordered.push(node as Text);
-  }
-  const found = new Set(ordered);
-  for (const node of list) if (!found.has(node)) ordered.push(node);
-  return ordered;
 }
 
 /**
@@ -74,4 +40,28 @@ export function planMarks(
     plan.set(node, marked);
   }
   return plan;
+}
+
+/**
+ * True if `match` is the first occurrence of its entry in its block, the one planMarks marks by default. Looks
+ * only at the text of that block (the keys use it to stop on marked terms only).
+ */
+export function isFirstInBlock(
+  node: Text,
+  match: TermMatch,
+  matchesOf: (node: Text) => readonly TermMatch[] | undefined,
+): boolean {
+  const sameEntry = (m: TermMatch) => m.entry === match.entry;
+  if ((matchesOf(node) ?? []).some((m) => sameEntry(m) && m.start < match.start)) return false;
+  const block = blockOf(node);
+  if (!block) return true;
+  const walker = node.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (
+    let other = walker.nextNode() as Text | null;
+    other && other !== node;
+    other = walker.nextNode() as Text | null
+  ) {
+    if (other.data.trim() !== '' && blockOf(other) === block && (matchesOf(other) ?? []).some(sameEntry)) return false;
+  }
+  return true;
 }

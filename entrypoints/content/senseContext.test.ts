@@ -5,7 +5,8 @@ import { compileMatcherFromData, loadProjectData } from '@/scripts/compile/pipel
 import { compileSenses, loadSenses } from '@/scripts/compile/senses';
 import { createTermMatcher } from '@/lib/matcher/matcher';
 import { evaluateCorpus } from '@/scripts/eval-senses';
-import { blockOf, createSenseRefiner, headingsBefore, senseScopesFor, type SensedMatch } from './senseContext';
+import { createSenseRefiner, headingsBefore, senseScopesFor, type SensedMatch } from './senseContext';
+import { blockOf } from './readingOrder';
 
 afterEach(() => {
   document.body.innerHTML = '';

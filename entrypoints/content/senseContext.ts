@@ -1,6 +1,6 @@
 /**
  * DOM side of sense resolution: gives lib/matcher/senses.ts the context of a
- * match — its sentence, its block (nearest block-level ancestor, a bounded
+ * match — its sentence, its block (readingOrder.ts's blockOf, a bounded
  * window of it), the headings that govern it (h1–h6 or blocks that read as
  * headings, found by a bounded backwards walk) and the page title — each
  * computed only when asked for. Also the scanner hook that attaches senses to
@@ -18,48 +18,13 @@ import {
   type SenseScopes,
   type SenseSpan,
 } from '@/lib/matcher/senses';
+import { blockOf, isBlockElement } from './readingOrder';
 
 /** A tracked match; `sense` is set when the match means a look-alike sense rather than the 医保 term. */
 export interface SensedMatch extends TermMatch {
   sense?: string;
 }
 
-const BLOCK_TAGS = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'TD',
-  'TH',
-  'DD',
-  'DT',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'SECTION',
-  'ARTICLE',
-  'BLOCKQUOTE',
-  'PRE',
-  'FIGCAPTION',
-  'CAPTION',
-  'MAIN',
-  'ASIDE',
-  'HEADER',
-  'FOOTER',
-  'NAV',
-  'BODY',
-  'TABLE',
-  'UL',
-  'OL',
-  'DL',
-  'ADDRESS',
-  'DETAILS',
-  'SUMMARY',
-  'FORM',
-  'FIELDSET',
-]);
 /** 1–6 for H1–H6, else 0 (no RegExp: see headingLevelOfText). */
 const headingTagLevel = (tag: string) =>
   tag.length === 2 && tag[0] === 'H' && tag[1]! >= '1' && tag[1]! <= '6' ? Number(tag[1]) : 0;
@@ -72,11 +37,6 @@ const BLOCK_NODE_BUDGET = 200;
 /** Elements looked at, at most, when walking back for headings. */
 const HEADING_WALK_BUDGET = 400;
 const HEADING_TEXT_CHARS = 80;
-
-export function blockOf(node: Node): Element | null {
-  for (let el = node.parentElement; el; el = el.parentElement) if (BLOCK_TAGS.has(el.tagName)) return el;
-  return node.parentElement;
-}
 
 /** Node before `node` in document order, inside `root` (ancestors included), or null. */
 function previousNodeWithin(node: Node, root: Node): Node | null {
@@ -134,7 +94,7 @@ export function headingLevelOf(element: Element): number {
   // A short bold line on its own: <p><strong>个人账户管理</strong></p>.
   if ((element.tagName === 'STRONG' || element.tagName === 'B') && text.length <= 20 && !hasClausePunctuation(text)) {
     const parent = element.parentElement;
-    if (parent && BLOCK_TAGS.has(parent.tagName) && (parent.textContent ?? '').trim() === text) return 4;
+    if (parent && isBlockElement(parent) && (parent.textContent ?? '').trim() === text) return 4;
   }
   return 0;
 }

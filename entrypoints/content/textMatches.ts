@@ -4,7 +4,7 @@
  */
 import type { TermMatch, TermMatcher } from '@/lib/matcher/matcher';
 import { hasHan } from './chineseText';
-import { blockOf } from './markPlan';
+import { blockOf } from './readingOrder';
 import { isInsideSkippedElement } from './skippedElements';
 import { LENS_TUNABLES } from './tunables';
 

@@ -21,8 +21,7 @@ export const LENS_TUNABLES = {
   aliveCheckMs: 1000,
   /** Custom elements not defined yet when scanned are looked at again after these pauses (their shadow root appears silently). */
   customElementRecheckMs: [500, 2000, 8000],
-  /** Delay before a card appears while the pointer rests on a term. */
-  hoverShowDelayMs: 220,
+  // The delay before a card appears is a setting (hoverDelayMs, default in lib/settings/table.ts).
   /** Grace time for the pointer to travel from the term into the card. */
   hoverHideDelayMs: 300,
   /** Card geometry. */

@@ -9,6 +9,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import '@/entrypoints/content/style.css';
 import './reader.css';
 import { startLensRuntime } from '@/entrypoints/content/runtime';
+import { createExtensionContext } from '@/entrypoints/content/extensionContext';
 import { answerReaderQuestions } from '@/lib/messaging/readerChannel';
 import { looksLikePdf, openPdf, PdfOpenError } from './pdfLoader';
 import { createPageViews, type PageViews } from './pageViews';
@@ -235,7 +236,8 @@ document.addEventListener('keydown', (event) => {
   setZoom(step === 0 ? 1 : nextZoom(zoom, step));
 });
 
-const lens = startLensRuntime({ isInvalid: false, onInvalidated: () => undefined });
+// The reader is the extension's own page: it lives exactly as long as the extension does.
+const lens = startLensRuntime(createExtensionContext(() => true));
 void browser.tabs.getCurrent().then((tab) => {
   if (tab?.id !== undefined) answerReaderQuestions(tab.id, lens);
 });

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
-import type { PageTermCount } from '@/lib/messaging/protocol';
+import { isPageTermList, type PageTermCount } from '@/lib/messaging/pageQuestions';
 import { askPageTerms, askRevealPageTerm, isLensReaderUrl } from '@/lib/messaging/readerChannel';
 import { askAwake } from '@/lib/messaging/pageWake';
 import type { PopupTarget } from './popupTarget';
@@ -23,20 +23,6 @@ interface PageTermsPanelProps {
   onTurnOn(): void;
   /** Opened as a page in a tab rather than as the toolbar popup. */
   inTab: boolean;
-}
-
-function isPageTermList(value: unknown): value is PageTermCount[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (t) =>
-        typeof t === 'object' &&
-        t !== null &&
-        typeof t.id === 'string' &&
-        typeof t.term === 'string' &&
-        typeof t.count === 'number',
-    )
-  );
 }
 
 const UNAVAILABLE_TEXT: Record<'no-tab' | 'restricted' | 'no-script', { title: string; body: string }> = {
@@ -98,7 +84,9 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
     let shown = false;
     try {
       shown =
-        (await askAwake(target.tabId, () => askRevealPageTerm(target, term.id, term.sense?.id, occurrence))) === true;
+        (await askAwake(target.tabId, () =>
+          askRevealPageTerm(target, { id: term.id, sense: term.sense?.id, occurrence }),
+        )) === true;
     } catch {
       shown = false;
     }

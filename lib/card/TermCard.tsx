@@ -1,4 +1,5 @@
 /** The term card: used in the hover card (inside a shadow root) and in the popup's detail view. */
+import { pageKeyLabel } from '@/lib/keys/keymap';
 import { checkerToolForTerm } from '@/lib/checker/toolTerms';
 import type { CardRecord, CardSource } from './records';
 
@@ -157,7 +158,7 @@ export function TermCard({
               type="button"
               className="yl-icon-button yl-back"
               aria-label={`返回“${back.term}”`}
-              title={`返回“${back.term}”（Backspace）`}
+              title={`返回“${back.term}”（${pageKeyLabel('cardBack')}）`}
               onClick={back.onBack}
             >
               ‹

@@ -43,5 +43,3 @@ export interface LensCardView {
 export interface LensCardModule {
   mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView;
 }
-
-export const LENS_CARD_SCRIPT = '/card-ui.js';

@@ -5,6 +5,3 @@
 
 /** The loader's wake function in the extension's isolated world: starts the engine (if not yet); resolves true once it answers messages. */
 export const LENS_WAKE_GLOBAL = '__yibaoLensWake';
-/** The loader as built (wxt.config.ts declares it as the manifest's one content script), and its stylesheet. */
-export const LENS_LOADER_SCRIPT = '/content-loader.js';
-export const LENS_MARK_STYLESHEET = '/content-marks.css';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { askAwake, wakePageLoader } from './pageWake';
-import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from './loaderNames';
+import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from '@/lib/package/builtFiles';
 
 type Injection = { target: { tabId: number; frameIds?: number[] }; func?: unknown; files?: string[] };
 

@@ -6,7 +6,8 @@
  * into a page opened before the extension was installed or updated.
  */
 import { browser } from 'wxt/browser';
-import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET, LENS_WAKE_GLOBAL } from './loaderNames';
+import { LENS_WAKE_GLOBAL } from './loaderNames';
+import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from '@/lib/package/builtFiles';
 
 /** Runs in the page's isolated world: self-contained, as executeScript serialises it. */
 function callWake(name: string): Promise<boolean> | null {

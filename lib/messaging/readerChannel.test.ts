@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { isLensReaderUrl, lensReaderUrlFor, looksLikePdfUrl } from './readerChannel';
+import { answerReaderQuestions, isLensReaderUrl, lensReaderUrlFor, looksLikePdfUrl } from './readerChannel';
 
 describe('PDF reader addresses', () => {
   it('offers the reader for http(s) addresses whose path ends in .pdf, and nothing else', () => {
@@ -22,5 +23,34 @@ describe('PDF reader addresses', () => {
     expect(new URL(reader).searchParams.get('src')).toBe(pdf);
     expect(isLensReaderUrl(browser.runtime.getURL('/popup.html'))).toBe(false);
     expect(isLensReaderUrl('https://example.cn/pdf.html')).toBe(false);
+  });
+});
+
+describe('the reader answers the page questions', () => {
+  const ownPage = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
+  const ask = async (message: unknown, sender: { id?: string; url?: string }) => {
+    let answer: unknown = 'unanswered';
+    const results = await fakeBrowser.runtime.onMessage.trigger(message, sender, (value: unknown) => (answer = value));
+    await Promise.resolve();
+    await Promise.resolve();
+    return { kept: results.some((r) => (r as unknown) === true), answer };
+  };
+
+  it('passes the occurrence on (下一处 goes to the next one), only for its own tab and from our own pages', async () => {
+    fakeBrowser.reset();
+    const answers = { listPageTerms: vi.fn(async () => []), revealPageTerm: vi.fn(async () => true) };
+    const remove = answerReaderQuestions(7, answers);
+    const reveal = { yibaoReader: 'revealPageTerm', tabId: 7, data: { id: 'grzh', occurrence: 'next' } };
+    expect(await ask(reveal, ownPage())).toEqual({ kept: true, answer: true });
+    expect(answers.revealPageTerm).toHaveBeenCalledWith({ id: 'grzh', occurrence: 'next' });
+    // Another tab's reader, a content script of a web page, another extension, a malformed request: no answer.
+    expect((await ask({ ...reveal, tabId: 8 }, ownPage())).kept).toBe(false);
+    expect((await ask(reveal, { id: browser.runtime.id, url: 'https://example.cn/' })).kept).toBe(false);
+    expect((await ask(reveal, { id: 'other-extension', url: 'chrome-extension://other-extension/x.html' })).kept).toBe(
+      false,
+    );
+    expect((await ask({ ...reveal, data: { id: 3 } }, ownPage())).kept).toBe(false);
+    expect(answers.revealPageTerm).toHaveBeenCalledTimes(1);
+    remove();
   });
 });

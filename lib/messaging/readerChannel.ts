@@ -6,28 +6,32 @@
  * questions addressed to its own tab (several readers may be open).
  */
 import { browser } from 'wxt/browser';
-import { sendLensMessage, type PageTermCount } from './protocol';
+import { sendLensMessage } from './protocol';
+import { LENS_READER_PAGE } from '@/lib/package/builtFiles';
+import {
+  answerPageQuestion,
+  parsePageQuestion,
+  type PageQuestionName,
+  type PageQuestions,
+  type RevealRequest,
+} from './pageQuestions';
 
-export const LENS_READER_PATH = '/pdf.html';
-
-type ReaderQuestion =
-  | { yibaoReader: 'listPageTerms'; tabId: number }
-  | { yibaoReader: 'revealPageTerm'; tabId: number; id: string; sense?: string };
-
-export interface ReaderAnswers {
-  listPageTerms(): Promise<PageTermCount[]>;
-  revealPageTerm(id: string, sense?: string): Promise<boolean>;
+/** A page question (pageQuestions.ts) addressed to the reader in one tab. */
+interface ReaderQuestion {
+  yibaoReader: PageQuestionName;
+  tabId: number;
+  data?: RevealRequest;
 }
 
 /** True for this extension's own PDF reader page. */
 export function isLensReaderUrl(url: string | undefined): boolean {
   if (!url) return false;
-  return url.split(/[?#]/)[0] === browser.runtime.getURL(LENS_READER_PATH);
+  return url.split(/[?#]/)[0] === browser.runtime.getURL(LENS_READER_PAGE);
 }
 
 /** The reader's address for a PDF on the web. */
 export function lensReaderUrlFor(pdfUrl: string): string {
-  return `${browser.runtime.getURL(LENS_READER_PATH)}?src=${encodeURIComponent(pdfUrl)}`;
+  return `${browser.runtime.getURL(LENS_READER_PAGE)}?src=${encodeURIComponent(pdfUrl)}`;
 }
 
 /** An http(s) address whose path ends in .pdf: what the popup button and the context menu offer to open. */
@@ -50,32 +54,38 @@ export async function askPageTerms(target: { tabId: number; url?: string }): Pro
 
 export async function askRevealPageTerm(
   target: { tabId: number; url?: string },
-  id: string,
-  sense?: string,
-  /** Which occurrence (protocol.ts); the reader page answers with its first one. */
-  occurrence?: number | 'next',
+  request: RevealRequest,
 ): Promise<unknown> {
   if (isLensReaderUrl(target.url))
     return browser.runtime.sendMessage({
       yibaoReader: 'revealPageTerm',
       tabId: target.tabId,
-      id,
-      sense,
+      data: request,
     } satisfies ReaderQuestion);
-  return sendLensMessage('revealPageTerm', { id, sense, occurrence }, { tabId: target.tabId, frameId: 0 });
+  return sendLensMessage('revealPageTerm', request, { tabId: target.tabId, frameId: 0 });
 }
 
-/** In the reader: answers the popup's questions for `ownTabId`. Returns the remover. */
-export function answerReaderQuestions(ownTabId: number, answers: ReaderAnswers): () => void {
-  const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-    const question = message as Partial<ReaderQuestion> | null;
-    if (typeof question !== 'object' || question === null || question.tabId !== ownTabId) return false;
-    let answer: Promise<unknown>;
-    if (question.yibaoReader === 'listPageTerms') answer = answers.listPageTerms();
-    else if (question.yibaoReader === 'revealPageTerm' && typeof question.id === 'string')
-      answer = answers.revealPageTerm(question.id, typeof question.sense === 'string' ? question.sense : undefined);
-    else return false;
-    answer.then(sendResponse, () => sendResponse(null));
+/** True for a message sent by one of this extension's own pages (the popup), not by a content script or another extension. */
+function fromOwnPage(sender: { id?: string; url?: string } | undefined): boolean {
+  return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+/**
+ * In the reader: answers the popup's questions for `ownTabId`; questions from anything but our own pages, or of the
+ * wrong shape, are not answered. Returns the remover.
+ */
+export function answerReaderQuestions(ownTabId: number, answers: PageQuestions): () => void {
+  const listener = (
+    message: unknown,
+    sender: { id?: string; url?: string },
+    sendResponse: (answer: unknown) => void,
+  ) => {
+    if (typeof message !== 'object' || message === null) return false;
+    const { yibaoReader, tabId, data } = message as Partial<ReaderQuestion>;
+    if (tabId !== ownTabId || !fromOwnPage(sender)) return false;
+    const question = parsePageQuestion(yibaoReader, data);
+    if (!question) return false;
+    answerPageQuestion(answers, question).then(sendResponse, () => sendResponse(null));
     // Keeps the channel open for the answer, which comes once the page is fully matched.
     return true;
   };

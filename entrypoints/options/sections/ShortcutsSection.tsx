@@ -1,6 +1,10 @@
-/** 快捷键与右键菜单: the commands the manifest declares, with their current keys, and where to change them. */
+/**
+ * 快捷键与右键菜单: every key the extension answers, from lib/keys/keymap.ts: the browser's commands with the keys
+ * they have now (the user can change those), and the keys on web pages and in the card.
+ */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { LENS_COMMANDS, LENS_PAGE_KEYS, pageKeyLabel, type PageKeyAction } from '@/lib/keys/keymap';
 import { Section } from './Section';
 
 interface ShortcutRow {
@@ -9,28 +13,33 @@ interface ShortcutRow {
   shortcut: string;
 }
 
-/** This page is in Chinese whatever the browser's language, so our own commands get Chinese labels. */
-const SHORTCUT_LABELS: Record<string, string> = {
-  _execute_action: '打开懂医保弹出窗口（搜索、本页术语、计算器）',
-  'toggle-site': '在当前网站上关闭或开启懂医保',
-};
+const PAGE_KEY_PLACES = { page: '网页上', card: '卡片里' } as const;
 
-function describeShortcut(command: { name?: string; description?: string; shortcut?: string }): ShortcutRow {
+/** The keys on pages and in the card: fixed, listed after the browser's commands. */
+const PAGE_KEY_ROWS: ShortcutRow[] = (Object.keys(LENS_PAGE_KEYS) as PageKeyAction[]).map((action) => ({
+  name: action,
+  label: `${PAGE_KEY_PLACES[LENS_PAGE_KEYS[action].where]}：${LENS_PAGE_KEYS[action].label}`,
+  shortcut: pageKeyLabel(action),
+}));
+
+/** This page is in Chinese whatever the browser's language, so our own commands get their Chinese labels. */
+function describeCommand(command: { name?: string; description?: string; shortcut?: string }): ShortcutRow {
   const name = command.name ?? '';
+  const declared = (LENS_COMMANDS as Record<string, { label: string }>)[name];
   return {
     name,
-    label: SHORTCUT_LABELS[name] ?? (command.description || name),
+    label: declared?.label ?? (command.description || name),
     shortcut: command.shortcut || '未设置',
   };
 }
 
 export function ShortcutsSection({ announce }: { announce(message: string): void }) {
-  const [shortcuts, setShortcuts] = useState<ShortcutRow[]>([]);
+  const [commands, setCommands] = useState<ShortcutRow[]>([]);
   useEffect(() => {
     let live = true;
     void browser.commands
       .getAll()
-      .then((commands) => live && setShortcuts(commands.map(describeShortcut)))
+      .then((all) => live && setCommands(all.map(describeCommand)))
       .catch(() => undefined);
     return () => {
       live = false;
@@ -42,26 +51,25 @@ export function ShortcutsSection({ announce }: { announce(message: string): void
       <p className="opt-description">
         选中网页上的文字后点右键，选择「用懂医保查询“…”」，就会在弹出窗口里搜索这段文字。
       </p>
-      {shortcuts.length > 0 && (
-        <table className="opt-shortcuts">
-          <thead>
-            <tr>
-              <th scope="col">功能</th>
-              <th scope="col">快捷键</th>
+      <table className="opt-shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">功能</th>
+            <th scope="col">快捷键</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...commands, ...PAGE_KEY_ROWS].map((row) => (
+            <tr key={row.name}>
+              <td>{row.label}</td>
+              <td>
+                <kbd>{row.shortcut}</kbd>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shortcuts.map((row) => (
-              <tr key={row.name}>
-                <td>{row.label}</td>
-                <td>
-                  <kbd>{row.shortcut}</kbd>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          ))}
+        </tbody>
+      </table>
+      <p className="opt-hint">网页上和卡片里的按键是固定的；浏览器快捷键可以修改：</p>
       <button
         type="button"
         className="opt-button"

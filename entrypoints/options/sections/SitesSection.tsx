@@ -3,6 +3,7 @@
  * domain with its subdomains; the list shows Chinese domain names in Chinese.
  * The rule format and its checks live in lib/settings/sites.ts.
  */
+import { LENS_COMMANDS } from '@/lib/keys/keymap';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { addSiteRule, displaySiteRule, parseSiteRule, WHOLE_DOMAIN_PREFIX } from '@/lib/settings/sites';
 import { Section, type SectionProps } from './Section';
@@ -69,7 +70,8 @@ export function SitesSection({ settings, save }: SectionProps) {
           <span>包括子域名</span>
         </label>
         <p id={hintId} className="opt-hint">
-          中文域名可以直接输入。也可以在弹出窗口里关闭当前网站，或在网页上按快捷键（默认 Alt+Shift+U）。
+          中文域名可以直接输入。也可以在弹出窗口里关闭当前网站，或在网页上按快捷键（默认{' '}
+          {LENS_COMMANDS['toggle-site'].suggestedKey}）。
         </p>
         {error && (
           <p id={errorId} className="opt-error" role="alert">

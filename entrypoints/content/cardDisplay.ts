@@ -1,0 +1,105 @@
+/**
+ * Card show/hide: the card host (cardHost.ts), the card's actions wired to the rest of the extension, and the
+ * focus: a card opened from the keyboard or the popup takes it, and when that card closes it goes back to where
+ * it was.
+ */
+import type { LensSettings } from '@/lib/settings/table';
+import { parsePopupRoute } from '@/lib/messaging/popupRoute';
+import { sendLensMessage } from '@/lib/messaging/protocol';
+import { updateLensSettings } from '@/lib/settings/settings';
+import { createCardHost, type CardHost } from './cardHost';
+import { termLineRects, type HoverController } from './hoverController';
+import type { TermOccurrence } from './readingOrder';
+import type { SensedMatch } from './senseContext';
+
+/**
+ * Remembers what had the focus before a card took it, and gives it back when that card closes
+ * (or leaves the focus where it was when nothing had it). Moving from card to card keeps the first.
+ */
+export function createFocusReturn(doc: Document, isOwnElement: (element: Element) => boolean) {
+  let saved: Element | null | undefined;
+  return {
+    remember() {
+      const active = doc.activeElement;
+      if (active && isOwnElement(active)) return;
+      saved = active;
+    },
+    /** `hadFocus`: the card held the focus when it closed. */
+    restore(hadFocus: boolean) {
+      const target = saved;
+      saved = undefined;
+      if (target === undefined || !hadFocus) return;
+      if (target instanceof HTMLElement && target !== doc.body && target.isConnected)
+        target.focus({ preventScroll: true });
+      else if (doc.activeElement instanceof HTMLElement && isOwnElement(doc.activeElement)) doc.activeElement.blur();
+    },
+  };
+}
+
+export interface CardDisplayDeps {
+  hover(): HoverController | null;
+  settings(): LensSettings | null;
+  /** The glossary id of a matcher entry. */
+  termIdOf(entry: number): string | undefined;
+  reportError(error: unknown): void;
+}
+
+export interface CardDisplay {
+  readonly host: CardHost;
+  /** Shows the card of an occurrence; `focus`: opened from the keyboard or the popup (the focus moves inside). */
+  show(term: TermOccurrence, focus?: boolean): Promise<void>;
+  hide(): void;
+  /** Opens a card as the keys and the popup do: the hover controller counts it as shown, the focus goes inside. */
+  openWithFocus(term: TermOccurrence): void;
+  /** Starts loading the card module (the pointer rests on a term), so the card is ready when the delay ends. */
+  preload(): void;
+  reposition(term: TermOccurrence): void;
+}
+
+export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDisplay {
+  const host = createCardHost(doc, {
+    onClose: () => deps.hover()?.close(),
+    onPinChange: (pinned) => deps.hover()?.setPinned(pinned),
+    onOpenPopup: (text) => {
+      const route = parsePopupRoute(text);
+      if (route) void sendLensMessage('openLensPopup', { route }).catch(() => undefined);
+    },
+    onPointerInside: (inside) => deps.hover()?.setPointerInsideCard(inside),
+    // The content script never writes settings itself: the change goes to the owner (the background).
+    onKnowTerm: (termId) => {
+      const known = deps.settings()?.knownTerms ?? [];
+      if (!known.includes(termId)) void updateLensSettings({ knownTerms: [...known, termId] }).catch(deps.reportError);
+    },
+  });
+  const focusReturn = createFocusReturn(doc, (element) => host.isHost(element));
+
+  async function show(term: TermOccurrence, focus = false) {
+    const termId = deps.termIdOf(term.match.entry);
+    if (!termId) return;
+    if (focus) focusReturn.remember();
+    const view = await host.view();
+    const settings = deps.settings();
+    if (settings) view.setTheme(settings.theme);
+    view.show({ termId, sense: (term.match as SensedMatch).sense, lines: termLineRects(term), focus });
+  }
+
+  return {
+    host,
+    show,
+    hide() {
+      const hadFocus = host.contains(doc.activeElement);
+      host.loadedView()?.hide();
+      focusReturn.restore(hadFocus);
+    },
+    openWithFocus(term) {
+      deps.hover()?.markShown(term);
+      void show(term, true).catch(deps.reportError);
+    },
+    preload() {
+      if (!host.loadedView()) void host.view().catch(deps.reportError);
+    },
+    reposition(term) {
+      host.loadedView()?.reposition(termLineRects(term));
+    },
+  };
+}
