@@ -59,7 +59,10 @@ export function loadLawDocs(tsvPath: string, lawsDir = LAWS_DIR): { docs: Corpus
     .slice(1)
     .filter((l) => l.trim());
   for (const row of rows) {
-    const [file, snippet, scheme] = row.split('\t').map((c) => c?.trim() ?? '');
+    // A snippet's spaces are part of it (a leading space can be what makes it unique).
+    const [rawFile, snippet = '', rawScheme] = row.replace(/\r$/, '').split('\t');
+    const file = rawFile?.trim() ?? '';
+    const scheme = rawScheme?.trim() ?? '';
     if (!file || !snippet || !scheme) {
       problems.push(`${tsvPath}: 行不完整：${row}`);
       continue;
