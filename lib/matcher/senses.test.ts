@@ -334,6 +334,13 @@ describe('resolveSense with the real data', () => {
     ['gerenzhanghu', 'bank', { sentence: '登录网银查看银行[[个人账户]]流水' }, null],
     ['gerenzhanghu', 'drug purchase, no scheme named', { sentence: '在药店购药可以刷[[个人账户]]' }, YIBAO_SENSE],
     ['gerenzhanghu', 'no cue at all', { sentence: '[[个人账户]]余额怎么查' }, YIBAO_SENSE],
+    ['linianjieyu', "a fund's surplus", { sentence: '全市医保统筹基金[[历年结余]]可支付约20个月' }, 'fund-surplus'],
+    [
+      'linianjieyu',
+      "an account's balance",
+      { sentence: '职工可以用个人账户[[历年结余]]为家人缴纳居民医保' },
+      YIBAO_SENSE,
+    ],
     [
       'gerenzhanghu',
       'a 医保 paragraph under a pension heading',
