@@ -54,7 +54,7 @@ export function collectCheckerNotes(): CheckerNote[] {
     });
     notes.push(...waiting.notes);
   }
-  notes.push(...computeWaitingPeriod({ scheme: '职工医保', gapMonths: 5 }).notes);
+  for (const gapMonths of [2, 5]) notes.push(...computeWaitingPeriod({ scheme: '职工医保', gapMonths }).notes);
   for (const scheme of ['职工医保', '居民医保'] as const) {
     const inpatient = estimateInpatientCost({
       scheme,
