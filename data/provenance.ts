@@ -48,9 +48,10 @@ export function lawFileName(source: SourceLike): string {
   return `${source.title.replace(/^中华人民共和国/, '').replace(/（[^）]*）$/, '')}.md`;
 }
 
-/** Short name for a citation line: the 文号 where there is one, else the title in 《》. */
+/** Short name for a citation line: a law or regulation by its title in 《》, other documents by their 文号. */
 export function shortDocumentName(source: { title: string; docNumber?: string }): string {
-  return source.docNumber ?? `《${source.title.replace(/^中华人民共和国/, '').replace(/（[^）]*）$/, '')}》`;
+  const title = source.title.replace(/^中华人民共和国/, '').replace(/（[^）]*）$/, '');
+  return LAW_TITLE.test(source.title) || !source.docNumber ? `《${title}》` : source.docNumber;
 }
 
 /** The pieces of a quote: exact runs joined by …… where words of the same passage are left out. */

@@ -28,6 +28,8 @@ export const sourceSchema = z.object({
   trust: z.enum(['primary', 'repost', 'secondary']),
   /** For a repost or summary: the id of the document it reports on, when we list that document itself. */
   reportsOn: entryId.optional(),
+  /** Earlier documents among our sources that this one amends, widens or supersedes on the same subject. */
+  updates: z.array(entryId).default([]),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
