@@ -43,7 +43,7 @@ beforeAll(async () => {
        <p>听说可以通过家庭共济让父母也用上这笔钱。</p>
        <p>住院的大头还是统筹基金来付。</p>`,
     ),
-    '/quotes.html': htmlPage('<p>看病买药要实名就医，用自己的凭证结算。</p>'),
+    '/quotes.html': htmlPage('<button id="start">开始</button><p>看病买药要实名就医，用自己的凭证结算。</p>'),
     '/table.html': htmlPage(
       `<table style="margin: 200px auto; border-collapse: collapse; ${CJK_FONT}"><tr>
          <td style="width: 1em; padding: 0; font-size: 16px; line-height: 1.3; word-break: break-all;">个人账户</td>
@@ -206,17 +206,25 @@ describe('原文', () => {
 
   it('opens a fact’s exact words by keyboard and by click; the first view is no taller for it', async () => {
     const page = await open('/quotes.html');
-    const card = await openCard(page, '实名就医', /^实名就医/);
+    // Keyboard all the way: Alt+J opens the card with the focus inside, Tab reaches 原文, Enter opens it.
+    await page.focus('#start');
+    await page.keyboard.press('Alt+j');
+    const card = page.locator(CARD_SELECTOR);
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^实名就医/);
     const toggles = card.locator('.yl-facts .yl-quote-toggle');
     expect(await toggles.count()).toBeGreaterThanOrEqual(2);
     expect(await card.locator('.yl-quote').count()).toBe(0);
-    expect(await contentHeight(page, true)).toBe(await contentHeight(page, false));
+    // Measured without the controls first, so they are back in place for the rest of the test.
+    const withoutControls = await contentHeight(page, false);
+    expect(await contentHeight(page, true)).toBe(withoutControls);
 
-    // Keyboard: the control is a button in the tab order; Enter opens the words under the fact.
+    const focusedClass = () =>
+      page.evaluate(() => document.querySelector('yibao-lens-host')!.shadowRoot!.activeElement?.className ?? '');
+    for (let i = 0; i < 20 && (await focusedClass()) !== 'yl-quote-toggle'; i++) await page.keyboard.press('Tab');
+    expect(await focusedClass()).toBe('yl-quote-toggle');
     const first = toggles.first();
-    expect(await first.evaluate((el) => (el as HTMLElement).tabIndex)).toBeGreaterThanOrEqual(0);
+    expect(await first.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     expect(await first.getAttribute('aria-expanded')).toBe('false');
-    await first.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => first.getAttribute('aria-expanded')).toBe('true');
     const panel = card.locator(`[id="${await first.getAttribute('aria-controls')}"]`);
