@@ -16,13 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProjectData } from '../scripts/compile/pipeline';
 import { collectCheckerNotes } from '../lib/checker/noteSamples';
-import {
-  containsInOrder,
-  isLocalIssuer,
-  isPrimaryNationalDocument,
-  lawFileName,
-  quotePieces,
-} from './provenance';
+import { containsInOrder, isLocalIssuer, isPrimaryNationalDocument, lawFileName, quotePieces } from './provenance';
 
 const LAWS_DIR = '../shared/laws';
 const FACT_BASE = '../shared/facts/policy-facts.md';
