@@ -32,7 +32,7 @@ const record: CardRecord = {
       quote,
     },
   ],
-  myths: [],
+  myths: [{ myth: '家人可以拿我的卡看病', truth: '不能，卡只能本人用', sourceIndexes: [0], quote }],
   regionalNote: '全国统一',
   hasLocalFacts: false,
   related: [],
@@ -81,6 +81,7 @@ describe('FactQuote (原文)', () => {
       <TermCard record={record} onSelectTerm={() => undefined} expanded={false} onExpand={() => undefined} />,
     );
     expect(short).toMatch(/<span class="yl-fact-value">[^]*<button[^>]*class="yl-quote-toggle"/);
+    expect(short).toMatch(/<p class="yl-truth">[^]*<button[^>]*class="yl-quote-toggle"/);
     expect(short).not.toContain('所引文件最新日期');
     const whole = renderToStaticMarkup(<TermCard record={record} onSelectTerm={() => undefined} />);
     expect(whole).toContain('所引文件最新日期：2021-01-15');

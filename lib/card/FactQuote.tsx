@@ -1,5 +1,5 @@
 /**
- * 原文: a quiet inline control at the end of a key fact that shows the exact words the fact rests on, with the
+ * 原文: a quiet inline control at the end of a key fact (or a myth's correction) that shows the exact words the fact rests on, with the
  * document's short name and article, and the source link where known. Closed, it is one short word on the fact
  * line; the words open below it only when asked for.
  */

@@ -235,6 +235,7 @@ export function TermCard({
                   <span className="yl-badge yl-badge-right">正</span>
                   {myth.truth}
                   {sourceMark(myth.sourceIndexes)}
+                  {myth.quote && <FactQuote quote={myth.quote} />}
                 </p>
               </li>
             ))}

@@ -34,7 +34,7 @@ export interface CardRecord {
   summary: string;
   explanation: string;
   facts: CardFact[];
-  myths: { myth: string; truth: string; sourceIndexes: number[] }[];
+  myths: { myth: string; truth: string; sourceIndexes: number[]; quote?: CardQuote }[];
   regionalNote: string;
   hasLocalFacts: boolean;
   related: { id: string; term: string }[];

@@ -184,7 +184,12 @@ export function buildCardRecords(data: ProjectData): CardRecord[] {
         sourceIndexes: indexOf(f.sources),
         ...(f.quote ? { quote: cardQuote(f, sourceById) } : {}),
       })),
-      myths: entry.myths.map((m) => ({ myth: m.myth, truth: m.truth, sourceIndexes: indexOf(m.sources) })),
+      myths: entry.myths.map((m) => ({
+        myth: m.myth,
+        truth: m.truth,
+        sourceIndexes: indexOf(m.sources),
+        ...(m.quote ? { quote: cardQuote(m, sourceById) } : {}),
+      })),
       regionalNote: entry.regionalNote,
       hasLocalFacts: entry.facts.some((f) => f.scope === 'local'),
       related: entry.related.map((id) => ({ id, term: termById.get(id)!.term })),
