@@ -26,6 +26,10 @@ export const sourceSchema = z.object({
   url: z.string().url().optional(),
   /** How far the text was checked: primary text, a reliable repost, or a secondary summary. */
   trust: z.enum(['primary', 'repost', 'secondary']),
+  /** For a repost or summary: the id of the document it reports on, when we list that document itself. */
+  reportsOn: entryId.optional(),
+  /** Earlier documents among our sources that this one amends, widens or supersedes on the same subject. */
+  updates: z.array(entryId).default([]),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -36,24 +40,46 @@ export const categorySchema = z.enum(
 );
 export type Category = z.infer<typeof categorySchema>;
 
-export const keyFactSchema = z.object({
-  /** Short label, e.g. 在职职工计入标准. */
-  label: z.string().min(2).max(24),
-  /** The number or the rule, in our own words. */
-  value: z.string().min(2).max(120),
-  /** national: a nationwide rule or floor; local: set by each region (the card adds 以当地政策为准). */
-  scope: z.enum(['national', 'local']),
-  /** When it took effect, e.g. 2025-01-01 or 2024. */
-  effective: z.string().min(4).max(30),
-  sources: z.array(entryId).min(1),
-});
+/**
+ * The exact words a statement rests on: a clause of a national document, copied verbatim (tests check it
+ * against ../shared/laws and the fact base), where it sits (第X条, or the section), and which source it is from.
+ */
+const quoteFields = {
+  quote: z.string().min(4).max(160).optional(),
+  /** 第X条, or the section; left out when the fact base quotes the words without saying where they sit. */
+  where: z.string().min(2).max(30).optional(),
+  quoteOf: entryId.optional(),
+};
+const quoteComplete = (item: { quote?: string; where?: string; quoteOf?: string; sources: string[] }) =>
+  item.quote === undefined
+    ? item.where === undefined && item.quoteOf === undefined
+    : item.quoteOf !== undefined && item.sources.includes(item.quoteOf);
+const quoteMessage = { message: 'quote 须带 quoteOf（且列在 sources 中）；没有 quote 时不能有 where、quoteOf' };
+
+export const keyFactSchema = z
+  .object({
+    /** Short label, e.g. 在职职工计入标准. */
+    label: z.string().min(2).max(24),
+    /** The number or the rule, in our own words. */
+    value: z.string().min(2).max(120),
+    /** national: a nationwide rule or floor; local: set by each region (the card adds 以当地政策为准). */
+    scope: z.enum(['national', 'local']),
+    /** When it took effect, e.g. 2025-01-01 or 2024. */
+    effective: z.string().min(4).max(30),
+    sources: z.array(entryId).min(1),
+    ...quoteFields,
+  })
+  .refine(quoteComplete, quoteMessage);
 export type KeyFact = z.infer<typeof keyFactSchema>;
 
-export const mythSchema = z.object({
-  myth: z.string().min(4).max(60),
-  truth: z.string().min(8).max(200),
-  sources: z.array(entryId).min(1),
-});
+export const mythSchema = z
+  .object({
+    myth: z.string().min(4).max(60),
+    truth: z.string().min(8).max(200),
+    sources: z.array(entryId).min(1),
+    ...quoteFields,
+  })
+  .refine(quoteComplete, quoteMessage);
 export type Myth = z.infer<typeof mythSchema>;
 
 /** What the matcher needs to avoid false hits for this entry's surface forms. */

@@ -37,6 +37,7 @@ const record: CardRecord = {
     { title: '某条例', issuer: '某人大', date: '2024-12-31' },
   ],
   reviewed: '2026-01-01',
+  newestSourceDate: '2025-01-02',
 };
 
 const render = (props: Partial<Parameters<typeof TermCard>[0]> = {}) =>

@@ -1,6 +1,7 @@
 /** The term card: used in the hover card (inside a shadow root) and in the popup's detail view. */
 import { pageKeyLabel } from '@/lib/keys/keymap';
 import { checkerToolForTerm } from '@/lib/checker/toolTerms';
+import { FactQuote } from './FactQuote';
 import type { CardRecord, CardSource } from './records';
 
 export interface TermCardProps {
@@ -97,8 +98,16 @@ export function TermChips({
   );
 }
 
-/** Numbered sources with the date the content was checked. */
-export function SourceList({ sources, reviewed }: { sources: CardSource[]; reviewed: string }) {
+/** Numbered sources with the date the content was checked and, on a card, the date of its newest document. */
+export function SourceList({
+  sources,
+  reviewed,
+  newestSourceDate,
+}: {
+  sources: CardSource[];
+  reviewed: string;
+  newestSourceDate?: string;
+}) {
   return (
     <>
       <h3>来源</h3>
@@ -109,7 +118,10 @@ export function SourceList({ sources, reviewed }: { sources: CardSource[]; revie
           </li>
         ))}
       </ol>
-      <p className="yl-reviewed">内容核对日期：{reviewed}</p>
+      <p className="yl-reviewed">
+        内容核对日期：{reviewed}
+        {newestSourceDate && <span className="yl-newest-source"> · 所引文件最新日期：{newestSourceDate}</span>}
+      </p>
     </>
   );
 }
@@ -202,6 +214,7 @@ export function TermCard({
                 <span className="yl-fact-value">
                   {fact.value}
                   {sourceMark(fact.sourceIndexes)}
+                  {fact.quote && <FactQuote quote={fact.quote} />}
                 </span>
               </li>
             ))}
@@ -222,6 +235,7 @@ export function TermCard({
                   <span className="yl-badge yl-badge-right">正</span>
                   {myth.truth}
                   {sourceMark(myth.sourceIndexes)}
+                  {myth.quote && <FactQuote quote={myth.quote} />}
                 </p>
               </li>
             ))}
@@ -259,7 +273,7 @@ export function TermCard({
 
       <footer className="yl-sources">
         {whole ? (
-          <SourceList sources={record.sources} reviewed={record.reviewed} />
+          <SourceList sources={record.sources} reviewed={record.reviewed} newestSourceDate={record.newestSourceDate} />
         ) : (
           <p className="yl-reviewed">
             {record.sources.length} 条来源 · 内容核对日期：{record.reviewed}

@@ -7,12 +7,23 @@ export interface CardSource {
   url?: string;
 }
 
+/** The exact words a fact rests on, with where they stand, for the 原文 control. */
+export interface CardQuote {
+  text: string;
+  /** Short name of the document: its 文号, or 《title》 for a law or regulation. */
+  document: string;
+  /** 第X条 or the section, when known. */
+  where?: string;
+  url?: string;
+}
+
 export interface CardFact {
   label: string;
   value: string;
   local: boolean;
   effective: string;
   sourceIndexes: number[];
+  quote?: CardQuote;
 }
 
 export interface CardRecord {
@@ -23,13 +34,15 @@ export interface CardRecord {
   summary: string;
   explanation: string;
   facts: CardFact[];
-  myths: { myth: string; truth: string; sourceIndexes: number[] }[];
+  myths: { myth: string; truth: string; sourceIndexes: number[]; quote?: CardQuote }[];
   regionalNote: string;
   hasLocalFacts: boolean;
   related: { id: string; term: string }[];
   articles: { id: string; title: string; answer: string }[];
   sources: CardSource[];
   reviewed: string;
+  /** Date of the newest document the card cites (YYYY, YYYY-MM or YYYY-MM-DD). */
+  newestSourceDate: string;
 }
 
 export interface ArticleRecord {

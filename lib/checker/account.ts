@@ -56,6 +56,10 @@ const NO_INTEREST_NOTE: CheckerNote = {
 const EMPTY_ACCOUNT_NOTE: CheckerNote = {
   text: '账户余额用完不影响报销：住院、门诊统筹由统筹基金按规定支付，个人账户只管自己负担的那部分。',
   sources: ['sil', 'zj-reg'],
+  quote:
+    '符合基本医疗保险药品目录、诊疗项目、医疗服务设施标准以及急诊、抢救的医疗费用，按照国家规定从基本医疗保险基金中支付',
+  where: '第二十八条',
+  quoteOf: 'sil',
 };
 const CARRY_OVER_NOTE: CheckerNote = {
   text: '余额年底不清零，可以结转使用；年初重新计算的是起付线、封顶线等年度额度。',
@@ -105,6 +109,10 @@ function notesFor(type: AccountInsuredType, hasAccount: boolean): CheckerNote[] 
             ? '灵活就业人员参加职工医保后是否建个人账户、怎么计入，各地规定不同（浙江规定应当设立）；这里按在职职工的办法估算，以当地政策为准。'
             : '你选择了当地不给灵活就业人员建个人账户，所以没有每月计入；是否建账户各地不同（浙江规定应当设立），以当地政策为准。',
           sources: ['zj-reg', 'sil'],
+          quote:
+            '无雇工的个体工商户、未在用人单位参加职工基本医疗保险的非全日制从业人员以及其他灵活就业人员可以参加职工基本医疗保险，由个人按照国家规定缴纳基本医疗保险费',
+          where: '第二十三条',
+          quoteOf: 'sil',
         },
         ...(hasAccount ? [NO_INTEREST_NOTE, CARRY_OVER_NOTE] : []),
         EMPTY_ACCOUNT_NOTE,
@@ -118,6 +126,10 @@ function notesFor(type: AccountInsuredType, hasAccount: boolean): CheckerNote[] 
         {
           text: '看病时由统筹基金报销：住院和普通门诊统筹按当地的起付线、报销比例和封顶线支付，大额费用还有大病保险。',
           sources: ['sil', 'dbx-2024'],
+          quote:
+            '符合基本医疗保险药品目录、诊疗项目、医疗服务设施标准以及急诊、抢救的医疗费用，按照国家规定从基本医疗保险基金中支付',
+          where: '第二十八条',
+          quoteOf: 'sil',
         },
         {
           text: '家里有职工医保的近亲属，可以通过家庭共济用他的个人账户帮你缴居民医保个人缴费，或支付你在定点医药机构自己负担的费用。',

@@ -31,7 +31,7 @@ export interface FamilyShareCheckResult {
   notes: CheckerNote[];
 }
 
-/** Relatives covered since 2021 (配偶/父母/子女); the rest joined with 近亲属 in 2024-07. */
+/** Relatives covered since 2021 (配偶/父母/子女); 国办发〔2024〕38号 (2024-07) widened it to 近亲属, provinces followed. */
 const FIRST_CIRCLE: FamilyShareRelation[] = ['配偶', '父母', '子女'];
 
 /** 医保钱包 limits per wallet (2025). */
@@ -48,6 +48,9 @@ const PAY_OUT_OF_POCKET: CheckerNote = {
 const OWN_CARD_ONLY: CheckerNote = {
   text: '钱可以共济，卡不能共用：他看病买药必须用他自己的医保卡或医保码，借卡给别人用属于违规。',
   sources: ['xh-2024-10-share', 'reg-735'],
+  quote: '参保人员应当持本人医疗保障凭证就医、购药，并主动出示接受查验',
+  where: '第十七条',
+  quoteOf: 'reg-735',
 };
 const NOT_FAMILY_VIEW: CheckerNote = {
   text: '“亲情账户”只是帮家人出示他自己的医保码，花的是他自己的额度，不等于家庭共济。',
@@ -116,7 +119,7 @@ export function checkFamilyShare(input: FamilyShareCheckInput): FamilyShareCheck
   const notes: CheckerNote[] = [];
   if (!FIRST_CIRCLE.includes(input.relation)) {
     notes.push({
-      text: '共济范围 2024 年 7 月起从配偶、父母、子女扩大到近亲属，各省陆续落地（截至 2024 年 11 月已有 23 个省份开通），办理前请在当地确认。',
+      text: '共济范围原为配偶、父母、子女；2024 年 7 月国办发〔2024〕38号提出扩大到近亲属，各省此后陆续落地（截至 2024 年 11 月已有 23 个省份开通），办理前请在当地确认。',
       sources: ['gbf-2024-38', 'xh-2024-11-share'],
     });
   }
@@ -127,7 +130,7 @@ export function checkFamilyShare(input: FamilyShareCheckInput): FamilyShareCheck
     usableFor = [PAY_CONTRIBUTION];
     notes.push({
       text: '共济支付看病费用的前提是对方已参加基本医保；先用你的账户帮他缴上居民医保个人缴费，参保后才能共济支付他的医药费用（新参保可能有等待期）。',
-      sources: ['sc-2025-share', 'xh-2024-05-share', 'qa-38-waiting'],
+      sources: ['sc-2025-share', 'xh-2024-05-share', 'gbf-2024-38', 'qa-38-waiting'],
     });
   } else if (input.relativeInsurance === '居民医保') {
     verdict = '可以：你的个人账户可以帮他缴居民医保，也可以付他看病买药自己负担的部分。';
@@ -136,8 +139,8 @@ export function checkFamilyShare(input: FamilyShareCheckInput): FamilyShareCheck
     verdict = '可以：你的个人账户可以付他看病买药自己负担的部分。';
     usableFor = [PAY_OUT_OF_POCKET];
     notes.push({
-      text: '共济可代缴的只有居民医保个人缴费，职工医保的保费不在共济范围内。',
-      sources: ['sc-2025-share'],
+      text: '共济可以代缴的是近亲属的居民医保个人缴费，2026 年 1 月的通知又加上长期护理保险个人缴费（限当地已开办长护险的）；职工医保的保费不在共济范围内。',
+      sources: ['sc-2025-share', 'nhsa-2026-cross-share'],
     });
   }
   notes.push(OWN_CARD_ONLY, NOT_FAMILY_VIEW, NOT_FOR);

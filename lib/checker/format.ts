@@ -4,6 +4,12 @@
 export interface CheckerNote {
   text: string;
   sources: string[];
+  /** The exact words of a national document the note rests on (checked by data/quotes.test.ts). */
+  quote?: string;
+  /** 第X条 or the section of that document. */
+  where?: string;
+  /** The source id (one of `sources`) the quote is from. */
+  quoteOf?: string;
 }
 
 /** Rounds an amount of money to the fen (0.01 元). */

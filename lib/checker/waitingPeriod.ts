@@ -145,7 +145,7 @@ function computeResidentWaiting(input: WaitingPeriodResidentInput): WaitingPerio
     if (repairedYearsCounted > variableMonthsBeforeRepair) {
       notes.push({
         text: '补缴年数多于变动等待期的月数，多补的部分不会再缩短等待期（固定等待期不能用补缴抵消）。',
-        sources: ['qa-38-waiting'],
+        sources: ['gbf-2024-38', 'qa-38-waiting'],
       });
     }
   }
@@ -162,12 +162,14 @@ function computeResidentWaiting(input: WaitingPeriodResidentInput): WaitingPerio
   if (lapseYears > 0) {
     notes.push({
       text: '断保后连续参保年数重新计算，再参保还可能降低大病保险的最高支付限额。',
-      sources: ['qa-38-waiting', 'incentive-2024'],
+      sources: ['gbf-2024-38', 'qa-38-waiting', 'incentive-2024'],
     });
   }
   notes.push({
     text: '国家规定里能缩短变动等待期的办法是缴费修复：每多缴纳 1 年可减少 1 个月；具体怎么办理以当地政策为准。',
-    sources: ['qa-38-waiting'],
+    sources: ['gbf-2024-38', 'qa-38-waiting'],
+    quote: '每多缴纳1年可减少1个月变动待遇等待期',
+    quoteOf: 'gbf-2024-38',
   });
 
   return {
@@ -204,7 +206,7 @@ function computeEmployeeWaiting(input: WaitingPeriodEmployeeInput): WaitingPerio
   const notes: CheckerNote[] = [
     {
       text: '按 2021 年的转移接续暂行办法，转移接续前中断不超过 3 个月的可以补缴；已连续参保 2 年以上、在职工医保和居民医保之间转换的也一样。其他情况的断缴按当地规定。',
-      sources: ['transfer-2021'],
+      sources: ['ybf-2021-43', 'transfer-2021'],
     },
   ];
   if (!withinBackPay) {

@@ -19,9 +19,10 @@ import {
   type Source,
 } from '../../data/schema';
 import type { CompiledTermMatcher } from '../../lib/matcher/matcher';
+import { shortDocumentName } from '../../data/provenance';
 import { compileTermMatcher } from './automaton';
 import { buildMatcherSource, listSurfaceForms } from './matcherPatterns';
-import type { ArticleRecord, CardRecord, CardSource, SearchDoc } from '../../lib/card/records';
+import type { ArticleRecord, CardQuote, CardRecord, CardSource, SearchDoc } from '../../lib/card/records';
 
 export interface ProjectData {
   glossary: GlossaryEntry[];
@@ -131,6 +132,25 @@ function toCardSource(source: Source): CardSource {
   return { title, issuer, date, ...(docNumber ? { docNumber } : {}), ...(url ? { url } : {}) };
 }
 
+/** The newest of some dates written as YYYY, YYYY-MM or YYYY-MM-DD (a shorter date sorts before a longer one). */
+export function newestDate(dates: string[]): string {
+  return dates.reduce((a, b) => (b > a ? b : a), '');
+}
+
+function cardQuote(
+  item: { quote?: string; where?: string; quoteOf?: string },
+  sourceById: Map<string, Source>,
+): CardQuote | undefined {
+  if (!item.quote || !item.quoteOf) return undefined;
+  const source = sourceById.get(item.quoteOf)!;
+  return {
+    text: item.quote,
+    document: shortDocumentName(source),
+    ...(item.where ? { where: item.where } : {}),
+    ...(source.url ? { url: source.url } : {}),
+  };
+}
+
 export function buildCardRecords(data: ProjectData): CardRecord[] {
   const sourceById = new Map(data.sources.map((s) => [s.id, s]));
   const termById = new Map(data.glossary.map((e) => [e.id, e]));
@@ -162,8 +182,14 @@ export function buildCardRecords(data: ProjectData): CardRecord[] {
         local: f.scope === 'local',
         effective: f.effective,
         sourceIndexes: indexOf(f.sources),
+        ...(f.quote ? { quote: cardQuote(f, sourceById) } : {}),
       })),
-      myths: entry.myths.map((m) => ({ myth: m.myth, truth: m.truth, sourceIndexes: indexOf(m.sources) })),
+      myths: entry.myths.map((m) => ({
+        myth: m.myth,
+        truth: m.truth,
+        sourceIndexes: indexOf(m.sources),
+        ...(m.quote ? { quote: cardQuote(m, sourceById) } : {}),
+      })),
       regionalNote: entry.regionalNote,
       hasLocalFacts: entry.facts.some((f) => f.scope === 'local'),
       related: entry.related.map((id) => ({ id, term: termById.get(id)!.term })),
@@ -173,6 +199,7 @@ export function buildCardRecords(data: ProjectData): CardRecord[] {
       }),
       sources: used.map((id) => toCardSource(sourceById.get(id)!)),
       reviewed: entry.reviewed,
+      newestSourceDate: newestDate(used.map((id) => sourceById.get(id)!.date)),
     };
   });
 }

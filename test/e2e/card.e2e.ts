@@ -43,6 +43,7 @@ beforeAll(async () => {
        <p>听说可以通过家庭共济让父母也用上这笔钱。</p>
        <p>住院的大头还是统筹基金来付。</p>`,
     ),
+    '/quotes.html': htmlPage('<button id="start">开始</button><p>看病买药要实名就医，用自己的凭证结算。</p>'),
     '/table.html': htmlPage(
       `<table style="margin: 200px auto; border-collapse: collapse; ${CJK_FONT}"><tr>
          <td style="width: 1em; padding: 0; font-size: 16px; line-height: 1.3; word-break: break-all;">个人账户</td>
@@ -183,6 +184,74 @@ describe('first view', () => {
     const after = await cardBox(page);
     expect(Math.abs(header.y - after.top)).toBeLessThanOrEqual(2);
     expect(await card.getByRole('button', { name: '关闭卡片' }).isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('原文', () => {
+  /** The card's content height, measured with the 原文 controls shown or taken out of the layout. */
+  const contentHeight = (page: Page, withControls: boolean) =>
+    page.evaluate((shown) => {
+      const root = document.querySelector('yibao-lens-host')!.shadowRoot!;
+      let style = root.getElementById('test-hide-quote');
+      if (!shown && !style) {
+        style = document.createElement('style');
+        style.id = 'test-hide-quote';
+        style.textContent = '.yl-quote-toggle { display: none !important; }';
+        root.append(style);
+      }
+      if (shown) style?.remove();
+      return root.querySelector('[role="dialog"]')!.scrollHeight;
+    }, withControls);
+
+  it('opens a fact’s exact words by keyboard and by click; the first view is no taller for it', async () => {
+    const page = await open('/quotes.html');
+    // Keyboard all the way: Alt+J opens the card with the focus inside, Tab reaches 原文, Enter opens it.
+    await page.focus('#start');
+    await page.keyboard.press('Alt+j');
+    const card = page.locator(CARD_SELECTOR);
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^实名就医/);
+    const toggles = card.locator('.yl-facts .yl-quote-toggle');
+    expect(await toggles.count()).toBeGreaterThanOrEqual(2);
+    expect(await card.locator('.yl-quote').count()).toBe(0);
+    // Measured without the controls first, so they are back in place for the rest of the test.
+    const withoutControls = await contentHeight(page, false);
+    expect(await contentHeight(page, true)).toBe(withoutControls);
+
+    const focusedClass = () =>
+      page.evaluate(() => document.querySelector('yibao-lens-host')!.shadowRoot!.activeElement?.className ?? '');
+    for (let i = 0; i < 20 && (await focusedClass()) !== 'yl-quote-toggle'; i++) await page.keyboard.press('Tab');
+    expect(await focusedClass()).toBe('yl-quote-toggle');
+    const first = toggles.first();
+    expect(await first.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await first.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => first.getAttribute('aria-expanded')).toBe('true');
+    const panel = card.locator(`[id="${await first.getAttribute('aria-controls')}"]`);
+    expect(await panel.innerText()).toContain('参保人员应当持本人医疗保障凭证就医、购药');
+    expect(await panel.innerText()).toContain('《医疗保障基金使用监督管理条例》 · 第十七条');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => first.getAttribute('aria-expanded')).toBe('false');
+    expect(await card.locator('.yl-quote').count()).toBe(0);
+
+    // Click: the second fact's words open below it, with the document's name and article.
+    const second = toggles.nth(1);
+    await second.click();
+    await expect.poll(() => second.getAttribute('aria-expanded')).toBe('true');
+    const opened = card.locator('.yl-quote');
+    expect(await opened.innerText()).toContain('核验参保人员医疗保障凭证');
+    expect(await opened.innerText()).toContain('第十五条');
+    expect(await card.getAttribute('aria-label')).toMatch(/^实名就医/);
+    await page.close();
+  });
+
+  it('shows the newest cited document’s date only after 展开', async () => {
+    const page = await open('/quotes.html');
+    const card = await openCard(page, '实名就医', /^实名就医/);
+    expect(await card.innerText()).not.toContain('所引文件最新日期');
+    await card.locator('.yl-expand').click();
+    await card.locator('.yl-explanation').waitFor();
+    expect(await card.locator('.yl-reviewed').innerText()).toMatch(/内容核对日期：\S+ · 所引文件最新日期：\d{4}/);
     await page.close();
   });
 });

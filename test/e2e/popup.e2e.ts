@@ -230,6 +230,40 @@ describe('popup: routes', () => {
     await page.close();
   });
 
+  it('#term/<id> shows 原文 under a fact by keyboard and by click, without making the fact list taller while closed', async () => {
+    const id = termId('实名就医');
+    const page = await openPopup(`term/${id}`);
+    const card = page.locator(`.detail [data-term-id="${id}"]`);
+    await card.waitFor();
+    const facts = card.locator('.yl-facts');
+    const toggles = facts.locator('.yl-quote-toggle');
+    expect(await toggles.count()).toBeGreaterThanOrEqual(2);
+    const heightWith = (await facts.boundingBox())!.height;
+    await page.addStyleTag({ content: '.yl-quote-toggle { display: none !important; }' });
+    const heightWithout = (await facts.boundingBox())!.height;
+    await page.evaluate(() =>
+      document
+        .querySelectorAll('style')
+        .forEach((s) => s.textContent?.includes('yl-quote-toggle { display: none') && s.remove()),
+    );
+    expect(heightWith).toBe(heightWithout);
+
+    const first = toggles.first();
+    await first.focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => first.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.locator(`[id="${await first.getAttribute('aria-controls')}"]`);
+    expect(await panel.innerText()).toContain('参保人员应当持本人医疗保障凭证就医、购药');
+    expect(await panel.innerText()).toContain('《医疗保障基金使用监督管理条例》 · 第十七条');
+
+    const third = toggles.nth(2);
+    await third.click();
+    await expect.poll(() => third.getAttribute('aria-expanded')).toBe('true');
+    expect(await card.locator('.yl-quote').nth(1).innerText()).toContain('委托人和受托人的身份证明');
+    expect(await card.innerText()).toMatch(/所引文件最新日期：\d{4}/);
+    await page.close();
+  });
+
   it('#search/<text> prefills the search', async () => {
     const page = await openPopup(`search/${encodeURIComponent('个账')}`);
     expect(await searchBox(page).inputValue()).toBe('个账');

@@ -20,6 +20,8 @@ const residentNotNewborn = (v: Record<string, string | boolean>) => isResident(v
 function describeMonths(result: WaitingPeriodResult): string {
   const { min, max } = result.totalMonths;
   if (min !== max) return `${min}–${max} 个月`;
+  // 职工医保: back-pay without a wait is the national rule only for a gap before a transfer (2021 暂行办法).
+  if (min === 0 && result.retroactiveCover) return '转移接续中断的：没有等待期（其他断缴按当地规定）';
   return min === 0 ? '没有等待期' : `${min} 个月`;
 }
 
@@ -33,7 +35,7 @@ export const waitingTool: CheckerTool = {
       options: checkerOptions(['居民医保', '职工医保']),
       default: '居民医保',
     },
-    isNewborn: { type: 'flag', label: '新生儿（出生当年参保）', default: false, showWhen: isResident },
+    isNewborn: { type: 'flag', label: '新生儿（在当地规定的时限内参保）', default: false, showWhen: isResident },
     enrolledInConcentratedPeriod: {
       type: 'flag',
       label: '在集中参保期内缴费',
