@@ -139,12 +139,35 @@ export function headingsBefore(block: Element): string[] {
   return chain;
 }
 
+/** Elements looked at, at most, from the top of the body for the document's opening heading. */
+const OPENING_WALK_BUDGET = 300;
+const openingOfDocument = new WeakMap<Document, string>();
+
+/**
+ * The document's opening: its first h1 when one comes early in the body (a law page's 《工伤保险条例》), else ''.
+ * Found once per document by a bounded walk, so a huge page without an h1 is not searched whole.
+ */
+export function openingOf(document: Document): string {
+  const known = openingOfDocument.get(document);
+  if (known !== undefined) return known;
+  let opening = '';
+  const walker = document.createTreeWalker(document.body ?? document, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let n = walker.nextNode(), budget = OPENING_WALK_BUDGET; n && budget-- > 0; n = walker.nextNode()) {
+    if ((n as Element).tagName === 'H1') {
+      opening = (n.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS);
+      break;
+    }
+  }
+  openingOfDocument.set(document, opening);
+  return opening;
+}
+
 /** Lazy scopes for one match in `node`; `cache` is shared by the matches of one text node. */
 export function senseScopesFor(
   node: Text,
   start: number,
   end: number,
-  cache: { block?: { text: string; nodeStart: number } | null; headings?: string[]; opening?: string } = {},
+  cache: { block?: { text: string; nodeStart: number } | null; headings?: string[] } = {},
 ): SenseScopes {
   const block = () => {
     if (cache.block === undefined) {
@@ -173,10 +196,7 @@ export function senseScopesFor(
       return cache.headings;
     },
     title: () => node.ownerDocument.title,
-    opening() {
-      cache.opening ??= (node.ownerDocument.querySelector('h1')?.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS);
-      return cache.opening;
-    },
+    opening: () => openingOf(node.ownerDocument),
   };
 }
 
