@@ -7,6 +7,8 @@ export const STORAGE_KEYS = {
   settings: 'local:settings',
   /** Version marker of the settings object (WXT's `<key>$` meta convention, kept for older installs). */
   settingsMeta: 'local:settings$',
+  /** A copy of the settings as last written by the owner: what a corrupted value is repaired from. */
+  settingsLastGood: 'local:settingsLastGood',
   /** A one-time notice for the options page after stored settings had to be repaired. */
   settingsNotice: 'local:settingsNotice',
   /** The checker's last inputs, on this device only. */
