@@ -6,35 +6,12 @@
 import { INTENT_SENDERS, settingsChangeSchema, type SenderKind, type SettingsIntent } from '@/lib/settings/intents';
 import { popupRouteSchema, type PopupRoute } from '@/lib/messaging/popupRoute';
 
-/** The parts of runtime.MessageSender the checks read. */
-export interface SenderLike {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-}
-
-export interface ExtensionIdentity {
-  /** browser.runtime.id */
-  id: string;
-  /** browser.runtime.getURL('/'): `chrome-extension://<id>/` */
-  baseUrl: string;
-}
+export { senderKindOf, type SenderLike } from '@/lib/messaging/senders';
 
 /** The entries a card can name: a message about any other id is refused. */
 export interface KnownEntries {
   terms: ReadonlySet<string>;
   articles: ReadonlySet<string>;
-}
-
-/**
- * Our own pages (popup, options, PDF reader) have an address on the extension's origin; a content script's sender
- * carries the page's address and its tab. Anything else (another extension, a page without a tab) is nobody we answer.
- */
-export function senderKindOf(sender: SenderLike | undefined, extension: ExtensionIdentity): SenderKind | null {
-  if (!sender || sender.id !== extension.id || typeof sender.url !== 'string') return null;
-  if (sender.url.startsWith(extension.baseUrl)) return 'extensionPage';
-  const tabId = sender.tab?.id;
-  return typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0 ? 'contentScript' : null;
 }
 
 const REFUSED_SENDER = '懂医保拒绝了这个请求：它不是从懂医保自己的页面或卡片发出的。';

@@ -5,7 +5,13 @@
  * the watcher reports, so a switch the user just moved never jumps back and an edit made elsewhere still shows.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { changeLensSettings, readLensSettings, resetLensSettings, watchLensSettings, type LensSettings } from './settings';
+import {
+  changeLensSettings,
+  readLensSettings,
+  resetLensSettings,
+  watchLensSettings,
+  type LensSettings,
+} from './settings';
 import { applySettingsIntents, type SettingsIntent } from './intents';
 
 export interface SettingsHandle {
@@ -74,7 +80,7 @@ export function useSettings(): SettingsHandle {
         return false;
       }
     },
-    [reload, withPending],
+    [reload],
   );
 
   const reset = useCallback(async () => {
