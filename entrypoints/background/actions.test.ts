@@ -50,7 +50,11 @@ describe('context menu search', () => {
 describe('toggle-site command', () => {
   it('switches a site off, then on again', () => {
     const off = toggleLensSiteFor('https://www.zhihu.com/question/1', ['a.com']);
-    expect(off).toEqual({ site: 'www.zhihu.com', nowOff: true, intents: [{ op: 'setSiteRule', rule: 'www.zhihu.com' }] });
+    expect(off).toEqual({
+      site: 'www.zhihu.com',
+      nowOff: true,
+      intents: [{ op: 'setSiteRule', rule: 'www.zhihu.com' }],
+    });
     const on = toggleLensSiteFor('https://www.zhihu.com/', ['a.com', 'www.zhihu.com']);
     expect(on).toEqual({
       site: 'www.zhihu.com',

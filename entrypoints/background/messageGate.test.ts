@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkPopupRequest, checkSettingsChange, senderKindOf, type KnownEntries, type SenderLike } from './messageGate';
+import {
+  checkPopupRequest,
+  checkSettingsChange,
+  senderKindOf,
+  type KnownEntries,
+  type SenderLike,
+} from './messageGate';
 import { applySettingsChange } from '@/lib/settings/owner';
 import { applySettingsIntent, type SenderKind } from '@/lib/settings/intents';
 import { DEFAULT_LENS_SETTINGS } from '@/lib/settings/table';
@@ -14,7 +20,11 @@ const optionsTab: SenderLike = {
   url: 'chrome-extension://ourextensionid/options.html',
   tab: { id: 4 },
 };
-const reader: SenderLike = { id: EXTENSION.id, url: 'chrome-extension://ourextensionid/pdf.html?src=x', tab: { id: 9 } };
+const reader: SenderLike = {
+  id: EXTENSION.id,
+  url: 'chrome-extension://ourextensionid/pdf.html?src=x',
+  tab: { id: 9 },
+};
 const page: SenderLike = { id: EXTENSION.id, url: 'https://news.example/a.html', tab: { id: 3 } };
 
 describe('who sent a message', () => {
@@ -28,8 +38,12 @@ describe('who sent a message', () => {
 
   it('nobody else: another extension, a page pretending in its address, no tab, no sender', () => {
     expect(senderKindOf({ ...popup, id: 'otherextension' }, EXTENSION)).toBeNull();
-    expect(senderKindOf({ id: EXTENSION.id, url: 'https://evil.example/chrome-extension://ourextensionid/' }, EXTENSION)).toBeNull();
-    expect(senderKindOf({ id: EXTENSION.id, url: 'chrome-extension://ourextensionidx/popup.html' }, EXTENSION)).toBeNull();
+    expect(
+      senderKindOf({ id: EXTENSION.id, url: 'https://evil.example/chrome-extension://ourextensionid/' }, EXTENSION),
+    ).toBeNull();
+    expect(
+      senderKindOf({ id: EXTENSION.id, url: 'chrome-extension://ourextensionidx/popup.html' }, EXTENSION),
+    ).toBeNull();
     expect(senderKindOf({ id: EXTENSION.id, url: 'https://news.example/' }, EXTENSION)).toBeNull();
     expect(senderKindOf({ ...page, tab: { id: -1 } }, EXTENSION)).toBeNull();
     expect(senderKindOf({ id: EXTENSION.id }, EXTENSION)).toBeNull();
@@ -67,7 +81,15 @@ describe('settings messages, per sender and per intent', () => {
       expect(ok(one(intent), 'contentScript'), intent.op).toEqual({ error: expect.stringMatching(/只能标记/) });
     // One allowed intent does not carry a forbidden one through.
     expect(
-      ok({ intents: [{ op: 'knowTerm', id: 'gerenzhanghu' }, { op: 'set', field: 'enabled', value: false }] }, 'contentScript'),
+      ok(
+        {
+          intents: [
+            { op: 'knowTerm', id: 'gerenzhanghu' },
+            { op: 'set', field: 'enabled', value: false },
+          ],
+        },
+        'contentScript',
+      ),
     ).toHaveProperty('error');
   });
 
@@ -94,7 +116,9 @@ describe('settings messages, per sender and per intent', () => {
         undefined,
         'reset',
       ])
-        expect(ok(data, sender), JSON.stringify(data)).toEqual({ error: expect.stringMatching(/^懂医保拒绝了这个请求/) });
+        expect(ok(data, sender), JSON.stringify(data)).toEqual({
+          error: expect.stringMatching(/^懂医保拒绝了这个请求/),
+        });
   });
 
   it('a sender that is nobody we answer is refused whatever it asks', () => {
@@ -134,7 +158,10 @@ describe('a refused message writes nothing', () => {
     const reply = await handle(data, sender);
     expect(reply).toEqual({ error: expect.any(String) });
     expect(writes).toBe(0);
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_LENS_SETTINGS, theme: 'dark' });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      theme: 'dark',
+    });
   });
 
   it('an allowed card intent is written', async () => {

@@ -294,7 +294,11 @@ export function TermCard({
               </button>
             )}
             {onOpenInPopup && (
-              <button type="button" className="yl-action" onClick={() => onOpenInPopup({ view: 'term', id: record.id })}>
+              <button
+                type="button"
+                className="yl-action"
+                onClick={() => onOpenInPopup({ view: 'term', id: record.id })}
+              >
                 在弹窗中查看
               </button>
             )}

@@ -53,7 +53,10 @@ describe('settings intents: one declaration each', () => {
   });
 
   it('several intents apply in order; the first refused one stops them all', () => {
-    const result = applySettingsIntents(base(), [{ op: 'knowTerm', id: 'b' }, { op: 'unknowTerm', id: 'a' }]);
+    const result = applySettingsIntents(base(), [
+      { op: 'knowTerm', id: 'b' },
+      { op: 'unknowTerm', id: 'a' },
+    ]);
     expect('settings' in result && result.settings.knownTerms).toEqual(['b']);
     expect(
       applySettingsIntents(base(), [setting('theme', 'dark'), { op: 'set', field: 'holdKey', value: 'Meta' }]),

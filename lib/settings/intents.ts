@@ -7,12 +7,7 @@
  */
 import { z } from 'zod';
 import { isCanonicalSiteRule, addSiteRule } from './sites';
-import {
-  defaultLensSettings,
-  validateSettingsChange,
-  type LensSettings,
-  type SettingName,
-} from './table';
+import { defaultLensSettings, validateSettingsChange, type LensSettings, type SettingName } from './table';
 
 /** The longest list the table accepts (isStringList in table.ts). */
 const LIST_LIMIT = 1000;
@@ -111,4 +106,3 @@ export function applySettingsIntents(
   }
   return { settings };
 }
-

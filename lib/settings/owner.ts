@@ -111,11 +111,15 @@ export function startSettingsOwner(): Promise<LensSettings> {
  * Applies intents computed from the latest stored value, after every earlier change has been written. Each intent
  * is applied in order; the first one refused stops the lot and nothing is written.
  */
-export function applySettingsUpdate(compute: (current: LensSettings) => readonly SettingsIntent[]): Promise<SettingsChangeReply> {
+export function applySettingsUpdate(
+  compute: (current: LensSettings) => readonly SettingsIntent[],
+): Promise<SettingsChangeReply> {
   return enqueue(async () => {
-    const { settings: current, repaired, restored } = await readRepaired(
-      await storage.getItem<unknown>(STORAGE_KEYS.settings),
-    );
+    const {
+      settings: current,
+      repaired,
+      restored,
+    } = await readRepaired(await storage.getItem<unknown>(STORAGE_KEYS.settings));
     const intents = compute(current);
     const result = applySettingsIntents(current, intents);
     if ('error' in result) return result;

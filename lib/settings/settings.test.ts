@@ -279,7 +279,11 @@ describe('repair from the last good value', () => {
   it('at start-up, fields that are malformed take the last value the owner wrote, with the notice saying so', async () => {
     await applySettingsChange([setting('theme', 'dark'), { op: 'setSiteRule', rule: 'a.com' }]);
     await fakeBrowser.storage.local.set({ settings: { enabled: true, theme: 'neon', disabledSites: 'all' } });
-    expect(await prepareStoredSettings()).toEqual({ ...DEFAULT_LENS_SETTINGS, theme: 'dark', disabledSites: ['a.com'] });
+    expect(await prepareStoredSettings()).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      theme: 'dark',
+      disabledSites: ['a.com'],
+    });
     expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_RESTORED_NOTICE);
   });
 
@@ -311,13 +315,18 @@ describe('repair from the last good value', () => {
 describe('start-up comes first', () => {
   it('a change queued while start-up runs waits for its migration', async () => {
     const { startSettingsOwner } = await import('./owner');
-    await fakeBrowser.storage.local.set({ settings: { hoverDelayMs: 0, disabledSites: ['a.com'] }, settings$: { v: 2 } });
+    await fakeBrowser.storage.local.set({
+      settings: { hoverDelayMs: 0, disabledSites: ['a.com'] },
+      settings$: { v: 2 },
+    });
     const started = startSettingsOwner();
     const toggled = applySettingsUpdate((current) =>
       current.hoverDelayMs === 100 ? [{ op: 'setSiteRule', rule: 'b.com' }] : [],
     );
     await started;
-    expect(await toggled).toEqual({ settings: { ...DEFAULT_LENS_SETTINGS, hoverDelayMs: 100, disabledSites: ['a.com', 'b.com'] } });
+    expect(await toggled).toEqual({
+      settings: { ...DEFAULT_LENS_SETTINGS, hoverDelayMs: 100, disabledSites: ['a.com', 'b.com'] },
+    });
   });
 });
 
