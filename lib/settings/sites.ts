@@ -221,7 +221,7 @@ export function isCanonicalSiteRule(rule: string): boolean {
   const host = rule.startsWith(WHOLE_DOMAIN_PREFIX) ? rule.slice(WHOLE_DOMAIN_PREFIX.length) : rule;
   if (host.length > 253 || host === 'file' || !/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/.test(host)) return false;
   try {
-    return new URL(`http://${host}/`).hostname === host;
+    return new URL(`http://${host}`).hostname === host;
   } catch {
     return false;
   }

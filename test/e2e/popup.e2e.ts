@@ -437,6 +437,20 @@ describe('popup: checker', () => {
   });
 
   it('inputs an earlier version left in storage.local are moved once into the private store and deleted there', async () => {
+    // As after an update from a version that kept them in storage.local: nothing in the private store yet.
+    const blank = await openPopup('checker');
+    await blank.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('yibao-lens');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('checker', 'readwrite');
+            tx.objectStore('checker').clear();
+            tx.oncomplete = resolve;
+          };
+        }),
+    );
+    await blank.close();
     await browser.serviceWorker.evaluate(() =>
       chrome.storage.local.set({
         checkerInputs: { tool: 'waiting', waiting: { lapseYears: '3' } },
