@@ -11,6 +11,8 @@ import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import {
   CARD_SELECTOR,
+  evaluateIn,
+  extensionWorldId,
   hoverText,
   launchExtensionBrowser,
   markedTexts,
@@ -536,6 +538,44 @@ describe('two pages adding to the same list at the same moment', () => {
       const list = page.getByRole('list', { name: '不启用懂医保的网站' });
       await expect.poll(() => list.getByRole('listitem').count()).toBe(expected.length);
     }
+  });
+});
+
+describe('the background checks who asks', () => {
+  it('a content script may send only what its card offers; anything else is refused in Chinese and writes nothing', async () => {
+    await browser.serviceWorker.evaluate(async () => {
+      await chrome.storage.local.clear();
+      await chrome.storage.local.set({ settings: { theme: 'dark' }, settings$: { v: 3 } });
+    });
+    const article = await openArticle();
+    const session = await article.context().newCDPSession(article);
+    const world = await extensionWorldId(session, browser.extensionId);
+    /** A message as @webext-core/messaging frames it, sent from our content script's own world. */
+    const send = (type: string, data: unknown) =>
+      evaluateIn<{ res?: unknown; err?: unknown }>(
+        session,
+        world,
+        `chrome.runtime.sendMessage({ id: 1, type: ${JSON.stringify(type)}, timestamp: Date.now(), data: ${JSON.stringify(data)} })`,
+      );
+    for (const data of [
+      { intents: [{ op: 'reset' }] },
+      { intents: [{ op: 'set', field: 'enabled', value: false }] },
+      { intents: [{ op: 'setSiteRule', rule: '127.0.0.1' }] },
+      { intents: [{ op: 'knowTerm', id: 'no-such-term' }] },
+      { reset: false },
+      { change: { knownTerms: ['gerenzhanghu'] } },
+    ]) {
+      const reply = await send('changeSettings', data);
+      expect(reply.res, JSON.stringify(data)).toEqual({ error: expect.stringMatching(/^懂医保拒绝了这个请求/) });
+    }
+    const popupReply = await send('openLensPopup', { route: { view: 'search', text: '广告' } });
+    expect(popupReply.res).toEqual({ error: expect.stringMatching(/^懂医保拒绝了这个请求/) });
+    expect(await stored()).toEqual({ settings: { theme: 'dark' }, settings$: { v: 3 } });
+
+    // What the card offers goes through.
+    const known = await send('changeSettings', { intents: [{ op: 'knowTerm', id: 'gerenzhanghu' }] });
+    expect(known.res).toMatchObject({ settings: { theme: 'dark', knownTerms: ['gerenzhanghu'] } });
+    await session.detach();
   });
 });
 
