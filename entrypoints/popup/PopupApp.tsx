@@ -195,9 +195,10 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
                 siteKey &&
                 applyIntents(
                   setting('enabled', true),
-                  ...rulesCovering(settings?.disabledSites ?? [], siteKey).map(
-                    (rule): SettingsIntent => ({ op: 'removeSiteRule', rule }),
-                  ),
+                  ...rulesCovering(settings?.disabledSites ?? [], siteKey).map((rule): SettingsIntent => ({
+                    op: 'removeSiteRule',
+                    rule,
+                  })),
                 )
               }
             />

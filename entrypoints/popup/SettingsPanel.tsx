@@ -2,12 +2,7 @@
 import { browser } from 'wxt/browser';
 import { isLensActiveOn, type LensSettings } from '@/lib/settings/settings';
 import { setting, type SettingsIntent } from '@/lib/settings/intents';
-import {
-  describeSiteRule,
-  displaySiteRule,
-  isSiteDisabled,
-  rulesCovering,
-} from '@/lib/settings/sites';
+import { describeSiteRule, displaySiteRule, isSiteDisabled, rulesCovering } from '@/lib/settings/sites';
 
 interface SettingsPanelProps {
   id: string;
@@ -49,9 +44,10 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
             onChange={(e) =>
               e.target.checked
                 ? onChange(
-                    ...rulesCovering(settings.disabledSites, siteKey).map(
-                      (rule): SettingsIntent => ({ op: 'removeSiteRule', rule }),
-                    ),
+                    ...rulesCovering(settings.disabledSites, siteKey).map((rule): SettingsIntent => ({
+                      op: 'removeSiteRule',
+                      rule,
+                    })),
                   )
                 : onChange({ op: 'setSiteRule', rule: siteKey })
             }
