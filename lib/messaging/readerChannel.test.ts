@@ -1,11 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-<<<<<<< HEAD
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-=======
-import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
->>>>>>> a08f883 (Reader answers only our own pages; lint forbids import cycles (type imports included))
 import { answerReaderQuestions, isLensReaderUrl, lensReaderUrlFor, looksLikePdfUrl } from './readerChannel';
 
 describe('PDF reader addresses', () => {
@@ -31,7 +26,6 @@ describe('PDF reader addresses', () => {
   });
 });
 
-<<<<<<< HEAD
 describe('the reader answers the page questions', () => {
   const ownPage = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
   const ask = async (message: unknown, sender: { id?: string; url?: string }) => {
@@ -58,39 +52,5 @@ describe('the reader answers the page questions', () => {
     expect((await ask({ ...reveal, data: { id: 3 } }, ownPage())).kept).toBe(false);
     expect(answers.revealPageTerm).toHaveBeenCalledTimes(1);
     remove();
-=======
-describe('the reader answers only our own pages', () => {
-  const ownTab = 12;
-  const answers = {
-    listPageTerms: vi.fn(async () => [{ id: 'gerenzhanghu', term: '个人账户', count: 2 }]),
-    revealPageTerm: vi.fn(async () => true),
-  };
-  const ask = (message: unknown, sender: object) =>
-    new Promise<{ kept: unknown; answer: unknown }>((resolve) => {
-      let answer: unknown = 'no answer';
-      const results = fakeBrowser.runtime.onMessage.trigger(message, sender as never, (a: unknown) => {
-        answer = a;
-      }) as unknown as Promise<unknown[]>;
-      void Promise.resolve(results).then(async (kept) => {
-        await new Promise((r) => setTimeout(r, 0));
-        resolve({ kept, answer });
-      });
-    });
-
-  it('the popup gets the terms; a content script on a web page gets nothing', async () => {
-    const stop = answerReaderQuestions(ownTab, answers);
-    const popup = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
-    const page = { id: browser.runtime.id, url: 'https://evil.example/', tab: { id: 3 } };
-    const question = { yibaoReader: 'listPageTerms', tabId: ownTab };
-    expect((await ask(question, popup)).answer).toEqual([{ id: 'gerenzhanghu', term: '个人账户', count: 2 }]);
-    answers.listPageTerms.mockClear();
-    expect((await ask(question, page)).answer).toBe('no answer');
-    expect((await ask({ yibaoReader: 'revealPageTerm', tabId: ownTab, id: 'gerenzhanghu' }, page)).answer).toBe(
-      'no answer',
-    );
-    expect(answers.listPageTerms).not.toHaveBeenCalled();
-    expect(answers.revealPageTerm).not.toHaveBeenCalled();
-    stop();
->>>>>>> a08f883 (Reader answers only our own pages; lint forbids import cycles (type imports included))
   });
 });
