@@ -49,8 +49,12 @@ function main() {
       '',
     ].join('\n'),
   );
-  write('cards.json', buildCardRecords(data));
-  write('articles.json', buildArticleRecords(data));
+  const cards = buildCardRecords(data);
+  const articles = buildArticleRecords(data);
+  write('cards.json', cards);
+  write('articles.json', articles);
+  // What a card may name in a message (我懂了, 在弹窗中查看): the background checks ids against these alone.
+  write('entry-ids.json', { terms: cards.map((c) => c.id), articles: articles.map((a) => a.id) });
   write('search-docs.json', buildSearchDocs(data));
   write('regions.json', data.regions);
   const stats = describeDataStats(data);

@@ -8,18 +8,19 @@ import {
   lensSiteToggleBadge,
   toggleLensSiteFor,
 } from './actions';
-import { parsePopupRoute } from '@/lib/messaging/popupRoute';
+import { formatPopupRoute, parsePopupRoute, popupRouteSchema } from '@/lib/messaging/popupRoute';
 
 describe('context menu search', () => {
-  it('turns the selection into an encoded search route', () => {
-    expect(lensSearchRouteFor('个人账户')).toBe(`search/${encodeURIComponent('个人账户')}`);
-    expect(decodeURIComponent(lensSearchRouteFor('  统筹\n  基金 ')!.slice('search/'.length))).toBe('统筹 基金');
-    expect(lensSearchRouteFor('50% / #1 ?')).toBe('search/50%25%20%2F%20%231%20%3F');
+  it('turns the selection into a search route value', () => {
+    expect(lensSearchRouteFor('个人账户')).toEqual({ view: 'search', text: '个人账户' });
+    expect(lensSearchRouteFor('  统筹\n  基金 ')).toEqual({ view: 'search', text: '统筹 基金' });
   });
 
-  it("round-trips through the popup's route parser", () => {
+  it("is a valid route, and round-trips through the popup's address edge", () => {
     for (const text of ['个人账户', '50% / #1 ?', 'a'.repeat(LENS_SEARCH_MAX_CHARS)]) {
-      expect(parsePopupRoute(lensSearchRouteFor(text))).toEqual({ view: 'search', text });
+      const route = lensSearchRouteFor(text)!;
+      expect(popupRouteSchema.parse(route)).toEqual(route);
+      expect(parsePopupRoute(formatPopupRoute(route))).toEqual({ view: 'search', text });
     }
   });
 
@@ -37,9 +38,10 @@ describe('context menu search', () => {
   });
 
   it('answers only its own menu item', () => {
-    expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID, selectionText: '家庭共济' })).toBe(
-      `search/${encodeURIComponent('家庭共济')}`,
-    );
+    expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID, selectionText: '家庭共济' })).toEqual({
+      view: 'search',
+      text: '家庭共济',
+    });
     expect(lensRouteForMenuClick({ menuItemId: 'other', selectionText: '家庭共济' })).toBeNull();
     expect(lensRouteForMenuClick({ menuItemId: LENS_SEARCH_MENU_ID })).toBeNull();
   });
@@ -48,16 +50,28 @@ describe('context menu search', () => {
 describe('toggle-site command', () => {
   it('switches a site off, then on again', () => {
     const off = toggleLensSiteFor('https://www.zhihu.com/question/1', ['a.com']);
-    expect(off).toEqual({ site: 'www.zhihu.com', nowOff: true, disabledSites: ['a.com', 'www.zhihu.com'] });
-    const on = toggleLensSiteFor('https://www.zhihu.com/', off!.disabledSites);
-    expect(on).toEqual({ site: 'www.zhihu.com', nowOff: false, disabledSites: ['a.com'] });
+    expect(off).toEqual({
+      site: 'www.zhihu.com',
+      nowOff: true,
+      intents: [{ op: 'setSiteRule', rule: 'www.zhihu.com' }],
+    });
+    const on = toggleLensSiteFor('https://www.zhihu.com/', ['a.com', 'www.zhihu.com']);
+    expect(on).toEqual({
+      site: 'www.zhihu.com',
+      nowOff: false,
+      intents: [{ op: 'removeSiteRule', rule: 'www.zhihu.com' }],
+    });
     expect(lensSiteToggleBadge(off!).text).toBe('关');
     expect(lensSiteToggleBadge(on!)).toEqual({ text: '开', title: '懂医保已在 www.zhihu.com 上开启' });
   });
 
   it('a site off through a whole-domain rule counts as off; turning it on removes that rule', () => {
     const on = toggleLensSiteFor('https://zhuanlan.zhihu.com/p/1', ['a.com', '*.zhihu.com']);
-    expect(on).toEqual({ site: 'zhuanlan.zhihu.com', nowOff: false, disabledSites: ['a.com'] });
+    expect(on).toEqual({
+      site: 'zhuanlan.zhihu.com',
+      nowOff: false,
+      intents: [{ op: 'removeSiteRule', rule: '*.zhihu.com' }],
+    });
   });
 
   it('does nothing on pages the lens never runs on', () => {

@@ -4,7 +4,8 @@
  */
 import { siteKeyOf } from '@/lib/settings/settings';
 import { isSiteDisabled, rulesCovering } from '@/lib/settings/sites';
-import { formatPopupRoute } from '@/lib/messaging/popupRoute';
+import type { PopupRoute } from '@/lib/messaging/popupRoute';
+import type { SettingsIntent } from '@/lib/settings/intents';
 
 export const LENS_SEARCH_MENU_ID = 'yibao-lens-search';
 export const LENS_TOGGLE_SITE_COMMAND = 'toggle-site';
@@ -18,13 +19,10 @@ export function lensSearchQueryOf(selection: string | undefined | null): string 
   return chars.length > LENS_SEARCH_MAX_CHARS ? chars.slice(0, LENS_SEARCH_MAX_CHARS).join('').trim() : text;
 }
 
-/**
- * The popup route for a search, in the popup's own format (search/<percent-encoded
- * text>), so it means the same in storage and in a `popup.html#search/…` address.
- */
-export function lensSearchRouteFor(selection: string | undefined | null): string | null {
+/** The popup route for a search of the selection; null when there is nothing to search. */
+export function lensSearchRouteFor(selection: string | undefined | null): PopupRoute | null {
   const query = lensSearchQueryOf(selection);
-  return query ? formatPopupRoute({ view: 'search', text: query }) : null;
+  return query ? { view: 'search', text: query } : null;
 }
 
 export interface LensMenuClick {
@@ -33,7 +31,7 @@ export interface LensMenuClick {
 }
 
 /** Where a context-menu click should open the popup, or null when the click is not ours or has nothing to search. */
-export function lensRouteForMenuClick(info: LensMenuClick): string | null {
+export function lensRouteForMenuClick(info: LensMenuClick): PopupRoute | null {
   return info.menuItemId === LENS_SEARCH_MENU_ID ? lensSearchRouteFor(info.selectionText) : null;
 }
 
@@ -41,7 +39,8 @@ export interface LensSiteToggle {
   site: string;
   /** True when the lens is now off on the site. */
   nowOff: boolean;
-  disabledSites: string[];
+  /** What the owner applies: add the site's rule, or remove every rule that covers it. */
+  intents: SettingsIntent[];
 }
 
 /** Flips a page's site in the off list; null for pages the lens never runs on (chrome://, the Web Store…). */
@@ -54,7 +53,9 @@ export function toggleLensSiteFor(url: string | undefined, disabledSites: readon
   return {
     site,
     nowOff,
-    disabledSites: nowOff ? [...disabledSites, site] : disabledSites.filter((s) => !covering.includes(s)),
+    intents: nowOff
+      ? [{ op: 'setSiteRule', rule: site }]
+      : covering.map((rule): SettingsIntent => ({ op: 'removeSiteRule', rule })),
   };
 }
 

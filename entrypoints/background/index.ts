@@ -7,23 +7,37 @@ import {
   lensSiteToggleBadge,
   toggleLensSiteFor,
 } from './actions';
+import { checkPopupRequest, checkSettingsChange, senderKindOf, type KnownEntries } from './messageGate';
 import { onLensMessage } from '@/lib/messaging/protocol';
 import { lensReaderUrlFor, looksLikePdfUrl } from '@/lib/messaging/readerChannel';
-import { applySettingsChange, prepareStoredSettings, repairSettingsWhenCorrupted } from '@/lib/settings/owner';
-import { formatPopupRoute } from '@/lib/messaging/popupRoute';
-import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
+import {
+  applySettingsChange,
+  applySettingsUpdate,
+  prepareStoredSettings,
+  repairSettingsWhenCorrupted,
+  startSettingsOwner,
+} from '@/lib/settings/owner';
+import { formatPopupRoute, storePopupRoute, type PopupRoute } from '@/lib/messaging/popupRoute';
+import entryIds from '@/generated/entry-ids.json';
 import { LENS_POPUP_PAGE } from '@/lib/package/builtFiles';
 
+const KNOWN_ENTRIES: KnownEntries = { terms: new Set(entryIds.terms), articles: new Set(entryIds.articles) };
+
 export default defineBackground(() => {
-  onLensMessage('openLensPopup', async ({ data }) => {
-    await openLensPopupAt(formatPopupRoute(data.route));
-  });
-  // The one writer of the settings: changes from every context are applied here, in order.
-  const settingsReady = prepareStoredSettings().catch(reportBackgroundError);
+  // The one writer of the settings: start-up (migration, repair) runs first in its queue, then every change, in order.
+  void startSettingsOwner().catch(reportBackgroundError);
   repairSettingsWhenCorrupted();
-  onLensMessage('changeSettings', async ({ data }) => {
-    await settingsReady;
-    return applySettingsChange(data);
+  const extension = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+
+  onLensMessage('openLensPopup', async ({ data, sender }) => {
+    const checked = checkPopupRequest(data, senderKindOf(sender, extension), KNOWN_ENTRIES);
+    if ('error' in checked) return checked;
+    return { opened: await openLensPopupAt(checked.route) };
+  });
+  onLensMessage('changeSettings', ({ data, sender }) => {
+    const checked = checkSettingsChange(data, senderKindOf(sender, extension), KNOWN_ENTRIES);
+    if ('error' in checked) return checked;
+    return applySettingsChange(checked.intents);
   });
 
   // Menus survive service-worker restarts; they are (re)made on install, update and browser update.
@@ -46,13 +60,14 @@ function reportBackgroundError(error: unknown) {
 }
 
 /** Opens the toolbar popup at a route; where the browser refuses, opens the same page in a tab. Says which it did. */
-async function openLensPopupAt(route: string): Promise<'popup' | 'tab'> {
-  await browser.storage.session.set({ [rawKey(STORAGE_KEYS.popupRoute)]: route });
+async function openLensPopupAt(route: PopupRoute): Promise<'popup' | 'tab'> {
+  await storePopupRoute(route);
   try {
     await browser.action.openPopup();
     return 'popup';
   } catch {
-    await browser.tabs.create({ url: browser.runtime.getURL(`${LENS_POPUP_PAGE}#${route}`) });
+    // The address is the one place a route is text.
+    await browser.tabs.create({ url: browser.runtime.getURL(`${LENS_POPUP_PAGE}#${formatPopupRoute(route)}`) });
     return 'tab';
   }
 }
@@ -112,12 +127,11 @@ async function onLensCommand(command: string, tab?: Browser.tabs.Tab) {
   // A shortcut grants activeTab, so the active tab's address is readable here.
   const target = tab?.url ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   let toggle: ReturnType<typeof toggleLensSiteFor> = null;
-  // Computed inside the owner's queue from the latest list, so a change made elsewhere a moment ago is kept.
-  await applySettingsChange({
-    update: (current) => {
-      toggle = toggleLensSiteFor(target?.url, current.disabledSites);
-      return toggle ? { disabledSites: toggle.disabledSites } : {};
-    },
+  // Computed inside the owner's queue (after start-up's migration) from the latest list, so a change made elsewhere
+  // a moment ago is kept.
+  await applySettingsUpdate((current) => {
+    toggle = toggleLensSiteFor(target?.url, current.disabledSites);
+    return toggle?.intents ?? [];
   });
   if (!toggle) return null;
   if (target?.id !== undefined && target.id >= 0) await flashSiteBadge(target.id, lensSiteToggleBadge(toggle));

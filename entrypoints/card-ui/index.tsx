@@ -161,7 +161,7 @@ function FloatingCard({
           }}
           onClose={handlers.onClose}
           onSelectTerm={openRelated}
-          onOpenArticle={(id) => handlers.onOpenPopup(`article/${id}`)}
+          onOpenArticle={(id) => handlers.onOpenPopup({ view: 'article', id })}
           onOpenInPopup={handlers.onOpenPopup}
           onKnowTerm={() => {
             handlers.onKnowTerm(record.id);

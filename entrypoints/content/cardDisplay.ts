@@ -4,9 +4,8 @@
  * it was.
  */
 import type { LensSettings } from '@/lib/settings/table';
-import { parsePopupRoute } from '@/lib/messaging/popupRoute';
 import { sendLensMessage } from '@/lib/messaging/protocol';
-import { updateLensSettings } from '@/lib/settings/settings';
+import { changeLensSettings } from '@/lib/settings/settings';
 import { createCardHost, type CardHost } from './cardHost';
 import { termLineRects, type HoverController } from './hoverController';
 import type { TermOccurrence } from './readingOrder';
@@ -60,16 +59,12 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
   const host = createCardHost(doc, {
     onClose: () => deps.hover()?.close(),
     onPinChange: (pinned) => deps.hover()?.setPinned(pinned),
-    onOpenPopup: (text) => {
-      const route = parsePopupRoute(text);
-      if (route) void sendLensMessage('openLensPopup', { route }).catch(() => undefined);
-    },
+    // A route value; the background checks it (and that it came from our content script) before opening anything.
+    onOpenPopup: (route) => void sendLensMessage('openLensPopup', { route }).catch(() => undefined),
     onPointerInside: (inside) => deps.hover()?.setPointerInsideCard(inside),
-    // The content script never writes settings itself: the change goes to the owner (the background).
-    onKnowTerm: (termId) => {
-      const known = deps.settings()?.knownTerms ?? [];
-      if (!known.includes(termId)) void updateLensSettings({ knownTerms: [...known, termId] }).catch(deps.reportError);
-    },
+    // The content script never writes settings itself: the intent goes to the owner (the background), which adds
+    // the id to the latest stored list.
+    onKnowTerm: (termId) => void changeLensSettings({ op: 'knowTerm', id: termId }).catch(deps.reportError),
   });
   const focusReturn = createFocusReturn(doc, (element) => host.isHost(element));
 

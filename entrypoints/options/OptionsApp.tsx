@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { LensSettings } from '@/lib/settings/settings';
+import type { SettingsIntent } from '@/lib/settings/intents';
 import { lensSettingsNoticeItem } from '@/lib/settings/notice';
 import { useSettings } from '@/lib/settings/useSettings';
 import { AppearanceSection } from './sections/AppearanceSection';
@@ -53,7 +53,7 @@ function useStatus(): [string, (message: string) => void] {
 }
 
 export function OptionsApp() {
-  const { settings, update, reset } = useSettings();
+  const { settings, change, reset } = useSettings();
   const [notice, dismissNotice] = useRepairNotice();
   const [status, announce] = useStatus();
 
@@ -72,8 +72,8 @@ export function OptionsApp() {
     );
   }
 
-  const save = (change: Partial<LensSettings>) =>
-    void update(change).then((ok) => announce(ok ? '已保存，已打开的网页立即生效' : '保存失败，请重试'));
+  const save = (...intents: SettingsIntent[]) =>
+    void change(...intents).then((ok) => announce(ok ? '已保存，已打开的网页立即生效' : '保存失败，请重试'));
   const sectionProps = { settings, save };
 
   return (

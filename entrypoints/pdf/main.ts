@@ -13,7 +13,8 @@ import { createExtensionContext } from '@/entrypoints/content/extensionContext';
 import { answerReaderQuestions } from '@/lib/messaging/readerChannel';
 import { looksLikePdf, openPdf, PdfOpenError } from './pdfLoader';
 import { createPageViews, type PageViews } from './pageViews';
-import { fetchPdf, readSourceUrl } from './readerSource';
+import { readSourceUrl } from './readerSource';
+import { downloadFailureMessage, downloadPdf } from './download';
 import { clampZoom, nextZoom } from './zoom';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -187,19 +188,14 @@ async function openFile(file: File) {
 
 async function openFromWeb(url: URL) {
   showStatus(`正在下载 ${url.href} …`);
-  const outcome = await fetchPdf(url);
-  if (outcome.ok) {
-    await openBytes(outcome.bytes, outcome.name);
-    return;
+  try {
+    const outcome = await downloadPdf(url);
+    if (outcome.ok) await openBytes(outcome.bytes, outcome.name);
+    else showStatus(downloadFailureMessage(outcome), 'error');
+  } catch {
+    // Nothing above should throw; whatever does, 正在下载… never stays on screen.
+    showStatus('打开这份 PDF 时出了问题。可以稍后刷新重试，或先把 PDF 存到本机，再用“打开 PDF 文件”打开。', 'error');
   }
-  const reason =
-    outcome.kind === 'http'
-      ? `服务器返回 ${outcome.status}`
-      : '网络连接失败；如果在扩展设置里限制了懂医保可访问的网站，也会这样';
-  showStatus(
-    `下载这份 PDF 失败（${reason}）。可以稍后刷新重试，或先把 PDF 存到本机，再用“打开 PDF 文件”打开。`,
-    'error',
-  );
 }
 
 fileInput.addEventListener('change', () => {

@@ -9,6 +9,7 @@ import type { CheckerToolId } from '@/lib/checker/toolIds';
 import { isLensActiveOn, siteKeyOf } from '@/lib/settings/settings';
 import { rulesCovering } from '@/lib/settings/sites';
 import { useSettings } from '@/lib/settings/useSettings';
+import { setting, type SettingsIntent } from '@/lib/settings/intents';
 import type { PopupRoute } from '@/lib/messaging/popupRoute';
 import { lensReaderUrlFor, looksLikePdfUrl } from '@/lib/messaging/readerChannel';
 import type { DetailRef } from './DetailView';
@@ -46,7 +47,7 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
     route.view === 'term' || route.view === 'article' ? [{ kind: route.view, id: route.id }] : [],
   );
   const [checkerTool] = useState<CheckerToolId | null>(route.view === 'checker' ? route.tool : null);
-  const { settings, update: updateSettings } = useSettings();
+  const { settings, change: changeSettings } = useSettings();
   const [context, setContext] = useState<PopupContext | undefined>(undefined);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const tabRefs = useRef<Record<PopupTab, HTMLButtonElement | null>>({ search: null, page: null, checker: null });
@@ -70,7 +71,7 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
   const lensOff = settings !== null && !isLensActiveOn(settings, siteKey);
 
   // Optimistic: the switch moves at once, storage follows.
-  const changeSettings = (change: Parameters<typeof updateSettings>[0]) => void updateSettings(change);
+  const applyIntents = (...intents: SettingsIntent[]) => void changeSettings(...intents);
 
   const selectTab = (next: PopupTab, focus = false) => {
     setTab(next);
@@ -134,7 +135,7 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
           settings={settings}
           siteKey={siteKey}
           pageUrlKnown={Boolean(context?.target?.url)}
-          onChange={changeSettings}
+          onChange={applyIntents}
         />
       )}
 
@@ -192,13 +193,13 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
               lensOff={lensOff}
               onTurnOn={() =>
                 siteKey &&
-                changeSettings({
-                  enabled: true,
-                  disabledSites:
-                    settings?.disabledSites.filter(
-                      (s) => !rulesCovering(settings.disabledSites, siteKey).includes(s),
-                    ) ?? [],
-                })
+                applyIntents(
+                  setting('enabled', true),
+                  ...rulesCovering(settings?.disabledSites ?? [], siteKey).map((rule): SettingsIntent => ({
+                    op: 'removeSiteRule',
+                    rule,
+                  })),
+                )
               }
             />
           )}

@@ -31,7 +31,7 @@ describe('SettingsPanel with site rules', () => {
     expect(view.host.textContent).toContain('已按“zhihu.com 及其所有子域名”关闭');
     expect(view.host.textContent).toContain('本页已关闭');
     act(() => view.siteSwitch().click());
-    expect(view.onChange).toHaveBeenCalledWith({ disabledSites: ['a.example'] });
+    expect(view.onChange).toHaveBeenCalledWith({ op: 'removeSiteRule', rule: '*.zhihu.com' });
     view.unmount();
   });
 
@@ -41,7 +41,7 @@ describe('SettingsPanel with site rules', () => {
     expect(view.siteSwitch().checked).toBe(true);
     expect(view.host.textContent).not.toContain('已按');
     act(() => view.siteSwitch().click());
-    expect(view.onChange).toHaveBeenCalledWith({ disabledSites: ['www.xn--fsqu00a.xn--fiqs8s'] });
+    expect(view.onChange).toHaveBeenCalledWith({ op: 'setSiteRule', rule: 'www.xn--fsqu00a.xn--fiqs8s' });
     view.unmount();
   });
 });

@@ -1,13 +1,8 @@
 /** The small 设置 area: the on/off switches of the lens, globally and for the current site. */
 import { browser } from 'wxt/browser';
 import { isLensActiveOn, type LensSettings } from '@/lib/settings/settings';
-import {
-  describeSiteRule,
-  displaySiteRule,
-  isSiteDisabled,
-  rulesCovering,
-  siteRuleMatches,
-} from '@/lib/settings/sites';
+import { setting, type SettingsIntent } from '@/lib/settings/intents';
+import { describeSiteRule, displaySiteRule, isSiteDisabled, rulesCovering } from '@/lib/settings/sites';
 
 interface SettingsPanelProps {
   id: string;
@@ -15,7 +10,8 @@ interface SettingsPanelProps {
   siteKey: string | null;
   /** The page's address is known (a toolbar click grants it); when it is not, no per-site switch is offered. */
   pageUrlKnown: boolean;
-  onChange(change: Partial<LensSettings>): void;
+  /** Intents for the owner, applied together (turning a site on removes every rule that covers it). */
+  onChange(...intents: SettingsIntent[]): void;
 }
 
 export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }: SettingsPanelProps) {
@@ -34,7 +30,7 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
           type="checkbox"
           role="switch"
           checked={settings.enabled}
-          onChange={(e) => onChange({ enabled: e.target.checked })}
+          onChange={(e) => onChange(setting('enabled', e.target.checked))}
         />
         <span>在网页上标出医保术语</span>
       </label>
@@ -46,11 +42,14 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
             checked={!siteOff}
             disabled={!settings.enabled}
             onChange={(e) =>
-              onChange({
-                disabledSites: e.target.checked
-                  ? settings.disabledSites.filter((rule) => !siteRuleMatches(rule, siteKey))
-                  : [...settings.disabledSites, siteKey],
-              })
+              e.target.checked
+                ? onChange(
+                    ...rulesCovering(settings.disabledSites, siteKey).map((rule): SettingsIntent => ({
+                      op: 'removeSiteRule',
+                      rule,
+                    })),
+                  )
+                : onChange({ op: 'setSiteRule', rule: siteKey })
             }
           />
           <span>

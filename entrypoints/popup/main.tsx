@@ -17,8 +17,7 @@ function PopupRoot() {
   useEffect(() => {
     const reopen = (route: PopupRoute) => setOpening((o) => ({ route, key: o.key + 1 }));
     const hadHash = parsePopupRoute(location.hash) !== null;
-    void takeStoredPopupRoute().then((stored) => {
-      const route = typeof stored === 'string' ? parsePopupRoute(stored) : null;
+    void takeStoredPopupRoute().then((route) => {
       if (route && !hadHash) reopen(route);
     });
     const onHashChange = () => {

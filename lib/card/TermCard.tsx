@@ -3,6 +3,7 @@ import { pageKeyLabel } from '@/lib/keys/keymap';
 import { checkerToolForTerm } from '@/lib/checker/toolTerms';
 import { FactQuote } from './FactQuote';
 import type { CardRecord, CardSource } from './records';
+import type { PopupRoute } from '@/lib/messaging/popupRoute';
 
 export interface TermCardProps {
   record: CardRecord;
@@ -12,7 +13,7 @@ export interface TermCardProps {
   pinned?: boolean;
   onTogglePin?(): void;
   onClose?(): void;
-  onOpenInPopup?(route: string): void;
+  onOpenInPopup?(route: PopupRoute): void;
   /** Hover card only: false shows the short first view with a 展开 button; the popup leaves it unset (whole card). */
   expanded?: boolean;
   onExpand?(): void;
@@ -293,7 +294,11 @@ export function TermCard({
               </button>
             )}
             {onOpenInPopup && (
-              <button type="button" className="yl-action" onClick={() => onOpenInPopup(`term/${record.id}`)}>
+              <button
+                type="button"
+                className="yl-action"
+                onClick={() => onOpenInPopup({ view: 'term', id: record.id })}
+              >
                 在弹窗中查看
               </button>
             )}
@@ -302,7 +307,7 @@ export function TermCard({
                 type="button"
                 className="yl-action"
                 data-checker-tool={tool}
-                onClick={() => onOpenInPopup(`checker/${tool}`)}
+                onClick={() => onOpenInPopup({ view: 'checker', tool })}
               >
                 打开计算器
               </button>

@@ -1,4 +1,5 @@
 /** The contract between the content script and the lazily loaded card module (entrypoints/card-ui). */
+import type { PopupRoute } from '@/lib/messaging/popupRoute';
 
 /** A box in viewport coordinates (a DOMRect or anything shaped like one). */
 export interface RectLike {
@@ -22,7 +23,8 @@ export interface LensCardShowRequest {
 export interface LensCardHandlers {
   onClose(): void;
   onPinChange(pinned: boolean): void;
-  onOpenPopup(route: string): void;
+  /** 在弹窗中查看, 打开计算器, an article link: where the popup should open (a value; the background checks it). */
+  onOpenPopup(route: PopupRoute): void;
   onPointerInside(inside: boolean): void;
   /** 我懂了，不再标出: stop marking this term everywhere (it still answers a hover). */
   onKnowTerm(termId: string): void;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  checkerInputsItem,
   defaultCheckerInputs,
   loadCheckerInputs,
   migrateCheckerInputsFromV1,
+  migrateLegacyCheckerInputs,
   normalizeCheckerInputs,
   saveCheckerInputs,
 } from './inputs';
+import { memoryCheckerInputStore } from './inputStore';
 
 const defaults = defaultCheckerInputs();
 
@@ -112,10 +113,9 @@ describe('migrateCheckerInputsFromV1', () => {
     });
   });
 
-  it('runs when a version 1 value is read', async () => {
+  it('runs when a version 1 value is moved out of storage.local', async () => {
     await fakeBrowser.storage.local.set({ checkerInputs: v1, checkerInputs$: { v: 1 } });
-    await checkerInputsItem.migrate();
-    const { inputs } = await loadCheckerInputs();
+    const { inputs } = await loadCheckerInputs(memoryCheckerInputStore());
     expect(inputs.account.retireeMonthlyCredit).toBe('');
     expect(inputs.account.currentBalance).toBe('500');
     expect(inputs.inpatient.deductible).toBe('');
@@ -123,23 +123,80 @@ describe('migrateCheckerInputsFromV1', () => {
   });
 });
 
-describe('checker inputs storage', () => {
-  it('round-trips through local storage', async () => {
-    const changed = {
-      ...defaults,
-      tool: 'waiting' as const,
-      account: { ...defaults.account, monthlyContributionBase: '8000' },
-    };
-    await saveCheckerInputs(changed);
-    expect(await fakeBrowser.storage.local.get('checkerInputs')).toEqual({ checkerInputs: changed });
-    expect(await loadCheckerInputs()).toEqual({ inputs: changed, repaired: false });
+describe('checker inputs storage (private to the extension)', () => {
+  const changed = {
+    ...defaults,
+    tool: 'waiting' as const,
+    account: { ...defaults.account, monthlyContributionBase: '8000' },
+  };
+
+  it('round-trips through the private store and never touches storage.local', async () => {
+    const store = memoryCheckerInputStore();
+    await saveCheckerInputs(changed, store);
+    expect(await loadCheckerInputs(store)).toEqual({ inputs: changed, repaired: false });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
   it('repairs a corrupted stored value and writes the repaired one back', async () => {
-    await fakeBrowser.storage.local.set({ checkerInputs: { tool: 7, account: { monthlyContributionBase: '6000' } } });
-    const { inputs, repaired } = await loadCheckerInputs();
+    const store = memoryCheckerInputStore({ tool: 7, account: { monthlyContributionBase: '6000' } });
+    const { inputs, repaired } = await loadCheckerInputs(store);
     expect(repaired).toBe(true);
     expect(inputs.account.monthlyContributionBase).toBe('6000');
-    expect(await checkerInputsItem.getValue()).toEqual(inputs);
+    expect(store.value).toEqual(inputs);
+  });
+
+  it('takes no field from the prototype chain', () => {
+    const inherited = Object.create({ tool: 'waiting', account: { monthlyContributionBase: '1' } }) as object;
+    expect(normalizeCheckerInputs(inherited)).toEqual({ inputs: defaults, repaired: false });
   });
 });
+
+describe('moving the inputs out of storage.local, once', () => {
+  it('moves today’s value into the private store and deletes it (and its version marker) from storage.local', async () => {
+    await fakeBrowser.storage.local.set({
+      checkerInputs: changedValue(),
+      checkerInputs$: { v: 2 },
+      settings: { a: 1 },
+    });
+    const store = memoryCheckerInputStore();
+    expect((await loadCheckerInputs(store)).inputs.account.monthlyContributionBase).toBe('9000');
+    expect(store.value).toEqual(changedValue());
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { a: 1 } });
+  });
+
+  it('runs once: a later opening finds nothing to move and keeps what the private store has', async () => {
+    await fakeBrowser.storage.local.set({ checkerInputs: changedValue() });
+    const store = memoryCheckerInputStore();
+    await loadCheckerInputs(store);
+    await saveCheckerInputs({ ...defaults, tool: 'family' }, store);
+    expect((await loadCheckerInputs(store)).inputs.tool).toBe('family');
+  });
+
+  it('never overwrites newer private inputs with an old storage.local copy, and still deletes the copy', async () => {
+    const store = memoryCheckerInputStore({ ...defaults, tool: 'inpatient' });
+    await fakeBrowser.storage.local.set({ checkerInputs: changedValue() });
+    await migrateLegacyCheckerInputs(store);
+    expect((store.value as { tool: string }).tool).toBe('inpatient');
+    expect(await fakeBrowser.storage.local.get('checkerInputs')).toEqual({});
+  });
+
+  it('a failed write keeps the storage.local copy for the next opening', async () => {
+    await fakeBrowser.storage.local.set({ checkerInputs: changedValue() });
+    const failing = { get: async () => undefined, set: async () => Promise.reject(new Error('quota')) };
+    await expect(migrateLegacyCheckerInputs(failing)).rejects.toThrow('quota');
+    expect(await fakeBrowser.storage.local.get('checkerInputs')).toEqual({ checkerInputs: changedValue() });
+  });
+
+  it('a version 1 value (no marker) is migrated on the way', async () => {
+    await fakeBrowser.storage.local.set({
+      checkerInputs: { tool: 'account', account: { retireeMonthlyCredit: '83' } },
+    });
+    const store = memoryCheckerInputStore();
+    await migrateLegacyCheckerInputs(store);
+    expect((store.value as { account: Record<string, unknown> }).account).toEqual({});
+  });
+});
+
+function changedValue() {
+  return { ...defaults, tool: 'waiting' as const, account: { ...defaults.account, monthlyContributionBase: '9000' } };
+}

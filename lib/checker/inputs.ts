@@ -1,12 +1,14 @@
 /**
- * What the user typed into the popup's checker, kept locally between popup
- * openings. The shape, the defaults and the repair all come from the tool
- * declarations in registry.ts. Number fields are kept as the text typed (a
- * half-typed value survives); reading is forgiving: a stored field that is
- * malformed falls back to its own default, the others are kept.
+ * What the user typed into the popup's checker, kept on this device between popup
+ * openings, where no content script can read it (./inputStore.ts). The shape, the
+ * defaults and the repair all come from the tool declarations in registry.ts.
+ * Number fields are kept as the text typed (a half-typed value survives); reading
+ * is forgiving: a stored field that is malformed falls back to its own default,
+ * the others are kept.
  */
-import { storage } from 'wxt/utils/storage';
-import { STORAGE_KEYS } from '@/lib/settings/storageKeys';
+import { browser } from 'wxt/browser';
+import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
+import { indexedDbCheckerInputStore, type CheckerInputStore } from './inputStore';
 import { type CheckerFormValues, defaultCheckerValues, isCheckerFieldValueWellFormed } from './fields';
 import { CHECKER_TOOLS } from './registry';
 import { CHECKER_TOOL_IDS, type CheckerToolId } from './toolIds';
@@ -36,12 +38,12 @@ export function normalizeCheckerInputs(raw: unknown): NormalizedCheckerInputs {
   if (!isRecord(raw)) return { inputs: defaults, repaired: true };
   let repaired = false;
   const inputs = { ...defaults };
-  if ('tool' in raw) {
+  if (Object.hasOwn(raw, 'tool')) {
     if ((CHECKER_TOOL_IDS as readonly unknown[]).includes(raw.tool)) inputs.tool = raw.tool as CheckerToolId;
     else repaired = true;
   }
   for (const id of CHECKER_TOOL_IDS) {
-    if (!(id in raw)) continue;
+    if (!Object.hasOwn(raw, id)) continue;
     const stored = raw[id];
     if (!isRecord(stored)) {
       repaired = true;
@@ -49,7 +51,7 @@ export function normalizeCheckerInputs(raw: unknown): NormalizedCheckerInputs {
     }
     const values = { ...defaults[id] };
     for (const [key, spec] of Object.entries(CHECKER_TOOLS[id].fields)) {
-      if (!(key in stored)) continue;
+      if (!Object.hasOwn(stored, key)) continue;
       if (isCheckerFieldValueWellFormed(spec, stored[key])) values[key] = stored[key] as string | boolean;
       else repaired = true;
     }
@@ -86,25 +88,46 @@ export function migrateCheckerInputsFromV1(old: unknown): unknown {
   };
 }
 
-export const checkerInputsItem = storage.defineItem<unknown>(STORAGE_KEYS.checkerInputs, {
-  fallback: null,
-  version: 2,
-  migrations: { 2: migrateCheckerInputsFromV1 },
-});
+/** Where earlier versions kept the inputs (storage.local, readable by content scripts), and its version marker. */
+const LEGACY_KEY = rawKey(STORAGE_KEYS.legacyCheckerInputs);
+const LEGACY_META_KEY = `${LEGACY_KEY}$`;
+
+/**
+ * Moves inputs an earlier version left in storage.local into the private store (unless that already holds some),
+ * then deletes them from storage.local. Written first, deleted after: a failure in between loses nothing, and the
+ * next opening finishes the move.
+ */
+export async function migrateLegacyCheckerInputs(store: CheckerInputStore): Promise<void> {
+  const legacy = await browser.storage.local.get([LEGACY_KEY, LEGACY_META_KEY]);
+  const hasValue = Object.hasOwn(legacy, LEGACY_KEY);
+  if (!hasValue && !Object.hasOwn(legacy, LEGACY_META_KEY)) return;
+  if (hasValue && (await store.get()) === undefined) {
+    const meta = legacy[LEGACY_META_KEY] as { v?: unknown } | undefined;
+    const version = typeof meta?.v === 'number' ? meta.v : 1;
+    await store.set(version < 2 ? migrateCheckerInputsFromV1(legacy[LEGACY_KEY]) : legacy[LEGACY_KEY]);
+  }
+  await browser.storage.local.remove([LEGACY_KEY, LEGACY_META_KEY]);
+}
 
 /** Reads the stored inputs; a corrupted value is repaired and written back. */
-export async function loadCheckerInputs(): Promise<NormalizedCheckerInputs> {
+export async function loadCheckerInputs(
+  store: CheckerInputStore = indexedDbCheckerInputStore,
+): Promise<NormalizedCheckerInputs> {
   let raw: unknown;
   try {
-    raw = await checkerInputsItem.getValue();
+    await migrateLegacyCheckerInputs(store);
+    raw = await store.get();
   } catch {
     raw = { corrupted: true };
   }
   const result = normalizeCheckerInputs(raw);
-  if (result.repaired) await checkerInputsItem.setValue(result.inputs);
+  if (result.repaired) await store.set(result.inputs);
   return result;
 }
 
-export async function saveCheckerInputs(inputs: CheckerInputs): Promise<void> {
-  await checkerInputsItem.setValue(inputs);
+export async function saveCheckerInputs(
+  inputs: CheckerInputs,
+  store: CheckerInputStore = indexedDbCheckerInputStore,
+): Promise<void> {
+  await store.set(inputs);
 }

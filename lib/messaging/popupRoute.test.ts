@@ -4,6 +4,7 @@ import {
   formatPopupRoute,
   parsePopupRoute,
   readPopupTargetTab,
+  storePopupRoute,
   takeStoredPopupRoute,
   type PopupRoute,
 } from './popupRoute';
@@ -46,11 +47,24 @@ describe('parsePopupRoute', () => {
 });
 
 describe('takeStoredPopupRoute', () => {
-  it('reads the route once and clears it', async () => {
-    await fakeBrowser.storage.session.set({ popupRoute: 'checker' });
-    expect(await takeStoredPopupRoute()).toBe('checker');
+  it('reads the route value once and clears it', async () => {
+    await storePopupRoute({ view: 'checker', tool: 'waiting' });
+    expect(await takeStoredPopupRoute()).toEqual({ view: 'checker', tool: 'waiting' });
     expect(await fakeBrowser.storage.session.get('popupRoute')).toEqual({});
-    expect(await takeStoredPopupRoute()).toBeUndefined();
+    expect(await takeStoredPopupRoute()).toBeNull();
+  });
+
+  it.each([
+    'checker/waiting',
+    { view: 'term', id: '../options' },
+    { view: 'checker', tool: 'rm' },
+    { view: 'page', extra: 1 },
+    { view: 'constructor' },
+    null,
+  ])('takes %j as no route (and still clears it)', async (value) => {
+    await fakeBrowser.storage.session.set({ popupRoute: value });
+    expect(await takeStoredPopupRoute()).toBeNull();
+    expect(await fakeBrowser.storage.session.get('popupRoute')).toEqual({});
   });
 });
 

@@ -1,24 +1,28 @@
 /**
- * Where the popup opens. A route is the text after '#' in popup.html#…:
- *   term/<id>, article/<id>, checker, checker/<tool>, search/<text>, page.
- * The background stores one in browser.storage.session ('popupRoute') before
- * it opens the toolbar popup; a tab opened at popup.html#… carries it in the hash.
+ * Where the popup opens: a route is a value everywhere (card → content script → background → storage.session →
+ * popup), checked by `popupRouteSchema` where it arrives. Only the popup's address carries it as text, the part after
+ * '#' in popup.html#…: term/<id>, article/<id>, checker, checker/<tool>, search/<text>, page. parsePopupRoute and
+ * formatPopupRoute are that edge. The content script imports the type only (no zod on pages).
  */
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
 import { CHECKER_TOOL_IDS, type CheckerToolId } from '@/lib/checker/toolIds';
 
-export type PopupRoute =
-  | { view: 'search'; text: string }
-  | { view: 'term'; id: string }
-  | { view: 'article'; id: string }
-  | { view: 'page' }
-  | { view: 'checker'; tool: CheckerToolId | null };
+const ENTRY_ID = /^[a-z0-9-]{1,80}$/;
+const SEARCH_MAX_CHARS = 64;
+
+export const popupRouteSchema = z.discriminatedUnion('view', [
+  z.strictObject({ view: z.literal('search'), text: z.string().max(SEARCH_MAX_CHARS) }),
+  z.strictObject({ view: z.literal('term'), id: z.string().regex(ENTRY_ID) }),
+  z.strictObject({ view: z.literal('article'), id: z.string().regex(ENTRY_ID) }),
+  z.strictObject({ view: z.literal('page') }),
+  z.strictObject({ view: z.literal('checker'), tool: z.enum(CHECKER_TOOL_IDS).nullable() }),
+]);
+export type PopupRoute = z.infer<typeof popupRouteSchema>;
 
 const POPUP_ROUTE_SESSION_KEY = rawKey(STORAGE_KEYS.popupRoute);
 export const POPUP_HOME_ROUTE: PopupRoute = { view: 'search', text: '' };
-
-const ENTRY_ID = /^[a-z0-9-]{1,80}$/;
 
 function safeDecode(text: string): string {
   try {
@@ -43,7 +47,7 @@ export function parsePopupRoute(raw: string | null | undefined): PopupRoute | nu
       return ENTRY_ID.test(id) ? { view: head, id } : null;
     }
     case 'search':
-      return { view: 'search', text: safeDecode(rest).slice(0, 64) };
+      return { view: 'search', text: safeDecode(rest).slice(0, SEARCH_MAX_CHARS) };
     case 'page':
       return { view: 'page' };
     case 'checker': {
@@ -69,14 +73,20 @@ export function formatPopupRoute(route: PopupRoute): string {
   }
 }
 
-/** Reads and clears the route the background stored for this opening (one use only). */
-export async function takeStoredPopupRoute(): Promise<unknown> {
+/** The background, before it opens the popup: where the popup should open (read once by the popup). */
+export async function storePopupRoute(route: PopupRoute): Promise<void> {
+  await browser.storage.session.set({ [POPUP_ROUTE_SESSION_KEY]: route });
+}
+
+/** Reads and clears the route the background stored for this opening (one use only); null when none or malformed. */
+export async function takeStoredPopupRoute(): Promise<PopupRoute | null> {
   try {
     const stored = await browser.storage.session.get(POPUP_ROUTE_SESSION_KEY);
     if (stored[POPUP_ROUTE_SESSION_KEY] !== undefined) await browser.storage.session.remove(POPUP_ROUTE_SESSION_KEY);
-    return stored[POPUP_ROUTE_SESSION_KEY];
+    const parsed = popupRouteSchema.safeParse(stored[POPUP_ROUTE_SESSION_KEY]);
+    return parsed.success ? parsed.data : null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendLensMessage } from './protocol';
+import { senderKindOf, type SenderLike } from './senders';
 import { LENS_READER_PAGE } from '@/lib/package/builtFiles';
 import {
   answerPageQuestion,
@@ -66,8 +67,8 @@ export async function askRevealPageTerm(
 }
 
 /** True for a message sent by one of this extension's own pages (the popup), not by a content script or another extension. */
-function fromOwnPage(sender: { id?: string; url?: string } | undefined): boolean {
-  return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+function fromOwnPage(sender: SenderLike | undefined): boolean {
+  return senderKindOf(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') }) === 'extensionPage';
 }
 
 /**
@@ -75,11 +76,7 @@ function fromOwnPage(sender: { id?: string; url?: string } | undefined): boolean
  * wrong shape, are not answered. Returns the remover.
  */
 export function answerReaderQuestions(ownTabId: number, answers: PageQuestions): () => void {
-  const listener = (
-    message: unknown,
-    sender: { id?: string; url?: string },
-    sendResponse: (answer: unknown) => void,
-  ) => {
+  const listener = (message: unknown, sender: SenderLike, sendResponse: (answer: unknown) => void) => {
     if (typeof message !== 'object' || message === null) return false;
     const { yibaoReader, tabId, data } = message as Partial<ReaderQuestion>;
     if (tabId !== ownTabId || !fromOwnPage(sender)) return false;

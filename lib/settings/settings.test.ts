@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onLensMessage } from '../messaging/protocol';
-import { LENS_SETTINGS_VERSION, applySettingsChange, migrateLensSettings, prepareStoredSettings } from './owner';
+import {
+  LENS_SETTINGS_VERSION,
+  applySettingsChange,
+  applySettingsUpdate,
+  migrateLensSettings,
+  prepareStoredSettings,
+} from './owner';
 import {
   DEFAULT_LENS_SETTINGS,
-  LENS_SETTINGS_REPAIRED_NOTICE,
   SETTINGS_TABLE,
   SETTING_NAMES,
   isLensActiveOn,
@@ -12,11 +17,30 @@ import {
   readLensSettings,
   resetLensSettings,
   siteKeyOf,
-  updateLensSettings,
+  changeLensSettings,
   validateSettingsChange,
   watchLensSettings,
+  type LensSettings,
 } from './settings';
-import { lensSettingsNoticeItem } from './notice';
+import { LENS_SETTINGS_REPAIRED_NOTICE, LENS_SETTINGS_RESTORED_NOTICE, lensSettingsNoticeItem } from './notice';
+import { setting, type SettingsIntent } from './intents';
+import { checkSettingsChange } from '@/entrypoints/background/messageGate';
+
+/** The background's handler, as entrypoints/background registers it, for messages from one of our own pages. */
+const ownerHandler = ({ data }: { data: unknown }) => {
+  const checked = checkSettingsChange(data, 'extensionPage', { terms: new Set(['gerenzhanghu']), articles: new Set() });
+  return 'error' in checked ? checked : applySettingsChange(checked.intents);
+};
+const updateLensSettings = (change: Partial<LensSettings>) =>
+  changeLensSettings(
+    ...Object.entries(change).flatMap(([field, value]): SettingsIntent[] =>
+      field === 'knownTerms'
+        ? (value as string[]).map((id) => ({ op: 'knowTerm', id }))
+        : field === 'disabledSites'
+          ? (value as string[]).map((rule) => ({ op: 'setSiteRule', rule }))
+          : [setting(field as 'theme', value as LensSettings['theme'])],
+    ),
+  );
 
 const stored = async () =>
   (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as {
@@ -70,6 +94,14 @@ describe('the settings table', () => {
     expect(validateSettingsChange({ hoverDelayMs: 0 })).toMatch(/悬停延迟须在 100–2000 毫秒之间/);
     expect(validateSettingsChange({ hoverDelayMs: 300, theme: 'dark' })).toBeNull();
     expect(validateSettingsChange({ colour: 'red' })).toMatch(/未知的设置项/);
+  });
+
+  it('takes no key from the prototype chain for a setting, a category or a stored field', () => {
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(validateSettingsChange(JSON.parse(`{"${key}": 1}`))).toMatch(/未知的设置项/);
+    expect(validateSettingsChange({ disabledCategories: ['constructor'] })).toMatch(/无效/);
+    const inherited = Object.create({ enabled: false, theme: 'dark' }) as object;
+    expect(normalizeLensSettings(inherited).settings).toEqual(DEFAULT_LENS_SETTINGS);
   });
 });
 
@@ -148,7 +180,7 @@ describe('changing settings', () => {
   let removeHandler: () => void = () => undefined;
   beforeEach(() => {
     // The background's handler, as entrypoints/background registers it.
-    removeHandler = onLensMessage('changeSettings', ({ data }) => applySettingsChange(data));
+    removeHandler = onLensMessage('changeSettings', ownerHandler);
   });
   afterEach(() => removeHandler());
 
@@ -175,10 +207,41 @@ describe('changing settings', () => {
   });
 
   it('a change computed inside the owner sees the change queued just before it', async () => {
-    const first = applySettingsChange({ change: { disabledSites: ['a.com'] } });
-    const second = applySettingsChange({ update: (s) => ({ disabledSites: [...s.disabledSites, 'b.com'] }) });
+    const first = applySettingsChange([{ op: 'setSiteRule', rule: 'a.com' }]);
+    const second = applySettingsUpdate((s) =>
+      s.disabledSites.includes('a.com') ? [{ op: 'setSiteRule', rule: 'b.com' }] : [],
+    );
     await Promise.all([first, second]);
     expect((await readLensSettings()).disabledSites).toEqual(['a.com', 'b.com']);
+  });
+
+  it('edits of the same list sent at the same moment from several pages all survive', async () => {
+    const ids = ['gerenzhanghu', 'tongchoujijin', 'jiatinggongji', 'dengdaiqi'];
+    const sites = ['a.com', 'b.com', '*.c.org', 'd.net'];
+    await Promise.all([
+      ...ids.map((id) => applySettingsChange([{ op: 'knowTerm', id }])),
+      ...sites.map((rule) => changeLensSettings({ op: 'setSiteRule', rule })),
+    ]);
+    const after = await readLensSettings();
+    expect([...after.knownTerms].sort()).toEqual([...ids].sort());
+    expect([...after.disabledSites].sort()).toEqual([...sites].sort());
+    // Removing and adding at once: each removal takes only its own entry.
+    await Promise.all([
+      applySettingsChange([{ op: 'unknowTerm', id: 'tongchoujijin' }]),
+      applySettingsChange([{ op: 'knowTerm', id: 'qifuxian' }]),
+      changeLensSettings({ op: 'removeSiteRule', rule: 'b.com' }),
+      changeLensSettings({ op: 'setSiteRule', rule: 'e.com' }),
+    ]);
+    const later = await readLensSettings();
+    expect([...later.knownTerms].sort()).toEqual(['dengdaiqi', 'gerenzhanghu', 'jiatinggongji', 'qifuxian']);
+    expect([...later.disabledSites].sort()).toEqual(['*.c.org', 'a.com', 'd.net', 'e.com']);
+  });
+
+  it('a message whose second intent is refused writes nothing of the first', async () => {
+    await expect(
+      changeLensSettings(setting('theme', 'dark'), { op: 'set', field: 'hoverDelayMs', value: 5 }),
+    ).rejects.toThrow(/悬停延迟/);
+    expect(await stored()).toEqual({});
   });
 
   it('rejects a bad value with its Chinese message and keeps what was stored', async () => {
@@ -209,6 +272,61 @@ describe('changing settings', () => {
     await new Promise((r) => setTimeout(r, 0));
     stop();
     expect(seen).toEqual([{ ...DEFAULT_LENS_SETTINGS, enabled: false }]);
+  });
+});
+
+describe('repair from the last good value', () => {
+  it('at start-up, fields that are malformed take the last value the owner wrote, with the notice saying so', async () => {
+    await applySettingsChange([setting('theme', 'dark'), { op: 'setSiteRule', rule: 'a.com' }]);
+    await fakeBrowser.storage.local.set({ settings: { enabled: true, theme: 'neon', disabledSites: 'all' } });
+    expect(await prepareStoredSettings()).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      theme: 'dark',
+      disabledSites: ['a.com'],
+    });
+    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_RESTORED_NOTICE);
+  });
+
+  it('a value that is not an object at all comes back as last saved', async () => {
+    await applySettingsChange([setting('markStyle', 'background'), { op: 'knowTerm', id: 'gerenzhanghu' }]);
+    await fakeBrowser.storage.local.set({ settings: 'garbage{' });
+    expect(await prepareStoredSettings()).toEqual({
+      ...DEFAULT_LENS_SETTINGS,
+      markStyle: 'background',
+      knownTerms: ['gerenzhanghu'],
+    });
+  });
+
+  it('a change that finds the stored value corrupted applies on top of the last good value', async () => {
+    await applySettingsChange([{ op: 'setSiteRule', rule: 'a.com' }]);
+    await fakeBrowser.storage.local.set({ settings: { disabledSites: 7 } });
+    const reply = await applySettingsChange([{ op: 'setSiteRule', rule: 'b.com' }]);
+    expect(reply).toEqual({ settings: { ...DEFAULT_LENS_SETTINGS, disabledSites: ['a.com', 'b.com'] } });
+    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_RESTORED_NOTICE);
+  });
+
+  it('a malformed last good value is not used', async () => {
+    await fakeBrowser.storage.local.set({ settings: { theme: 'neon' }, settingsLastGood: { theme: 'plaid' } });
+    expect(await prepareStoredSettings()).toEqual(DEFAULT_LENS_SETTINGS);
+    expect(await lensSettingsNoticeItem.getValue()).toBe(LENS_SETTINGS_REPAIRED_NOTICE);
+  });
+});
+
+describe('start-up comes first', () => {
+  it('a change queued while start-up runs waits for its migration', async () => {
+    const { startSettingsOwner } = await import('./owner');
+    await fakeBrowser.storage.local.set({
+      settings: { hoverDelayMs: 0, disabledSites: ['a.com'] },
+      settings$: { v: 2 },
+    });
+    const started = startSettingsOwner();
+    const toggled = applySettingsUpdate((current) =>
+      current.hoverDelayMs === 100 ? [{ op: 'setSiteRule', rule: 'b.com' }] : [],
+    );
+    await started;
+    expect(await toggled).toEqual({
+      settings: { ...DEFAULT_LENS_SETTINGS, hoverDelayMs: 100, disabledSites: ['a.com', 'b.com'] },
+    });
   });
 });
 

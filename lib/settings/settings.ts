@@ -8,10 +8,9 @@ import { browser } from 'wxt/browser';
 import { sendLensMessage } from '@/lib/messaging/protocol';
 import { STORAGE_KEYS, rawKey } from './storageKeys';
 import { normalizeLensSettings, type LensSettings } from './table';
+import type { SettingsIntent } from './intents';
 
 export * from './table';
-
-export const LENS_SETTINGS_REPAIRED_NOTICE = '设置数据已损坏，已恢复为默认值（能保留的项目已保留）。';
 
 // Read with chrome.storage directly: every page with Chinese text reads the settings at start, and WXT's storage
 // wrapper costs that page more (its setup and lock) than the read itself.
@@ -37,19 +36,17 @@ export function watchLensSettings(callback: (settings: LensSettings) => void): (
 }
 
 /**
- * Asks the owner to change some settings; resolves with the settings after the change. Changes are applied in
- * the order the owner receives them, each on top of the latest stored value, so concurrent changes to different
- * settings never lose each other. Rejects with a Chinese message when a value is not allowed.
+ * Asks the owner to apply intents (knowTerm, setSiteRule, set…), in order and together; resolves with the settings
+ * after the change. The owner applies each message on top of the latest stored value, so concurrent edits, of the
+ * same list too, never lose each other. Rejects with a Chinese message when a value is not allowed.
  */
-export async function updateLensSettings(change: Partial<LensSettings>): Promise<LensSettings> {
-  const reply = await sendLensMessage('changeSettings', { change });
-  if ('error' in reply) throw new Error(reply.error);
+export async function changeLensSettings(...intents: SettingsIntent[]): Promise<LensSettings> {
+  const reply = await sendLensMessage('changeSettings', { intents });
+  if (!reply || typeof reply !== 'object' || 'error' in reply) throw new Error(reply?.error ?? '设置未能保存');
   return reply.settings;
 }
 
 /** Asks the owner to restore every default. */
-export async function resetLensSettings(): Promise<LensSettings> {
-  const reply = await sendLensMessage('changeSettings', { reset: true });
-  if ('error' in reply) throw new Error(reply.error);
-  return reply.settings;
+export function resetLensSettings(): Promise<LensSettings> {
+  return changeLensSettings({ op: 'reset' });
 }

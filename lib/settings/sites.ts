@@ -211,3 +211,18 @@ export function decodePunycode(input: string): string | null {
   }
   return String.fromCodePoint(...output);
 }
+
+/**
+ * A rule already in its stored form (lower case, punycode, no trailing dot): `file`, a host as `new URL` gives it, or
+ * `*.` and such a host. What the settings owner accepts from a message; people's typing goes through parseSiteRule.
+ */
+export function isCanonicalSiteRule(rule: string): boolean {
+  if (rule === 'file') return true;
+  const host = rule.startsWith(WHOLE_DOMAIN_PREFIX) ? rule.slice(WHOLE_DOMAIN_PREFIX.length) : rule;
+  if (host.length > 253 || host === 'file' || !/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/.test(host)) return false;
+  try {
+    return new URL(`http://${host}`).hostname === host;
+  } catch {
+    return false;
+  }
+}

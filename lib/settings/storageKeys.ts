@@ -7,10 +7,15 @@ export const STORAGE_KEYS = {
   settings: 'local:settings',
   /** Version marker of the settings object (WXT's `<key>$` meta convention, kept for older installs). */
   settingsMeta: 'local:settings$',
+  /** A copy of the settings as last written by the owner: what a corrupted value is repaired from. */
+  settingsLastGood: 'local:settingsLastGood',
   /** A one-time notice for the options page after stored settings had to be repaired. */
   settingsNotice: 'local:settingsNotice',
-  /** The checker's last inputs, on this device only. */
-  checkerInputs: 'local:checkerInputs',
+  /**
+   * Where earlier builds kept the checker's inputs. Content scripts can read storage.local, so they now live in
+   * the extension's IndexedDB (lib/checker/inputStore.ts); this key is only read once to move them, then deleted.
+   */
+  legacyCheckerInputs: 'local:checkerInputs',
   /** Where the toolbar popup should open next (set by the background just before it opens the popup). */
   popupRoute: 'session:popupRoute',
 } as const;

@@ -44,7 +44,7 @@ export const SETTINGS_TABLE = {
   holdKey: oneOf(HOLD_KEYS),
   disabledCategories: {
     default: [] as string[],
-    valid: (v: unknown): v is string[] => isStringList(v) && v.every((c) => c in LENS_CATEGORY_LABELS),
+    valid: (v: unknown): v is string[] => isStringList(v) && v.every((c) => Object.hasOwn(LENS_CATEGORY_LABELS, c)),
   },
   /** Term ids the reader marked 我懂了: no longer underlined anywhere, still answer a hover. */
   knownTerms: { default: [] as string[], valid: isStringList },
@@ -87,7 +87,7 @@ export function normalizeLensSettings(raw: unknown): NormalizedSettings {
   const value = raw as Record<string, unknown>;
   const repaired: SettingName[] = [];
   for (const name of SETTING_NAMES) {
-    if (!(name in value)) continue;
+    if (!Object.hasOwn(value, name)) continue;
     const spec = SETTINGS_TABLE[name] as SettingSpec<unknown>;
     if (spec.valid(value[name])) settings[name] = value[name];
     else repaired.push(name);
@@ -98,8 +98,9 @@ export function normalizeLensSettings(raw: unknown): NormalizedSettings {
 /** Checks a change before it is stored; the message names the setting in Chinese terms the UI uses. */
 export function validateSettingsChange(change: Partial<Record<string, unknown>>): string | null {
   for (const [name, value] of Object.entries(change)) {
-    const spec = (SETTINGS_TABLE as Record<string, SettingSpec<unknown>>)[name];
-    if (!spec) return `未知的设置项：${name}`;
+    // Own properties only: `constructor` or `__proto__` is an unknown setting, not something of Object.prototype.
+    if (!Object.hasOwn(SETTINGS_TABLE, name)) return `未知的设置项：${name}`;
+    const spec = (SETTINGS_TABLE as Record<string, SettingSpec<unknown>>)[name]!;
     if (!spec.valid(value)) {
       if (name === 'hoverDelayMs') return `悬停延迟须在 ${HOVER_DELAY_MIN_MS}–${HOVER_DELAY_MAX_MS} 毫秒之间`;
       return `设置项 ${name} 的值无效`;

@@ -424,17 +424,17 @@ describe('actions that fit the term', () => {
     // It asks the background to open the popup at that tool (headless Chromium may show it as a
     // popup the test cannot see, so the route handed to the popup is what is checked).
     await browser.serviceWorker.evaluate(() => {
-      const worker = globalThis as unknown as { __routes: string[] };
+      const worker = globalThis as unknown as { __routes: unknown[] };
       worker.__routes = [];
       chrome.storage.onChanged.addListener((changes, area) => {
         const route = changes.popupRoute?.newValue;
-        if (area === 'session' && typeof route === 'string') worker.__routes.push(route);
+        if (area === 'session' && route !== undefined) worker.__routes.push(route);
       });
     });
     await calculator.click();
     await expect
-      .poll(() => browser.serviceWorker.evaluate(() => (globalThis as unknown as { __routes: string[] }).__routes))
-      .toEqual(['checker/account']);
+      .poll(() => browser.serviceWorker.evaluate(() => (globalThis as unknown as { __routes: unknown[] }).__routes))
+      .toEqual([{ view: 'checker', tool: 'account' }]);
     await page.bringToFront();
     await closeCard(page);
     const pool = await openCard(page, '统筹基金', /^统筹基金/);

@@ -11,6 +11,8 @@ import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import {
   CARD_SELECTOR,
+  evaluateIn,
+  extensionWorldId,
   hoverText,
   launchExtensionBrowser,
   markedTexts,
@@ -401,7 +403,10 @@ describe('hover delay', () => {
 
 describe('stored settings that are old or broken', () => {
   it('corrupted settings: defaults, a notice shown once, and pages still work', async () => {
-    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: 'garbage{', settings$: { v: 2 } }));
+    await browser.serviceWorker.evaluate(async () => {
+      await chrome.storage.local.clear();
+      await chrome.storage.local.set({ settings: 'garbage{', settings$: { v: 2 } });
+    });
     const article = await openArticle();
     expect(await markedTexts(article)).toContain('个人账户');
 
@@ -420,6 +425,24 @@ describe('stored settings that are old or broken', () => {
     await options.reload();
     await options.getByRole('heading', { name: '懂医保 · 设置' }).waitFor();
     expect(await options.getByText('设置已修复').count()).toBe(0);
+  });
+
+  it('corrupted settings after a good save come back as last saved, with a notice saying so', async () => {
+    const options = await openOptions();
+    await options.getByRole('radio', { name: /^底色/ }).check();
+    await options.getByRole('textbox', { name: '网址或域名' }).fill('kept.example.com');
+    await options.getByRole('textbox', { name: '网址或域名' }).press('Enter');
+    await until(storedSettings, (s) => s.markStyle === 'background' && String(s.disabledSites) === 'kept.example.com');
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ settings: { markStyle: 42, disabledSites: 'all', theme: 'dark' } }),
+    );
+    const repaired = await until(storedSettings, (s) => s.markStyle === 'background');
+    expect(repaired).toMatchObject({ markStyle: 'background', disabledSites: ['kept.example.com'], theme: 'dark' });
+    // The open page shows the notice as it lands (and takes it, so it is shown once).
+    const notice = options.getByRole('alert');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('设置数据已损坏，已恢复为上次保存的设置');
+    await options.getByRole('button', { name: '知道了' }).click();
   });
 
   it('v1 settings ({ enabled, disabledSites }) are kept and migrated when the background starts', async () => {
@@ -483,6 +506,76 @@ describe('two pages changing settings at the same moment', () => {
         disabledCategories: wantFundOff ? ['fund'] : [],
       });
     }
+  });
+});
+
+describe('two pages adding to the same list at the same moment', () => {
+  it('two options pages each add a site at once: both entries are kept, every time', async () => {
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    const first = await openOptions();
+    const second = await openOptions();
+    const inputOf = (page: Page) => page.getByRole('textbox', { name: '网址或域名' });
+    const expected: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const mine = `first-${round}.example.com`;
+      const theirs = `second-${round}.example.com`;
+      await inputOf(first).fill(mine);
+      await inputOf(second).fill(theirs);
+      // Both forms are submitted in the same moment, each page from its own snapshot of the list.
+      await Promise.all([inputOf(first).press('Enter'), inputOf(second).press('Enter')]);
+      expected.push(mine, theirs);
+      const settings = await until(
+        storedSettings,
+        (s) => Array.isArray(s.disabledSites) && s.disabledSites.length >= expected.length,
+      );
+      expect({ round, sites: [...(settings.disabledSites as string[])].sort() }).toEqual({
+        round,
+        sites: [...expected].sort(),
+      });
+    }
+    // Each page shows every entry, its own and the other's.
+    for (const page of [first, second]) {
+      const list = page.getByRole('list', { name: '不启用懂医保的网站' });
+      await expect.poll(() => list.getByRole('listitem').count()).toBe(expected.length);
+    }
+  });
+});
+
+describe('the background checks who asks', () => {
+  it('a content script may send only what its card offers; anything else is refused in Chinese and writes nothing', async () => {
+    await browser.serviceWorker.evaluate(async () => {
+      await chrome.storage.local.clear();
+      await chrome.storage.local.set({ settings: { theme: 'dark' }, settings$: { v: 3 } });
+    });
+    const article = await openArticle();
+    const session = await article.context().newCDPSession(article);
+    const world = await extensionWorldId(session, browser.extensionId);
+    /** A message as @webext-core/messaging frames it, sent from our content script's own world. */
+    const send = (type: string, data: unknown) =>
+      evaluateIn<{ res?: unknown; err?: unknown }>(
+        session,
+        world,
+        `chrome.runtime.sendMessage({ id: 1, type: ${JSON.stringify(type)}, timestamp: Date.now(), data: ${JSON.stringify(data)} })`,
+      );
+    for (const data of [
+      { intents: [{ op: 'reset' }] },
+      { intents: [{ op: 'set', field: 'enabled', value: false }] },
+      { intents: [{ op: 'setSiteRule', rule: '127.0.0.1' }] },
+      { intents: [{ op: 'knowTerm', id: 'no-such-term' }] },
+      { reset: false },
+      { change: { knownTerms: ['gerenzhanghu'] } },
+    ]) {
+      const reply = await send('changeSettings', data);
+      expect(reply.res, JSON.stringify(data)).toEqual({ error: expect.stringMatching(/^懂医保拒绝了这个请求/) });
+    }
+    const popupReply = await send('openLensPopup', { route: { view: 'search', text: '广告' } });
+    expect(popupReply.res).toEqual({ error: expect.stringMatching(/^懂医保拒绝了这个请求/) });
+    expect(await stored()).toEqual({ settings: { theme: 'dark' }, settings$: { v: 3 } });
+
+    // What the card offers goes through.
+    const known = await send('changeSettings', { intents: [{ op: 'knowTerm', id: 'gerenzhanghu' }] });
+    expect(known.res).toMatchObject({ settings: { theme: 'dark', knownTerms: ['gerenzhanghu'] } });
+    await session.detach();
   });
 });
 
@@ -561,7 +654,9 @@ describe('background: context menu and toggle-site shortcut', () => {
       await chrome.contextMenus.update('yibao-lens-search', { contexts: ['selection'] });
       const background = (
         globalThis as unknown as {
-          yibaoLensBackground: { onLensMenuClicked(info: object): Promise<{ route: string; openedIn: string } | null> };
+          yibaoLensBackground: {
+            onLensMenuClicked(info: object): Promise<{ route: unknown; openedIn: string } | null>;
+          };
         }
       ).yibaoLensBackground;
       const other = await background.onLensMenuClicked({ menuItemId: 'something-else', selectionText: 'x' });
@@ -572,11 +667,12 @@ describe('background: context menu and toggle-site shortcut', () => {
       const session = await chrome.storage.session.get('popupRoute');
       return { other, opened, session };
     });
+    const value = { view: 'search', text: '个人账户' };
     const route = `search/${encodeURIComponent('个人账户')}`;
     expect(result.other).toBeNull();
-    expect(result.opened?.route).toBe(route);
-    // Stored for the popup, unless a popup page already took it (it reads it once).
-    expect([route, undefined]).toContain(result.session.popupRoute);
+    expect(result.opened?.route).toEqual(value);
+    // Stored for the popup as a value, unless a popup page already took it (it reads it once).
+    if (result.session.popupRoute !== undefined) expect(result.session.popupRoute).toEqual(value);
     if (result.opened?.openedIn === 'tab') {
       // The browser refused a popup (headless usually does): the same page opened in a tab at the route.
       const url = `chrome-extension://${browser.extensionId}/popup.html#${route}`;

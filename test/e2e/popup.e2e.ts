@@ -39,7 +39,10 @@ const termId = (title: string) => {
 /** The service worker's chrome.* API, typed just enough for these tests. */
 interface WorkerChrome {
   tabs: { query(filter: object): Promise<{ id?: number }[]> };
-  storage: { session: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    session: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+    local: { set(items: object): Promise<void>; get(keys: string | string[]): Promise<Record<string, unknown>> };
+  };
 }
 declare const chrome: WorkerChrome;
 
@@ -278,7 +281,10 @@ describe('popup: routes', () => {
     await page.getByLabel('参保类型').waitFor();
     await page.close();
 
-    await browser.serviceWorker.evaluate(() => chrome.storage.session.set({ popupRoute: 'checker/waiting' }));
+    // The background stores the route as a value (the popup checks its shape); text is only in the popup's address.
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.session.set({ popupRoute: { view: 'checker', tool: 'waiting' } }),
+    );
     const routed = await openPopup();
     expect(await routed.getByRole('tab', { name: '计算器' }).getAttribute('aria-selected')).toBe('true');
     expect(await routed.getByRole('radio', { name: '待遇等待期' }).isChecked()).toBe(true);
@@ -397,6 +403,26 @@ describe('popup: checker', () => {
     // Inputs persist across openings; 重置 empties them and 撤销 brings them back.
     await base.fill('６０００');
     await figure(page, 'monthlyCredit').filter({ hasText: '120 元' }).waitFor();
+    // Kept in the extension's own IndexedDB, which no content script can read; nothing in storage.local.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<unknown>((resolve) => {
+              const open = indexedDB.open('yibao-lens');
+              open.onsuccess = () => {
+                const get = open.result.transaction('checker').objectStore('checker').get('inputs');
+                get.onsuccess = () =>
+                  resolve(
+                    (get.result as { account?: { monthlyContributionBase?: string } })?.account
+                      ?.monthlyContributionBase,
+                  );
+              };
+            }),
+        ),
+      )
+      .toBe('６０００');
+    expect(await browser.serviceWorker.evaluate(() => chrome.storage.local.get('checkerInputs'))).toEqual({});
     await page.reload();
     await page.getByRole('tab', { name: '计算器' }).click();
     expect(await textbox(page, '月缴费基数').inputValue()).toBe('６０００');
@@ -407,6 +433,35 @@ describe('popup: checker', () => {
     await expect.poll(() => textbox(page, '月缴费基数').inputValue()).toBe('６０００');
     await figure(page, 'monthlyCredit').filter({ hasText: '120 元' }).waitFor();
     expect(await page.getByRole('button', { name: '撤销' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('inputs an earlier version left in storage.local are moved once into the private store and deleted there', async () => {
+    // As after an update from a version that kept them in storage.local: nothing in the private store yet.
+    const blank = await openPopup('checker');
+    await blank.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('yibao-lens');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('checker', 'readwrite');
+            tx.objectStore('checker').clear();
+            tx.oncomplete = resolve;
+          };
+        }),
+    );
+    await blank.close();
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({
+        checkerInputs: { tool: 'waiting', waiting: { lapseYears: '3' } },
+        checkerInputs$: { v: 2 },
+      }),
+    );
+    const page = await openPopup('checker');
+    expect(await page.getByRole('radio', { name: '待遇等待期' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => browser.serviceWorker.evaluate(() => chrome.storage.local.get(['checkerInputs', 'checkerInputs$'])))
+      .toEqual({});
     await page.close();
   });
 

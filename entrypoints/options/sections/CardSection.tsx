@@ -7,6 +7,7 @@ import {
   type LensSettings,
 } from '@/lib/settings/settings';
 import { Section, type SectionProps } from './Section';
+import { setting } from '@/lib/settings/intents';
 
 type HoldKey = Exclude<LensSettings['holdKey'], 'none'>;
 
@@ -37,7 +38,7 @@ export function CardSection({ settings, save }: SectionProps) {
             value={delay}
             aria-valuetext={`${delay} 毫秒`}
             aria-describedby="opt-delay-hint"
-            onChange={(e) => save({ hoverDelayMs: Math.max(HOVER_DELAY_MIN_MS, Number(e.target.value)) })}
+            onChange={(e) => save(setting('hoverDelayMs', Math.max(HOVER_DELAY_MIN_MS, Number(e.target.value))))}
           />
           <output htmlFor="opt-delay" className="opt-output">
             {delay} 毫秒
@@ -56,7 +57,7 @@ export function CardSection({ settings, save }: SectionProps) {
             checked={holdKeyOn}
             onChange={(e) => {
               setHoldKeyChoice(shownHoldKey);
-              save({ holdKey: e.target.checked ? shownHoldKey : 'none' });
+              save(setting('holdKey', e.target.checked ? shownHoldKey : 'none'));
             }}
           />
           <span>只在按住按键时显示卡片</span>
@@ -69,7 +70,7 @@ export function CardSection({ settings, save }: SectionProps) {
             disabled={!holdKeyOn}
             onChange={(e) => {
               setHoldKeyChoice(e.target.value as HoldKey);
-              save({ holdKey: e.target.value as HoldKey });
+              save(setting('holdKey', e.target.value as HoldKey));
             }}
           >
             {HOLD_KEY_CHOICES.map((choice) => (

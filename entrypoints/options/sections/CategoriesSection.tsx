@@ -2,6 +2,7 @@
 import compiled from '@/generated/matcher.json';
 import { summarizeLensCategories } from '@/lib/settings/categories';
 import { Section, type SectionProps } from './Section';
+import { setting } from '@/lib/settings/intents';
 
 const CATEGORIES = summarizeLensCategories((compiled as { entries: { term: string; category?: string }[] }).entries);
 
@@ -16,11 +17,14 @@ export function CategoriesSection({ settings, save }: SectionProps) {
               type="checkbox"
               checked={!settings.disabledCategories.includes(category.id)}
               onChange={(e) =>
-                save({
-                  disabledCategories: e.target.checked
-                    ? settings.disabledCategories.filter((c) => c !== category.id)
-                    : [...settings.disabledCategories, category.id],
-                })
+                save(
+                  setting(
+                    'disabledCategories',
+                    e.target.checked
+                      ? settings.disabledCategories.filter((c) => c !== category.id)
+                      : [...settings.disabledCategories, category.id],
+                  ),
+                )
               }
             />
             <span className="opt-choice-text">

@@ -28,7 +28,7 @@ export function MarkAmountSection({ settings, save }: SectionProps) {
                 type="button"
                 className="opt-button opt-small"
                 aria-label={`恢复标出 ${TERM_BY_ID.get(id) ?? id}`}
-                onClick={() => save({ knownTerms: settings.knownTerms.filter((known) => known !== id) })}
+                onClick={() => save({ op: 'unknowTerm', id })}
               >
                 恢复标出
               </button>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { LensSettings } from '@/lib/settings/settings';
 import type { SectionProps } from './Section';
+import { setting as settingIntent } from '@/lib/settings/intents';
 
 type ChoiceSetting = 'markStyle' | 'markAmount' | 'theme';
 
@@ -31,7 +32,7 @@ export function RadioChoices<K extends ChoiceSetting>({
             name={setting}
             value={choice.value}
             checked={settings[setting] === choice.value}
-            onChange={() => save({ [setting]: choice.value } as Partial<LensSettings>)}
+            onChange={() => save(settingIntent(setting, choice.value))}
           />
           {inline ? (
             <span>{choice.label}</span>

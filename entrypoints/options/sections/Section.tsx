@@ -1,11 +1,12 @@
 /** The frame every options section shares (heading, optional description) and the props sections get. */
 import { useId, type ReactNode } from 'react';
 import type { LensSettings } from '@/lib/settings/settings';
+import type { SettingsIntent } from '@/lib/settings/intents';
 
 export interface SectionProps {
   settings: LensSettings;
-  /** Shows the change at once and stores it (the shell announces the result). */
-  save(change: Partial<LensSettings>): void;
+  /** Shows the change at once and has the owner apply it (the shell announces the result). */
+  save(...intents: SettingsIntent[]): void;
 }
 
 export function Section({

@@ -5,7 +5,7 @@
  */
 import { LENS_COMMANDS } from '@/lib/keys/keymap';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { addSiteRule, displaySiteRule, parseSiteRule, WHOLE_DOMAIN_PREFIX } from '@/lib/settings/sites';
+import { displaySiteRule, parseSiteRule, WHOLE_DOMAIN_PREFIX } from '@/lib/settings/sites';
 import { Section, type SectionProps } from './Section';
 
 export function SitesSection({ settings, save }: SectionProps) {
@@ -27,7 +27,7 @@ export function SitesSection({ settings, save }: SectionProps) {
     }
     setError(null);
     setInput('');
-    save({ disabledSites: addSiteRule(sites, result.rule) });
+    save({ op: 'setSiteRule', rule: result.rule });
   }
 
   return (
@@ -98,7 +98,7 @@ export function SitesSection({ settings, save }: SectionProps) {
                   className="opt-button opt-small"
                   aria-label={`移除 ${spoken}`}
                   onClick={() => {
-                    save({ disabledSites: sites.filter((s) => s !== rule) });
+                    save({ op: 'removeSiteRule', rule });
                     inputRef.current?.focus();
                   }}
                 >
