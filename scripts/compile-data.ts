@@ -9,6 +9,7 @@ import {
   buildArticleRecords,
   buildCardRecords,
   buildSearchDocs,
+  buildSearchWords,
   compileMatcherFromData,
   describeDataStats,
   findReferenceProblems,
@@ -52,6 +53,7 @@ function main() {
   write('cards.json', buildCardRecords(data));
   write('articles.json', buildArticleRecords(data));
   write('search-docs.json', buildSearchDocs(data));
+  write('search-words.json', buildSearchWords(data));
   write('regions.json', data.regions);
   const stats = describeDataStats(data);
   write('stats.json', stats);

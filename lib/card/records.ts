@@ -66,4 +66,14 @@ export interface SearchDoc {
   /** Initials (grzh). */
   initials: string[];
   summary: string;
+  /** Everyday words that lead here (生孩子, 慢病; data/search-words.json). */
+  everyday?: string[];
+  /** A specialist's term (payment methods): ranked below plain entries for short generic words. */
+  specialist?: boolean;
+}
+
+/** Query folding data for the search (data/search-words.json). */
+export interface SearchQueryWords {
+  soundAlikes: { typed: string; meant: string }[];
+  questionFillers: string[];
 }
