@@ -9,6 +9,7 @@ import {
   buildArticleRecords,
   buildCardRecords,
   buildSearchDocs,
+  buildSearchRanking,
   buildSearchWords,
   compileMatcherFromData,
   describeDataStats,
@@ -52,7 +53,9 @@ function main() {
   );
   write('cards.json', buildCardRecords(data));
   write('articles.json', buildArticleRecords(data));
-  write('search-docs.json', buildSearchDocs(data));
+  const searchDocs = buildSearchDocs(data);
+  write('search-docs.json', searchDocs);
+  write('search-ranking.json', buildSearchRanking(data, searchDocs));
   write('search-words.json', buildSearchWords(data));
   write('regions.json', data.regions);
   const stats = describeDataStats(data);

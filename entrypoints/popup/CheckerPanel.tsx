@@ -58,6 +58,14 @@ function ToolForm({
   );
 }
 
+/** Started when this chunk loads (the popup imports it as soon as it opens at 计算器), not after the first render. */
+let firstLoad: ReturnType<typeof loadCheckerInputs> | null = loadCheckerInputs();
+const readInputs = () => {
+  const pending = firstLoad ?? loadCheckerInputs();
+  firstLoad = null;
+  return pending;
+};
+
 export default function CheckerPanel({ initialTool }: { initialTool: CheckerToolId | null }) {
   const base = useId().replace(/:/g, '');
   const [inputs, setInputs] = useState<CheckerInputs | null>(null);
@@ -67,7 +75,7 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
 
   useEffect(() => {
     let live = true;
-    void loadCheckerInputs()
+    void readInputs()
       .catch(() => ({ inputs: defaultCheckerInputs(), repaired: false }))
       .then(({ inputs: loaded, repaired }) => {
         if (!live) return;

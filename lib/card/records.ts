@@ -72,6 +72,14 @@ export interface SearchDoc {
   specialist?: boolean;
 }
 
+/** Worked out at build time for the popup's search (scripts/compile/pipeline.ts buildSearchRanking). */
+export interface SearchRanking {
+  /** Entry id → how central it is (computeGlossaryPopularity with the cards). */
+  popularity: Record<string, number>;
+  /** Ids for the empty search box: common terms, common questions. */
+  suggestions: { terms: string[]; articles: string[] };
+}
+
 /** Query folding data for the search (data/search-words.json). */
 export interface SearchQueryWords {
   soundAlikes: { typed: string; meant: string }[];

@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CardRecord, SearchDoc, SearchQueryWords } from '@/lib/card/records';
-import { computeGlossaryPopularity, createGlossarySearch } from './glossarySearch';
+import type { SearchDoc, SearchQueryWords, SearchRanking } from '@/lib/card/records';
+import { createGlossarySearch } from './glossarySearch';
 
 interface EverydayQuery {
   query: string;
@@ -23,9 +23,10 @@ const read = <T>(path: string): T => {
 describe('everyday queries (test/fixtures/search-queries.json)', () => {
   const docs = read<SearchDoc[]>('generated/search-docs.json');
   const words = read<SearchQueryWords>('generated/search-words.json');
-  const cards = read<CardRecord[]>('generated/cards.json');
+  const ranking = read<SearchRanking>('generated/search-ranking.json');
   const { queries } = read<{ queries: EverydayQuery[] }>('test/fixtures/search-queries.json');
-  const index = createGlossarySearch(docs, { popularity: computeGlossaryPopularity(docs, cards), words });
+  // As the popup builds it (entrypoints/popup/searchData.ts).
+  const index = createGlossarySearch(docs, { popularity: new Map(Object.entries(ranking.popularity)), words });
   const ids = new Set(docs.map((d) => d.id));
 
   it('lists at least 60 queries, each accepting only entries and articles that exist', () => {

@@ -31,7 +31,9 @@ import type {
   CardSource,
   SearchDoc,
   SearchQueryWords,
+  SearchRanking,
 } from '../../lib/card/records';
+import { computeGlossaryPopularity, pickGlossarySuggestions } from '../../lib/search/glossarySearch';
 
 export interface ProjectData {
   glossary: GlossaryEntry[];
@@ -278,6 +280,20 @@ export function buildSearchDocs(data: ProjectData): SearchDoc[] {
     };
   });
   return [...termDocs, ...articleDocs];
+}
+
+/**
+ * What the popup's search needs besides the documents, worked out here so the popup does not read the cards: how
+ * central each entry is (breaks ties in ranking) and the common terms and questions for the empty search box.
+ */
+export function buildSearchRanking(data: ProjectData, docs: SearchDoc[]): SearchRanking {
+  const popularity = computeGlossaryPopularity(docs, buildCardRecords(data));
+  const articleTerms = new Map(data.articles.map((a) => [a.id, a.terms]));
+  const picked = pickGlossarySuggestions(docs, popularity, { terms: 8, articles: 4 }, articleTerms);
+  return {
+    popularity: Object.fromEntries(popularity),
+    suggestions: { terms: picked.terms.map((d) => d.id), articles: picked.articles.map((d) => d.id) },
+  };
 }
 
 /** What the search folds a query with: sound-alike slips and question fillers (data/search-words.json). */

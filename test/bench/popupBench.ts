@@ -51,17 +51,15 @@ const PROBES: Probe[] = [
     text: '个人账户',
     goal: 'results',
   },
-  ...CHECKER_TOOL_IDS.map(
-    (tool): Probe => ({
-      key: `checker-${tool}`,
-      label: `计算器 ${CHECKER_TOOL_LABELS[tool]}：第一个字段接受输入`,
-      path: `popup.html#checker/${tool}`,
-      // Its first field: a number typed, or a choice made (家庭共济 opens with choices only).
-      input: '.checker .fields :is(input[inputmode=decimal], select)',
-      text: '8000',
-      goal: 'value',
-    }),
-  ),
+  ...CHECKER_TOOL_IDS.map((tool): Probe => ({
+    key: `checker-${tool}`,
+    label: `计算器 ${CHECKER_TOOL_LABELS[tool]}：第一个字段接受输入`,
+    path: `popup.html#checker/${tool}`,
+    // Its first field: a number typed, or a choice made (家庭共济 opens with choices only).
+    input: '.checker .fields :is(input[inputmode=decimal], select)',
+    text: '8000',
+    goal: 'value',
+  })),
 ];
 
 /** A minimal extension page: one input, no script (plus an empty worker, so the bench can learn the id). */
@@ -163,8 +161,7 @@ const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-const spread = (v: number[]) =>
-  `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
+const spread = (v: number[]) => `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
 
 export async function runPopupBench(): Promise<void> {
   const referenceDir = buildOneInputExtension();
