@@ -16,6 +16,7 @@ import {
   findReferenceProblems,
   loadProjectData,
 } from './compile/pipeline';
+import type { PageTermMeta } from '../lib/card/records';
 import { SenseDataError, buildSenseCards, compileSenses, findSenseProblems, loadSenses } from './compile/senses';
 
 /** `--data <dir>` and `--out <dir>` (defaults: data, generated); tests point them at temporary copies. */
@@ -58,6 +59,11 @@ function main() {
   write('search-ranking.json', buildSearchRanking(data, searchDocs));
   write('search-words.json', buildSearchWords(data));
   write('regions.json', data.regions);
+  const pageTermMeta: PageTermMeta = {
+    terms: Object.fromEntries(data.glossary.map((e) => [e.id, { summary: e.summary, category: e.category }])),
+    senses: Object.fromEntries(senses.senses.flatMap((s) => (s.card ? [[s.id, s.card.what]] : []))),
+  };
+  write('page-term-meta.json', pageTermMeta);
   const stats = describeDataStats(data);
   write('stats.json', stats);
   console.log(

@@ -85,3 +85,9 @@ export interface SearchQueryWords {
   soundAlikes: { typed: string; meant: string }[];
   questionFillers: string[];
 }
+
+/** For the popup's 本页术语 rows: each entry's one-line meaning and category, each look-alike sense's meaning. */
+export interface PageTermMeta {
+  terms: Record<string, { summary: string; category: string }>;
+  senses: Record<string, string>;
+}
