@@ -17,7 +17,7 @@ import { resolvePopupContext, type PopupContext } from './popupTarget';
 import { SearchPanel } from './SearchPanel';
 import { SettingsPanel } from './SettingsPanel';
 
-const loadCheckerPanel = () => import('./CheckerPanel');
+export const loadCheckerPanel = () => import('./CheckerPanel');
 const CheckerPanel = lazy(loadCheckerPanel);
 
 type PopupTab = 'search' | 'page' | 'checker';

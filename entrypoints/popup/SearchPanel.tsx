@@ -25,8 +25,9 @@ const DetailView = lazy(() => loadDetailView().then((m) => ({ default: m.DetailV
 
 type SearchModule = typeof import('./searchData');
 let searchModule: SearchModule | null = null;
+let searchModuleLoading: Promise<SearchModule> | null = null;
 /** The search index, imported once on demand; the box is on screen and takes typing before it arrives. */
-const loadSearchModule = () => import('./searchData').then((m) => (searchModule = m));
+export const loadSearchModule = () => (searchModuleLoading ??= import('./searchData').then((m) => (searchModule = m)));
 
 function useSearchModule(): SearchModule | null {
   const [loaded, setLoaded] = useState<SearchModule | null>(searchModule);
