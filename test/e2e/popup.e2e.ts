@@ -613,14 +613,12 @@ describe('popup: 本页术语', () => {
     // Each row carries the entry's one-line meaning (its summary).
     const cards = generated<{ id: string; summary: string }[]>('cards.json');
     const summaryOf = (id: string) => cards.find((c) => c.id === id)?.summary;
-    const meanings = await list
-      .locator('.page-term')
-      .evaluateAll((els) =>
-        els.map((el) => ({
-          id: el.getAttribute('data-term-id'),
-          meaning: el.querySelector('.page-term-meaning')?.textContent,
-        })),
-      );
+    const meanings = await list.locator('.page-term').evaluateAll((els) =>
+      els.map((el) => ({
+        id: el.getAttribute('data-term-id'),
+        meaning: el.querySelector('.page-term-meaning')?.textContent,
+      })),
+    );
     expect(meanings.length).toBe(rows.length);
     for (const { id, meaning } of meanings) expect(meaning, id!).toBe(summaryOf(id!));
 
