@@ -169,3 +169,20 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 export const regionsSchema = z.array(regionSchema);
+
+/** data/search-words.json: everyday words, sound-alike slips and question fillers for the popup's search. */
+const everydayWord = z.string().min(1).max(12);
+export const searchWordsSchema = z.object({
+  about: z.string(),
+  /** Words people use (生孩子, 慢病, 丢了), each group with the entries and articles (ids) that answer it. */
+  everyday: z.array(z.object({ words: z.array(everydayWord).min(1), targets: z.array(entryId).min(1) })).min(1),
+  /** Typing slips between characters that sound alike: 交费 typed for 缴费, 保销 for 报销. */
+  soundAlikes: z
+    .array(z.object({ typed: z.string().min(2).max(8), meant: z.string().min(2).max(8) }))
+    .refine((list) => list.every((s) => s.typed !== s.meant && s.typed.length === s.meant.length), {
+      message: 'typed 与 meant 须不同且等长',
+    }),
+  /** Words of a spoken question that say nothing about its subject (怎么办, 吗), left out when weighing word overlap. */
+  questionFillers: z.array(z.string().min(1).max(6)),
+});
+export type SearchWords = z.infer<typeof searchWordsSchema>;

@@ -9,11 +9,14 @@ import {
   buildArticleRecords,
   buildCardRecords,
   buildSearchDocs,
+  buildSearchRanking,
+  buildSearchWords,
   compileMatcherFromData,
   describeDataStats,
   findReferenceProblems,
   loadProjectData,
 } from './compile/pipeline';
+import type { PageTermMeta } from '../lib/card/records';
 import { SenseDataError, buildSenseCards, compileSenses, findSenseProblems, loadSenses } from './compile/senses';
 
 /** `--data <dir>` and `--out <dir>` (defaults: data, generated); tests point them at temporary copies. */
@@ -55,8 +58,16 @@ function main() {
   write('articles.json', articles);
   // What a card may name in a message (我懂了, 在弹窗中查看): the background checks ids against these alone.
   write('entry-ids.json', { terms: cards.map((c) => c.id), articles: articles.map((a) => a.id) });
-  write('search-docs.json', buildSearchDocs(data));
+  const searchDocs = buildSearchDocs(data);
+  write('search-docs.json', searchDocs);
+  write('search-ranking.json', buildSearchRanking(data, searchDocs));
+  write('search-words.json', buildSearchWords(data));
   write('regions.json', data.regions);
+  const pageTermMeta: PageTermMeta = {
+    terms: Object.fromEntries(data.glossary.map((e) => [e.id, { summary: e.summary, category: e.category }])),
+    senses: Object.fromEntries(senses.senses.flatMap((s) => (s.card ? [[s.id, s.card.what]] : []))),
+  };
+  write('page-term-meta.json', pageTermMeta);
   const stats = describeDataStats(data);
   write('stats.json', stats);
   console.log(

@@ -15,7 +15,7 @@ import { looksLikePdf, openPdf, PdfOpenError } from './pdfLoader';
 import { createPageViews, type PageViews } from './pageViews';
 import { readSourceUrl } from './readerSource';
 import { downloadFailureMessage, downloadPdf } from './download';
-import { clampZoom, nextZoom } from './zoom';
+import { clampZoom, nextZoom, pageWidthZoom } from './zoom';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const fileInput = $<HTMLInputElement>('file-input');
@@ -114,6 +114,14 @@ async function openBytes(bytes: Uint8Array, name: string) {
   const title = await documentTitle(doc, name);
   titleHeading.textContent = title;
   document.title = `${title} - 懂医保 PDF 阅读器`;
+  // Opens at page width: the first page fills the window's width (text at a readable size, not a fixed 100%).
+  try {
+    const firstWidth = (await doc.getPage(1)).getViewport({ scale: 1 }).width;
+    zoom = pageWidthZoom(firstWidth, document.documentElement.clientWidth);
+  } catch {
+    zoom = 1;
+  }
+  if (seq !== openingSeq) return;
   try {
     views = await createPageViews(doc, pagesContainer, zoom, {
       onCurrentPage: showPageNumber,

@@ -4,8 +4,13 @@
  * every keystroke. Inputs are kept locally; 重置 can be undone (撤销).
  * Loaded on demand.
  */
-import { useEffect, useId, useState } from 'react';
-import { evaluateCheckerTool, isCheckerFieldShown, type CheckerFormValues } from '@/lib/checker/fields';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import {
+  evaluateCheckerTool,
+  hasEnteredCheckerNumbers,
+  isCheckerFieldShown,
+  type CheckerFormValues,
+} from '@/lib/checker/fields';
 import { defaultCheckerInputs, loadCheckerInputs, saveCheckerInputs, type CheckerInputs } from '@/lib/checker/inputs';
 import { CHECKER_TOOLS } from '@/lib/checker/registry';
 import { CHECKER_TOOL_IDS, CHECKER_TOOL_LABELS, type CheckerToolId } from '@/lib/checker/toolIds';
@@ -25,9 +30,22 @@ function ToolForm({
 }) {
   const tool = CHECKER_TOOLS[toolId];
   const evaluation = evaluateCheckerTool(tool, values);
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
+  // The sticky result never covers the field being edited, its hint or its message: after focus and after every
+  // change (messages and the result change height), the panel scrolls the whole field clear of the result.
+  const keepEditedFieldClear = () => {
+    const field = document.activeElement?.closest('.field');
+    const summary = summaryRef.current;
+    if (!field || !summary || !fieldsRef.current?.contains(field)) return;
+    const panel = field.closest('.panel');
+    const overlap = field.getBoundingClientRect().bottom + 8 - summary.getBoundingClientRect().top;
+    if (panel && overlap > 0) panel.scrollTop += overlap;
+  };
+  useLayoutEffect(keepEditedFieldClear);
   return (
     <>
-      <div className="fields">
+      <div className="fields" ref={fieldsRef} onFocus={() => requestAnimationFrame(keepEditedFieldClear)}>
         {Object.entries(tool.fields)
           .filter(([, spec]) => isCheckerFieldShown(spec, values))
           .map(([key, spec]) => {
@@ -53,10 +71,22 @@ function ToolForm({
             }
           })}
       </div>
-      <ResultFrame evaluation={evaluation} />
+      <ResultFrame
+        evaluation={evaluation}
+        numbersEntered={hasEnteredCheckerNumbers(tool, values)}
+        summaryRef={summaryRef}
+      />
     </>
   );
 }
+
+/** Started when this chunk loads (the popup imports it as soon as it opens at 计算器), not after the first render. */
+let firstLoad: ReturnType<typeof loadCheckerInputs> | null = loadCheckerInputs();
+const readInputs = () => {
+  const pending = firstLoad ?? loadCheckerInputs();
+  firstLoad = null;
+  return pending;
+};
 
 export default function CheckerPanel({ initialTool }: { initialTool: CheckerToolId | null }) {
   const base = useId().replace(/:/g, '');
@@ -67,7 +97,7 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
 
   useEffect(() => {
     let live = true;
-    void loadCheckerInputs()
+    void readInputs()
       .catch(() => ({ inputs: defaultCheckerInputs(), repaired: false }))
       .then(({ inputs: loaded, repaired }) => {
         if (!live) return;
@@ -122,14 +152,9 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
         ))}
       </fieldset>
 
-      {notice && (
+      {notice && !undoValues && (
         <div className="notice" role="status">
           <span>{notice}</span>
-          {undoValues && (
-            <button type="button" className="link-button" onClick={undo}>
-              撤销
-            </button>
-          )}
         </div>
       )}
 
@@ -146,7 +171,19 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
         <button type="button" className="secondary-button" onClick={reset}>
           重置
         </button>
-        <span className="field-hint">输入只保存在这台电脑上。</span>
+        {/* 撤销 sits beside 重置, where the eye and the pointer already are. */}
+        {undoValues && (
+          <button type="button" className="secondary-button" onClick={undo}>
+            撤销
+          </button>
+        )}
+        {undoValues && notice ? (
+          <span className="field-hint" role="status">
+            {notice}
+          </span>
+        ) : (
+          <span className="field-hint">输入只保存在这台电脑上。</span>
+        )}
       </div>
     </div>
   );

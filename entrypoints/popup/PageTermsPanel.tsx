@@ -2,10 +2,13 @@
  * 本页术语: asks the content script of the target tab (top frame) which glossary
  * terms it found; choosing one scrolls the page to it and opens its card, and
  * 下一处 goes on to its next occurrence (after the one whose card is open).
+ * Each row carries the entry's one-line meaning; the list can be grouped by category.
  */
 import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { PageTermMeta } from '@/lib/card/records';
 import { isPageTermList, type PageTermCount } from '@/lib/messaging/pageQuestions';
+import { LENS_CATEGORY_LABELS, type LensCategory } from '@/lib/settings/categories';
 import { askPageTerms, askRevealPageTerm, isLensReaderUrl } from '@/lib/messaging/readerChannel';
 import { askAwake } from '@/lib/messaging/pageWake';
 import type { PopupTarget } from './popupTarget';
@@ -55,7 +58,25 @@ async function fetchPageTerms(target: PopupTarget | null): Promise<LoadState> {
   }
 }
 
+/** Meanings and categories (about 20 KB), read with this panel only. */
+function usePageTermMeta(): PageTermMeta | null {
+  const [meta, setMeta] = useState<PageTermMeta | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('@/generated/page-term-meta.json').then((m) => live && setMeta(m.default as PageTermMeta));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return meta;
+}
+
+const CATEGORY_ORDER = Object.keys(LENS_CATEGORY_LABELS) as LensCategory[];
+
 export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPanelProps) {
+  const base = useId().replace(/:/g, '');
+  const meta = usePageTermMeta();
+  const [grouped, setGrouped] = useState(false);
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [filter, setFilter] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -144,39 +165,63 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
   const total = state.terms.reduce((n, t) => n + t.count, 0);
   const wanted = filter.trim().toLowerCase();
   const shown = wanted ? state.terms.filter((t) => t.term.toLowerCase().includes(wanted)) : state.terms;
-  const renderTerm = (term: PageTermCount) => (
-    <li key={`${term.id}/${term.sense?.id ?? ''}`}>
-      <button
-        type="button"
-        className="page-term"
-        data-term-id={term.id}
-        data-sense={term.sense?.id}
-        aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`}
-        onClick={() => void reveal(term)}
-      >
-        <span className="page-term-name">{term.term}</span>
-        <span className="page-term-count" aria-hidden="true">
-          {term.count} 次
-        </span>
-      </button>
-      {term.count > 1 && (
+  const meaningOf = (term: PageTermCount) => (term.sense ? meta?.senses[term.sense.id] : meta?.terms[term.id]?.summary);
+  const renderTerm = (term: PageTermCount) => {
+    const meaning = meaningOf(term);
+    const meaningId = `${base}-meaning-${term.id}-${term.sense?.id ?? ''}`;
+    return (
+      <li key={`${term.id}/${term.sense?.id ?? ''}`}>
         <button
           type="button"
-          className="page-term-next"
-          aria-label={`${term.term}的下一处`}
-          onClick={() => void reveal(term, 'next')}
+          className="page-term"
+          data-term-id={term.id}
+          data-sense={term.sense?.id}
+          aria-label={`${term.term}，出现 ${term.count} 次，在页面上查看`}
+          aria-describedby={meaning ? meaningId : undefined}
+          onClick={() => void reveal(term)}
         >
-          下一处
+          <span className="page-term-text">
+            <span className="page-term-name">{term.term}</span>
+            {meaning && (
+              <span id={meaningId} className="page-term-meaning" title={meaning}>
+                {meaning}
+              </span>
+            )}
+          </span>
+          <span className="page-term-count" aria-hidden="true">
+            {term.count} 次
+          </span>
         </button>
-      )}
-    </li>
-  );
+        {term.count > 1 && (
+          <button
+            type="button"
+            className="page-term-next"
+            aria-label={`${term.term}的下一处`}
+            onClick={() => void reveal(term, 'next')}
+          >
+            下一处
+          </button>
+        )}
+      </li>
+    );
+  };
+  const plainTerms = shown.filter((term) => !term.sense);
+  const categoryOf = (term: PageTermCount) => meta?.terms[term.id]?.category as LensCategory | undefined;
+  const groups = CATEGORY_ORDER.map((category) => ({
+    category,
+    terms: plainTerms.filter((term) => categoryOf(term) === category),
+  })).filter((g) => g.terms.length > 0);
+  const uncategorized = plainTerms.filter((term) => !categoryOf(term) || !CATEGORY_ORDER.includes(categoryOf(term)!));
   return (
     <div className="page-terms">
       <p className="page-summary" role="status">
-        本页有 {state.terms.length} 个术语，共出现 {total}{' '}
-        次，按首次出现的顺序排列。选择一个，页面会滚动到它并打开解释卡片。
+        本页有 {state.terms.length} 个术语，共出现 {total} 次，{grouped ? '按类别分组' : '按首次出现的顺序排列'}
+        。选择一个，页面会滚动到它并打开解释卡片。
       </p>
+      <label className="page-term-grouping">
+        <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+        按类别分组
+      </label>
       {state.terms.length > 5 && (
         <input
           type="search"
@@ -193,9 +238,34 @@ export function PageTermsPanel({ target, lensOff, onTurnOn, inTab }: PageTermsPa
           {notice}
         </p>
       )}
-      <ul className="page-term-list" aria-label="本页术语">
-        {shown.filter((term) => !term.sense).map(renderTerm)}
-      </ul>
+      {grouped && meta ? (
+        <>
+          {groups.map((group) => (
+            <section
+              key={group.category}
+              className="page-term-group"
+              aria-labelledby={`${base}-group-${group.category}`}
+            >
+              <h3 id={`${base}-group-${group.category}`} className="page-term-group-title">
+                {LENS_CATEGORY_LABELS[group.category]}
+                <span className="group-count">{group.terms.length}</span>
+              </h3>
+              <ul className="page-term-list" aria-label={LENS_CATEGORY_LABELS[group.category]}>
+                {group.terms.map(renderTerm)}
+              </ul>
+            </section>
+          ))}
+          {uncategorized.length > 0 && (
+            <ul className="page-term-list" aria-label="其他术语">
+              {uncategorized.map(renderTerm)}
+            </ul>
+          )}
+        </>
+      ) : (
+        <ul className="page-term-list" aria-label="本页术语">
+          {plainTerms.map(renderTerm)}
+        </ul>
+      )}
       {shown.some((term) => term.sense) && (
         <>
           <h3 className="page-other-senses">同样的字，在这里不是医保的意思</h3>

@@ -18,7 +18,8 @@ import { resolvePopupContext, type PopupContext } from './popupTarget';
 import { SearchPanel } from './SearchPanel';
 import { SettingsPanel } from './SettingsPanel';
 
-const CheckerPanel = lazy(() => import('./CheckerPanel'));
+export const loadCheckerPanel = () => import('./CheckerPanel');
+const CheckerPanel = lazy(loadCheckerPanel);
 
 type PopupTab = 'search' | 'page' | 'checker';
 const TABS: { id: PopupTab; label: string }[] = [
@@ -40,6 +41,8 @@ export interface PopupBoot {
 export function PopupApp({ boot }: { boot: PopupBoot }) {
   const base = useId().replace(/:/g, '');
   const { route } = boot;
+  // Opened at 计算器: its code and the saved inputs start loading now, alongside the first render.
+  if (route.view === 'checker') void loadCheckerPanel();
   const [tab, setTab] = useState<PopupTab>(tabOf(route));
   const [visited, setVisited] = useState<Set<PopupTab>>(() => new Set([tabOf(route)]));
   const [query, setQuery] = useState(route.view === 'search' ? route.text : '');
@@ -169,15 +172,17 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
           hidden={tab !== 'search'}
           className="panel"
         >
-          <SearchPanel
-            query={query}
-            onQueryChange={onQueryChange}
-            details={details}
-            onOpenDetail={(d) => setDetails((stack) => [...stack, d])}
-            onBack={() => setDetails((stack) => stack.slice(0, -1))}
-            onCloseDetails={() => setDetails([])}
-            focusDetailOnMount={tab === 'search' && details.length > 0}
-          />
+          {visited.has('search') && (
+            <SearchPanel
+              query={query}
+              onQueryChange={onQueryChange}
+              details={details}
+              onOpenDetail={(d) => setDetails((stack) => [...stack, d])}
+              onBack={() => setDetails((stack) => stack.slice(0, -1))}
+              onCloseDetails={() => setDetails([])}
+              focusDetailOnMount={tab === 'search' && details.length > 0}
+            />
+          )}
         </section>
         <section
           role="tabpanel"

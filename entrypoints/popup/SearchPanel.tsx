@@ -3,11 +3,44 @@
  * search box; ↑ ↓ move the active option (aria-activedescendant), Enter opens
  * it (or the first result), Esc closes the detail, then clears the box.
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { SearchDoc } from '@/lib/card/records';
 import { groupGlossaryHits, type GlossarySearchHit } from '@/lib/search/glossarySearch';
-import { DetailView, type DetailRef } from './DetailView';
-import { popupSearchIndex, popupSuggestions } from './popupData';
+import type { DetailRef } from './DetailView';
+
+/** The detail view carries the cards and articles (about 650 KB): loaded when a detail opens or is about to. */
+const loadDetailView = () => import('./DetailView');
+const DetailView = lazy(() => loadDetailView().then((m) => ({ default: m.DetailView })));
+
+type SearchModule = typeof import('./searchData');
+let searchModule: SearchModule | null = null;
+let searchModuleLoading: Promise<SearchModule> | null = null;
+/** The search index, imported once on demand; the box is on screen and takes typing before it arrives. */
+export const loadSearchModule = () => (searchModuleLoading ??= import('./searchData').then((m) => (searchModule = m)));
+
+function useSearchModule(): SearchModule | null {
+  const [loaded, setLoaded] = useState<SearchModule | null>(searchModule);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    void loadSearchModule().then((m) => live && setLoaded(m));
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  return loaded;
+}
 
 export const SEARCH_RENDERED_MARK = 'yibao-popup-search-rendered';
 
@@ -25,24 +58,7 @@ interface SearchPanelProps {
 const MAX_TERMS = 20;
 const MAX_ARTICLES = 8;
 
-type PopupSuggestions = ReturnType<typeof popupSuggestions>;
-
-/**
- * Suggestions need the popularity of every term (a pass over all summaries), so they are worked out
- * just after the first paint; the search index is warmed up right after, before the first keystroke.
- */
-function useDeferredSuggestions(): PopupSuggestions | null {
-  const [suggestions, setSuggestions] = useState<PopupSuggestions | null>(null);
-  useEffect(() => {
-    const first = setTimeout(() => setSuggestions(popupSuggestions()), 0);
-    const second = setTimeout(() => popupSearchIndex().search('yibaoka'), 30);
-    return () => {
-      clearTimeout(first);
-      clearTimeout(second);
-    };
-  }, []);
-  return suggestions;
-}
+type PopupSuggestions = SearchModule['popupSuggestions'];
 
 function Suggestions({
   suggestions,
@@ -105,7 +121,7 @@ export function SearchPanel({
   const base = useId().replace(/:/g, '');
   const listboxId = `${base}-results`;
   const inputRef = useRef<HTMLInputElement>(null);
-  const detailRef = useRef<HTMLDivElement>(null);
+  const detailRef = useRef<HTMLDivElement | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   // The active option belongs to the query it was chosen for; a new query starts with none.
   const [activeFor, setActiveFor] = useState({ query, index: -1 });
@@ -114,9 +130,14 @@ export function SearchPanel({
     setActiveFor({ query, index: typeof next === 'function' ? next(active) : next });
   // Set when a detail is opened by the user (or by the route): focus moves into it after the render.
   const focusDetail = useRef(focusDetailOnMount);
-  const suggestions = useDeferredSuggestions();
+  const search = useSearchModule();
+  const suggestions = search?.popupSuggestions ?? null;
+  const searching = query.trim() !== '' && !search;
 
-  const hits = useMemo(() => (query.trim() ? popupSearchIndex().search(query, 40) : []), [query]);
+  const hits = useMemo(
+    () => (query.trim() && search ? search.popupSearchIndex.search(query, 40) : []),
+    [query, search],
+  );
   const groups = useMemo(() => groupGlossaryHits(hits, { term: MAX_TERMS, article: MAX_ARTICLES }), [hits]);
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const detail = details.at(-1) ?? null;
@@ -127,13 +148,30 @@ export function SearchPanel({
     performance.mark(SEARCH_RENDERED_MARK);
   }, []);
 
+  const focusDetailNow = useCallback((element: HTMLDivElement | null) => {
+    if (!focusDetail.current || !element) return;
+    focusDetail.current = false;
+    element.focus({ preventScroll: true });
+    element.closest('.panel')?.scrollTo?.({ top: 0 });
+  }, []);
+  // The detail view arrives later the first time (loaded on demand): focus it when it mounts, or when it changes.
+  const setDetailElement = useCallback(
+    (element: HTMLDivElement | null) => {
+      detailRef.current = element;
+      focusDetailNow(element);
+    },
+    [focusDetailNow],
+  );
   useEffect(() => {
-    if (focusDetail.current && detail && detailRef.current) {
-      focusDetail.current = false;
-      detailRef.current.focus({ preventScroll: true });
-      detailRef.current.closest('.panel')?.scrollTo?.({ top: 0 });
-    }
+    if (detail) focusDetailNow(detailRef.current);
   });
+  // Results on screen: the detail view is likely next; load it while the reader looks.
+  const hasResults = flat.length > 0;
+  useEffect(() => {
+    if (!hasResults) return;
+    const timer = setTimeout(() => void loadDetailView(), 300);
+    return () => clearTimeout(timer);
+  }, [hasResults]);
 
   useEffect(() => {
     if (active < 0 || !listRef.current) return;
@@ -194,9 +232,11 @@ export function SearchPanel({
   const activeHit = active >= 0 ? flat[active] : undefined;
   const countText = !query.trim()
     ? ''
-    : flat.length === 0
-      ? '没有找到结果'
-      : `找到 ${flat.length} 个结果，用上下方向键选择，回车打开`;
+    : searching
+      ? '正在查找'
+      : flat.length === 0
+        ? '没有找到结果'
+        : `找到 ${flat.length} 个结果，用上下方向键选择，回车打开`;
 
   return (
     <div className="search-panel">
@@ -219,7 +259,7 @@ export function SearchPanel({
           aria-controls={listboxId}
           aria-activedescendant={showingResults && activeHit ? optionId(base, activeHit.doc) : undefined}
           aria-describedby={`${base}-hint`}
-          placeholder="搜索术语或问题，如 个账、tcjj、异地就医"
+          placeholder="输入问题或术语，例如：医保卡丢了怎么办"
           autoComplete="off"
           spellCheck={false}
           maxLength={64}
@@ -236,14 +276,26 @@ export function SearchPanel({
       </p>
 
       {detail ? (
-        <DetailView
-          ref={detailRef}
-          detail={detail}
-          depth={details.length}
-          onOpen={open}
-          onBack={back}
-          onClose={closeDetails}
-        />
+        <Suspense
+          fallback={
+            <p className="state-message" role="status">
+              正在打开…
+            </p>
+          }
+        >
+          <DetailView
+            ref={setDetailElement}
+            detail={detail}
+            depth={details.length}
+            onOpen={open}
+            onBack={back}
+            onClose={closeDetails}
+          />
+        </Suspense>
+      ) : searching ? (
+        <p className="state-message" role="status">
+          正在查找…
+        </p>
       ) : !query.trim() ? (
         <>
           <p className="search-tip">可以输入汉字、拼音或首字母，例如 tongchou、grzh；错一两个字也能找到。</p>

@@ -3,9 +3,15 @@ import { createRoot } from 'react-dom/client';
 import '@/lib/card/termCard.css';
 import './popup.css';
 import { parsePopupRoute, POPUP_HOME_ROUTE, takeStoredPopupRoute, type PopupRoute } from '@/lib/messaging/popupRoute';
-import { PopupApp } from './PopupApp';
+import { loadCheckerPanel, PopupApp } from './PopupApp';
+import { loadSearchModule } from './SearchPanel';
 
 document.body.classList.add('yl-theme');
+
+// What the opening view needs starts loading now, while React renders the frame around it.
+const openingRoute = parsePopupRoute(location.hash) ?? POPUP_HOME_ROUTE;
+if (openingRoute.view === 'checker') void loadCheckerPanel();
+else if (openingRoute.view !== 'page') void loadSearchModule();
 
 /**
  * Renders at once with the route in the hash (or home), without waiting for storage. The route the

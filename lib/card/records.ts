@@ -66,4 +66,28 @@ export interface SearchDoc {
   /** Initials (grzh). */
   initials: string[];
   summary: string;
+  /** Everyday words that lead here (生孩子, 慢病; data/search-words.json). */
+  everyday?: string[];
+  /** A specialist's term (payment methods): ranked below plain entries for short generic words. */
+  specialist?: boolean;
+}
+
+/** Worked out at build time for the popup's search (scripts/compile/pipeline.ts buildSearchRanking). */
+export interface SearchRanking {
+  /** Entry id → how central it is (computeGlossaryPopularity with the cards). */
+  popularity: Record<string, number>;
+  /** Ids for the empty search box: common terms, common questions. */
+  suggestions: { terms: string[]; articles: string[] };
+}
+
+/** Query folding data for the search (data/search-words.json). */
+export interface SearchQueryWords {
+  soundAlikes: { typed: string; meant: string }[];
+  questionFillers: string[];
+}
+
+/** For the popup's 本页术语 rows: each entry's one-line meaning and category, each look-alike sense's meaning. */
+export interface PageTermMeta {
+  terms: Record<string, { summary: string; category: string }>;
+  senses: Record<string, string>;
 }

@@ -51,7 +51,7 @@ export interface AccountProjection {
 
 const NO_INTEREST_NOTE: CheckerNote = {
   text: '估算不计利息：个人账户是否计息、怎样计息由各地规定，以当地政策为准。',
-  sources: ['weihai-2008'],
+  sources: ['gf-1998-44'],
 };
 const EMPTY_ACCOUNT_NOTE: CheckerNote = {
   text: '账户余额用完不影响报销：住院、门诊统筹由统筹基金按规定支付，个人账户只管自己负担的那部分。',
@@ -63,7 +63,7 @@ const EMPTY_ACCOUNT_NOTE: CheckerNote = {
 };
 const CARRY_OVER_NOTE: CheckerNote = {
   text: '余额年底不清零，可以结转使用；年初重新计算的是起付线、封顶线等年度额度。',
-  sources: ['sh-reg', 'weihai-2008'],
+  sources: ['gf-1998-44'],
 };
 
 function hasAccountFor(input: AccountCheckerInput): boolean {
@@ -133,7 +133,7 @@ function notesFor(type: AccountInsuredType, hasAccount: boolean): CheckerNote[] 
         },
         {
           text: '家里有职工医保的近亲属，可以通过家庭共济用他的个人账户帮你缴居民医保个人缴费，或支付你在定点医药机构自己负担的费用。',
-          sources: ['sc-2025-share', 'gbf-2024-38'],
+          sources: ['gbf-2021-14', 'gbf-2024-38'],
         },
       ];
   }

@@ -26,7 +26,7 @@ describe('checkFamilyShare', () => {
   it('parent in 职工医保: out-of-pocket costs only', () => {
     const result = checkFamilyShare({ ...spouse, relation: '父母', relativeInsurance: '职工医保' });
     expect(result.allowed).toBe(true);
-    expect(result.usableFor.map((n) => n.sources)).toEqual([['sc-2025-share']]);
+    expect(result.usableFor.map((n) => n.sources)).toEqual([['gbf-2021-14', 'gbf-2024-38']]);
     expect(result.usableFor[0]?.text).toContain('定点零售药店');
   });
 

@@ -39,11 +39,11 @@ export const FAMILY_SHARE_WALLET_LIMITS = { transfersPerDay: 3, maxPerTransfer: 
 
 const PAY_CONTRIBUTION: CheckerNote = {
   text: '为他缴纳城乡居民医保的个人缴费。',
-  sources: ['sc-2025-share', 'gbf-2024-38'],
+  sources: ['gbf-2024-38'],
 };
 const PAY_OUT_OF_POCKET: CheckerNote = {
   text: '他在定点医疗机构看病、在定点零售药店买药时自己负担的费用。',
-  sources: ['sc-2025-share'],
+  sources: ['gbf-2021-14', 'gbf-2024-38'],
 };
 const OWN_CARD_ONLY: CheckerNote = {
   text: '钱可以共济，卡不能共用：他看病买药必须用他自己的医保卡或医保码，借卡给别人用属于违规。',
@@ -112,7 +112,7 @@ export function checkFamilyShare(input: FamilyShareCheckInput): FamilyShareCheck
   if (input.relation === '其他') {
     return refused('不能：家庭共济只限近亲属。', {
       text: '近亲属指配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女；朋友或其他亲戚不在范围内。',
-      sources: ['sc-2025-share', 'gbf-2024-38'],
+      sources: ['gbf-2024-38'],
     });
   }
 

@@ -52,6 +52,8 @@ export interface CheckerFigure {
   label: string;
   value: string;
   strong?: boolean;
+  /** Worked out from example numbers (no area's standard): the value carries a 示例 tag. */
+  example?: boolean;
 }
 
 /** What every tool's maths hands to the one result frame. */
@@ -61,6 +63,8 @@ export interface CheckerOutcome {
   figures: CheckerFigure[];
   /** Which numbers the result rests on, e.g. 按示例数字计算. */
   basis?: string;
+  /** The result rests on example numbers, not the user's or the area's. */
+  usesExamples?: boolean;
   warning?: string;
   steps: string[];
   sections: { title: string; notes: CheckerNote[] }[];
@@ -84,6 +88,21 @@ export interface CheckerTool {
 /** Builds the options of a choice field from plain labels. */
 export function checkerOptions(labels: readonly string[]): { value: string; label: string }[] {
   return labels.map((label) => ({ value: label, label }));
+}
+
+/**
+ * Whether the user has typed any number of their own into the shown fields (a field left at its default, such as
+ * 断保年数 0, does not count): the result then says it is an estimate from the user's numbers.
+ */
+export function hasEnteredCheckerNumbers(tool: CheckerTool, values: CheckerFormValues): boolean {
+  return Object.entries(tool.fields).some(
+    ([key, spec]) =>
+      spec.type === 'number' &&
+      isCheckerFieldShown(spec, values) &&
+      typeof values[key] === 'string' &&
+      (values[key] as string).trim() !== '' &&
+      values[key] !== spec.default,
+  );
 }
 
 export function isCheckerFieldShown(spec: CheckerFieldSpec, values: CheckerFormValues): boolean {

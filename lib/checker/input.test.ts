@@ -49,6 +49,67 @@ describe('readCheckerNumber: amounts', () => {
   });
 });
 
+describe('readCheckerNumber: 千 and 万, as typed', () => {
+  it.each([
+    ['8千', 8000],
+    ['８千', 8000],
+    ['8千元', 8000],
+    ['1.5千', 1500],
+    ['1.2万', 12000],
+    ['１．２万', 12000],
+    ['12万元', 120000],
+    ['0.8万', 8000],
+  ])('reads %j as %d', (raw, value) => {
+    expect(readCheckerNumber(raw, base)).toEqual({ status: 'ok', value });
+  });
+
+  it('8千 and 0.8万 and 8000 are the same number', () => {
+    const values = ['8千', '0.8万', '8000', '８０００', '8,000'].map((raw) => readCheckerNumber(raw, base));
+    expect(new Set(values.map((v) => JSON.stringify(v))).size).toBe(1);
+  });
+
+  it('千 and 万 are amounts only: a percent or a count with them is refused', () => {
+    expect(readCheckerNumber('7千', percent).status).toBe('error');
+    expect(readCheckerNumber('2万', years).status).toBe('error');
+  });
+});
+
+describe('readCheckerNumber: messages agree with the range', () => {
+  const smallRatio = { kind: 'percent', label: '个人账户计入比例', min: 0, max: 10 } as const;
+  const monthlyCredit = { kind: 'amount', label: '每月划入', min: 0, max: 2000 } as const;
+
+  it('a 0–10% field never suggests 70: 0.7 there is 0.7%, and its example is in range', () => {
+    expect(readCheckerNumber('0.7', smallRatio)).toEqual({ status: 'ok', value: 0.7 });
+    const refused = readCheckerNumber('abc', smallRatio);
+    expect(refused).toEqual({ status: 'error', message: '个人账户计入比例须在 0 到 10% 之间（请填数字，例如 5）' });
+  });
+
+  it('a small amount field gives an example it would accept', () => {
+    const refused = readCheckerNumber('abc', monthlyCredit);
+    expect(refused).toEqual({ status: 'error', message: '每月划入须在 0 到 2000 元之间（请填数字，例如 1000）' });
+    expect(readCheckerNumber('1000', monthlyCredit).status).toBe('ok');
+  });
+
+  it('every example in a message is accepted by its own field', () => {
+    const rules = [
+      base,
+      percent,
+      years,
+      smallRatio,
+      monthlyCredit,
+      { kind: 'amount', label: '全年', min: 0, max: 10000 } as const,
+      { kind: 'count', label: '当前月份', unit: '月', min: 1, max: 12 } as const,
+    ];
+    for (const rule of rules) {
+      const refused = readCheckerNumber('？', rule);
+      const examples = refused.status === 'error' ? [...refused.message.matchAll(/例如 (\S+?)(?: 或 (\S+?))?）/g)] : [];
+      expect(examples.length, rule.label).toBe(1);
+      for (const example of examples[0]!.slice(1).filter(Boolean))
+        expect(readCheckerNumber(example!, rule), `${rule.label}: ${example}`).toMatchObject({ status: 'ok' });
+    }
+  });
+});
+
 describe('readCheckerNumber: percents', () => {
   it.each([
     ['70', 70],

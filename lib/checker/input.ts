@@ -1,9 +1,11 @@
 /**
  * Reads what a user typed into one number field of the checker. Pure, no DOM.
  *
- * - Amounts (元): 8000, 8,000, ８０００, ¥8000, 8000元, 1.2万 (= 12000), 12万 (= 120000).
+ * - Amounts (元): 8000, 8,000, ８０００, ¥8000, 8000元, 8千 (= 8000), 1.2万 (= 12000), 12万元 (= 120000),
+ *   full-width digits and units alike (８千).
  * - Percents: 70 and 70% both mean 70%. A value strictly between 0 and 1 typed
- *   without % (0.7) is not guessed: the caller asks "是 70% 吗？" and waits.
+ *   without % (0.7) is not guessed: the caller asks "是 70% 吗？" and waits, unless 70% is outside the field's
+ *   range (a 0–10% field reads 0.7 as 0.7%).
  * - Counts (年, 个月, 月): whole numbers only.
  *
  * Every message names the field and its allowed range in Chinese.
@@ -31,6 +33,8 @@ export type CheckerNumberReading =
 const PLAIN_NUMBER = /^(\d+\.?\d*|\.\d+)$/;
 const GROUPED_NUMBER = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 const TEN_THOUSAND = 10000;
+/** Chinese units of an amount, as people type them: 8千, 1.2万. */
+const AMOUNT_UNITS: Record<string, number> = { 千: 1000, 万: TEN_THOUSAND };
 
 /** 1000000 → "100 万元", 500 → "500 元", 0 → "0". */
 export function formatCheckerAmountLimit(amount: number): string {
@@ -54,7 +58,7 @@ export function checkerRangeMessage(rule: CheckerNumberRule): string {
 interface NormalizedText {
   text: string;
   hadPercentSign: boolean;
-  /** Multiplier from a 万 suffix (amounts only). */
+  /** Multiplier from a 千 or 万 suffix (amounts only). */
   multiplier: number;
 }
 
@@ -64,8 +68,9 @@ export function normalizeCheckerNumberText(raw: string, kind: CheckerNumberKind 
   const hadPercentSign = text.endsWith('%');
   text = text.replace(/(元|%)$/, '');
   let multiplier = 1;
-  if (kind === 'amount' && text.endsWith('万')) {
-    multiplier = TEN_THOUSAND;
+  const unit = text.slice(-1);
+  if (kind === 'amount' && unit in AMOUNT_UNITS) {
+    multiplier = AMOUNT_UNITS[unit]!;
     text = text.slice(0, -1);
   }
   if (text.includes(',') && GROUPED_NUMBER.test(text)) text = text.replace(/,/g, '');
@@ -77,19 +82,42 @@ function fractionToPercentText(fraction: number): string {
   return String(Number((fraction * 100).toFixed(4)));
 }
 
+/** A round number inside the field's range, to show how to type one. */
+function exampleWithin(rule: CheckerNumberRule, preferred: number): number {
+  if (preferred >= rule.min && preferred <= rule.max) return preferred;
+  const span = rule.max - rule.min;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, span / 2))));
+  return Math.max(rule.min, Math.min(rule.max, Math.round((rule.min + span / 2) / step) * step));
+}
+
+/** "，例如 8000 或 1.2万" — examples that fit the field's range; 1.2万 only where 12000 does. */
+export function checkerNumberExample(rule: CheckerNumberRule): string {
+  switch (rule.kind) {
+    case 'amount': {
+      const plain = exampleWithin(rule, 8000);
+      const inWan =
+        rule.min <= 12000 && rule.max >= 12000 ? ' 或 1.2万' : rule.max >= 3000 && rule.min <= 3000 ? ' 或 3千' : '';
+      return `，例如 ${plain}${inWan}`;
+    }
+    case 'percent':
+      return `，例如 ${exampleWithin(rule, 70)}`;
+    case 'count':
+      return `，例如 ${exampleWithin(rule, 2)}`;
+  }
+}
+
 export function readCheckerNumber(raw: string, rule: CheckerNumberRule): CheckerNumberReading {
   const { text, hadPercentSign, multiplier } = normalizeCheckerNumberText(raw, rule.kind);
   if (text === '' && multiplier === 1) return { status: 'empty' };
   const range = checkerRangeMessage(rule);
-  if (!PLAIN_NUMBER.test(text)) {
-    const example = rule.kind === 'amount' ? '，例如 8000 或 1.2万' : rule.kind === 'percent' ? '，例如 70' : '';
-    return { status: 'error', message: `${range}（请填数字${example}）` };
-  }
+  if (!PLAIN_NUMBER.test(text))
+    return { status: 'error', message: `${range}（请填数字${checkerNumberExample(rule)}）` };
   // An amount is money: kept to the fen (1.2万 = 12000 exactly). Percents and counts are read as typed.
   const value = rule.kind === 'amount' ? Math.round(Number(text) * multiplier * 100) / 100 : Number(text);
   if (rule.kind === 'percent' && !hadPercentSign && value > 0 && value < 1) {
     const suggestion = fractionToPercentText(value);
-    return { status: 'confirm', question: `是 ${suggestion}% 吗？`, suggestion };
+    // Only where the percent reading fits the field: a 0–10% field never suggests 70.
+    if (Number(suggestion) <= rule.max) return { status: 'confirm', question: `是 ${suggestion}% 吗？`, suggestion };
   }
   if (!Number.isFinite(value) || value < rule.min || value > rule.max) return { status: 'error', message: range };
   if (rule.kind === 'count' && !Number.isInteger(value)) return { status: 'error', message: range };

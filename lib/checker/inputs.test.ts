@@ -74,7 +74,7 @@ describe('normalizeCheckerInputs', () => {
     expect(inputs.account.monthlySpending).toBe('120');
     expect(inputs.family).toEqual(defaults.family);
     expect(inputs.waiting.isNewborn).toBe(false);
-    expect(inputs.waiting.reading).toBe('eachYearBeyondFirst');
+    expect(inputs.waiting).not.toHaveProperty('reading'); // no longer a field: dropped
     expect(inputs.waiting.lapseYears).toBe('2');
     expect(inputs.inpatient.totalBill).toBe('');
     expect(inputs.inpatient.paramSource).toBe('local');

@@ -5,6 +5,7 @@ import {
   type CheckerTool,
   defaultCheckerValues,
   evaluateCheckerTool,
+  hasEnteredCheckerNumbers,
   isCheckerFieldValueWellFormed,
   readCheckerField,
 } from './fields';
@@ -167,13 +168,15 @@ describe('待遇等待期 through its form', () => {
   const tool = CHECKER_TOOLS.waiting;
   const start = defaultCheckerValues(tool);
 
-  it('断保 2 年: 3 + 1 = 4 months on the first reading, 5 on the other, and both are shown', () => {
+  it('断保 2 年: 3 + 1 = 4 months on the default reading, the other reading (5) shown beside it; nothing asked', () => {
+    expect(Object.keys(tool.fields)).not.toContain('reading');
     const first = { ...start, lapseYears: '2' };
     expect(figure(first, tool, 'waitingMonths')).toBe('4 个月');
     expect(figure(first, tool, 'otherReading')).toBe('5 个月');
-    const every = { ...first, reading: 'everyLapsedYear' };
-    expect(figure(every, tool, 'waitingMonths')).toBe('5 个月');
-    expect(figure(every, tool, 'otherReading')).toBe('4 个月');
+    const outcome = evaluateCheckerTool(tool, first).outcome!;
+    expect(outcome.steps.join('')).toContain('各地做法不同');
+    // Without a lapse the two readings agree: no second figure.
+    expect(figure({ ...start, lapseYears: '0' }, tool, 'otherReading')).toBeUndefined();
   });
 
   it('断保 4 年 fully repaired still waits 6 months (the ≥6-month floor); the repair costs 4 × 400', () => {
@@ -208,6 +211,37 @@ describe('住院报销估算 through its form', () => {
       `${formatCheckerYuan(expected.poolPays)} 元`,
     );
     expect(outcome.basis).toContain('示例数字，不是任何地区的真实标准');
+  });
+
+  it('every number worked out from example figures carries 示例: each figure, and each number of the basis', () => {
+    const outcome = evaluateCheckerTool(tool, { ...start, totalBill: '5万' }).outcome!;
+    expect(outcome.usesExamples).toBe(true);
+    expect(outcome.figures.length).toBeGreaterThan(0);
+    expect(outcome.figures.every((f) => f.example === true)).toBe(true);
+    const numbers = outcome.basis!.split('：')[1]!.match(/[\d,.]+ ?(元|%)/g)!;
+    const tagged = outcome.basis!.match(/[\d,.]+ ?(元|%)（示例）/g)!;
+    expect(tagged.length).toBe(numbers.length);
+    // The user's own figures carry no tag.
+    const local = evaluateCheckerTool(tool, {
+      ...start,
+      totalBill: '8000',
+      paramSource: 'local',
+      deductible: '1000',
+      reimbursementPercent: '70',
+      cap: '30万',
+    }).outcome!;
+    expect(local.usesExamples).toBe(false);
+    expect(local.figures.some((f) => f.example)).toBe(false);
+    expect(local.basis).not.toContain('示例');
+  });
+
+  it('全自费 and 乙类 may be left empty: counted as 0, and the steps say so', () => {
+    expect(tool.fields.fullySelfPaid).toMatchObject({ optional: true, default: '' });
+    expect(tool.fields.classBAmount).toMatchObject({ optional: true, default: '' });
+    const evaluation = evaluateCheckerTool(tool, { ...start, totalBill: '8千' });
+    expect(evaluation.missing).toEqual([]);
+    expect(evaluation.outcome!.figures.find((f) => f.name === 'eligibleCost')?.value).toBe('8,000 元');
+    expect(evaluation.outcome!.steps.join('')).toContain('没有填全自费金额和乙类项目金额，按 0 计算');
   });
 
   it('with the area’s own figures: (8000 − 1000) × 70% = 4900; 0.7 is asked about first', () => {
@@ -257,5 +291,20 @@ describe('家庭共济 through its form', () => {
 
   it('其他 relatives are refused', () => {
     expect(evaluateCheckerTool(tool, { ...start, relation: '其他' }).outcome?.verdict?.tone).toBe('no');
+  });
+});
+
+describe("hasEnteredCheckerNumbers: whether the result may say it rests on the user's numbers", () => {
+  it('a tool with only choices (家庭共济 in one province) has none', () => {
+    expect(hasEnteredCheckerNumbers(CHECKER_TOOLS.family, defaultCheckerValues(CHECKER_TOOLS.family))).toBe(false);
+  });
+  it('defaults left alone do not count; a typed number does', () => {
+    const waiting = defaultCheckerValues(CHECKER_TOOLS.waiting);
+    expect(hasEnteredCheckerNumbers(CHECKER_TOOLS.waiting, waiting)).toBe(false);
+    expect(hasEnteredCheckerNumbers(CHECKER_TOOLS.waiting, { ...waiting, lapseYears: '2' })).toBe(true);
+  });
+  it('hidden fields do not count', () => {
+    const family = defaultCheckerValues(CHECKER_TOOLS.family);
+    expect(hasEnteredCheckerNumbers(CHECKER_TOOLS.family, { ...family, transferAmount: '500' })).toBe(false);
   });
 });

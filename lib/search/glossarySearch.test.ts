@@ -282,6 +282,69 @@ describe('createGlossarySearch (fixture)', () => {
   });
 });
 
+describe('createGlossarySearch: everyday wording (fixture)', () => {
+  const withEveryday = (doc: SearchDoc, everyday: string[], specialist = false): SearchDoc => ({
+    ...doc,
+    everyday,
+    specialist,
+  });
+  const docs: SearchDoc[] = [
+    ...FIXTURE.map((d) =>
+      d.id === 'card-lost'
+        ? withEveryday(d, ['丢了', '补卡'])
+        : d.id === 'zhuyuantongchou'
+          ? withEveryday(d, ['住院'])
+          : d,
+    ),
+    {
+      kind: 'article',
+      id: 'inpatient',
+      title: '住院费用医保能报多少？',
+      aliases: [],
+      pinyin: ['zhuyuanfeiyongyibaonengbaoduoshao'],
+      initials: ['zyfyybnbds'],
+      summary: '按起付线、报销比例和封顶线算。',
+      everyday: ['住院'],
+    },
+    withEveryday(term('anchuangri', '按床日付费', ['住院床日付费'], ['anchuangrifufei'], ['acrff']), [], true),
+    term('jiaofeijishu', '缴费基数', [], ['jiaofeijishu'], ['jfjs']),
+  ];
+  const search = createGlossarySearch(docs, {
+    words: { soundAlikes: [{ typed: '交费', meant: '缴费' }], questionFillers: ['怎么办', '吗', '的', '了'] },
+  });
+
+  it('an everyday word finds what it means, above partial matches of longer names', () => {
+    expect(ids(search.search('补卡'))[0]).toBe('card-lost');
+    expect(search.search('补卡')[0]!.match).toBe('everyday');
+  });
+
+  it('short generic words: plain entries and articles rank above a specialist term holding the word', () => {
+    const order = ids(search.search('住院'));
+    expect(order.slice(0, 2).sort()).toEqual(['inpatient', 'zhuyuantongchou']);
+    expect(order.indexOf('anchuangri')).toBeGreaterThan(1);
+  });
+
+  it('corrects a sound-alike slip (交费 → 缴费)', () => {
+    expect(ids(search.search('交费基数'))[0]).toBe('jiaofeijishu');
+    expect(search.search('交费基数')[0]!.match).toBe('exact');
+    // Without the data it is only a partial match (基数).
+    expect(createGlossarySearch(docs).search('交费基数')[0]?.match).not.toBe('exact');
+  });
+
+  it('a phrase that matches nothing as a whole finds each known term it holds', () => {
+    const found = ids(search.search('家庭共济可以给亲情账户用'));
+    expect(found).toContain('jiatinggongji');
+    expect(found).toContain('qinqingzhanghu');
+  });
+
+  it('a whole question finds the article that answers it; question fillers do not count as shared words', () => {
+    expect(ids(search.search('社保卡丢了怎么办'))[0]).toBe('card-lost');
+    expect(ids(search.search('个人账户的钱年底会清零吗'))[0]).toBe('account-year-end');
+    // Only fillers in common (的, 了, 怎么办): no article.
+    expect(ids(search.search('我的钱呢了怎么办'))).not.toContain('card-lost');
+  });
+});
+
 describe('computeGlossaryPopularity', () => {
   it('counts mentions in other summaries and, with cards, related links and articles', () => {
     const docsOnly = computeGlossaryPopularity(FIXTURE);

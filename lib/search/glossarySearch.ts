@@ -21,14 +21,14 @@
  * alias, and how central the entry is to the glossary (popularity) decide.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { CardRecord, SearchDoc } from '@/lib/card/records';
+import type { CardRecord, SearchDoc, SearchQueryWords } from '@/lib/card/records';
 import { foldChineseVariants } from './chineseVariants';
 
-export type GlossaryMatchKind = 'exact' | 'prefix' | 'substring' | 'words' | 'summary' | 'fuzzy';
+export type GlossaryMatchKind = 'exact' | 'everyday' | 'prefix' | 'substring' | 'words' | 'summary' | 'fuzzy';
 
 export interface GlossarySearchHit {
   doc: SearchDoc;
-  /** Higher is better. exact ≥ 4, prefix ≥ 3, substring ≥ 2, words ≥ 1.5, summary ≥ 1.2, fuzzy < 1. */
+  /** Higher is better. exact ≥ 4, everyday ≥ 3.9, prefix ≥ 3, substring ≥ 2, words ≥ 1.5, summary ≥ 1.2, fuzzy < 1. */
   score: number;
   match: GlossaryMatchKind;
   /** The surface form that matched when it is not the title (an alias such as 个账), else null. */
@@ -48,6 +48,8 @@ export interface GlossarySearchOptions {
    * It never changes the results; the tests compare both ways.
    */
   prefilterFuzzy?: boolean;
+  /** Sound-alike slips and question fillers (generated/search-words.json); none when left out. */
+  words?: SearchQueryWords;
 }
 
 export interface GlossarySearchIndex {
@@ -69,6 +71,10 @@ interface PreparedDoc {
   keys: PreparedKey[];
   /** Every two-character run of the Chinese keys (title and aliases), for the words tier. */
   bigrams: Set<string>;
+  /** Chinese forms (title, aliases, everyday words) looked for inside a longer query. */
+  forms: string[];
+  /** Everyday words (生孩子, 慢病), folded. */
+  everyday: string[];
   summary: string;
   popularity: number;
 }
@@ -172,6 +178,7 @@ interface Candidate {
 
 const TIER_BASE: Record<Exclude<GlossaryMatchKind, 'fuzzy'>, number> = {
   exact: 4,
+  everyday: 3.9,
   prefix: 3,
   substring: 2,
   words: 1.5,
@@ -183,9 +190,20 @@ const TIER_BASE: Record<Exclude<GlossaryMatchKind, 'fuzzy'>, number> = {
  */
 const EXACT_TITLE_BONUS = 0.5;
 const TITLE_BONUS = 0.1;
-/** The words tier: share of the query's two-character runs found in a title or alias, and how many at least. */
+/**
+ * The words tier: the share of the query's content (its characters outside question fillers such as 怎么办, 吗)
+ * covered by a document's forms (title, aliases, everyday words) found in it, or by two-character runs of its
+ * title and aliases. A document qualifies with at least WORDS_MIN_CHARS covered and either a whole form inside the
+ * query or WORDS_MIN_SHARE of the content's two-character runs in its title or aliases: so a phrase selected on a
+ * page finds each known term it holds, and a question finds the article asking it in other words.
+ */
 const WORDS_MIN_SHARE = 0.6;
-const WORDS_MIN_COUNT = 2;
+const WORDS_MIN_CHARS = 2;
+/** A specialist's term (payment methods) behind plain entries and articles when a short word is only part of it. */
+const SPECIALIST_PENALTY = 0.6;
+const SHORT_QUERY_CHARS = 4;
+/** A hit found only after correcting a sound-alike slip ranks just below the same hit found as typed. */
+const SOUND_ALIKE_PENALTY = 0.02;
 
 const KIND_BONUS: Record<KeyKind, number> = { han: 0.05, pinyin: 0.03, initials: 0 };
 
@@ -278,21 +296,46 @@ export function createGlossarySearch(
   const popularityOf = (id: string) => Math.log1p(Math.max(0, popularity.get(id) ?? 0)) / Math.log1p(maxPopularity);
   const prepared: PreparedDoc[] = docs.map((doc) => {
     const keys = prepareKeys(doc);
-    const bigrams = new Set(keys.filter((k) => k.kind === 'han').flatMap((k) => bigramsOf(k.text)));
-    return { doc, keys, bigrams, summary: fold(doc.summary), popularity: popularityOf(doc.id) };
+    const hanKeys = keys.filter((k) => k.kind === 'han').map((k) => k.text);
+    const bigrams = new Set(hanKeys.flatMap(bigramsOf));
+    const everyday = [...new Set((doc.everyday ?? []).map(fold).filter(Boolean))];
+    const forms = [...new Set([...hanKeys, ...everyday])].filter((f) => f.length >= 2 && HAN.test(f));
+    return { doc, keys, bigrams, forms, everyday, summary: fold(doc.summary), popularity: popularityOf(doc.id) };
   });
+  const soundAlikes = (options.words?.soundAlikes ?? []).map((s) => ({ typed: fold(s.typed), meant: fold(s.meant) }));
+  const fillers = [...new Set((options.words?.questionFillers ?? []).map(fold).filter(Boolean))].sort(
+    (a, b) => b.length - a.length,
+  );
+  /** The query with every sound-alike slip corrected (交费 → 缴费), or null when there is none. */
+  const corrected = (query: string): string | null => {
+    let out = query;
+    for (const { typed, meant } of soundAlikes) out = out.split(typed).join(meant);
+    return out === query ? null : out;
+  };
+  /** Which characters of the query carry its subject: false where a question filler (怎么办, 吗) stands. */
+  const contentMask = (chars: string[]): boolean[] => {
+    const mask = chars.map(() => true);
+    const text = chars.join('');
+    for (const filler of fillers) {
+      for (let at = text.indexOf(filler); at >= 0; at = text.indexOf(filler, at + 1)) {
+        for (let i = at; i < at + filler.length; i += 1) mask[i] = false;
+      }
+    }
+    return mask;
+  };
   const fuzzy = createFuzzyPass(prepared, options.prefilterFuzzy ?? true);
 
-  function search(raw: string, limit = options.limit ?? 40): GlossarySearchHit[] {
-    const query = normalizeGlossaryQuery(raw);
-    if (!query) return [];
+  function candidates(query: string): Map<PreparedDoc, Candidate> {
     const queryHasHan = HAN.test(query);
-    const queryBigrams = queryHasHan ? [...new Set(bigramsOf(query))] : [];
+    const chars = [...query];
+    const content = queryHasHan ? contentMask(chars) : [];
+    const contentChars = content.filter(Boolean).length;
     const best = new Map<PreparedDoc, Candidate>();
     const offer = (p: PreparedDoc, candidate: Candidate) => {
       const current = best.get(p);
       if (!current || candidate.score > current.score) best.set(p, candidate);
     };
+    const short = chars.length <= SHORT_QUERY_CHARS;
 
     for (const p of prepared) {
       for (const key of p.keys) {
@@ -300,26 +343,74 @@ export function createGlossarySearch(
         if (!match) continue;
         const coverage = query.length / key.text.length;
         const titleBonus = key.form === 0 ? (match === 'exact' ? EXACT_TITLE_BONUS : TITLE_BONUS) : 0;
-        const score = TIER_BASE[match] + 0.3 * coverage + 0.35 * p.popularity + titleBonus + KIND_BONUS[key.kind];
+        const penalty = short && match === 'substring' && p.doc.specialist ? SPECIALIST_PENALTY : 0;
+        const score =
+          TIER_BASE[match] + 0.3 * coverage + 0.35 * p.popularity + titleBonus + KIND_BONUS[key.kind] - penalty;
         offer(p, { score, match, form: key.form });
       }
-      if (queryBigrams.length >= WORDS_MIN_COUNT && !best.has(p)) {
-        const found = queryBigrams.filter((b) => p.bigrams.has(b)).length;
-        const share = found / queryBigrams.length;
-        if (found >= WORDS_MIN_COUNT && share >= WORDS_MIN_SHARE) {
-          offer(p, { score: TIER_BASE.words + 0.4 * share + 0.1 * p.popularity, match: 'words', form: 0 });
+      if (p.everyday.includes(query)) {
+        offer(p, { score: TIER_BASE.everyday + 0.35 * p.popularity, match: 'everyday', form: 0 });
+      }
+      if (queryHasHan && contentChars >= WORDS_MIN_CHARS && chars.length >= 3 && !best.has(p)) {
+        const covered = chars.map(() => false);
+        let wholeForm = false;
+        for (const form of p.forms) {
+          for (let at = query.indexOf(form); at >= 0; at = query.indexOf(form, at + 1)) {
+            wholeForm = true;
+            for (let i = at; i < at + form.length; i += 1) covered[i] = true;
+          }
+        }
+        let bigramsFound = 0;
+        let bigramsTotal = 0;
+        for (let i = 0; i + 1 < chars.length; i += 1) {
+          if (!content[i] || !content[i + 1]) continue;
+          bigramsTotal += 1;
+          if (p.bigrams.has(chars[i]! + chars[i + 1]!)) {
+            bigramsFound += 1;
+            covered[i] = covered[i + 1] = true;
+          }
+        }
+        const found = covered.filter((c, i) => c && content[i]).length;
+        const share = Math.min(1, found / contentChars);
+        const mostWords = bigramsFound >= 2 && bigramsFound / Math.max(1, bigramsTotal) >= WORDS_MIN_SHARE;
+        if (found >= WORDS_MIN_CHARS && (wholeForm || mostWords)) {
+          const penalty = short && p.doc.specialist ? SPECIALIST_PENALTY : 0;
+          offer(p, { score: TIER_BASE.words + 0.9 * share + 0.1 * p.popularity - penalty, match: 'words', form: 0 });
         }
       }
       if (queryHasHan && query.length >= 2 && !best.has(p) && p.summary.includes(query)) {
-        offer(p, { score: TIER_BASE.summary + 0.35 * p.popularity, match: 'summary', form: 0 });
+        const penalty = p.doc.specialist ? SPECIALIST_PENALTY : 0;
+        offer(p, { score: TIER_BASE.summary + 0.35 * p.popularity - penalty, match: 'summary', form: 0 });
       }
     }
+    return best;
+  }
+
+  function search(raw: string, limit = options.limit ?? 40): GlossarySearchHit[] {
+    const query = normalizeGlossaryQuery(raw);
+    if (!query) return [];
+    const queryHasHan = HAN.test(query);
+    const best = candidates(query);
+    const fixedQuery = queryHasHan ? corrected(query) : null;
+    if (fixedQuery) {
+      for (const [p, c] of candidates(fixedQuery)) {
+        const score = c.score - SOUND_ALIKE_PENALTY;
+        const current = best.get(p);
+        if (!current || score > current.score) best.set(p, { ...c, score });
+      }
+    }
+    const offer = (p: PreparedDoc, candidate: Candidate) => {
+      const current = best.get(p);
+      if (!current || candidate.score > current.score) best.set(p, candidate);
+    };
 
     // Fuzzy: Chinese from 2 characters, pinyin from 3 letters (two letters are initials, where typos mean little).
     // Fuzzy hits rank below every hit of pass 1. They are guesses: behind an exact or prefix hit (the query
     // is spelled right, so far) they are noise, and when pass 1 already fills the limit they cannot show.
     const wantsFuzzy = (queryHasHan && query.length >= 2) || (LATIN_ONLY.test(query) && query.length >= 3);
-    const spelledRight = [...best.values()].some((c) => c.match === 'exact' || c.match === 'prefix');
+    const spelledRight = [...best.values()].some(
+      (c) => c.match === 'exact' || c.match === 'everyday' || c.match === 'prefix',
+    );
     if (wantsFuzzy && !spelledRight && best.size < limit) {
       for (const result of fuzzy(query, limit * 2)) {
         if (best.has(result.item)) continue;

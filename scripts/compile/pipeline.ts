@@ -12,23 +12,35 @@ import {
   articlesSchema,
   glossarySchema,
   regionsSchema,
+  searchWordsSchema,
   sourcesSchema,
   type Article,
   type GlossaryEntry,
   type Region,
+  type SearchWords,
   type Source,
 } from '../../data/schema';
 import type { CompiledTermMatcher } from '../../lib/matcher/matcher';
 import { shortDocumentName } from '../../data/provenance';
 import { compileTermMatcher } from './automaton';
 import { buildMatcherSource, listSurfaceForms } from './matcherPatterns';
-import type { ArticleRecord, CardQuote, CardRecord, CardSource, SearchDoc } from '../../lib/card/records';
+import type {
+  ArticleRecord,
+  CardQuote,
+  CardRecord,
+  CardSource,
+  SearchDoc,
+  SearchQueryWords,
+  SearchRanking,
+} from '../../lib/card/records';
+import { computeGlossaryPopularity, pickGlossarySuggestions } from '../../lib/search/glossarySearch';
 
 export interface ProjectData {
   glossary: GlossaryEntry[];
   articles: Article[];
   sources: Source[];
   regions: Region[];
+  searchWords: SearchWords;
 }
 
 export class DataError extends Error {}
@@ -59,6 +71,7 @@ export function loadProjectData(dir: string): ProjectData {
     articles: parseFile(dir, 'articles.json', articlesSchema),
     sources: parseFile(dir, 'sources.json', sourcesSchema),
     regions: parseFile(dir, 'regions.json', regionsSchema),
+    searchWords: parseFile(dir, 'search-words.json', searchWordsSchema),
   };
 }
 
@@ -114,6 +127,10 @@ export function findReferenceProblems(data: ProjectData): string[] {
     need(`文章 ${a.id}`, '来源', a.sources, sourceIds);
   }
   for (const r of data.regions) need(`地区 ${r.id}`, '来源', r.sources, sourceIds);
+  const docIds = new Set([...termIds, ...articleIds]);
+  data.searchWords.everyday.forEach((group, i) =>
+    need(`search-words.json 第 ${i + 1} 组（${group.words[0]}）`, '术语或文章', group.targets, docIds),
+  );
   try {
     buildMatcherSource(data.glossary);
   } catch (err) {
@@ -230,6 +247,9 @@ export function pinyinKeys(text: string): { full: string; initials: string } {
 }
 
 export function buildSearchDocs(data: ProjectData): SearchDoc[] {
+  const everydayOf = new Map<string, string[]>();
+  for (const group of data.searchWords.everyday)
+    for (const id of group.targets) everydayOf.set(id, [...new Set([...(everydayOf.get(id) ?? []), ...group.words])]);
   const termDocs: SearchDoc[] = data.glossary.map((e) => {
     const forms = [e.term, ...e.aliases];
     const keys = forms.map(pinyinKeys);
@@ -241,6 +261,8 @@ export function buildSearchDocs(data: ProjectData): SearchDoc[] {
       pinyin: [...new Set(keys.map((k) => k.full))],
       initials: [...new Set(keys.map((k) => k.initials))],
       summary: e.summary,
+      everyday: everydayOf.get(e.id) ?? [],
+      specialist: e.category === 'payment',
     };
   });
   const articleDocs: SearchDoc[] = data.articles.map((a) => {
@@ -253,9 +275,30 @@ export function buildSearchDocs(data: ProjectData): SearchDoc[] {
       pinyin: [keys.full],
       initials: [keys.initials],
       summary: a.answer,
+      everyday: everydayOf.get(a.id) ?? [],
+      specialist: false,
     };
   });
   return [...termDocs, ...articleDocs];
+}
+
+/**
+ * What the popup's search needs besides the documents, worked out here so the popup does not read the cards: how
+ * central each entry is (breaks ties in ranking) and the common terms and questions for the empty search box.
+ */
+export function buildSearchRanking(data: ProjectData, docs: SearchDoc[]): SearchRanking {
+  const popularity = computeGlossaryPopularity(docs, buildCardRecords(data));
+  const articleTerms = new Map(data.articles.map((a) => [a.id, a.terms]));
+  const picked = pickGlossarySuggestions(docs, popularity, { terms: 8, articles: 4 }, articleTerms);
+  return {
+    popularity: Object.fromEntries(popularity),
+    suggestions: { terms: picked.terms.map((d) => d.id), articles: picked.articles.map((d) => d.id) },
+  };
+}
+
+/** What the search folds a query with: sound-alike slips and question fillers (data/search-words.json). */
+export function buildSearchWords(data: ProjectData): SearchQueryWords {
+  return { soundAlikes: data.searchWords.soundAlikes, questionFillers: data.searchWords.questionFillers };
 }
 
 export function describeDataStats(data: ProjectData) {

@@ -10,6 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { SETTINGS_TABLE } from '../../lib/settings/table';
 import { runPdfBench } from './pdfBench';
+import { runPopupBench } from './popupBench';
 import { startFixtureServer } from '../e2e/harness';
 import { buildEmptyExtension, buildImportFloorExtension, launchBench, launchOurs, type BenchBrowser } from './browsers';
 import { englishPage, newsPage } from './benchPages';
@@ -531,6 +532,9 @@ log('页面基准完成');
 
 await runPdfBench();
 log('PDF 阅读器基准完成');
+
+await runPopupBench();
+log('弹窗就绪基准完成');
 
 execFileSync('npx', ['tsx', 'test/bench/search.bench.ts'], { stdio: 'inherit' });
 log('全部完成');

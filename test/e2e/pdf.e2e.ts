@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextZoom, PAGE_WIDTH_MARGIN } from '../../entrypoints/pdf/zoom';
 import {
   encryptedPdf,
   launchPrinter,
@@ -158,15 +159,40 @@ describe('PDF reader: a local file', () => {
     await expect.poll(() => firstPage.locator('canvas').count()).toBe(0);
     expect(await firstPage.locator('.textLayer').count()).toBe(1);
 
+    // It opened at page width; the steps go on from there.
+    const percent = (zoom: number) => `${Math.round(zoom * 100)}%`;
+    const start = Number((await page.locator('#zoom-level').innerText()).replace('%', '')) / 100;
     const widthBefore = await last.evaluate((el) => el.getBoundingClientRect().width);
-    await page.locator('#zoom-in').click();
-    expect(await page.locator('#zoom-level').innerText()).toBe('125%');
-    await page.keyboard.press('Control+=');
-    expect(await page.locator('#zoom-level').innerText()).toBe('150%');
-    expect(await last.evaluate((el) => el.getBoundingClientRect().width)).toBeCloseTo(widthBefore * 1.5, -1);
-    await page.keyboard.press('Control+-');
+    const down1 = nextZoom(start, -1);
+    const down2 = nextZoom(down1, -1);
     await page.locator('#zoom-out').click();
-    expect(await page.locator('#zoom-level').innerText()).toBe('100%');
+    expect(await page.locator('#zoom-level').innerText()).toBe(percent(down1));
+    await page.keyboard.press('Control+-');
+    expect(await page.locator('#zoom-level').innerText()).toBe(percent(down2));
+    expect(await last.evaluate((el) => el.getBoundingClientRect().width)).toBeCloseTo(
+      (widthBefore * down2) / start,
+      -1,
+    );
+    await page.keyboard.press('Control+=');
+    await page.locator('#zoom-in').click();
+    expect(await page.locator('#zoom-level').innerText()).toBe(percent(nextZoom(down1, 1)));
+    await page.close();
+  });
+
+  it('opens at page width: the first page fills the window, its text larger than at 100%', async () => {
+    const page = await openReader();
+    await pickFile(page, '政策.pdf', policyPdf);
+    await page.locator('body[data-first-page-shown="true"]').waitFor();
+    const { pageWidth, windowWidth } = await page.evaluate(() => ({
+      pageWidth: document.querySelector('section.page')!.getBoundingClientRect().width,
+      windowWidth: document.documentElement.clientWidth,
+    }));
+    expect(pageWidth).toBeLessThanOrEqual(windowWidth - 2 * PAGE_WIDTH_MARGIN + 1);
+    const zoom = Number((await page.locator('#zoom-level').innerText()).replace('%', ''));
+    expect(zoom).toBeGreaterThan(100);
+    // It fills the width, or stops at 200% (an A4 page in a 1280 px window would need 210%).
+    if (zoom < 200) expect(pageWidth).toBeGreaterThan(windowWidth - 2 * PAGE_WIDTH_MARGIN - 16);
+    else expect(pageWidth).toBeGreaterThan((windowWidth - 2 * PAGE_WIDTH_MARGIN) * 0.9);
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import type { ArticleRecord, SearchDoc } from '../../lib/card/records';
 import { estimateInpatientCost } from '../../lib/checker/inpatient';
 import { INPATIENT_EXAMPLE_PARAMS } from '../../lib/checker/tools/inpatient';
 import { formatCheckerYuan } from '../../lib/checker/format';
+import { LENS_CATEGORY_LABELS } from '../../lib/settings/categories';
 import { articleFiles, articlePageHtml, articleText } from '../fixtures/pages';
 import { createTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
 import {
@@ -58,8 +59,8 @@ async function openPopup(route = '', query = ''): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html${query}${route ? `#${route}` : ''}`);
-  // The search box is rendered first, whatever the route (hidden when the route opens another tab).
-  await page.locator('input[type="search"]').waitFor({ state: 'attached' });
+  // The tabs are rendered first, whatever the route (each panel when it is first shown).
+  await page.locator('[role="tablist"]').waitFor({ state: 'attached' });
   return page;
 }
 
@@ -111,6 +112,39 @@ describe('popup: search', () => {
     await page.locator('[role="option"]').first().waitFor();
     expect(await firstOptionId(page)).toBe(termId(title));
     expect(await searchBox(page).getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
+
+  it('the placeholder invites a question', async () => {
+    const page = await openPopup();
+    expect(await searchBox(page).getAttribute('placeholder')).toContain('例如：医保卡丢了怎么办');
+    await page.close();
+  });
+
+  it('a colloquial query (生孩子报销) finds the maternity entries in the first three', async () => {
+    const page = await openPopup();
+    await searchBox(page).fill('生孩子报销');
+    await page.locator('[role="option"]').first().waitFor();
+    const top = await page
+      .locator('[role="option"]')
+      .evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute('data-doc-id')));
+    expect(
+      top.some((id) => ['shengyuyiliaofeiyong', 'shengyubaoxian', 'unemployed-spouse-maternity'].includes(id!)),
+    ).toBe(true);
+    await page.close();
+  });
+
+  it('a phrase selected on a page that matches nothing as a whole finds the known terms it holds', async () => {
+    const page = await openPopup();
+    const phrase = '今年门槛费和封顶线都按结算年度重新计算';
+    expect(docs.some((d) => d.title.includes(phrase))).toBe(false);
+    await searchBox(page).fill(phrase);
+    await page.locator('[role="option"]').first().waitFor();
+    const shown = await page
+      .locator('[role="option"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-doc-id')));
+    expect(shown).toContain(termId('起付线'));
+    expect(shown).toContain(termId('封顶线'));
     await page.close();
   });
 
@@ -336,7 +370,11 @@ describe('popup: checker', () => {
       .filter({ hasText: examplePays(120000) })
       .waitFor();
     expect(examplePays(120000)).not.toBe(examplePays(8000));
-    expect(await figure(page, 'eligibleCost').textContent()).toBe('120,000 元');
+    expect(await figure(page, 'eligibleCost').textContent()).toBe('120,000 元示例');
+    // Every figure worked out from the example numbers carries the 示例 tag inside its value.
+    const figures = page.locator('.checker-summary .figure dd');
+    expect(await figures.count()).toBeGreaterThan(1);
+    expect(await page.locator('.checker-summary .figure dd .example-tag').count()).toBe(await figures.count());
     await expectSummaryInView(page);
 
     await textbox(page, '全自费金额').fill('13万');
@@ -498,6 +536,78 @@ describe('popup: checker', () => {
     await page.close();
   });
 
+  it('住院报销估算 reads 8千 like 8000; 全自费 and 乙类 may stay empty', async () => {
+    const page = await openPopup('checker/inpatient');
+    await textbox(page, '住院总费用').fill('8千');
+    await figure(page, 'eligibleCost').filter({ hasText: '8,000 元' }).waitFor();
+    // Left empty (earlier tests in this profile may have filled them): no message, counted as 0.
+    await textbox(page, '全自费金额').fill('');
+    await textbox(page, '乙类项目金额').fill('');
+    await figure(page, 'eligibleCost').filter({ hasText: '8,000 元' }).waitFor();
+    expect(await page.locator('.steps').textContent()).toContain('没有填全自费金额和乙类项目金额，按 0 计算');
+    await textbox(page, '住院总费用').fill('1.2万');
+    await figure(page, 'eligibleCost').filter({ hasText: '12,000 元' }).waitFor();
+    await page.close();
+  });
+
+  it('撤销 appears beside 重置, both in view', async () => {
+    const page = await openTool('个人账户');
+    await page.getByLabel('参保类型').selectOption('在职职工');
+    await textbox(page, '月缴费基数').fill('9000');
+    await figure(page, 'monthlyCredit').filter({ hasText: '180 元' }).waitFor();
+    const reset = page.getByRole('button', { name: '重置' });
+    await reset.scrollIntoViewIfNeeded();
+    await reset.click();
+    const undo = page.getByRole('button', { name: '撤销' });
+    await undo.waitFor();
+    const [resetBox, undoBox] = [(await reset.boundingBox())!, (await undo.boundingBox())!];
+    const height = page.viewportSize()!.height;
+    for (const box of [resetBox, undoBox]) {
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+    }
+    expect(Math.abs(resetBox.y - undoBox.y)).toBeLessThan(8); // one row
+    expect(undoBox.x - (resetBox.x + resetBox.width)).toBeLessThan(40); // side by side
+    await undo.click();
+    await expect.poll(() => textbox(page, '月缴费基数').inputValue()).toBe('9000');
+    await page.close();
+  });
+
+  it('the sticky result never covers the field being edited, its hint or its message', async () => {
+    const page = await openTool('住院报销估算');
+    await page.getByLabel('参保类型').selectOption('居民医保');
+    await page.getByLabel('起付线、报销比例和封顶线').selectOption('local');
+    await textbox(page, '住院总费用').fill('5万');
+    for (const name of [
+      '起付线',
+      '统筹报销比例',
+      '封顶线',
+      '乙类先行自付比例',
+      '大病保险起付标准',
+      '大病保险支付比例',
+    ]) {
+      const input = textbox(page, name);
+      await input.focus();
+      await page.keyboard.type('abc'); // a message appears under the field
+      await page.waitForTimeout(50);
+      const field = page.locator('.field', { has: input });
+      const fieldBox = (await field.boundingBox())!;
+      const summaryBox = (await page.locator('.checker-summary').boundingBox())!;
+      expect(fieldBox.y + fieldBox.height, name).toBeLessThanOrEqual(summaryBox.y + 1);
+      await input.fill('');
+    }
+    await page.close();
+  });
+
+  it('a tool given no number says its result is a general answer, not an estimate from the user’s numbers', async () => {
+    const page = await openTool('家庭共济');
+    await page.locator('.verdict').waitFor();
+    const caveat = await page.locator('.caveat').textContent();
+    expect(caveat).not.toContain('按你填写的数字');
+    expect(caveat).toContain('以当地政策为准');
+    await page.close();
+  });
+
   it('待遇等待期: 居民医保, 断保 2 年 → 4 个月 or 5 by the other reading; fractional years are refused', async () => {
     const page = await openTool('待遇等待期');
     await page.getByLabel('参保类型').selectOption('居民医保');
@@ -506,8 +616,9 @@ describe('popup: checker', () => {
     await figure(page, 'waitingMonths').filter({ hasText: '4 个月' }).waitFor();
     expect(await figure(page, 'otherReading').textContent()).toBe('5 个月');
     expect(await page.locator('.steps').textContent()).toContain('合计：3 + 1 = 4 个月。');
-    await page.getByLabel('“每多断保1年”按哪种算法').selectOption('everyLapsedYear');
-    await figure(page, 'waitingMonths').filter({ hasText: '5 个月' }).waitFor();
+    // One default reading; the other is in the result, not asked in the form.
+    expect(await page.getByText('“每多断保1年”按哪种算法').count()).toBe(0);
+    expect(await page.locator('.steps').textContent()).toContain('各地做法不同');
     await textbox(page, '断保年数').fill('1.5');
     await page.getByText('断保年数须为 0 到 50 年之间的整数').waitFor();
     await page.getByLabel('参保类型').selectOption('职工医保');
@@ -553,6 +664,39 @@ describe('popup: 本页术语', () => {
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((t) => t.includes('共济'))).toBe(true);
     await page.getByRole('searchbox', { name: '筛选本页术语' }).fill('');
+
+    // Each row carries the entry's one-line meaning (its summary).
+    const cards = generated<{ id: string; summary: string }[]>('cards.json');
+    const summaryOf = (id: string) => cards.find((c) => c.id === id)?.summary;
+    const meanings = await list.locator('.page-term').evaluateAll((els) =>
+      els.map((el) => ({
+        id: el.getAttribute('data-term-id'),
+        meaning: el.querySelector('.page-term-meaning')?.textContent,
+      })),
+    );
+    expect(meanings.length).toBe(rows.length);
+    for (const { id, meaning } of meanings) expect(meaning, id!).toBe(summaryOf(id!));
+
+    // Grouped by category: headings in the settings' category order, each row under its own category.
+    await page.getByRole('checkbox', { name: '按类别分组' }).check();
+    const meta = generated<{ terms: Record<string, { category: string }> }>('page-term-meta.json');
+    const groups = page.locator('.page-term-group');
+    expect(await groups.count()).toBeGreaterThan(1);
+    const grouped = await groups.evaluateAll((els) =>
+      els.map((el) => ({
+        title: el.querySelector('h3')?.firstChild?.textContent,
+        ids: [...el.querySelectorAll('.page-term')].map((b) => b.getAttribute('data-term-id')),
+      })),
+    );
+    expect(grouped.flatMap((g) => g.ids).sort()).toEqual(rows.map((r) => r.id).sort());
+    for (const group of grouped) {
+      const categories = new Set(group.ids.map((id) => meta.terms[id!]!.category));
+      expect(categories.size, group.title!).toBe(1);
+      expect(group.title).toBe(LENS_CATEGORY_LABELS[[...categories][0] as keyof typeof LENS_CATEGORY_LABELS]);
+    }
+    await page.getByRole('checkbox', { name: '按类别分组' }).uncheck();
+    const list2 = page.getByRole('list', { name: '本页术语' });
+    await list2.waitFor();
 
     // Keyboard: Tab to the entry for 个人账户 and press Enter.
     const button = list.locator(`[data-term-id="${termId('个人账户')}"]`);

@@ -4,6 +4,7 @@
  * the steps and the notes with their sources.
  */
 import sources from '@/data/sources.json';
+import type { Ref } from 'react';
 import type { CheckerEvaluation, CheckerOutcome } from '@/lib/checker/fields';
 
 export const LOCAL_POLICY_CAVEAT = '以当地政策为准';
@@ -45,7 +46,10 @@ function Summary({ outcome }: { outcome: CheckerOutcome }) {
           {outcome.figures.map((f) => (
             <div key={f.name} className={f.strong ? 'figure strong' : 'figure'} data-figure={f.name}>
               <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
+              <dd>
+                {f.value}
+                {f.example && <span className="example-tag">示例</span>}
+              </dd>
             </div>
           ))}
         </dl>
@@ -55,12 +59,29 @@ function Summary({ outcome }: { outcome: CheckerOutcome }) {
   );
 }
 
-export function ResultFrame({ evaluation }: { evaluation: CheckerEvaluation }) {
+/** What the result rests on, in the closing line: example numbers, the user's numbers, or only their choices. */
+function caveatFor(outcome: CheckerOutcome, numbersEntered: boolean): string {
+  if (outcome.usesExamples)
+    return `这是按示例数字做的估算，示例不是任何地区的真实标准，也不是医保部门的结算结果；具体政策${LOCAL_POLICY_CAVEAT}。`;
+  if (numbersEntered) return `这是按你填写的数字做的估算，不是医保部门的结算结果；具体政策${LOCAL_POLICY_CAVEAT}。`;
+  return `这是按你选的情况给出的一般说明，不是医保部门的答复；具体政策${LOCAL_POLICY_CAVEAT}。`;
+}
+
+export function ResultFrame({
+  evaluation,
+  numbersEntered,
+  summaryRef,
+}: {
+  evaluation: CheckerEvaluation;
+  /** The user typed numbers of their own (see hasEnteredCheckerNumbers). */
+  numbersEntered: boolean;
+  summaryRef?: Ref<HTMLElement>;
+}) {
   const { outcome } = evaluation;
   const pending = outcome ? null : pendingMessage(evaluation);
   return (
     <>
-      <section className="checker-summary" aria-label="结果">
+      <section className="checker-summary" aria-label="结果" ref={summaryRef}>
         <div aria-live="polite">
           {outcome && <Summary outcome={outcome} />}
           {pending && (
@@ -100,7 +121,7 @@ export function ResultFrame({ evaluation }: { evaluation: CheckerEvaluation }) {
                 </ul>
               </div>
             ))}
-          <p className="caveat">这是按你填写的数字做的估算，不是医保部门的结算结果；具体政策{LOCAL_POLICY_CAVEAT}。</p>
+          <p className="caveat">{caveatFor(outcome, numbersEntered)}</p>
         </section>
       )}
     </>

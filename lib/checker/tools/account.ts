@@ -35,7 +35,7 @@ export const accountTool: CheckerTool = {
       min: 0,
       max: 1000000,
       default: '',
-      placeholder: '例如 8000',
+      placeholder: '示例：8000',
       help: '一般是上年度月平均工资，在单位或社保查询里能看到。',
       showWhen: creditsByBase,
     },

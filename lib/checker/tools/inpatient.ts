@@ -28,16 +28,18 @@ export const INPATIENT_EXAMPLE_LABEL = '示例数字，不是任何地区的真�
 const isLocal = (v: Record<string, string | boolean>) => v.paramSource === 'local';
 const yuan = (amount: number) => `${formatCheckerYuan(amount)} 元`;
 
-function describeParams(p: InpatientParams): string {
+/** The parameters in words; example numbers each carry （示例）. */
+function describeParams(p: InpatientParams, example: boolean): string {
+  const tag = example ? '（示例）' : '';
   const parts = [
-    `起付线 ${yuan(p.deductible)}`,
-    `报销比例 ${formatCheckerPercent(p.reimbursementRatio)}`,
-    `封顶线 ${yuan(p.cap)}`,
-    `乙类先行自付 ${formatCheckerPercent(p.classBSelfPayShare)}`,
+    `起付线 ${yuan(p.deductible)}${tag}`,
+    `报销比例 ${formatCheckerPercent(p.reimbursementRatio)}${tag}`,
+    `封顶线 ${yuan(p.cap)}${tag}`,
+    `乙类先行自付 ${formatCheckerPercent(p.classBSelfPayShare)}${tag}`,
   ];
   if (p.seriousIllnessThreshold !== undefined && p.seriousIllnessRatio !== undefined) {
     parts.push(
-      `大病保险起付标准 ${yuan(p.seriousIllnessThreshold)}、支付 ${formatCheckerPercent(p.seriousIllnessRatio)}`,
+      `大病保险起付标准 ${yuan(p.seriousIllnessThreshold)}${tag}、支付 ${formatCheckerPercent(p.seriousIllnessRatio)}${tag}`,
     );
   }
   return parts.join('，');
@@ -89,7 +91,7 @@ export const inpatientTool: CheckerTool = {
       min: 0,
       max: 10000000,
       default: '',
-      placeholder: '例如 50000 或 5万',
+      placeholder: '示例：50000 或 5万',
     },
     fullySelfPaid: {
       type: 'number',
@@ -98,8 +100,10 @@ export const inpatientTool: CheckerTool = {
       unit: '元',
       min: 0,
       max: 10000000,
-      default: '0',
-      help: '医保目录外、要全部自己付的项目。',
+      default: '',
+      optional: true,
+      placeholder: '不清楚可不填',
+      help: '医保完全不报、要全部自己付的药和项目，收费清单上常标“自费”。不清楚就不填，按 0 算，估出来自己付的钱会偏少。',
     },
     classBAmount: {
       type: 'number',
@@ -108,8 +112,10 @@ export const inpatientTool: CheckerTool = {
       unit: '元',
       min: 0,
       max: 10000000,
-      default: '0',
-      help: '乙类药品和项目要先自付一部分。',
+      default: '',
+      optional: true,
+      placeholder: '不清楚可不填',
+      help: '医保能报、但要先自己付一小部分的药和项目，收费清单上常标“乙类”。不清楚就不填，按 0 算。',
     },
     paramSource: {
       type: 'choice',
@@ -203,20 +209,24 @@ export const inpatientTool: CheckerTool = {
       ...params,
     });
     const figures = [
-      { name: 'eligibleCost', label: '政策范围内费用', value: yuan(r.eligibleCost) },
-      { name: 'poolPays', label: '统筹基金支付', value: yuan(r.poolPays), strong: true },
+      { name: 'eligibleCost', label: '政策范围内费用', value: yuan(r.eligibleCost), example },
+      { name: 'poolPays', label: '统筹基金支付', value: yuan(r.poolPays), strong: true, example },
     ];
     if (scheme === '居民医保' && params.seriousIllnessRatio !== undefined) {
-      figures.push({ name: 'seriousIllnessPays', label: '大病保险支付', value: yuan(r.seriousIllnessPays) });
+      figures.push({ name: 'seriousIllnessPays', label: '大病保险支付', value: yuan(r.seriousIllnessPays), example });
     }
-    figures.push({ name: 'patientPays', label: '自己支付', value: yuan(r.patientPays), strong: true });
+    figures.push({ name: 'patientPays', label: '自己支付', value: yuan(r.patientPays), strong: true, example });
     const basis = example
-      ? `按${INPATIENT_EXAMPLE_LABEL}计算：${describeParams(params)}。`
-      : `按你填写的当地标准计算：${describeParams(params)}。`;
-    const steps =
-      scheme === '居民医保' && params.seriousIllnessRatio === undefined
-        ? [...r.steps, '没有填大病保险的起付标准和支付比例，大病保险没有计算。']
-        : r.steps;
-    return { figures, basis, steps, sections: [{ title: '说明', notes: r.notes }] };
+      ? `按${INPATIENT_EXAMPLE_LABEL}计算：${describeParams(params, true)}。`
+      : `按你填写的当地标准计算：${describeParams(params, false)}。`;
+    const steps = [...r.steps];
+    const unknown = [
+      values.number('fullySelfPaid') === null ? '全自费金额' : null,
+      values.number('classBAmount') === null ? '乙类项目金额' : null,
+    ].filter(Boolean);
+    if (unknown.length > 0) steps.push(`没有填${unknown.join('和')}，按 0 计算；实际自己付的钱可能更多。`);
+    if (scheme === '居民医保' && params.seriousIllnessRatio === undefined)
+      steps.push('没有填大病保险的起付标准和支付比例，大病保险没有计算。');
+    return { figures, basis, usesExamples: example, steps, sections: [{ title: '说明', notes: r.notes }] };
   },
 };

@@ -1,7 +1,8 @@
 /**
  * 待遇等待期 tool, declared once. 居民医保 follows 国办发〔2024〕38号; how
- * "每多断保1年" counts the first lapsed year is read two ways locally, so the
- * user chooses and the result also says what the other reading gives.
+ * "每多断保1年" counts the first lapsed year is read two ways locally. The form
+ * asks nothing about it (only a clerk could answer): the result uses the
+ * default reading and shows what the other one gives beside it.
  */
 import { type CheckerTool, checkerOptions } from '../fields';
 import { formatCheckerYuan } from '../format';
@@ -14,6 +15,8 @@ import {
 import { WHERE_TO_FIND_LOCAL_FIGURES } from './guidance';
 
 const READINGS: readonly WaitingPeriodReading[] = ['eachYearBeyondFirst', 'everyLapsedYear'];
+/** The reading the result leads with: the first lapsed year is covered by the fixed 3 months. */
+export const DEFAULT_WAITING_READING: WaitingPeriodReading = 'eachYearBeyondFirst';
 const isResident = (v: Record<string, string | boolean>) => v.scheme === '居民医保';
 const residentNotNewborn = (v: Record<string, string | boolean>) => isResident(v) && v.isNewborn !== true;
 
@@ -52,14 +55,6 @@ export const waitingTool: CheckerTool = {
       max: 50,
       default: '0',
       help: '连续没有参保的整年数，一直参保填 0。',
-      showWhen: residentNotNewborn,
-    },
-    reading: {
-      type: 'choice',
-      label: '“每多断保1年”按哪种算法',
-      options: READINGS.map((value) => ({ value, label: WAITING_PERIOD_READING_LABELS[value] })),
-      default: 'eachYearBeyondFirst',
-      help: '国办发〔2024〕38号规定，未连续参保的，每多断保 1 年原则上增加 1 个月变动等待期。各地对断保的第 1 年算不算有两种做法：一种认为第 1 年已由 3 个月固定等待期涵盖，从第 2 年起每年加 1 个月；另一种是每断保 1 年都加 1 个月。请按当地医保部门的说法选，结果里也会给出另一种算法的月数。',
       showWhen: residentNotNewborn,
     },
     repairedYears: {
@@ -106,7 +101,7 @@ export const waitingTool: CheckerTool = {
         sections: [{ title: '说明', notes: r.notes }],
       };
     }
-    const reading = values.choice('reading') as WaitingPeriodReading;
+    const reading = DEFAULT_WAITING_READING;
     const input = {
       scheme: '居民医保' as const,
       enrolledInConcentratedPeriod: values.flag('enrolledInConcentratedPeriod'),
@@ -120,7 +115,12 @@ export const waitingTool: CheckerTool = {
     const other = computeWaitingPeriod({ ...input, reading: otherReading });
     const figures = [{ name: 'waitingMonths', label: '待遇等待期', value: describeMonths(r), strong: true }];
     if (input.lapseYears > 0 && !input.isNewborn) {
-      figures.push({ name: 'otherReading', label: '按另一种算法', value: describeMonths(other), strong: false });
+      figures.push({
+        name: 'otherReading',
+        label: '有的地方算法不同，会是',
+        value: describeMonths(other),
+        strong: false,
+      });
     }
     if (r.repairCost > 0) {
       figures.push({
@@ -132,7 +132,9 @@ export const waitingTool: CheckerTool = {
     }
     const steps = [...r.steps];
     if (input.lapseYears > 0 && !input.isNewborn) {
-      steps.push(`按另一种算法（${WAITING_PERIOD_READING_LABELS[otherReading]}）是 ${describeMonths(other)}。`);
+      steps.push(
+        `上面按“${WAITING_PERIOD_READING_LABELS[reading]}”计算。国办发〔2024〕38号规定每多断保 1 年原则上增加 1 个月；断保的第 1 年算不算，各地做法不同：按“${WAITING_PERIOD_READING_LABELS[otherReading]}”是 ${describeMonths(other)}。以当地医保部门的说法为准。`,
+      );
     }
     return { figures, steps, sections: [{ title: '说明', notes: r.notes }] };
   },
