@@ -4,14 +4,7 @@
  * ranges, floors, old values and changes are never offered; a scope the page leaves ambiguous is left out.
  */
 import { normalizeDigits, parseChineseNumeral } from './numerals';
-import type {
-  PageNumber,
-  PageNumberParam,
-  PageNumberScope,
-  PageTableBlock,
-  PageTableCell,
-  PageText,
-} from './types';
+import type { PageNumber, PageNumberParam, PageNumberScope, PageTableBlock, PageTableCell, PageText } from './types';
 
 type Unit = '元' | '%';
 type Care = 'inpatient' | 'outpatient' | 'serious';
@@ -44,14 +37,27 @@ export function findMentions(text: string): Mention[] {
       const n = Number(m[1].replace(/,/g, ''));
       const unit = m[2]!;
       if (unit === '%') out.push({ start, end, value: n, unit: '%', huge: false });
-      else out.push({ start, end, value: round2(n * (unit === '万元' ? 10_000 : unit === '亿元' ? 1e8 : 1)), unit: '元', huge: unit === '亿元' });
+      else
+        out.push({
+          start,
+          end,
+          value: round2(n * (unit === '万元' ? 10_000 : unit === '亿元' ? 1e8 : 1)),
+          unit: '元',
+          huge: unit === '亿元',
+        });
     } else if (m[3] !== undefined) {
       const n = parseChineseNumeral(m[3]);
       if (n !== null) out.push({ start, end, value: n, unit: '%', huge: false });
     } else {
       const n = parseChineseNumeral(m[4]!);
       if (n === null || n === 0) continue;
-      out.push({ start, end, value: round2(n * (m[5] === '万元' ? 10_000 : 1)), unit: '元', huge: m[4]!.includes('亿') });
+      out.push({
+        start,
+        end,
+        value: round2(n * (m[5] === '万元' ? 10_000 : 1)),
+        unit: '元',
+        huge: m[4]!.includes('亿'),
+      });
     }
   }
   return out;
@@ -65,9 +71,13 @@ const EXAMPLE = /例如|比如|为例|举例|举个例|例子|案例|假设|假�
 const STATS_HEADING = /统计|运行情况|基金收支|数据|快讯/;
 const STATS =
   /同比|环比|增幅|累计|共计|合计|总计|人次|参保人数|参保率|截至|结余|占比|基金收入|基金支出|总收入|总支出|亿元|(?:比上年|较上年|比去年)(?:增长|下降|增加|减少)|共(?!济)/;
-const OTHER_SCHEME = /养老保险|工伤|失业保险|商业|惠民保|重疾险|百万医疗|保费|保额|赔付|免赔|理赔/;
+const OTHER_SCHEME =
+  /养老保险|个人养老金|住房公积金|公积金|工伤|失业保险|商业|惠民保|重疾险|百万医疗|保费|保额|赔付|免赔|理赔/;
 const SUBSIDY = /资助|救助|慰问|奖励|补助金|补助费/;
-const APPROXIMATE = /一般|大约|左右|大概|平均|最低可|最高可/;
+const APPROXIMATE = /一般|通常|原则上|控制在|约(?!定)|左右|大概|平均|最低可|最高可|之间|不等/;
+/** A contribution rate (按工资的2%缴纳) is not a benefit rate. */
+const CONTRIBUTION = /缴纳|缴费|费率|工资/;
+const NEGATED_CREDIT = /不再|不(?:划入|计入)|无需/;
 const SELF_PAY = /自付|自负|先行|个人负担比例/;
 /** Right after the number: a floor, a ceiling, a range or an approximation. */
 const AFTER_BAD = new RegExp(
@@ -84,11 +94,11 @@ const KEYWORDS_YUAN: [RegExp, 'deductible' | 'cap' | 'residentContribution' | 'f
   [/(?:最高)?支付限额|封顶线|封顶额|年度限额|最高限额|限额/g, 'cap'],
   [/财政[^，。；、]{0,5}补(?:助|贴)|政府补助/g, 'fiscalSubsidy'],
   [/个人缴费|缴费标准|个人缴纳/g, 'residentContribution'],
-  [/划入|计入/g, 'accountCredit'],
+  [/划入|计入|记入/g, 'accountCredit'],
 ];
 const RATE_WORD = /比例|报销|支付|统筹基金/;
 const ACCOUNT = /个人账户/;
-const ACCOUNT_CREDIT = /划入|计入/;
+const ACCOUNT_CREDIT = /划入|计入|记入/;
 
 const SCHEME_WORDS: [RegExp, '职工' | '居民'][] = [
   [/职工/g, '职工'],
@@ -220,12 +230,13 @@ interface Found {
   end: number;
 }
 
-function paramFor(
-  family: 'deductible' | 'cap' | 'rate',
-  care: Care,
-): PageNumberParam | null {
+function paramFor(family: 'deductible' | 'cap' | 'rate', care: Care): PageNumberParam | null {
   if (family === 'deductible')
-    return care === 'serious' ? 'seriousIllnessDeductible' : care === 'outpatient' ? 'outpatientDeductible' : 'deductible';
+    return care === 'serious'
+      ? 'seriousIllnessDeductible'
+      : care === 'outpatient'
+        ? 'outpatientDeductible'
+        : 'deductible';
   if (family === 'cap') return care === 'serious' ? null : care === 'outpatient' ? 'outpatientCap' : 'annualCap';
   return care === 'serious' ? 'seriousIllnessRate' : care === 'outpatient' ? 'outpatientRate' : 'reimbursementRate';
 }
@@ -247,6 +258,8 @@ function yuanFamily(contexts: string[]) {
 
 interface Reading {
   mention: Mention;
+  /** The clause from the previous number (or the clause start) to this one: "二级医院600元". */
+  item: string;
   /** Clause (whole) and the sentence up to the number. */
   clause: string;
   before: string;
@@ -264,17 +277,27 @@ function readMention(r: Reading): Found | null {
   const { mention, clause, before, sentence } = r;
   if (mention.huge) return null;
   if (APPROXIMATE.test(clause) || SELF_PAY.test(clause)) return null;
-  const contexts = [clause, before, ...r.scopeContexts];
+  // "其中8%": a share of a figure stated just before, which the page gave only roughly.
+  if (/^\s*(?:其中|其余)/.test(clause) && APPROXIMATE.test(before.slice(0, before.length - clause.length))) return null;
+  const contexts = [r.item, clause, before, ...r.scopeContexts];
   const keywordContexts = isBareClause(clause) ? [before, ...r.keywordContexts] : [before];
   let param: PageNumberParam | null = null;
   let group: string | undefined;
   const accountContext = [sentence, ...(isBareClause(clause) ? r.keywordContexts : [])].find((t) => ACCOUNT.test(t));
   if (mention.unit === '%') {
-    if (accountContext && ACCOUNT_CREDIT.test(sentence + accountContext)) param = 'accountCredit';
-    else if ([clause, ...keywordContexts].some((t) => RATE_WORD.test(t))) {
+    if (accountContext && ACCOUNT_CREDIT.test(clause) && !NEGATED_CREDIT.test(clause)) param = 'accountCredit';
+    else if (
+      !CONTRIBUTION.test(clause) &&
+      (RATE_WORD.test(clause) || (isBareClause(clause) && keywordContexts.some((t) => RATE_WORD.test(t))))
+    ) {
       const care = careOf(contexts);
       if (!care) return null;
-      const band = bandIn(before.slice(Math.max(0, before.length - 40)).split(/[，,；：:]/).pop() ?? '');
+      const band = bandIn(
+        before
+          .slice(Math.max(0, before.length - 40))
+          .split(/[，,；：:]/)
+          .pop() ?? '',
+      );
       if (band === null) return null;
       if (band !== undefined) {
         if (care !== 'serious') return null;
@@ -284,7 +307,11 @@ function readMention(r: Reading): Found | null {
     }
   } else {
     let family = yuanFamily(keywordContexts);
-    if (!family && ACCOUNT.test(sentence) && ACCOUNT_CREDIT.test(clause.slice(clause.indexOf(sentence.slice(mention.start, mention.end))))) {
+    if (
+      !family &&
+      ACCOUNT.test(sentence) &&
+      ACCOUNT_CREDIT.test(clause.slice(clause.indexOf(sentence.slice(mention.start, mention.end))))
+    ) {
       family = 'accountCredit';
     }
     if (family === 'deductible' || family === 'cap') {
@@ -337,6 +364,8 @@ function applyIntrinsicScheme(param: PageNumberParam, scope: PageNumberScope): b
         : null;
   if (!own) return true;
   if (scope.scheme && scope.scheme !== own) return false;
+  // A 缴费 or 补助 figure counts only where the page names 居民医保 (个人养老金 and others have 个人缴费 too).
+  if (own === '居民' && !scope.scheme) return false;
   scope.scheme = own;
   return true;
 }
@@ -360,7 +389,9 @@ function readPeriods(sentence: string, offset: number, contexts: string[], lead:
     const other = lastIndexOf(before, OTHER_PERIOD);
     let ok = enroll >= 0 && enroll > other;
     if (enroll < 0 && other < 0 && before.replace(/[^\u4e00-\u9fff]/g, '').length <= 3) {
-      ok = [...lead, ...contexts].slice(0, 2).some((t) => lastIndexOf(t, ENROLL) >= 0 && lastIndexOf(t, OTHER_PERIOD) < 0);
+      ok = [...lead, ...contexts]
+        .slice(0, 2)
+        .some((t) => lastIndexOf(t, ENROLL) >= 0 && lastIndexOf(t, OTHER_PERIOD) < 0);
     }
     if (!ok) continue;
     const pad = (s: string) => s.padStart(2, '0');
@@ -399,7 +430,8 @@ export function readTextBlock(rawText: string, ctx: BlockContext): Found[] {
     });
     if (mentions.length === 0) continue;
     const clauses = split(sentence, CLAUSE_BREAK);
-    const clauseOf = (m: Mention) => clauses.find((c) => m.start >= c.start && m.start < c.end) ?? { start: 0, end: sentence.length };
+    const clauseOf = (m: Mention) =>
+      clauses.find((c) => m.start >= c.start && m.start < c.end) ?? { start: 0, end: sentence.length };
     const forced = new Map<Mention, Partial<PageNumberScope> | 'skip'>();
     for (const e of sentence.matchAll(ENUMERATION)) {
       const at = e.index! + e[0].length;
@@ -407,7 +439,11 @@ export function readTextBlock(rawText: string, ctx: BlockContext): Found[] {
       let cursor = at;
       for (const m of findMentions(sentence)) {
         if (m.start < at) continue;
-        if (run.length > 0 && (m.unit !== run[0]!.unit || !/^\s*[、，,和及与]\s*$/.test(sentence.slice(cursor, m.start)))) break;
+        if (
+          run.length > 0 &&
+          (m.unit !== run[0]!.unit || !/^\s*[、，,和及与]\s*$/.test(sentence.slice(cursor, m.start)))
+        )
+          break;
         if (run.length === 0 && !/^\s*$/.test(sentence.slice(at, m.start))) break;
         run.push(m);
         cursor = m.end;
@@ -436,8 +472,11 @@ export function readTextBlock(rawText: string, ctx: BlockContext): Found[] {
         clause = sentence.slice(c.start, enumerationAt);
         before = clause;
       }
+      const previous = mentions.filter((x) => x.end <= m.start).pop();
+      const item = sentence.slice(Math.max(c.start, previous && !f ? previous.end : 0), m.end);
       const found = readMention({
         mention: m,
+        item,
         clause,
         before,
         keywordContexts: [...lead, ...ctx.outer.slice(0, 2)],
@@ -445,7 +484,8 @@ export function readTextBlock(rawText: string, ctx: BlockContext): Found[] {
         sentence,
         forced: f,
       });
-      if (found) out.push({ ...found, start: s.start + found.start, end: s.start + found.end, source: sentence.trim() });
+      if (found)
+        out.push({ ...found, start: s.start + found.start, end: s.start + found.end, source: sentence.trim() });
     }
   }
   return out;
@@ -504,13 +544,21 @@ export function readTable(table: PageTableBlock, outer: string[], title: string,
     const row = grid[r] ?? [];
     const firstValue = row.findIndex((s) => s && isValueCell(s.cell));
     if (firstValue < 0) continue;
-    const rowHeads = distinct(row.slice(0, firstValue).filter(Boolean).map((s) => normalizeDigits(s.cell.text.trim())));
+    const rowHeads = distinct(
+      row
+        .slice(0, firstValue)
+        .filter(Boolean)
+        .map((s) => normalizeDigits(s.cell.text.trim())),
+    );
     for (let c = firstValue; c < row.length; c++) {
       const slot = row[c];
       if (!slot || !isValueCell(slot.cell)) continue;
       if (slot.row !== r || (c > 0 && row[c - 1]?.cell === slot.cell)) continue;
       const colHeads = distinct(
-        [...headerRows].map((hr) => grid[hr]?.[c]).filter((s): s is Slot => !!s).map((s) => normalizeDigits(s.cell.text.trim())),
+        [...headerRows]
+          .map((hr) => grid[hr]?.[c])
+          .filter((s): s is Slot => !!s)
+          .map((s) => normalizeDigits(s.cell.text.trim())),
       );
       const heads = [...colHeads].reverse().concat(rowHeads.slice().reverse());
       const headText = heads.join(' ');
@@ -523,7 +571,13 @@ export function readTable(table: PageTableBlock, outer: string[], title: string,
   return out;
 }
 
-function readTableValue(rawCell: string, heads: string[], rowHeads: string[], wider: string[], title: string): Found | null {
+function readTableValue(
+  rawCell: string,
+  heads: string[],
+  rowHeads: string[],
+  wider: string[],
+  title: string,
+): Found | null {
   const cellText = normalizeDigits(rawCell.trim());
   const headText = heads.join(' ');
   let mention = findMentions(cellText)[0];
@@ -556,9 +610,7 @@ function readTableValue(rawCell: string, heads: string[], rowHeads: string[], wi
       param = paramFor('rate', care);
     }
   } else {
-    const families = distinct(
-      KEYWORDS_YUAN.filter(([re]) => headText.search(re) >= 0).map(([, family]) => family),
-    );
+    const families = distinct(KEYWORDS_YUAN.filter(([re]) => headText.search(re) >= 0).map(([, family]) => family));
     if (families.length !== 1) return null;
     const family = families[0]!;
     if (family === 'deductible' || family === 'cap') {
@@ -656,7 +708,13 @@ export function extractPageNumbers(page: PageText): PageNumber[] {
     const contextOuter = block.listItem && listLead ? [listLead, ...outer] : outer;
     for (const f of readTextBlock(text, { lead: [], outer: contextOuter, title })) push(f, index);
     // A paragraph ending in ：introduces the list or table after it; its last sentence is their context.
-    if (!block.listItem) listLead = /[：:]\s*$/.test(text) ? (text.split(SENTENCE_BREAK).filter((t) => t.trim()).pop() ?? null) : null;
+    if (!block.listItem)
+      listLead = /[：:]\s*$/.test(text)
+        ? (text
+            .split(SENTENCE_BREAK)
+            .filter((t) => t.trim())
+            .pop() ?? null)
+        : null;
   });
   return out;
 }

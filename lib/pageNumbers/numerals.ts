@@ -33,6 +33,10 @@ export function parseChineseNumeral(text: string): number | null {
     }
     return Number(`${whole}.${decimals}`);
   }
+  if (text.length > 1 && [...text].every((ch) => ch in DIGITS)) {
+    // 二〇二四: read digit by digit.
+    return Number([...text].map((ch) => DIGITS[ch]).join(''));
+  }
   let total = 0;
   let section = 0;
   let digit: number | null = null;

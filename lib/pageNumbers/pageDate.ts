@@ -1,6 +1,7 @@
 /** The date a page states for itself (发布时间, PubDate), as YYYY-MM-DD, and whether it is over two years old. */
 
-const META_NAMES = /^(?:pubdate|publishdate|publish_date|firstpublishedtime|article:published_time|og:release_date|date|dc\.date|lastmodifiedtime|article:modified_time)$/i;
+const META_NAMES =
+  /^(?:pubdate|publishdate|publish_date|firstpublishedtime|article:published_time|og:release_date|date|dc\.date|lastmodifiedtime|article:modified_time)$/i;
 const LABELLED =
   /(?:发布|更新|印发|成文|发文|公布|修改)(?:时间|日期)\s*[：:]?\s*(20\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
 const BARE = /(20\d\d)\s*(?:-|年|\/|\.)\s*(\d{1,2})\s*(?:-|月|\/|\.)\s*(\d{1,2})/;
