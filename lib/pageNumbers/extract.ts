@@ -4,7 +4,15 @@
  * ranges, floors, old values and changes are never offered; a scope the page leaves ambiguous is left out.
  */
 import { normalizeDigits, parseChineseNumeral } from './numerals';
-import type { PageNumber, PageNumberParam, PageNumberScope, PageTableBlock, PageTableCell, PageText } from './types';
+import type {
+  PageBlock,
+  PageNumber,
+  PageNumberParam,
+  PageNumberScope,
+  PageTableBlock,
+  PageTableCell,
+  PageText,
+} from './types';
 
 type Unit = '元' | '%';
 type Care = 'inpatient' | 'outpatient' | 'serious';
@@ -410,18 +418,25 @@ function readPeriods(sentence: string, offset: number, contexts: string[], lead:
   return out;
 }
 
+const MAY_HOLD_NUMBER = /[元%％]|百分之|\d\s*月/;
 const ENUMERATION = /(?:分别|依次)(?:为|是)?/g;
 
 /** Reads one text block (a paragraph, list item, heading or table cell) in its context. */
 export function readTextBlock(rawText: string, ctx: BlockContext): Found[] {
+  // Most blocks hold no amount, rate or date at all: they cost one scan.
+  if (!MAY_HOLD_NUMBER.test(rawText)) return [];
   const text = normalizeDigits(rawText);
   if (EXAMPLE.test(text)) return [];
   const out: Found[] = [];
   const outer = [...ctx.outer, ctx.title];
+  let previous: Span | null = null;
   for (const s of split(text, SENTENCE_BREAK)) {
+    const before: Span | null = previous;
+    previous = s;
     const sentence = text.slice(s.start, s.end);
+    if (!MAY_HOLD_NUMBER.test(sentence)) continue;
     if (STATS.test(sentence) || OTHER_SCHEME.test(sentence) || SUBSIDY.test(sentence)) continue;
-    const lead = s.start > 0 ? [text.slice(0, s.start).split(SENTENCE_BREAK).filter(Boolean).pop() ?? ''] : ctx.lead;
+    const lead = before ? [text.slice(before.start, before.end)] : ctx.lead;
     out.push(...readPeriods(sentence, s.start, outer, lead));
     const mentions = findMentions(sentence).filter((m) => {
       const after = sentence.slice(m.end);
@@ -668,12 +683,13 @@ const sameReading = (a: PageNumber, b: PageNumber) =>
   a.year === b.year &&
   a.area === b.area;
 
-/** Every policy parameter the page states, in reading order (a repeat of the same reading is listed once). */
-export function extractPageNumbers(page: PageText): PageNumber[] {
+/** Reads the page block by block: `next()` reads one block, `done` tells when all are read. */
+function pageStepper(page: PageText) {
   const title = normalizeDigits(page.title);
   const headings: string[] = [];
   const out: PageNumber[] = [];
   let listLead: string | null = null;
+  let index = 0;
   const push = (found: Found, block: number, cell?: { row: number; index: number }) => {
     const item: PageNumber = {
       param: found.param,
@@ -685,7 +701,7 @@ export function extractPageNumbers(page: PageText): PageNumber[] {
     };
     if (!out.some((o) => sameReading(o, item))) out.push(item);
   };
-  page.blocks.forEach((block, index) => {
+  const readBlock = (block: PageBlock, index: number) => {
     const outer = headings.filter(Boolean).reverse();
     if (block.kind === 'table') {
       if (outer[0] && (EXAMPLE.test(outer[0]) || STATS_HEADING.test(outer[0]))) return;
@@ -715,6 +731,36 @@ export function extractPageNumbers(page: PageText): PageNumber[] {
             .filter((t) => t.trim())
             .pop() ?? null)
         : null;
-  });
-  return out;
+  };
+  return {
+    get done() {
+      return index >= page.blocks.length;
+    },
+    next() {
+      readBlock(page.blocks[index]!, index);
+      index++;
+    },
+    found: out,
+  };
+}
+
+/** Every policy parameter the page states, in reading order (a repeat of the same reading is listed once). */
+export function extractPageNumbers(page: PageText): PageNumber[] {
+  const stepper = pageStepper(page);
+  while (!stepper.done) stepper.next();
+  return stepper.found;
+}
+
+/** The same reading in slices of about `sliceMs`, each its own task, so a long page never makes a long task. */
+export async function extractPageNumbersInSlices(page: PageText, sliceMs = 15): Promise<PageNumber[]> {
+  const stepper = pageStepper(page);
+  let sliceStart = performance.now();
+  while (!stepper.done) {
+    stepper.next();
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  return stepper.found;
 }

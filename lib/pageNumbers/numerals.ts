@@ -59,6 +59,7 @@ export function parseChineseNumeral(text: string): number | null {
 
 /** Full-width digits, ％, ．and ，in numbers become ASCII, one character for one (offsets stay). */
 export function normalizeDigits(text: string): string {
+  if (!/[０-９％．]/.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.charCodeAt(0);

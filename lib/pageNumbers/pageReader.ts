@@ -3,7 +3,7 @@
  * after the page changed, and shows a number in place (scrolled to, marked with a CSS highlight; no page node
  * changes). Lives in the lazily loaded page-numbers module, never in the engine every page loads.
  */
-import { extractPageNumbers } from './extract';
+import { extractPageNumbersInSlices } from './extract';
 import { readPageDate } from './pageDate';
 import { pageMeta, readDom, type DomPage } from './readDom';
 import type { PageNumber } from './types';
@@ -24,9 +24,9 @@ export interface PageNumberLink {
 }
 
 export interface PageNumberReader {
-  answer(): PageNumbersAnswer;
-  reveal(index: number): boolean;
-  forTerm(termId: string): PageNumberLink[];
+  answer(): Promise<PageNumbersAnswer>;
+  reveal(index: number): Promise<boolean>;
+  forTerm(termId: string): Promise<PageNumberLink[]>;
   stop(): void;
 }
 
@@ -36,36 +36,46 @@ interface Reading {
   answer: PageNumbersAnswer;
 }
 
+/** The first few thousand characters of the page's text (where a date is stated), without reading all of it. */
+function textStart(root: Element, limit = 3000): string {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode()) {
+    const parent = (node as Text).parentElement?.tagName;
+    if (parent !== 'SCRIPT' && parent !== 'STYLE') text += (node as Text).data;
+  }
+  return text;
+}
+
 export function createPageNumberReader(doc: Document): PageNumberReader {
-  let reading: Reading | null = null;
+  let reading: Promise<Reading> | null = null;
   const observer = new MutationObserver((records) => {
     // Our own host (the card) changing is not the page changing.
     if (records.some((r) => !(r.target as Element).closest?.('yibao-lens-host'))) reading = null;
   });
   let observing = false;
 
-  const read = (): Reading => {
-    if (reading) return reading;
+  const readNow = async (): Promise<Reading> => {
     const root = doc.body ?? doc.documentElement;
-    const dom = readDom(root, doc.title);
-    const found = extractPageNumbers(dom.page);
-    const date = readPageDate(pageMeta(doc), (root.textContent ?? '').slice(0, 3000));
-    reading = {
-      dom,
-      found,
-      answer: { title: doc.title, url: doc.location?.href ?? '', date, numbers: toPageNumberItems(found) },
-    };
     if (!observing) {
       observer.observe(root, { childList: true, subtree: true, characterData: true });
       observing = true;
     }
-    return reading;
+    const dom = readDom(root, doc.title);
+    const found = await extractPageNumbersInSlices(dom.page);
+    const date = readPageDate(pageMeta(doc), textStart(root));
+    return {
+      dom,
+      found,
+      answer: { title: doc.title, url: doc.location?.href ?? '', date, numbers: toPageNumberItems(found) },
+    };
   };
+  const read = (): Promise<Reading> => (reading ??= readNow());
 
   return {
-    answer: () => read().answer,
-    reveal(index) {
-      const { dom, found } = read();
+    answer: async () => (await read()).answer,
+    async reveal(index) {
+      const { dom, found } = await read();
       const place = found[index]?.place;
       if (!place) return false;
       const range = dom.rangeOf(place);
@@ -77,10 +87,10 @@ export function createPageNumberReader(doc: Document): PageNumberReader {
       if (registry && HighlightCtor) registry.set(PAGE_NUMBER_HIGHLIGHT, new HighlightCtor(range));
       return true;
     },
-    forTerm(termId) {
+    async forTerm(termId) {
       const params = PAGE_NUMBER_TERMS[termId];
       if (!params) return [];
-      const { answer } = read();
+      const { answer } = await read();
       return answer.numbers
         .filter((n) => params.includes(n.param))
         .map((n) => {
