@@ -24,9 +24,10 @@ export interface PageNumbersSource {
 }
 
 /** 「页面日期」 and, for a page more than two years old, the warning that its numbers may have changed. */
-export function PageDateLine({ date, now = new Date() }: { date: string | null; now?: Date }) {
+export function PageDateLine({ date, now }: { date: string | null; now?: Date }) {
+  const [today] = useState(() => now ?? new Date());
   if (!date) return <p className="page-date">页面没有写明日期，请确认这是不是最新的政策。</p>;
-  if (isOlderThanTwoYears(date, now))
+  if (isOlderThanTwoYears(date, today))
     return (
       <p className="page-date old" role="note">
         页面日期 {date}，已经是两年多以前的了：这些数字可能已经调整，请以当地医保部门最新公布的为准。

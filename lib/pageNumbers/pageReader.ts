@@ -7,21 +7,10 @@ import { extractPageNumbersInSlices } from './extract';
 import { readPageDate } from './pageDate';
 import { pageMeta, readDom, type DomPage } from './readDom';
 import type { PageNumber } from './types';
-import {
-  PAGE_NUMBER_TERMS,
-  describePageNumberScope,
-  formatPageNumberValue,
-  toPageNumberItems,
-  type PageNumbersAnswer,
-} from './wire';
+import type { PageNumberLink } from './moduleContract';
+import { linksForTerm, toPageNumberItems, type PageNumbersAnswer } from './wire';
 
 export const PAGE_NUMBER_HIGHLIGHT = 'yibao-lens-number';
-
-/** One link of the card's 「本页写的是」 line. */
-export interface PageNumberLink {
-  index: number;
-  text: string;
-}
 
 export interface PageNumberReader {
   answer(): Promise<PageNumbersAnswer>;
@@ -87,17 +76,7 @@ export function createPageNumberReader(doc: Document): PageNumberReader {
       if (registry && HighlightCtor) registry.set(PAGE_NUMBER_HIGHLIGHT, new HighlightCtor(range));
       return true;
     },
-    async forTerm(termId) {
-      const params = PAGE_NUMBER_TERMS[termId];
-      if (!params) return [];
-      const { answer } = await read();
-      return answer.numbers
-        .filter((n) => params.includes(n.param))
-        .map((n) => {
-          const scope = describePageNumberScope(n);
-          return { index: n.index, text: scope ? `${scope} ${formatPageNumberValue(n)}` : formatPageNumberValue(n) };
-        });
-    },
+    forTerm: async (termId) => linksForTerm((await read()).answer, termId),
     stop() {
       observer.disconnect();
       reading = null;

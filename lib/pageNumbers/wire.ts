@@ -2,6 +2,7 @@
  * 本页的数字 as the popup, the card and the checker receive it from a page (the engine or the PDF reader): plain
  * data, checked on arrival (the page is untrusted). No imports beyond types: the content engine carries this.
  */
+import { PAGE_NUMBER_TERMS } from './terms';
 import {
   PAGE_NUMBER_NAMES,
   PAGE_NUMBER_PARAMS,
@@ -115,19 +116,14 @@ function bandText(group: string): string {
   return `${w(a)}–${w(b)}元部分`;
 }
 
-/** Glossary entries whose card shows 「本页写的是」 and the parameters it shows. */
-export const PAGE_NUMBER_TERMS: Record<string, readonly PageNumberParam[]> = {
-  qifuxian: ['deductible', 'outpatientDeductible', 'seriousIllnessDeductible'],
-  baoxiaobili: ['reimbursementRate', 'outpatientRate', 'seriousIllnessRate'],
-  fengdingxian: ['annualCap', 'outpatientCap'],
-  zhuyuantongchou: ['deductible', 'reimbursementRate', 'annualCap'],
-  putongmenzhentongchou: ['outpatientDeductible', 'outpatientRate', 'outpatientCap'],
-  dabingbaoxian: ['seriousIllnessDeductible', 'seriousIllnessRate'],
-  dabingbaoxianqifuxian: ['seriousIllnessDeductible'],
-  gerenjiaofei: ['residentContribution'],
-  caizhengbuzhu: ['fiscalSubsidy'],
-  gerenzhanghujiru: ['accountCredit'],
-  dingehuaru: ['accountCredit'],
-  gerenzhanghu: ['accountCredit'],
-  jizhongcanbaoqi: ['enrollmentPeriod'],
-};
+/** The card's 「本页写的是」 links for a term: the page's readings of the parameters its card is about. */
+export function linksForTerm(answer: PageNumbersAnswer, termId: string): { index: number; text: string }[] {
+  const params = PAGE_NUMBER_TERMS[termId];
+  if (!params) return [];
+  return answer.numbers
+    .filter((n) => params.includes(n.param))
+    .map((n) => {
+      const scope = describePageNumberScope(n);
+      return { index: n.index, text: scope ? `${scope} ${formatPageNumberValue(n)}` : formatPageNumberValue(n) };
+    });
+}
