@@ -66,3 +66,32 @@ it('gives an empty leading cell the row header above it (a cell merged down)', (
     ['deductible', 500, '居民', '二级'],
   ]);
 });
+
+it('puts a merged row header printed once, centred on its rows, on the rows nearest to it', () => {
+  const page = [
+    t('参保类别', 60, 700),
+    t('等级', 160, 700),
+    t('起付线', 260, 700),
+    // 职工医保 spans three rows and is printed on the middle one; 居民医保 spans two and is printed between them.
+    t('一级', 160, 684),
+    t('200元', 260, 684),
+    t('职工医保', 60, 668),
+    t('二级', 160, 668),
+    t('500元', 260, 668),
+    t('三级', 160, 652),
+    t('900元', 260, 652),
+    t('一级', 160, 636),
+    t('100元', 260, 636),
+    t('居民医保', 60, 628),
+    t('三级', 160, 620),
+    t('800元', 260, 620),
+  ];
+  const found = extractPageNumbers(readPdfText('', [page]).page);
+  expect(found.map((n) => [n.value, n.scheme ?? '', n.level])).toEqual([
+    [200, '职工', '一级'],
+    [500, '职工', '二级'],
+    [900, '职工', '三级'],
+    [100, '居民', '一级'],
+    [800, '居民', '三级'],
+  ]);
+});

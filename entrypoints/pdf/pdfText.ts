@@ -52,6 +52,8 @@ interface Cell {
   text: string;
   x: number;
   end: number;
+  /** The baseline of its line. */
+  y: number;
   refs: PdfPieceRef[];
 }
 
@@ -65,7 +67,7 @@ function cellsOf(line: Piece[]): Cell[] {
       last.text += p.str;
       last.end = Math.max(last.end, p.x + p.width);
       last.refs.push({ page: p.page, item: p.item });
-    } else cells.push({ text: p.str, x: p.x, end: p.x + p.width, refs: [{ page: p.page, item: p.item }] });
+    } else cells.push({ text: p.str, x: p.x, end: p.x + p.width, y: p.y, refs: [{ page: p.page, item: p.item }] });
   }
   return cells.filter((c) => c.text.trim());
 }
@@ -87,9 +89,14 @@ function tableOf(rows: Cell[][]): { cells: PageTableCell[][]; refs: PdfPieceRef[
   };
   const out: PageTableCell[][] = [];
   const refs: PdfPieceRef[][][] = [];
-  const above: (Cell | null)[] = [];
+  const firstDataRow = Math.max(
+    0,
+    rows.findIndex((r) => r.some((c) => PURE_VALUE.test(c.text))),
+  );
+  const laidOut: (Cell | null)[][] = [];
   for (const row of rows) {
-    const isHeader = !row.some((c) => PURE_VALUE.test(c.text));
+    // A row of column headers; a lone short cell below them is a merged row header, not a header over every column.
+    const isHeader = !row.some((c) => PURE_VALUE.test(c.text)) && (row.length >= 2 || out.length === 0);
     const slots: (Cell | null)[] = starts.map(() => null);
     row.forEach((cell, i) => {
       if (isHeader) {
@@ -100,13 +107,34 @@ function tableOf(rows: Cell[][]): { cells: PageTableCell[][]; refs: PdfPieceRef[
         for (const k of covered.length ? covered : [columnOf(cell.x)]) slots[k] = cell;
       } else slots[columnOf(cell.x)] = cell;
     });
-    if (!isHeader) {
-      // Leading empty slots of a data row belong to a cell merged down from the row above.
-      for (let k = 0; k < slots.length && !slots[k]; k++) {
-        if (above[k] && !PURE_VALUE.test(above[k]!.text)) slots[k] = above[k]!;
-        else break;
-      }
+    laidOut.push(slots);
+  }
+  // A merged row header is printed once, centred on the rows it spans: a data row's empty leading slot takes the
+  // nearest row header in its column, and stays empty when two different ones are as near.
+  const isDataRow = (i: number) => rows[i]!.some((c) => PURE_VALUE.test(c.text));
+  laidOut.forEach((slots, i) => {
+    if (!isDataRow(i)) return;
+    for (let k = 0; k < slots.length && !slots[k]; k++) {
+      let best: { cell: Cell; distance: number } | null = null;
+      let tie = false;
+      laidOut.forEach((other, j) => {
+        const cell = other[k];
+        if (j === i || !cell || PURE_VALUE.test(cell.text) || !isDataRowOrFloating(j)) return;
+        const distance = Math.abs(cell.y - rows[i]![0]!.y);
+        if (!best || distance < best.distance - 1) {
+          best = { cell, distance };
+          tie = false;
+        } else if (Math.abs(distance - best.distance) <= 1 && cell.text !== best.cell.text) tie = true;
+      });
+      if (!best || tie) break;
+      slots[k] = (best as { cell: Cell }).cell;
     }
+  });
+  function isDataRowOrFloating(j: number) {
+    // Header rows at the top name columns, not rows.
+    return j >= firstDataRow;
+  }
+  for (const slots of laidOut) {
     const cells: PageTableCell[] = [];
     const cellRefs: PdfPieceRef[][] = [];
     for (let k = 0; k < slots.length; k++) {
@@ -119,7 +147,6 @@ function tableOf(rows: Cell[][]): { cells: PageTableCell[][]; refs: PdfPieceRef[
     }
     out.push(cells);
     refs.push(cellRefs);
-    slots.forEach((s, k) => (above[k] = s));
   }
   return { cells: out, refs };
 }
@@ -166,12 +193,21 @@ export function readPdfText(title: string, pages: PdfTextPiece[][]): PdfPageText
       }
       tableRows = [];
     };
-    for (const line of lines) {
+    lines.forEach((line, i) => {
       const cells = cellsOf(line);
-      if (cells.length >= 2) {
+      const next = lines[i + 1];
+      // Inside a table, a short line of one cell followed by more rows is a merged row header printed between rows.
+      const floatingHeader =
+        cells.length === 1 &&
+        tableRows.length > 0 &&
+        cells[0]!.text.trim().length <= 10 &&
+        !/[。；，]/.test(cells[0]!.text) &&
+        next !== undefined &&
+        cellsOf(next).length >= 2;
+      if (cells.length >= 2 || floatingHeader) {
         flushParagraph();
         tableRows.push(cells);
-        continue;
+        return;
       }
       flushTable();
       const height = Math.max(...line.map((p) => p.height));
@@ -188,7 +224,7 @@ export function readPdfText(title: string, pages: PdfTextPiece[][]): PdfPageText
         const text = line.map((p) => p.str).join('');
         blocks.push({ kind: 'text', text, heading });
         sources.push({ kind: 'text', segments: [{ start: 0, ref: { page, item: line[0]!.item } }] });
-        continue;
+        return;
       }
       paragraph ??= { text: '', segments: [], y, height };
       for (const p of line) {
@@ -196,7 +232,7 @@ export function readPdfText(title: string, pages: PdfTextPiece[][]): PdfPageText
         paragraph.text += p.str;
       }
       paragraph.y = y;
-    }
+    });
     flushParagraph();
     flushTable();
   });

@@ -1,6 +1,6 @@
 /**
  * 「本页写的是」: one line in the card's first view with the values the page itself states for this term, each a
- * link to where the page says it. What does not fit the line is cut with an ellipsis (the popup lists them all).
+ * link to where the page says it. What does not fit scrolls sideways within the line (the popup lists them all).
  */
 export interface PageNumbersLineProps {
   links: { index: number; text: string }[];

@@ -3,6 +3,7 @@ import {
   describePageNumberScope,
   formatPageNumberValue,
   isPageNumbersAnswer,
+  linksForTerm,
   parseRevealNumberRequest,
   toPageNumberItems,
 } from './wire';
@@ -51,6 +52,49 @@ describe('wire', () => {
     expect(describePageNumberScope({ group: '100000+' })).toBe('10万元以上部分');
     expect(describePageNumberScope({})).toBe('');
   });
+  it('says a scope every reading shares once, on the first link of the card line', () => {
+    const answer = {
+      title: 't',
+      url: 'u',
+      date: null,
+      numbers: [
+        {
+          index: 0,
+          param: 'deductible' as const,
+          value: 100,
+          unit: '元' as const,
+          scheme: '居民' as const,
+          level: '社区',
+          source: 's',
+        },
+        {
+          index: 1,
+          param: 'annualCap' as const,
+          value: 150000,
+          unit: '元' as const,
+          scheme: '居民' as const,
+          source: 's',
+        },
+        {
+          index: 2,
+          param: 'deductible' as const,
+          value: 600,
+          unit: '元' as const,
+          scheme: '居民' as const,
+          level: '三级',
+          source: 's',
+        },
+      ],
+    };
+    expect(linksForTerm(answer, 'qifuxian')).toEqual([
+      { index: 0, text: '居民医保 社区 100元' },
+      { index: 2, text: '三级 600元' },
+    ]);
+    expect(linksForTerm(answer, 'fengdingxian')).toEqual([{ index: 1, text: '居民医保 15万元' }]);
+    expect(linksForTerm(answer, 'gerenzhanghu')).toEqual([]);
+    expect(linksForTerm(answer, 'tongchoujijin')).toEqual([]);
+  });
+
   it('numbers the items in page order without their places', () => {
     expect(
       toPageNumberItems([

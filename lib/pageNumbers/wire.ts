@@ -116,14 +116,23 @@ function bandText(group: string): string {
   return `${w(a)}–${w(b)}元部分`;
 }
 
-/** The card's 「本页写的是」 links for a term: the page's readings of the parameters its card is about. */
+/**
+ * The card's 「本页写的是」 links for a term: the page's readings of the parameters its card is about, short enough
+ * for one line — a scope every reading shares is said once, on the first ("居民医保 社区 100元；二级 300元").
+ */
 export function linksForTerm(answer: PageNumbersAnswer, termId: string): { index: number; text: string }[] {
   const params = PAGE_NUMBER_TERMS[termId];
   if (!params) return [];
-  return answer.numbers
-    .filter((n) => params.includes(n.param))
-    .map((n) => {
-      const scope = describePageNumberScope(n);
-      return { index: n.index, text: scope ? `${scope} ${formatPageNumberValue(n)}` : formatPageNumberValue(n) };
-    });
+  const items = answer.numbers.filter((n) => params.includes(n.param));
+  const fields = ['scheme', 'level', 'group', 'year', 'area'] as const;
+  const shared = fields.filter(
+    (f) => items.length > 1 && items.every((n) => n[f] !== undefined && n[f] === items[0]![f]),
+  );
+  return items.map((n, i) => {
+    const scope: PageNumberScope = {};
+    for (const f of fields) if (i === 0 || !shared.includes(f)) Object.assign(scope, { [f]: n[f] });
+    const words = describePageNumberScope(scope).replace(/ · /g, ' ');
+    const value = formatPageNumberValue(n).replace(' ', '');
+    return { index: n.index, text: words ? `${words} ${value}` : value };
+  });
 }
