@@ -193,7 +193,7 @@ describe('PDF reader: 本页的数字', () => {
     const tabId = await tabIdOf(reader);
     const popup = await openPopup('numbers', tabId);
     expect(sorted(await readings(popup))).toEqual(sorted(labelsOf('d02-two-schemes-table.html')));
-    await popup.getByRole('list', { name: '本页的数字' }).getByRole('button').nth(2).click();
+    await popup.getByRole('list', { name: '本页的数字' }).getByRole('button').filter({ hasText: '900 元' }).click();
     const shown = await until(
       () => markedTexts(reader, 'yibao-lens-number'),
       (t) => t.length > 0,
