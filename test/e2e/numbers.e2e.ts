@@ -89,6 +89,7 @@ beforeAll(async () => {
     '/prose.html': page('d13-community-enumeration.html'),
     '/list.html': page('d12-local-vs-remote.html'),
     '/table.html': page('d02-two-schemes-table.html'),
+    '/rules.html': page('d08-employee-rules.html'),
     '/table.pdf': tablePdf,
   });
   browser = await launchExtensionBrowser([server.origin]);
@@ -178,6 +179,26 @@ describe('checker: 用本页的数字', () => {
     const sources = popup.getByRole('region', { name: '本页数字的出处' });
     await sources.waitFor();
     expect(await sources.textContent()).toMatch(/住院待遇标准对照表.*起付线 800 元：「居民医保，三级，起付线：800元」/);
+    await popup.close();
+    await seed.close();
+  });
+});
+
+describe('checker: 用本页的数字 in 个人账户', () => {
+  it('fills a retiree’s monthly credit from the page’s rules', async () => {
+    const seed = await browser.newPage();
+    await seed.goto(server.url('/rules.html'));
+    await waitForMarks(seed, 1);
+    const popup = await openPopup('checker/account', await tabIdOf(seed));
+    await popup.getByRole('button', { name: '用本页的数字' }).click();
+    const scopes = popup.getByRole('group', { name: '选择本页数字的适用范围' });
+    await scopes.getByLabel('人员类别').selectOption('退休');
+    await scopes.getByRole('button', { name: '填入这些数字' }).click();
+    expect(await popup.getByRole('textbox', { name: /^当地退休人员每月划入额/ }).inputValue()).toBe('80');
+    const sources = popup.getByRole('region', { name: '本页数字的出处' });
+    expect(await sources.textContent()).toMatch(
+      /当地退休人员每月划入额 80 元：「.*退休人员个人账户按每人每月八十元定额划入」/,
+    );
     await popup.close();
     await seed.close();
   });
