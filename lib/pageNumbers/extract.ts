@@ -93,7 +93,7 @@ const AFTER_BAD = new RegExp(
 );
 /** Right before the number: a change, a floor, an old value, the end of a range. */
 const BEFORE_BAD =
-  /(?:约|近|超过|超出|不低于|不少于|不高于|不超过|最低|提高|增加|增长|降低|下降|减少|上涨|上调|下调|达到?|高达|突破|由|从|原来的|原为|原|累计|合计|总计|平均)\s*$/;
+  /(?:约|近|超过|超出|不低于|不少于|不高于|不超过|最低|提高|提升|新增|增加|增长|降低|下降|减少|上涨|上调|下调|达到?|高达|突破|由|从|原来的|原为|原|累计|合计|总计|平均)\s*$/;
 /** The end of a range: "200元至5000元", "50%-70%". */
 const RANGE_END = new RegExp(`[\\d${CN_NUM}]\\s*(?:万元|元|%|万)?\\s*[-—–－~～至到]\\s*$`);
 
