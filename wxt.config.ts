@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/keys/keymap';
 import {
   LENS_CARD_SCRIPT,
+  LENS_PAGE_NUMBERS_SCRIPT,
   LENS_ENGINE_SCRIPT,
   LENS_LOADER_SCRIPT,
   LENS_MARK_STYLESHEET,
@@ -61,11 +62,11 @@ export default defineConfig({
     action: { default_icon: ICONS },
     // Their keys and labels are declared with every other key in lib/keys/keymap.ts.
     commands: manifestCommands(),
-    // The engine and the card are imported by the content script from the package; use_dynamic_url keeps their
+    // The engine, the card and the page-number reader are imported by the content script from the package; use_dynamic_url keeps their
     // address unguessable for pages (a per-session id instead of the extension's fixed one).
     web_accessible_resources: [
       {
-        resources: [LENS_ENGINE_SCRIPT.slice(1), LENS_CARD_SCRIPT.slice(1)],
+        resources: [LENS_ENGINE_SCRIPT.slice(1), LENS_CARD_SCRIPT.slice(1), LENS_PAGE_NUMBERS_SCRIPT.slice(1)],
         matches: ['<all_urls>'],
         use_dynamic_url: true,
       },

@@ -47,6 +47,8 @@ interface CardState {
   scroll: { top: number; serial: number };
   pinned: boolean;
   theme: 'system' | 'light' | 'dark';
+  /** 本页写的是, per term: the page's own values (set by the engine once read). */
+  pageNumbers: Map<string, { index: number; text: string }[]>;
 }
 
 function FloatingCard({
@@ -167,6 +169,11 @@ function FloatingCard({
             handlers.onKnowTerm(record.id);
             handlers.onClose();
           }}
+          pageNumbers={
+            state.pageNumbers.has(record.id)
+              ? { links: state.pageNumbers.get(record.id)!, onReveal: handlers.onRevealPageNumber }
+              : undefined
+          }
         />
       )}
     </div>
@@ -187,6 +194,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     scroll: { top: 0, serial: 0 },
     pinned: false,
     theme: 'system',
+    pageNumbers: new Map(),
   };
   const setState = (update: (s: CardState) => CardState) => {
     state = update(state);
@@ -215,6 +223,9 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     },
     hide() {
       setState((s) => ({ ...s, request: null, current: null, history: [], pinned: false }));
+    },
+    setPageNumbers(termId, links) {
+      setState((s) => ({ ...s, pageNumbers: new Map(s.pageNumbers).set(termId, links) }));
     },
     setTheme(theme) {
       if (theme !== state.theme) setState((s) => ({ ...s, theme }));

@@ -10,6 +10,8 @@ import { createCardHost, type CardHost } from './cardHost';
 import { termLineRects, type HoverController } from './hoverController';
 import type { TermOccurrence } from './readingOrder';
 import type { SensedMatch } from './senseContext';
+import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
+import { PAGE_NUMBER_TERMS } from '@/lib/pageNumbers/terms';
 
 /**
  * Remembers what had the focus before a card took it, and gives it back when that card closes
@@ -41,6 +43,8 @@ export interface CardDisplayDeps {
   /** The glossary id of a matcher entry. */
   termIdOf(entry: number): string | undefined;
   reportError(error: unknown): void;
+  /** 本页的数字: the page's own values for the card's term (「本页写的是」). */
+  pageNumbers: PageNumberSource;
 }
 
 export interface CardDisplay {
@@ -65,6 +69,7 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
     // The content script never writes settings itself: the intent goes to the owner (the background), which adds
     // the id to the latest stored list.
     onKnowTerm: (termId) => void changeLensSettings({ op: 'knowTerm', id: termId }).catch(deps.reportError),
+    onRevealPageNumber: (index) => void deps.pageNumbers.reveal(index).catch(deps.reportError),
   });
   const focusReturn = createFocusReturn(doc, (element) => host.isHost(element));
 
@@ -75,7 +80,15 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
     const view = await host.view();
     const settings = deps.settings();
     if (settings) view.setTheme(settings.theme);
-    view.show({ termId, sense: (term.match as SensedMatch).sense, lines: termLineRects(term), focus });
+    const sense = (term.match as SensedMatch).sense;
+    view.show({ termId, sense, lines: termLineRects(term), focus });
+    // The card opens at once; the page's own values for its term follow when read (only cards that have them ask).
+    if (!sense && PAGE_NUMBER_TERMS[termId]) {
+      void deps.pageNumbers
+        .forTerm(termId)
+        .then((links) => links.length && view.setPageNumbers(termId, links))
+        .catch(deps.reportError);
+    }
   }
 
   return {

@@ -8,6 +8,7 @@ import type { MatcherEntryRule } from '@/lib/matcher/matcher';
 import { goToNeighbour } from './keyboardNav';
 import { inDocumentOrder, occurrencesInOrder, type TermOccurrence } from './readingOrder';
 import type { PageScanner } from './scanner';
+import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
 import type { SensedMatch } from './senseContext';
 
 export interface PageQuestionDeps {
@@ -23,6 +24,7 @@ export interface PageQuestionDeps {
   /** The occurrence whose card is open. */
   current(): TermOccurrence | null;
   open(occurrence: TermOccurrence): void;
+  numbers: PageNumberSource;
 }
 
 export function createPageQuestions(deps: PageQuestionDeps): PageQuestions {
@@ -94,5 +96,8 @@ export function createPageQuestions(deps: PageQuestionDeps): PageQuestions {
       await scannedAll();
       return revealPageTerm(request);
     },
+    // 本页的数字: read only on a page with 医保 terms (the source checks), by the lazily loaded reader.
+    listPageNumbers: () => deps.numbers.answer(),
+    revealPageNumber: ({ index }) => deps.numbers.reveal(index),
   };
 }

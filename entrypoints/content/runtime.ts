@@ -9,7 +9,7 @@ import { findTermAtPoint } from './hitTest';
 import { createHoverController, type HoverController } from './hoverController';
 import { listenForTermKeys } from './keyboardNav';
 import { onLensMessage } from '@/lib/messaging/protocol';
-import { parseRevealRequest, type PageQuestions } from '@/lib/messaging/pageQuestions';
+import { parseRevealNumberRequest, parseRevealRequest, type PageQuestions } from '@/lib/messaging/pageQuestions';
 import {
   isLensActiveOn,
   readLensSettings,
@@ -28,6 +28,8 @@ import type { LensContentContext } from './engineContract';
 import { isFirstInBlock, type MarkRules } from './markPlan';
 import { createCardDisplay } from './cardDisplay';
 import { createPageQuestions } from './pageQuestions';
+import { createEnginePageNumbers } from './pageNumbers';
+import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
 
 // Built on the first Chinese text node. The tables are literals of the engine module (generated/engineData.ts):
 // nothing is parsed on the page.
@@ -36,10 +38,14 @@ const matcher = createLazyTermMatcher(() => COMPILED_MATCHER);
 const loadSenses = () => COMPILED_SENSES;
 const refineSenses = createSenseRefiner(loadSenses);
 
-/** `storedSettings`: the settings read the loader started while the engine was loading, if any. */
+/**
+ * `storedSettings`: the settings read the loader started while the engine was loading, if any. `numbers`: where the
+ * page's numbers come from when not from its DOM (the PDF reader reads them from its text items' positions).
+ */
 export function startLensRuntime(
   ctx: LensContentContext,
   storedSettings?: Promise<Record<string, unknown>>,
+  numbers?: PageNumberSource,
 ): PageQuestions {
   const doc = document;
   const siteKey = siteKeyOf(location.href);
@@ -63,11 +69,24 @@ export function startLensRuntime(
     return !(category && disabledCategories.includes(category));
   };
 
+  // 本页的数字 are read only where the engine found 医保 terms (all of the page matched first, in idle slices).
+  const pageNumbers =
+    numbers ??
+    createEnginePageNumbers(
+      doc,
+      async () => {
+        await ready;
+        await scanner?.scanAll();
+        return (scanner?.tracked.size ?? 0) > 0;
+      },
+      ctx.signal,
+    );
   const card = createCardDisplay(doc, {
     hover: () => hover,
     settings: () => settings,
     termIdOf: (entry) => matcher.entries[entry]?.id,
     reportError: reportOnce,
+    pageNumbers,
   });
 
   /**
@@ -219,6 +238,7 @@ export function startLensRuntime(
     },
     current: () => hover?.currentTerm() ?? null,
     open: card.openWithFocus,
+    numbers: pageNumbers,
   });
 
   const unwatch = watchLensSettings((next) => {
@@ -231,6 +251,11 @@ export function startLensRuntime(
       onLensMessage('revealPageTerm', ({ data }) => {
         const request = parseRevealRequest(data);
         return request ? questions.revealPageTerm(request) : false;
+      }),
+      onLensMessage('listPageNumbers', () => questions.listPageNumbers()),
+      onLensMessage('revealPageNumber', ({ data }) => {
+        const request = parseRevealNumberRequest(data);
+        return request ? questions.revealPageNumber(request) : false;
       }),
     );
   }

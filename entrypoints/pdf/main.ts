@@ -16,6 +16,8 @@ import { createPageViews, type PageViews } from './pageViews';
 import { readSourceUrl } from './readerSource';
 import { downloadFailureMessage, downloadPdf } from './download';
 import { clampZoom, nextZoom, pageWidthZoom } from './zoom';
+import { createPdfNumbers } from './pdfNumbers';
+import { linksForTerm } from '@/lib/pageNumbers/wire';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const fileInput = $<HTMLInputElement>('file-input');
@@ -241,7 +243,22 @@ document.addEventListener('keydown', (event) => {
 });
 
 // The reader is the extension's own page: it lives exactly as long as the extension does.
-const lens = startLensRuntime(createExtensionContext(() => true));
+// 本页的数字 in a PDF come from its text items' positions (rows and columns of tables), not from the text layer's DOM.
+const pdfNumbers = createPdfNumbers(() =>
+  openDoc && views ? { doc: openDoc, title: titleHeading.textContent ?? '', views } : null,
+);
+const lens = startLensRuntime(
+  createExtensionContext(() => true),
+  undefined,
+  {
+    answer: pdfNumbers.listPageNumbers,
+    reveal: (index) => pdfNumbers.revealPageNumber({ index }),
+    forTerm: async (termId) => {
+      const answer = await pdfNumbers.listPageNumbers();
+      return answer ? linksForTerm(answer, termId) : [];
+    },
+  },
+);
 void browser.tabs.getCurrent().then((tab) => {
   if (tab?.id !== undefined) answerReaderQuestions(tab.id, lens);
 });

@@ -42,6 +42,11 @@ export interface PageViews {
   firstPageShown: Promise<void>;
   /** True if none of the first pages has any text (a scanned document). */
   looksScanned(): Promise<boolean>;
+  /**
+   * Scrolls a page into view and gives the text-layer spans of its text items (by index in getTextContent's
+   * items), once the page's text layer is drawn; null if it is not drawn within a few seconds.
+   */
+  textPieces(pageIndex: number, items: number[]): Promise<HTMLElement[] | null>;
   destroy(): void;
 }
 
@@ -297,6 +302,20 @@ export async function createPageViews(
       slot?.element.scrollIntoView({ block: 'start' });
     },
     currentPage: () => current,
+    async textPieces(pageIndex, items) {
+      const slot = slots[pageIndex];
+      if (!slot) return null;
+      slot.element.scrollIntoView({ block: 'center' });
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const layer = slot.textLayer;
+        if (layer && slot.textDiv?.isConnected) {
+          const spans = items.map((i) => layer.textDivs[i]).filter((s): s is HTMLElement => !!s);
+          return spans.length ? spans : null;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return null;
+    },
     async looksScanned() {
       for (const slot of slots.slice(0, 3)) {
         const page = await pageOf(slot);

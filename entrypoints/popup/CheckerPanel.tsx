@@ -16,6 +16,8 @@ import { CHECKER_TOOLS } from '@/lib/checker/registry';
 import { CHECKER_TOOL_IDS, CHECKER_TOOL_LABELS, type CheckerToolId } from '@/lib/checker/toolIds';
 import { CheckerChoiceField, CheckerFlagField, CheckerNumberField } from './CheckerFields';
 import { ResultFrame } from './checker/ResultFrame';
+import { PageNumbersFill, PageNumbersSources, type PageNumbersProvenance } from './checker/PageNumbersFill';
+import type { PageNumbersSource } from './PageNumbersPanel';
 
 function ToolForm({
   base,
@@ -88,12 +90,20 @@ const readInputs = () => {
   return pending;
 };
 
-export default function CheckerPanel({ initialTool }: { initialTool: CheckerToolId | null }) {
+export default function CheckerPanel({
+  initialTool,
+  pageNumbers = null,
+}: {
+  initialTool: CheckerToolId | null;
+  /** The target page's numbers, for 「用本页的数字」 (null: no page to read). */
+  pageNumbers?: PageNumbersSource | null;
+}) {
   const base = useId().replace(/:/g, '');
   const [inputs, setInputs] = useState<CheckerInputs | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The values the last 重置 replaced, until 撤销 or another tool. */
   const [undoValues, setUndoValues] = useState<CheckerFormValues | null>(null);
+  const [provenance, setProvenance] = useState<PageNumbersProvenance | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -159,6 +169,18 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
       )}
 
       <h2 className="sr-only">{CHECKER_TOOL_LABELS[toolId]}</h2>
+      {pageNumbers && (toolId === 'inpatient' || toolId === 'account') && (
+        <PageNumbersFill
+          key={toolId}
+          toolId={toolId}
+          values={inputs[toolId]}
+          source={pageNumbers}
+          onFill={(values, from) => {
+            setValues(values);
+            setProvenance(from);
+          }}
+        />
+      )}
       <ToolForm
         key={toolId}
         base={`${base}-${toolId}`}
@@ -166,6 +188,7 @@ export default function CheckerPanel({ initialTool }: { initialTool: CheckerTool
         values={inputs[toolId]}
         onChange={(key, value) => setValues({ ...inputs[toolId], [key]: value })}
       />
+      {provenance?.toolId === toolId && <PageNumbersSources provenance={provenance} values={inputs[toolId]} />}
 
       <div className="checker-actions">
         <button type="button" className="secondary-button" onClick={reset}>

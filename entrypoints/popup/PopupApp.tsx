@@ -4,7 +4,17 @@
  * background through storage.session.
  */
 import { browser } from 'wxt/browser';
-import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { CheckerToolId } from '@/lib/checker/toolIds';
 import { isLensActiveOn, siteKeyOf } from '@/lib/settings/settings';
 import { rulesCovering } from '@/lib/settings/sites';
@@ -14,6 +24,8 @@ import type { PopupRoute } from '@/lib/messaging/popupRoute';
 import { lensReaderUrlFor, looksLikePdfUrl } from '@/lib/messaging/readerChannel';
 import type { DetailRef } from './DetailView';
 import { PageTermsPanel } from './PageTermsPanel';
+import { PageNumbersPanel } from './PageNumbersPanel';
+import { pageNumbersSourceFor } from './pageNumbersSource';
 import { resolvePopupContext, type PopupContext } from './popupTarget';
 import { SearchPanel } from './SearchPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -21,15 +33,16 @@ import { SettingsPanel } from './SettingsPanel';
 export const loadCheckerPanel = () => import('./CheckerPanel');
 const CheckerPanel = lazy(loadCheckerPanel);
 
-type PopupTab = 'search' | 'page' | 'checker';
+type PopupTab = 'search' | 'page' | 'numbers' | 'checker';
 const TABS: { id: PopupTab; label: string }[] = [
   { id: 'search', label: '查询' },
   { id: 'page', label: '本页术语' },
+  { id: 'numbers', label: '本页数字' },
   { id: 'checker', label: '计算器' },
 ];
 
 function tabOf(route: PopupRoute): PopupTab {
-  return route.view === 'page' ? 'page' : route.view === 'checker' ? 'checker' : 'search';
+  return route.view === 'page' || route.view === 'numbers' || route.view === 'checker' ? route.view : 'search';
 }
 
 export interface PopupBoot {
@@ -53,11 +66,21 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
   const { settings, change: changeSettings } = useSettings();
   const [context, setContext] = useState<PopupContext | undefined>(undefined);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const tabRefs = useRef<Record<PopupTab, HTMLButtonElement | null>>({ search: null, page: null, checker: null });
+  const tabRefs = useRef<Record<PopupTab, HTMLButtonElement | null>>({
+    search: null,
+    page: null,
+    numbers: null,
+    checker: null,
+  });
 
   useEffect(() => {
     void resolvePopupContext(boot.search).then(setContext);
   }, [boot.search]);
+  // 本页的数字 of the target page: asked only when the list or the checker's 「用本页的数字」 wants them.
+  const numbersSource = useMemo(
+    () => (context === undefined ? undefined : pageNumbersSourceFor(context.target)),
+    [context],
+  );
 
   // Opened at 本页术语 or 计算器, the keyboard starts on that tab (the search box is hidden).
   useLayoutEffect(() => {
@@ -211,6 +234,15 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
         </section>
         <section
           role="tabpanel"
+          id={panelId('numbers')}
+          aria-labelledby={tabId('numbers')}
+          hidden={tab !== 'numbers'}
+          className="panel"
+        >
+          {tab === 'numbers' && <PageNumbersPanel source={numbersSource} inTab={context?.inTab ?? false} />}
+        </section>
+        <section
+          role="tabpanel"
           id={panelId('checker')}
           aria-labelledby={tabId('checker')}
           hidden={tab !== 'checker'}
@@ -218,7 +250,7 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
         >
           {visited.has('checker') && (
             <Suspense fallback={<p className="state-message">正在打开计算器…</p>}>
-              <CheckerPanel initialTool={checkerTool} />
+              <CheckerPanel initialTool={checkerTool} pageNumbers={numbersSource ?? null} />
             </Suspense>
           )}
         </section>

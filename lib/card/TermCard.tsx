@@ -4,6 +4,7 @@ import { checkerToolForTerm } from '@/lib/checker/toolTerms';
 import { FactQuote } from './FactQuote';
 import type { CardRecord, CardSource } from './records';
 import type { PopupRoute } from '@/lib/messaging/popupRoute';
+import { PageNumbersLine, type PageNumbersLineProps } from './PageNumbersLine';
 
 export interface TermCardProps {
   record: CardRecord;
@@ -21,6 +22,8 @@ export interface TermCardProps {
   back?: { term: string; onBack(): void };
   /** Hover card only: 我懂了，不再标出. */
   onKnowTerm?(): void;
+  /** Hover card only: the page's own numbers for this term (本页写的是), each shown on the page when chosen. */
+  pageNumbers?: PageNumbersLineProps;
 }
 
 const LOCAL_CAVEAT = '以当地政策为准';
@@ -154,6 +157,7 @@ export function TermCard({
   onExpand,
   back,
   onKnowTerm,
+  pageNumbers,
 }: TermCardProps) {
   const sourceMark = (indexes: number[]) =>
     indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null;
@@ -196,6 +200,7 @@ export function TermCard({
       </header>
       {whole && record.aliases.length > 0 && <p className="yl-aliases">也叫：{record.aliases.join('、')}</p>}
       <p className="yl-summary">{record.summary}</p>
+      {pageNumbers && pageNumbers.links.length > 0 && <PageNumbersLine {...pageNumbers} />}
 
       {whole && <p className="yl-explanation">{record.explanation}</p>}
 

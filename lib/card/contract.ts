@@ -28,6 +28,8 @@ export interface LensCardHandlers {
   onPointerInside(inside: boolean): void;
   /** 我懂了，不再标出: stop marking this term everywhere (it still answers a hover). */
   onKnowTerm(termId: string): void;
+  /** 本页写的是: show the page's `index`-th number where the page states it. */
+  onRevealPageNumber(index: number): void;
 }
 
 export interface LensCardView {
@@ -36,6 +38,8 @@ export interface LensCardView {
   /** The term moved (scrolling): place the same card again, keeping what it shows. */
   reposition(lines: RectLike[]): void;
   hide(): void;
+  /** 本页写的是: the page's values for a term, shown in its card while that card is open (and when it is reopened). */
+  setPageNumbers(termId: string, links: { index: number; text: string }[]): void;
   setTheme(theme: 'system' | 'light' | 'dark'): void;
   currentTermId(): string | null;
   currentSense(): string | undefined;

@@ -35,10 +35,33 @@ describe('the page questions, declared once', () => {
   });
 
   it('passes the whole request, occurrence included, to the answering page', async () => {
-    const answers = { listPageTerms: vi.fn(async () => []), revealPageTerm: vi.fn(async () => true) };
+    const answers = {
+      listPageTerms: vi.fn(async () => []),
+      revealPageTerm: vi.fn(async () => true),
+      listPageNumbers: vi.fn(async () => null),
+      revealPageNumber: vi.fn(async () => true),
+    };
     const question = parsePageQuestion('revealPageTerm', { id: 'a', occurrence: 3 })!;
     expect(await answerPageQuestion(answers, question)).toBe(true);
     expect(answers.revealPageTerm).toHaveBeenCalledWith({ id: 'a', occurrence: 3 });
+  });
+
+  it('asks for the page numbers and for one of them by index', async () => {
+    expect(parsePageQuestion('listPageNumbers', { anything: 1 })).toEqual({ name: 'listPageNumbers' });
+    expect(parsePageQuestion('revealPageNumber', { index: 4 })).toEqual({
+      name: 'revealPageNumber',
+      request: { index: 4 },
+    });
+    for (const bad of [undefined, {}, { index: -1 }, { index: 1.5 }, { index: '4' }])
+      expect(parsePageQuestion('revealPageNumber', bad)).toBeNull();
+    const answers = {
+      listPageTerms: vi.fn(async () => []),
+      revealPageTerm: vi.fn(async () => true),
+      listPageNumbers: vi.fn(async () => null),
+      revealPageNumber: vi.fn(async () => true),
+    };
+    expect(await answerPageQuestion(answers, parsePageQuestion('revealPageNumber', { index: 2 })!)).toBe(true);
+    expect(answers.revealPageNumber).toHaveBeenCalledWith({ index: 2 });
   });
 
   it('accepts only term lists as answers to listPageTerms', () => {

@@ -25,10 +25,18 @@ export interface RevealRequest {
   occurrence?: number | 'next';
 }
 
+/** Show the page's `index`-th number (本页的数字) where the page states it. */
+export interface RevealNumberRequest {
+  index: number;
+}
+
 /** What a page (a web page's engine, the PDF reader) answers. */
 export interface PageQuestions {
   listPageTerms(): Promise<PageTermCount[]>;
   revealPageTerm(request: RevealRequest): Promise<boolean>;
+  /** 本页的数字: the policy numbers the page states (lib/pageNumbers/wire.ts's PageNumbersAnswer; checked on arrival). */
+  listPageNumbers(): Promise<unknown>;
+  revealPageNumber(request: RevealNumberRequest): Promise<boolean>;
 }
 
 export type PageQuestionName = keyof PageQuestions;
@@ -38,7 +46,11 @@ export type PageQuestionMessages = {
   [Name in PageQuestionName]: (...data: Parameters<PageQuestions[Name]>) => Awaited<ReturnType<PageQuestions[Name]>>;
 };
 
-export type PageQuestion = { name: 'listPageTerms' } | { name: 'revealPageTerm'; request: RevealRequest };
+export type PageQuestion =
+  | { name: 'listPageTerms' }
+  | { name: 'revealPageTerm'; request: RevealRequest }
+  | { name: 'listPageNumbers' }
+  | { name: 'revealPageNumber'; request: RevealNumberRequest };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -60,9 +72,19 @@ export function parseRevealRequest(data: unknown): RevealRequest | null {
   };
 }
 
+/** The request of a reveal-number question, or null when its shape is wrong. */
+export function parseRevealNumberRequest(data: unknown): RevealNumberRequest | null {
+  if (!isRecord(data) || typeof data.index !== 'number' || !Number.isInteger(data.index) || data.index < 0) return null;
+  return { index: data.index };
+}
+
 /** A question by name and data, or null when the name is not one of ours or the data is malformed. */
 export function parsePageQuestion(name: unknown, data: unknown): PageQuestion | null {
-  if (name === 'listPageTerms') return { name };
+  if (name === 'listPageTerms' || name === 'listPageNumbers') return { name };
+  if (name === 'revealPageNumber') {
+    const request = parseRevealNumberRequest(data);
+    return request ? { name, request } : null;
+  }
   if (name !== 'revealPageTerm') return null;
   const request = parseRevealRequest(data);
   return request ? { name, request } : null;
@@ -70,7 +92,16 @@ export function parsePageQuestion(name: unknown, data: unknown): PageQuestion | 
 
 /** Answers a parsed question with `answers`. */
 export function answerPageQuestion(answers: PageQuestions, question: PageQuestion): Promise<unknown> {
-  return question.name === 'listPageTerms' ? answers.listPageTerms() : answers.revealPageTerm(question.request);
+  switch (question.name) {
+    case 'listPageTerms':
+      return answers.listPageTerms();
+    case 'revealPageTerm':
+      return answers.revealPageTerm(question.request);
+    case 'listPageNumbers':
+      return answers.listPageNumbers();
+    case 'revealPageNumber':
+      return answers.revealPageNumber(question.request);
+  }
 }
 
 /** The shape of an answer to listPageTerms (what the popup accepts from a page). */

@@ -18,6 +18,7 @@ describe('parsePopupRoute', () => {
     ['#checker/inpatient', { view: 'checker', tool: 'inpatient' }],
     ['#checker/nope', { view: 'checker', tool: null }],
     ['#page', { view: 'page' }],
+    ['#numbers', { view: 'numbers' }],
     ['#search/%E4%B8%AA%E8%B4%A6', { view: 'search', text: '个账' }],
     ['#search/个账', { view: 'search', text: '个账' }],
     ['#search/a%2Fb', { view: 'search', text: 'a/b' }],
@@ -40,6 +41,7 @@ describe('parsePopupRoute', () => {
       { view: 'checker', tool: 'family' },
       { view: 'checker', tool: null },
       { view: 'page' },
+      { view: 'numbers' },
       { view: 'search', text: '统筹 基金/2' },
     ];
     for (const route of routes) expect(parsePopupRoute(formatPopupRoute(route))).toEqual(route);

@@ -1,7 +1,7 @@
 /**
  * Where the popup opens: a route is a value everywhere (card → content script → background → storage.session →
  * popup), checked by `popupRouteSchema` where it arrives. Only the popup's address carries it as text, the part after
- * '#' in popup.html#…: term/<id>, article/<id>, checker, checker/<tool>, search/<text>, page. parsePopupRoute and
+ * '#' in popup.html#…: term/<id>, article/<id>, checker, checker/<tool>, search/<text>, page, numbers (本页的数字). parsePopupRoute and
  * formatPopupRoute are that edge. The content script imports the type only (no zod on pages).
  */
 import { browser } from 'wxt/browser';
@@ -17,6 +17,7 @@ export const popupRouteSchema = z.discriminatedUnion('view', [
   z.strictObject({ view: z.literal('term'), id: z.string().regex(ENTRY_ID) }),
   z.strictObject({ view: z.literal('article'), id: z.string().regex(ENTRY_ID) }),
   z.strictObject({ view: z.literal('page') }),
+  z.strictObject({ view: z.literal('numbers') }),
   z.strictObject({ view: z.literal('checker'), tool: z.enum(CHECKER_TOOL_IDS).nullable() }),
 ]);
 export type PopupRoute = z.infer<typeof popupRouteSchema>;
@@ -50,6 +51,8 @@ export function parsePopupRoute(raw: string | null | undefined): PopupRoute | nu
       return { view: 'search', text: safeDecode(rest).slice(0, SEARCH_MAX_CHARS) };
     case 'page':
       return { view: 'page' };
+    case 'numbers':
+      return { view: 'numbers' };
     case 'checker': {
       const tool = (CHECKER_TOOL_IDS as readonly string[]).includes(rest) ? (rest as CheckerToolId) : null;
       return { view: 'checker', tool };
@@ -68,6 +71,8 @@ export function formatPopupRoute(route: PopupRoute): string {
       return `search/${encodeURIComponent(route.text)}`;
     case 'page':
       return 'page';
+    case 'numbers':
+      return 'numbers';
     case 'checker':
       return route.tool ? `checker/${route.tool}` : 'checker';
   }

@@ -38,7 +38,12 @@ describe('the reader answers the page questions', () => {
 
   it('passes the occurrence on (下一处 goes to the next one), only for its own tab and from our own pages', async () => {
     fakeBrowser.reset();
-    const answers = { listPageTerms: vi.fn(async () => []), revealPageTerm: vi.fn(async () => true) };
+    const answers = {
+      listPageTerms: vi.fn(async () => []),
+      revealPageTerm: vi.fn(async () => true),
+      listPageNumbers: vi.fn(async () => null),
+      revealPageNumber: vi.fn(async () => true),
+    };
     const remove = answerReaderQuestions(7, answers);
     const reveal = { yibaoReader: 'revealPageTerm', tabId: 7, data: { id: 'grzh', occurrence: 'next' } };
     expect(await ask(reveal, ownPage())).toEqual({ kept: true, answer: true });

@@ -14,6 +14,7 @@ import {
   parsePageQuestion,
   type PageQuestionName,
   type PageQuestions,
+  type RevealNumberRequest,
   type RevealRequest,
 } from './pageQuestions';
 
@@ -21,7 +22,7 @@ import {
 interface ReaderQuestion {
   yibaoReader: PageQuestionName;
   tabId: number;
-  data?: RevealRequest;
+  data?: RevealRequest | RevealNumberRequest;
 }
 
 /** True for this extension's own PDF reader page. */
@@ -64,6 +65,29 @@ export async function askRevealPageTerm(
       data: request,
     } satisfies ReaderQuestion);
   return sendLensMessage('revealPageTerm', request, { tabId: target.tabId, frameId: 0 });
+}
+
+/** 本页的数字 of a web page's tab or the reader's tab (the answer is checked by the asker). */
+export async function askPageNumbers(target: { tabId: number; url?: string }): Promise<unknown> {
+  if (isLensReaderUrl(target.url))
+    return browser.runtime.sendMessage({
+      yibaoReader: 'listPageNumbers',
+      tabId: target.tabId,
+    } satisfies ReaderQuestion);
+  return sendLensMessage('listPageNumbers', undefined, { tabId: target.tabId, frameId: 0 });
+}
+
+export async function askRevealPageNumber(
+  target: { tabId: number; url?: string },
+  request: RevealNumberRequest,
+): Promise<unknown> {
+  if (isLensReaderUrl(target.url))
+    return browser.runtime.sendMessage({
+      yibaoReader: 'revealPageNumber',
+      tabId: target.tabId,
+      data: request,
+    } satisfies ReaderQuestion);
+  return sendLensMessage('revealPageNumber', request, { tabId: target.tabId, frameId: 0 });
 }
 
 /** True for a message sent by one of this extension's own pages (the popup), not by a content script or another extension. */

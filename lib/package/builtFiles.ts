@@ -10,6 +10,8 @@ export const LENS_MARK_STYLESHEET = '/content-marks.css';
 export const LENS_ENGINE_SCRIPT = '/content-engine.js';
 /** The card module (React and the card texts), imported on the first hover. */
 export const LENS_CARD_SCRIPT = '/card-ui.js';
+/** The page-number reader (本页的数字), imported when the popup, the checker or a card asks for a page's numbers. */
+export const LENS_PAGE_NUMBERS_SCRIPT = '/page-numbers.js';
 /** The PDF reader page and the popup page. */
 export const LENS_READER_PAGE = '/pdf.html';
 export const LENS_POPUP_PAGE = '/popup.html';

@@ -25,13 +25,17 @@ const LIBRARY_FILES: Record<string, string[]> = {
   'fuse.js': ['node_modules/fuse.js/dist/fuse.basic.mjs'],
 };
 
-/** The content scripts the manifest injects into every page, plus the engine module they import, if built. */
+/**
+ * The content scripts the manifest injects into every page, plus the engine module they import and the page-number
+ * reader the engine imports when asked (本页的数字), if built.
+ */
 function pageFiles(): string[] {
   const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as {
     content_scripts: { js?: string[] }[];
   };
   const files = manifest.content_scripts.flatMap((c) => c.js ?? []);
   if (existsSync(join(DIR, 'content-engine.js'))) files.push('content-engine.js');
+  if (existsSync(join(DIR, 'page-numbers.js'))) files.push('page-numbers.js');
   return files.map((f) => join(DIR, f));
 }
 
