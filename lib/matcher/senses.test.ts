@@ -334,6 +334,19 @@ describe('resolveSense with the real data', () => {
     ['gerenzhanghu', 'bank', { sentence: '登录网银查看银行[[个人账户]]流水' }, null],
     ['gerenzhanghu', 'drug purchase, no scheme named', { sentence: '在药店购药可以刷[[个人账户]]' }, YIBAO_SENSE],
     ['gerenzhanghu', 'no cue at all', { sentence: '[[个人账户]]余额怎么查' }, YIBAO_SENSE],
+    [
+      'shangbaochuangxinyaomulu',
+      'a form that names another scheme (商保) is at home there',
+      { sentence: '[[商保创新药目录]]首版收录19种药' },
+      YIBAO_SENSE,
+    ],
+    ['shebaokajinrongzhanghu', 'a form that names a bank', { sentence: '[[社保卡银行账户]]可以存取现金' }, YIBAO_SENSE],
+    [
+      'shangyejiankangbaoxian',
+      'at home on a commercial page',
+      { sentence: '[[商业健康保险]]的保单', title: '保险公司产品说明' },
+      YIBAO_SENSE,
+    ],
     ['linianjieyu', "a fund's surplus", { sentence: '全市医保统筹基金[[历年结余]]可支付约20个月' }, 'fund-surplus'],
     [
       'linianjieyu',

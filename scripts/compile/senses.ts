@@ -137,6 +137,26 @@ function cuesFor(
   return cues;
 }
 
+/**
+ * Schemes other than 医保 where an entry's own card is right too: those whose words its own forms hold
+ * (商保创新药目录 names 商保, 社保卡银行账户 names 银行), and those whose cue groups it lists for its 医保 sense.
+ */
+export function homeSchemes(senses: SensesFile, term: GlossaryEntry): SchemeId[] {
+  const forms = [term.term, ...term.aliases];
+  const entry = senses.entries.find((e) => e.entry === term.id);
+  const cued = (entry?.senses.find((s) => s.sense === YIBAO_SENSE_ID)?.cues ?? []).map(
+    (g) => senses.cueGroups.find((c) => c.id === g)?.scheme,
+  );
+  return senses.schemes
+    .filter((scheme) => scheme.id !== 'yibao')
+    .filter(
+      (scheme) =>
+        cued.includes(scheme.id) ||
+        forms.some((form) => [...scheme.cues, ...scheme.nearCues].some((word) => form.includes(word))),
+    )
+    .map((scheme) => scheme.id);
+}
+
 /** The id of the note sense of a scheme. */
 export const schemeNoteId = (scheme: SchemeId) => `note-${scheme}`;
 
@@ -149,13 +169,11 @@ function schemeTargets(
   entry: SensesFile['entries'][number] | undefined,
   entryClass: EntryClass,
   senseIndex: Map<string, number>,
+  homes: SchemeId[],
 ): number[] {
-  const groupsOf = (sense: string) =>
-    (entry?.senses.find((s) => s.sense === sense)?.cues ?? []).map((g) => senses.cueGroups.find((c) => c.id === g));
   return senses.schemes.map((scheme) => {
-    if (scheme.id === 'yibao') return CUE_YIBAO;
-    // An entry at home in this scheme too (商业健康保险 on a commercial page) keeps its card there.
-    if (groupsOf(YIBAO_SENSE_ID).some((g) => g?.scheme === scheme.id)) return CUE_YIBAO;
+    // 医保, and the schemes where the entry is at home too (商业健康保险 on a commercial page), keep its card.
+    if (scheme.id === 'yibao' || homes.includes(scheme.id)) return CUE_YIBAO;
     const lookAlike = entry?.senses.find(
       (s) =>
         s.sense !== YIBAO_SENSE_ID &&
@@ -227,7 +245,7 @@ export function compileSenses(
     const entry = senses.entries.find((e) => e.entry === term.id);
     const rule = matcher.entries[index]!;
     cueLists[index] = cuesFor(senses, entry, rule.blocking ?? []);
-    schemesByEntry[index] = schemeTargets(senses, entry, entryClass, senseIndex);
+    schemesByEntry[index] = schemeTargets(senses, entry, entryClass, senseIndex, homeSchemes(senses, term));
     delete rule.blocking;
   });
   const schemeWords = senses.schemes.flatMap((scheme, k) => [

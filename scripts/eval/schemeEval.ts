@@ -7,7 +7,7 @@
  * its card in any insurance passage.
  */
 import { compileMatcherFromData, loadProjectData } from '../compile/pipeline';
-import { compileSenses, loadSenses, schemeNoteId } from '../compile/senses';
+import { compileSenses, homeSchemes, loadSenses, schemeNoteId } from '../compile/senses';
 import { createTermMatcher } from '../../lib/matcher/matcher';
 import { YIBAO_SENSE } from '../../lib/matcher/senses';
 import { createSenseRefiner } from '../../entrypoints/content/senseContext';
@@ -63,15 +63,7 @@ export function evaluateSchemes(docs: CorpusDoc[], dataDir = 'data'): SchemeResu
         const scheme = senseFile.cueGroups.find((c) => c.id === g)?.scheme;
         if (scheme && s.sense !== YIBAO_SENSE) schemeOfSense.set(s.sense, scheme);
       }
-  // Schemes whose words keep an entry's own card: the scheme groups that cue its 医保 sense.
-  const homesOf = new Map(
-    senseFile.entries.map((e) => [
-      e.entry,
-      e.senses
-        .filter((s) => s.sense === YIBAO_SENSE)
-        .flatMap((s) => s.cues.map((g) => senseFile.cueGroups.find((c) => c.id === g)?.scheme ?? '')),
-    ]),
-  );
+  const homesOf = new Map(data.glossary.map((term) => [term.id, homeSchemes(senseFile, term)]));
   const occurrences: SchemeOccurrence[] = [];
   const problems: string[] = [];
   const isExtraForm = (form: string) => form === '缴费年限' || form === '缴费比例';
