@@ -269,7 +269,7 @@ export async function waitForMarks(
   }
 }
 
-export const CARD_SELECTOR = 'yibao-lens-host [role="dialog"]';
+export { cardOf, focusInCard, LENS_HOST_SELECTOR } from './cardLocator';
 
 export async function hoverText(page: Page, text: string, occurrence = 0) {
   const point = await pointOfText(page, text, occurrence);

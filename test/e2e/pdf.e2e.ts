@@ -17,7 +17,7 @@ import {
   unembeddedChinesePdf,
 } from '../fixtures/pdfs';
 import {
-  CARD_SELECTOR,
+  cardOf,
   hoverText,
   launchExtensionBrowser,
   waitForMarks,
@@ -108,7 +108,7 @@ describe('PDF reader: a local file', () => {
 
     // The second 个人账户 on the page (记入个人账户): marked or not, it opens the card.
     await hoverText(page, '个人账户', 1);
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await card.waitFor({ state: 'visible', timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
     expect(await page.locator('section.page canvas').count()).toBe(1);
@@ -318,7 +318,7 @@ describe('PDF reader: the PDF of a tab', () => {
     const terms = await list.locator('.page-term').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
     expect(terms.some((t) => t.includes('个人账户'))).toBe(true);
     await list.locator('.page-term', { hasText: '个人账户' }).first().click();
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await card.waitFor({ timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
     await popup.close();
