@@ -161,7 +161,7 @@ export async function launchExtensionBrowser(
     ownPackageFile.test(url) ||
     url.startsWith('data:') ||
     url.startsWith('about:') ||
-    allowedOrigins.some((o) => url.startsWith(o));
+    allowedOrigins.some((o) => url.startsWith(o) || url.startsWith(`blob:${o}/`));
   context.on('request', (request) => {
     if (!allowed(request.url())) foreignRequests.push(request.url());
   });

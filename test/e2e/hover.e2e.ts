@@ -63,6 +63,20 @@ beforeAll(async () => {
       '<style>* { all: unset !important; } html { font-size: 48px !important; } p { display: block !important; font-size: 48px !important; color: red !important; } div, article, section, h2, h3, ul, li, button { font-size: 60px !important; background: lime !important; }</style>',
     ),
     '/many.html': htmlPage('<p>个人账户、统筹基金、家庭共济、起付线、封顶线、报销比例、亲情账户、医保钱包</p>'),
+    // Frames whose own address names no site: about:blank (written by the page), srcdoc, blob: and data:.
+    '/frames-off.html': htmlPage(
+      `<p>外层页面的统筹基金。</p>
+<iframe name="blank"></iframe>
+<iframe name="srcdoc" srcdoc="<meta charset=utf-8><p>srcdoc 框架里的个人账户。</p>"></iframe>
+<iframe name="blob"></iframe>
+<iframe name="data" src="data:text/html;charset=utf-8,${encodeURIComponent('<p>data 框架里的封顶线。</p>')}"></iframe>
+<script>
+  document.querySelector('iframe[name=blank]').contentDocument.body.innerHTML = '<p>空白框架里的家庭共济。</p>';
+  document.querySelector('iframe[name=blob]').src = URL.createObjectURL(
+    new Blob(['<meta charset="utf-8"><p>blob 框架里的起付线。</p>'], { type: 'text/html' }),
+  );
+</script>`,
+    ),
   });
   browser = await launchExtensionBrowser([server.origin]);
 });
@@ -374,6 +388,32 @@ describe('controls and promises', () => {
     await setSites([]);
     expect((await waitForMarks(page, 8)).length).toBe(8);
     await page.close();
+  });
+
+  it('a site switched off has no marks in its about:blank, srcdoc, blob: and data: frames either', async () => {
+    const termOf = { blank: '家庭共济', srcdoc: '个人账户', blob: '起付线', data: '封顶线' };
+    const frameNamed = (page: Page, name: string) => page.frame({ name })!;
+    const page = await open('/frames-off.html', 1);
+    // With the site on, every kind of frame is read and marked: the content script runs in each.
+    for (const [name, term] of Object.entries(termOf))
+      expect(await waitForMarks(frameNamed(page, name), 1), name).toEqual([term]);
+
+    await setSites(['127.0.0.1']);
+    await expect.poll(() => markedTexts(page), { timeout: 4000 }).toEqual([]);
+    for (const name of Object.keys(termOf))
+      await expect.poll(() => markedTexts(frameNamed(page, name)), { timeout: 4000 }).toEqual([]);
+    // A page opened while its site is off: nothing in it is marked, in any frame.
+    const fresh = await browser.newPage();
+    await fresh.goto(server.url('/frames-off.html'));
+    await fresh.waitForTimeout(1500);
+    expect(await markedTexts(fresh)).toEqual([]);
+    for (const name of Object.keys(termOf)) expect(await markedTexts(frameNamed(fresh, name)), name).toEqual([]);
+
+    await setSites([]);
+    expect(await waitForMarks(frameNamed(fresh, 'blob'), 1)).toEqual(['起付线']);
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+    await fresh.close();
   });
 
   it('made no network request and caused no console error', () => {
