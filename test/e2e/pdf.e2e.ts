@@ -321,6 +321,15 @@ describe('PDF reader: the PDF of a tab', () => {
     const card = cardOf(page);
     await card.waitFor({ timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
+    // 下一处 goes on to the next occurrence in the reader too (the reader is asked with the occurrence): the card
+    // moves to another place of the text each time.
+    const places = [(await card.boundingBox())!.y];
+    for (let i = 0; i < 2; i++) {
+      await popup.getByRole('button', { name: '个人账户的下一处' }).click();
+      await expect.poll(async () => (await card.boundingBox())?.y).not.toBe(places[places.length - 1]);
+      expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
+      places.push((await card.boundingBox())!.y);
+    }
     await popup.close();
     await page.close();
   });
