@@ -192,8 +192,8 @@ describe('first view', () => {
 describe('原文', () => {
   /** The card's content height, measured with the 原文 controls shown or taken out of the layout. */
   const contentHeight = (page: Page, withControls: boolean) =>
-    page.evaluate((shown) => {
-      const root = document.querySelector('yibao-lens-host')!.shadowRoot!;
+    cardOf(page).evaluate((dialog, shown) => {
+      const root = dialog.getRootNode() as ShadowRoot;
       let style = root.getElementById('test-hide-quote');
       if (!shown && !style) {
         style = document.createElement('style');
@@ -202,7 +202,7 @@ describe('原文', () => {
         root.append(style);
       }
       if (shown) style?.remove();
-      return root.querySelector('[role="dialog"]')!.scrollHeight;
+      return dialog.scrollHeight;
     }, withControls);
 
   it('opens a fact’s exact words by keyboard and by click; the first view is no taller for it', async () => {
@@ -210,7 +210,7 @@ describe('原文', () => {
     // Keyboard all the way: Alt+J opens the card with the focus inside, Tab reaches 原文, Enter opens it.
     await page.focus('#start');
     await page.keyboard.press('Alt+j');
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^实名就医/);
     const toggles = card.locator('.yl-facts .yl-quote-toggle');
     expect(await toggles.count()).toBeGreaterThanOrEqual(2);
@@ -220,7 +220,7 @@ describe('原文', () => {
     expect(await contentHeight(page, true)).toBe(withoutControls);
 
     const focusedClass = () =>
-      page.evaluate(() => document.querySelector('yibao-lens-host')!.shadowRoot!.activeElement?.className ?? '');
+      card.evaluate((dialog) => (dialog.getRootNode() as ShadowRoot).activeElement?.className ?? '');
     for (let i = 0; i < 20 && (await focusedClass()) !== 'yl-quote-toggle'; i++) await page.keyboard.press('Tab');
     expect(await focusedClass()).toBe('yl-quote-toggle');
     const first = toggles.first();

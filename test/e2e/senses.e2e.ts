@@ -138,7 +138,7 @@ describe('senses from context', () => {
     const p = await open('/injury.html', 2);
     await hoverText(p, '直接结算', 0);
     expect(await cardLabel(p)).toMatch(/^工伤保险：直接结算/);
-    expect(await p.locator(CARD_SELECTOR).innerText()).toContain('查看医保的「直接结算」');
+    expect(await cardOf(p).innerText()).toContain('查看医保的「直接结算」');
     await closeCard(p);
     // 近亲属 here are a worker's relatives, not the 家庭共济 circle: no card at all.
     await hoverText(p, '近亲属');
