@@ -19,7 +19,14 @@ import type { CardRecord } from '@/lib/card/records';
 import { senseDisplayName } from '@/lib/matcher/senses';
 import { placeCard, type RectLike } from './placement';
 import { LENS_TUNABLES } from '@/entrypoints/content/tunables';
-import type { LensCardHandlers, LensCardModule, LensCardShowRequest, LensCardView } from '@/lib/card/contract';
+import {
+  LENS_CARD_GLOBAL,
+  type LensCardGlobals,
+  type LensCardHandlers,
+  type LensCardModule,
+  type LensCardShowRequest,
+  type LensCardView,
+} from '@/lib/card/contract';
 import hostCss from './card.css?inline';
 import { keyActionOf } from '@/lib/keys/keymap';
 
@@ -180,7 +187,51 @@ function FloatingCard({
   );
 }
 
+/** What a person does in the card; each of these reaches the card's controls only when the browser made it. */
+const USER_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'contextmenu',
+  'pointerdown',
+  'pointerup',
+  'pointerover',
+  'pointerout',
+  'pointerenter',
+  'pointerleave',
+  'mousedown',
+  'mouseup',
+  'mouseover',
+  'mouseout',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+  'focusin',
+  'focusout',
+];
+
+/**
+ * Keeps synthetic events (isTrusted false: a script's click() or dispatchEvent) away from the card's controls, so
+ * nothing but the user can press 我懂了, 在弹窗中查看, 打开计算器 or a related term. The listener sits on the shadow
+ * root in the capture phase, ahead of React's listeners on the container below it.
+ */
+function acceptOnlyUserEvents(shadowRoot: ShadowRoot) {
+  const stop = (event: Event) => {
+    if (event.isTrusted) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  };
+  for (const type of USER_EVENTS) shadowRoot.addEventListener(type, stop, true);
+  return () => {
+    for (const type of USER_EVENTS) shadowRoot.removeEventListener(type, stop, true);
+  };
+}
+
 function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView {
+  const stopGuard = acceptOnlyUserEvents(shadowRoot);
   const style = document.createElement('style');
   style.textContent = hostCss + cardCss;
   const container = document.createElement('div');
@@ -233,6 +284,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     currentTermId: () => state.current?.termId ?? null,
     currentSense: () => state.current?.sense,
     destroy() {
+      stopGuard();
       root.unmount();
       style.remove();
       container.remove();
@@ -243,7 +295,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
 const cardModule: LensCardModule = { mount };
 
 export default defineUnlistedScript(() => {
-  (globalThis as { __yibaoLensCard?: LensCardModule }).__yibaoLensCard = cardModule;
+  (globalThis as LensCardGlobals)[LENS_CARD_GLOBAL] = cardModule;
 });
 
 export type { RectLike };

@@ -2,11 +2,22 @@
  * The one element we add to a page: a host whose shadow root holds the card.
  * Created on first use; the card module (React + full glossary text) is
  * imported from the extension package at the same moment.
+ *
+ * The page cannot reach into the card or stand in for it: the shadow root is closed (page scripts cannot read,
+ * rewrite or click what is inside; assistive technology still sees a dialog named by its title), and the host is a
+ * plain <div>, whose behaviour no page can define (a custom element name such as yibao-lens-host could be defined
+ * by the page first, running its code in our element or forbidding its shadow root).
  */
 import { browser } from 'wxt/browser';
-import type { LensCardHandlers, LensCardModule, LensCardView } from '@/lib/card/contract';
+import {
+  LENS_CARD_GLOBAL,
+  type LensCardGlobals,
+  type LensCardHandlers,
+  type LensCardModule,
+  type LensCardView,
+} from '@/lib/card/contract';
 import { LENS_CARD_SCRIPT } from '@/lib/package/builtFiles';
-import { LENS_HOST_TAG } from './tunables';
+import { LENS_HOST_ATTRIBUTE } from './tunables';
 
 const HOST_STYLE =
   'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; ' +
@@ -20,6 +31,14 @@ const HOST_STYLE =
 async function importCardModule(): Promise<void> {
   const ownPage = location.host === browser.runtime.id;
   await import(/* @vite-ignore */ ownPage ? LENS_CARD_SCRIPT : browser.runtime.getURL(LENS_CARD_SCRIPT));
+}
+
+/**
+ * The card module, once it registered itself: an own property of the isolated world's global, never an element
+ * whose id is __yibaoLensCard (a named property of the window, found through the prototype chain).
+ */
+function ownCardModule(): LensCardModule | undefined {
+  return Object.hasOwn(globalThis, LENS_CARD_GLOBAL) ? (globalThis as LensCardGlobals)[LENS_CARD_GLOBAL] : undefined;
 }
 
 export interface CardHost {
@@ -65,13 +84,13 @@ export function createCardHost(doc: Document, handlers: LensCardHandlers): CardH
   }
 
   async function load(): Promise<LensCardView> {
-    const global = globalThis as { __yibaoLensCard?: LensCardModule };
-    if (!global.__yibaoLensCard) await importCardModule();
-    const module = global.__yibaoLensCard;
+    if (!ownCardModule()) await importCardModule();
+    const module = ownCardModule();
     if (!module) throw new Error('懂医保：卡片模块未能加载');
-    host = doc.createElement(LENS_HOST_TAG);
+    host = doc.createElement('div');
+    host.setAttribute(LENS_HOST_ATTRIBUTE, '');
     host.setAttribute('style', HOST_STYLE);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     parentForHost().append(host);
     view = module.mount(shadow, handlers);
     return view;
@@ -83,7 +102,7 @@ export function createCardHost(doc: Document, handlers: LensCardHandlers): CardH
       return loading;
     },
     loadedView: () => view,
-    isHost: (element) => element === host || element.tagName === LENS_HOST_TAG.toUpperCase(),
+    isHost: (element) => element === host,
     followFullscreen() {
       if (!host) return;
       const parent = parentForHost();

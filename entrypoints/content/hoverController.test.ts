@@ -34,7 +34,12 @@ let hidden: number;
 let controller: ReturnType<typeof createHoverController>;
 let teardown: AbortController;
 
-function move(x: number) {
+/** An event as the browser makes it for the user's own input (isTrusted), or as a page script makes it (not). */
+const byUser = <E extends Event>(event: E, trusted = true): E =>
+  Object.defineProperty(event, 'isTrusted', { value: trusted });
+const escape = (trusted = true) => byUser(Object.assign(new Event('keydown'), { key: 'Escape' }), trusted);
+
+function move(x: number, trusted = true) {
   const event = Object.assign(new Event('pointermove'), {
     clientX: x,
     clientY: 10,
@@ -43,7 +48,7 @@ function move(x: number) {
     shiftKey: false,
     ctrlKey: false,
   });
-  win.dispatchEvent(event);
+  win.dispatchEvent(byUser(event, trusted));
 }
 
 beforeEach(() => {
@@ -140,9 +145,19 @@ describe('hover controller', () => {
 
   it('closes on Esc', () => {
     showA();
-    win.dispatchEvent(Object.assign(new Event('keydown'), { key: 'Escape' }));
+    win.dispatchEvent(escape());
     expect(hidden).toBe(1);
     expect(controller.currentTerm()).toBeNull();
+  });
+
+  it('a page script’s synthetic pointer moves and Esc do nothing', () => {
+    move(20, false);
+    vi.advanceTimersByTime(16 + DELAY + 1);
+    expect(shown).toEqual([]);
+    showA();
+    win.dispatchEvent(escape(false));
+    expect(hidden).toBe(0);
+    expect(controller.currentTerm()?.node).toBe(nodeA);
   });
 
   it('switches to another term after resting on it', () => {
@@ -155,7 +170,7 @@ describe('hover controller', () => {
   it('remembers a card opened by other means (keyboard, popup) as the current one', () => {
     controller.markShown({ node: nodeB, match: { start: 2, end: 5, entry: 2 } });
     expect(controller.currentTerm()?.node).toBe(nodeB);
-    win.dispatchEvent(Object.assign(new Event('keydown'), { key: 'Escape' }));
+    win.dispatchEvent(escape());
     expect(hidden).toBe(1);
   });
 });

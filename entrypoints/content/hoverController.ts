@@ -119,25 +119,28 @@ export function createHoverController(win: Window, deps: HoverControllerDeps, si
     scheduleHide();
   }
 
+  // Only the user's own pointer and keys count: a page script's dispatchEvent (isTrusted false) never opens or
+  // closes a card.
   const onPointerMove = (event: PointerEvent) => {
-    if (event.pointerType === 'touch') return;
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     lastEvent = event;
     if (!frame) frame = win.requestAnimationFrame(evaluate);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (shown && keyActionOf(event, ['closeCard'])) close();
+    if (event.isTrusted && shown && keyActionOf(event, ['closeCard'])) close();
   };
-  const onScroll = () => {
-    if (!shown) return;
+  const onScroll = (event: Event) => {
+    if (!event.isTrusted || !shown) return;
     const rect = rectOfMatch(shown.node, shown.match);
     const offScreen = !rect || rect.bottom < 0 || rect.top > win.innerHeight;
     if (offScreen && !pinned) close();
     else if (rect) deps.reposition(shown);
   };
   const onPointerDown = (event: PointerEvent) => {
-    if (shown && !deps.isInsideCard(event.target)) close();
+    if (event.isTrusted && shown && !deps.isInsideCard(event.target)) close();
   };
-  const onLeaveWindow = () => {
+  const onLeaveWindow = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
     clearShow();
     scheduleHide();
   };

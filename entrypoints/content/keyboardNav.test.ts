@@ -25,8 +25,10 @@ describe('pickNeighbour', () => {
 });
 
 describe('shortcutDirection', () => {
-  const key = (code: string, init: KeyboardEventInit = {}, target: Element = document.body) => {
+  const key = (code: string, init: KeyboardEventInit = {}, target: Element = document.body, trusted = true) => {
     const event = new KeyboardEvent('keydown', { code, altKey: true, bubbles: true, ...init });
+    // The browser's own key events are trusted; a page script's are not.
+    Object.defineProperty(event, 'isTrusted', { value: trusted });
     let direction: 1 | -1 | null = null;
     target.addEventListener('keydown', (e) => (direction = shortcutDirection(e as KeyboardEvent)), { once: true });
     target.dispatchEvent(event);
@@ -35,6 +37,10 @@ describe('shortcutDirection', () => {
   it('is Alt+J for next and Alt+K for previous', () => {
     expect(key('KeyJ')).toBe(1);
     expect(key('KeyK')).toBe(-1);
+  });
+  it('ignores a page script’s synthetic Alt+J / Alt+K', () => {
+    expect(key('KeyJ', {}, document.body, false)).toBeNull();
+    expect(key('KeyK', {}, document.body, false)).toBeNull();
   });
   it('leaves other keys, other modifiers and text fields alone', () => {
     expect(key('KeyJ', { altKey: false })).toBeNull();

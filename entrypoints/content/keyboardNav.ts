@@ -42,7 +42,8 @@ export function pickNeighbour(
 
 /** Which way the shortcut in `event` goes, or null when it is not ours. */
 export function shortcutDirection(event: KeyboardEvent): 1 | -1 | null {
-  if (event.repeat) return null;
+  // A page script's synthetic key (isTrusted false) never moves through the terms or opens a card.
+  if (!event.isTrusted || event.repeat) return null;
   const action = keyActionOf(event, ['nextTerm', 'previousTerm']);
   if (action === null) return null;
   const direction = action === 'nextTerm' ? 1 : -1;

@@ -27,6 +27,13 @@ export function startLoader(): void {
   stopWatching = whenChineseText(document, () => void wake());
 }
 
+/**
+ * The engine module, if it registered itself: an own property of the isolated world's global. An element with
+ * id="__yibaoLensEngine" is a named property of the window in every world, found through the prototype chain.
+ */
+const ownEngine = (world: LensWorldGlobals) =>
+  Object.hasOwn(world, LENS_ENGINE_GLOBAL) ? world[LENS_ENGINE_GLOBAL] : undefined;
+
 async function startEngine(world: LensWorldGlobals): Promise<boolean> {
   const api = (globalThis as { chrome?: Partial<ExtensionApi> }).chrome;
   // After the extension is reloaded, updated or removed, an old copy has no runtime id and stays quiet.
@@ -34,8 +41,8 @@ async function startEngine(world: LensWorldGlobals): Promise<boolean> {
   // The settings are read while the engine loads: two waits in parallel, not one after the other.
   const storedSettings = api.storage.local.get(rawKey(STORAGE_KEYS.settings));
   storedSettings.catch(() => undefined);
-  if (!world[LENS_ENGINE_GLOBAL]) await import(/* @vite-ignore */ api.runtime.getURL(LENS_ENGINE_SCRIPT));
-  const module = world[LENS_ENGINE_GLOBAL];
+  if (!ownEngine(world)) await import(/* @vite-ignore */ api.runtime.getURL(LENS_ENGINE_SCRIPT));
+  const module = ownEngine(world);
   if (!module) return false;
   module.start(storedSettings);
   return true;

@@ -13,13 +13,15 @@ import {
 
 async function importReader(): Promise<LensPageNumbersModule> {
   const world = globalThis as { [LENS_PAGE_NUMBERS_GLOBAL]?: LensPageNumbersModule };
-  if (!world[LENS_PAGE_NUMBERS_GLOBAL]) {
+  // An own property of the isolated world only: a page element with that id is a named property of the window too.
+  const own = () => (Object.hasOwn(world, LENS_PAGE_NUMBERS_GLOBAL) ? world[LENS_PAGE_NUMBERS_GLOBAL] : undefined);
+  if (!own()) {
     const ownPage = location.host === browser.runtime.id;
     await import(
       /* @vite-ignore */ ownPage ? LENS_PAGE_NUMBERS_SCRIPT : browser.runtime.getURL(LENS_PAGE_NUMBERS_SCRIPT)
     );
   }
-  const module = world[LENS_PAGE_NUMBERS_GLOBAL];
+  const module = own();
   if (!module) throw new Error('page-numbers module did not register');
   return module;
 }

@@ -10,13 +10,8 @@ import { createHoverController, type HoverController } from './hoverController';
 import { listenForTermKeys } from './keyboardNav';
 import { onLensMessage } from '@/lib/messaging/protocol';
 import { parseRevealNumberRequest, parseRevealRequest, type PageQuestions } from '@/lib/messaging/pageQuestions';
-import {
-  isLensActiveOn,
-  readLensSettings,
-  siteKeyOf,
-  watchLensSettings,
-  type LensSettings,
-} from '@/lib/settings/settings';
+import { isLensActiveOn, readLensSettings, watchLensSettings, type LensSettings } from '@/lib/settings/settings';
+import { currentFrameLocation, topSiteKeyOf } from './frameSite';
 import { DEFAULT_LENS_SETTINGS } from '@/lib/settings/table';
 import { createLazyTermMatcher } from '@/lib/matcher/matcher';
 import { createPageScanner, type PageScanner } from './scanner';
@@ -48,7 +43,8 @@ export function startLensRuntime(
   numbers?: PageNumberSource,
 ): PageQuestions {
   const doc = document;
-  const siteKey = siteKeyOf(location.href);
+  // The off switch of the top-level page's site holds in every frame of it (frameSite.ts).
+  const siteKey = topSiteKeyOf(currentFrameLocation());
   const isTopFrame = window === window.top;
   const shadowRoots: ShadowRoot[] = [];
   let settings: LensSettings | null = null;

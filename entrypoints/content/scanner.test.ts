@@ -4,7 +4,7 @@ import type { TermMatch } from '@/lib/matcher/matcher';
 import { matcherFor } from '@/test/matcherFor';
 import type { Band, BandPosition } from './band';
 import { createPageScanner, type PageScanner } from './scanner';
-import { LENS_TUNABLES } from './tunables';
+import { LENS_HOST_ATTRIBUTE, LENS_TUNABLES } from './tunables';
 
 const matcher = matcherFor({ gerenzhanghu: ['个人账户'], tongchoujijin: ['统筹基金'] });
 
@@ -65,7 +65,7 @@ function scan(
       onShadowRootGone: options.onShadowRootGone,
     },
     {
-      isOwnElement: (element) => element.tagName === 'YIBAO-LENS-HOST',
+      isOwnElement: (element) => element.hasAttribute(LENS_HOST_ATTRIBUTE),
       // happy-dom has no layout: a test places text outside the band with data-band="above|below|hidden".
       locator:
         options.locator ??
@@ -109,7 +109,7 @@ describe('page scanner', () => {
       <div contenteditable="true"><p>统筹基金在编辑器里</p></div>
       <div contenteditable="false"><p>个人账户只读</p></div>
       <div hidden>统筹基金藏起来</div>
-      <yibao-lens-host><p>个人账户在我们自己的界面里</p></yibao-lens-host>`;
+      <div data-yibao-lens><p>个人账户在我们自己的界面里</p></div>`;
     const h = scan();
     h.scanner.start();
     await h.settle();
@@ -181,7 +181,7 @@ describe('page scanner', () => {
   });
 
   it('ignores changes inside our own host', async () => {
-    document.body.innerHTML = '<yibao-lens-host id="own"></yibao-lens-host>';
+    document.body.innerHTML = '<div data-yibao-lens id="own"></div>';
     const h = scan();
     h.scanner.start();
     await h.settle();

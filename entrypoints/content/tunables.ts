@@ -34,4 +34,5 @@ export const LENS_TUNABLES = {
 
 /** Names registered in the page's shared CSS.highlights registry; prefixed so they cannot collide. */
 export const LENS_HIGHLIGHT_NAME = 'yibao-lens-term';
-export const LENS_HOST_TAG = 'yibao-lens-host';
+/** The attribute that names our one element on a page, the card's host (a <div>: see cardHost.ts). */
+export const LENS_HOST_ATTRIBUTE = 'data-yibao-lens';

@@ -49,3 +49,7 @@ export interface LensCardView {
 export interface LensCardModule {
   mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView;
 }
+
+/** Where the card module registers itself in the content script's isolated world (an own property of its global). */
+export const LENS_CARD_GLOBAL = '__yibaoLensCard';
+export type LensCardGlobals = { [LENS_CARD_GLOBAL]?: LensCardModule };

@@ -11,7 +11,8 @@ import { LENS_LOADER_SCRIPT, LENS_MARK_STYLESHEET } from '@/lib/package/builtFil
 
 /** Runs in the page's isolated world: self-contained, as executeScript serialises it. */
 function callWake(name: string): Promise<boolean> | null {
-  const wake = (globalThis as Record<string, unknown>)[name];
+  // Our own property of the isolated world only: an element with that id is a named property of the window too.
+  const wake = Object.hasOwn(globalThis, name) ? (globalThis as Record<string, unknown>)[name] : undefined;
   return typeof wake === 'function' ? (wake as () => Promise<boolean>)() : null;
 }
 

@@ -7,7 +7,7 @@
  * and how long after the hover delay the first card of a page takes to show.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { CARD_SELECTOR, hoverText } from '../e2e/harness';
+import { cardOf, hoverText, pointOfText } from '../e2e/harness';
 import type { BenchBrowser } from './browsers';
 import {
   longTaskEntries,
@@ -204,19 +204,23 @@ export async function firstHoverOnce(
     await page.goto(url, { waitUntil: 'load', timeout: 120000 });
     await waitForHighlight(page);
     await settle(session);
-    await page.evaluate(() => {
+    const point = await pointOfText(page, term);
+    if (!point) throw new Error(`first hover: “${term}” not on the page`);
+    // The card's shadow root is closed: the page sees the card only as our host, hit where the card is drawn (just
+    // below or just above the term, never on it).
+    await page.evaluate((at) => {
       const state = { lastMove: 0, shown: 0 };
       (window as unknown as { __benchHover: typeof state }).__benchHover = state;
       addEventListener('pointermove', () => (state.lastMove = performance.now()), true);
+      const onCard = (x: number, y: number) => !!document.elementFromPoint(x, y)?.hasAttribute('data-yibao-lens');
       const frame = () => {
-        const dialog = document.querySelector('yibao-lens-host')?.shadowRoot?.querySelector('[role="dialog"]');
-        if (dialog?.checkVisibility()) state.shown = performance.now();
+        if (onCard(at.x, at.y + 48) || onCard(at.x, at.y - 48)) state.shown = performance.now();
         else requestAnimationFrame(frame);
       };
       requestAnimationFrame(frame);
-    });
+    }, point);
     await hoverText(page, term);
-    await page.locator(CARD_SELECTOR).waitFor({ state: 'visible', timeout: 10000 });
+    await cardOf(page).waitFor({ state: 'visible', timeout: 10000 });
     const { lastMove, shown } = await page.evaluate(
       () => (window as unknown as { __benchHover: { lastMove: number; shown: number } }).__benchHover,
     );

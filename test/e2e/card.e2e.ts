@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  CARD_SELECTOR,
+  cardOf,
+  focusInCard,
   hoverText,
   launchExtensionBrowser,
   markedTexts,
@@ -97,7 +98,7 @@ const open = (path: string, minimumMarks = 1) => openMarkedPage(browser, server.
 
 async function openCard(page: Page, text: string, label: RegExp) {
   await hoverText(page, text);
-  const card = page.locator(CARD_SELECTOR);
+  const card = cardOf(page);
   await card.waitFor({ state: 'visible', timeout: 4000 });
   await expect.poll(() => card.getAttribute('aria-label')).toMatch(label);
   return card;
@@ -105,7 +106,7 @@ async function openCard(page: Page, text: string, label: RegExp) {
 
 async function closeCard(page: Page) {
   await page.keyboard.press('Escape');
-  await page.locator(CARD_SELECTOR).waitFor({ state: 'detached', timeout: 4000 });
+  await cardOf(page).waitFor({ state: 'detached', timeout: 4000 });
 }
 
 type Box = { left: number; top: number; right: number; bottom: number };
@@ -127,7 +128,7 @@ async function lineBoxes(page: Page, text: string): Promise<Box[]> {
 }
 
 async function cardBox(page: Page): Promise<Box> {
-  const box = (await page.locator(CARD_SELECTOR).boundingBox())!;
+  const box = (await cardOf(page).boundingBox())!;
   return { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
 }
 
@@ -146,7 +147,7 @@ async function expectCardClearOf(page: Page, text: string, minimumLines = 1) {
   expect(card.bottom).toBeLessThanOrEqual(viewport.height);
 }
 
-const scrollTopOf = (page: Page) => page.locator(CARD_SELECTOR).evaluate((el) => el.scrollTop);
+const scrollTopOf = (page: Page) => cardOf(page).evaluate((el) => el.scrollTop);
 
 describe('first view', () => {
   it('opens short with term and meaning in view; 展开 shows the rest under a header that stays', async () => {
@@ -191,8 +192,8 @@ describe('first view', () => {
 describe('原文', () => {
   /** The card's content height, measured with the 原文 controls shown or taken out of the layout. */
   const contentHeight = (page: Page, withControls: boolean) =>
-    page.evaluate((shown) => {
-      const root = document.querySelector('yibao-lens-host')!.shadowRoot!;
+    cardOf(page).evaluate((dialog, shown) => {
+      const root = dialog.getRootNode() as ShadowRoot;
       let style = root.getElementById('test-hide-quote');
       if (!shown && !style) {
         style = document.createElement('style');
@@ -201,7 +202,7 @@ describe('原文', () => {
         root.append(style);
       }
       if (shown) style?.remove();
-      return root.querySelector('[role="dialog"]')!.scrollHeight;
+      return dialog.scrollHeight;
     }, withControls);
 
   it('opens a fact’s exact words by keyboard and by click; the first view is no taller for it', async () => {
@@ -209,7 +210,7 @@ describe('原文', () => {
     // Keyboard all the way: Alt+J opens the card with the focus inside, Tab reaches 原文, Enter opens it.
     await page.focus('#start');
     await page.keyboard.press('Alt+j');
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^实名就医/);
     const toggles = card.locator('.yl-facts .yl-quote-toggle');
     expect(await toggles.count()).toBeGreaterThanOrEqual(2);
@@ -219,7 +220,7 @@ describe('原文', () => {
     expect(await contentHeight(page, true)).toBe(withoutControls);
 
     const focusedClass = () =>
-      page.evaluate(() => document.querySelector('yibao-lens-host')!.shadowRoot!.activeElement?.className ?? '');
+      card.evaluate((dialog) => (dialog.getRootNode() as ShadowRoot).activeElement?.className ?? '');
     for (let i = 0; i < 20 && (await focusedClass()) !== 'yl-quote-toggle'; i++) await page.keyboard.press('Tab');
     expect(await focusedClass()).toBe('yl-quote-toggle');
     const first = toggles.first();
@@ -261,10 +262,14 @@ describe('moving between cards', () => {
     const page = await open('/article.html', 3);
     const card = await openCard(page, '家庭共济', /^家庭共济/);
     await card.locator('.yl-expand').click();
-    await card.evaluate((el) => (el.scrollTop = 120));
-    await expect.poll(() => scrollTopOf(page)).toBe(120);
-    // A click without scrolling the chip into view first, so the card is left where the reader had it.
-    await card.locator('.yl-chip', { hasText: '亲情账户' }).evaluate((chip) => (chip as HTMLElement).click());
+    // The reader scrolls the card down to its related terms: that place is kept for the way back.
+    await card
+      .locator('.yl-chip', { hasText: '亲情账户' })
+      .evaluate((chip) => chip.scrollIntoView({ block: 'center' }));
+    const kept = await scrollTopOf(page);
+    expect(kept).toBeGreaterThan(0);
+    // The user's own click (the chip is on screen, so nothing scrolls first).
+    await card.locator('.yl-chip', { hasText: '亲情账户' }).click();
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^亲情账户/);
     expect(await scrollTopOf(page)).toBe(0);
     const back = card.getByRole('button', { name: '返回“家庭共济”' });
@@ -272,15 +277,15 @@ describe('moving between cards', () => {
 
     await page.keyboard.press('Backspace');
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^家庭共济/);
-    await expect.poll(() => scrollTopOf(page)).toBe(120);
+    await expect.poll(() => scrollTopOf(page)).toBe(kept);
     expect(await card.locator('.yl-explanation').count()).toBe(1);
 
-    await card.locator('.yl-chip', { hasText: '近亲属' }).evaluate((chip) => (chip as HTMLElement).click());
+    await card.locator('.yl-chip', { hasText: '近亲属' }).click();
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^近亲属/);
     await page.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^家庭共济/);
 
-    await card.locator('.yl-chip', { hasText: '亲情账户' }).evaluate((chip) => (chip as HTMLElement).click());
+    await card.locator('.yl-chip', { hasText: '亲情账户' }).click();
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^亲情账户/);
     await card.getByRole('button', { name: '返回“家庭共济”' }).click();
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^家庭共济/);
@@ -362,16 +367,16 @@ describe('keyboard', () => {
   it('Alt+J / Alt+K move between marked terms with focus in the card; Esc gives the focus back', async () => {
     const page = await open('/reading.html', 1);
     await page.focus('#start');
-    const card = page.locator(CARD_SELECTOR);
-    const focusInCard = () => page.evaluate(() => document.activeElement?.tagName === 'YIBAO-LENS-HOST');
+    const card = cardOf(page);
+    const inCard = () => focusInCard(page);
 
     await page.keyboard.press('Alt+j');
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^个人账户/);
-    await expect.poll(focusInCard).toBe(true);
+    await expect.poll(inCard).toBe(true);
 
     await page.keyboard.press('Alt+j');
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^起付线/);
-    await expect.poll(focusInCard).toBe(true);
+    await expect.poll(inCard).toBe(true);
     const far = (await lineBoxes(page, '起付线'))[0]!;
     expect(far.top).toBeGreaterThanOrEqual(0);
     expect(far.bottom).toBeLessThanOrEqual(page.viewportSize()!.height);
@@ -388,7 +393,7 @@ describe('keyboard', () => {
 
   it('without an open card it starts from the viewport, and wraps round the page', async () => {
     const page = await open('/reading.html', 1);
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await page.locator('#far').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.keyboard.press('Alt+j');
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^起付线/);
@@ -407,9 +412,9 @@ describe('keyboard', () => {
   it('with nothing focused, Esc leaves the focus where it was', async () => {
     const page = await open('/reading.html', 1);
     await page.keyboard.press('Alt+j');
-    await expect.poll(() => page.locator(CARD_SELECTOR).getAttribute('aria-label')).toMatch(/^个人账户/);
+    await expect.poll(() => cardOf(page).getAttribute('aria-label')).toMatch(/^个人账户/);
     await page.keyboard.press('Escape');
-    await page.locator(CARD_SELECTOR).waitFor({ state: 'detached', timeout: 4000 });
+    await cardOf(page).waitFor({ state: 'detached', timeout: 4000 });
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     await page.close();
   });
@@ -468,7 +473,7 @@ describe('popup 本页术语', () => {
     for (const expected of ['p2', 'p3', 'p1']) {
       await next.click();
       await expect.poll(onScreen).toEqual([expected]);
-      await expect.poll(() => page.locator(CARD_SELECTOR).getAttribute('aria-label')).toMatch(/^个人账户/);
+      await expect.poll(() => cardOf(page).getAttribute('aria-label')).toMatch(/^个人账户/);
     }
     await popup.close();
     await page.close();

@@ -161,7 +161,7 @@ export async function launchExtensionBrowser(
     ownPackageFile.test(url) ||
     url.startsWith('data:') ||
     url.startsWith('about:') ||
-    allowedOrigins.some((o) => url.startsWith(o));
+    allowedOrigins.some((o) => url.startsWith(o) || url.startsWith(`blob:${o}/`));
   context.on('request', (request) => {
     if (!allowed(request.url())) foreignRequests.push(request.url());
   });
@@ -269,7 +269,7 @@ export async function waitForMarks(
   }
 }
 
-export const CARD_SELECTOR = 'yibao-lens-host [role="dialog"]';
+export { cardOf, focusInCard, LENS_HOST_SELECTOR } from './cardLocator';
 
 export async function hoverText(page: Page, text: string, occurrence = 0) {
   const point = await pointOfText(page, text, occurrence);

@@ -9,7 +9,9 @@ import type { CDPSession, Frame, Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { LENS_TUNABLES } from '../../entrypoints/content/tunables';
 import {
-  CARD_SELECTOR,
+  cardOf,
+  focusInCard,
+  LENS_HOST_SELECTOR,
   hoverText,
   launchExtensionBrowser,
   markedTexts,
@@ -29,6 +31,7 @@ import {
   CSP_PAGE_JS,
   OBSERVER_JS,
   STRICT_CSP,
+  attackPage,
   bigPrePage,
   bundleReactClient,
   churnPage,
@@ -71,7 +74,13 @@ interface ProbeStats {
   observedRoots: number;
 }
 
-const HOST_ADDED: PageRecord = { type: 'childList', added: ['YIBAO-LENS-HOST'], removed: [], target: 'HTML', zone: '' };
+const HOST_ADDED: PageRecord = {
+  type: 'childList',
+  added: ['DIV[data-yibao-lens]'],
+  removed: [],
+  target: 'HTML',
+  zone: '',
+};
 
 let server: FixtureServer;
 let cross: FixtureServer;
@@ -110,6 +119,7 @@ beforeAll(async () => {
       '/hostile/poison.html': poisonPage(),
       '/hostile/churn.html': churnPage(),
       '/hostile/fault.html': faultPage(),
+      '/hostile/attack.html': attackPage(),
     },
     {
       '/hostile/csp.html': { 'content-security-policy': STRICT_CSP },
@@ -177,7 +187,7 @@ async function foreignRecords(target: Page | Frame): Promise<PageRecord[]> {
 }
 
 async function cardLabel(target: Page | Frame, timeout = 4000): Promise<string | null> {
-  const card = target.locator(CARD_SELECTOR);
+  const card = cardOf(target);
   try {
     await card.waitFor({ state: 'visible', timeout });
   } catch {
@@ -188,7 +198,7 @@ async function cardLabel(target: Page | Frame, timeout = 4000): Promise<string |
 
 async function noCardWithin(target: Page | Frame, ms = 900): Promise<boolean> {
   await new Promise((r) => setTimeout(r, ms));
-  const card = target.locator(CARD_SELECTOR);
+  const card = cardOf(target);
   return (await card.count()) === 0 || !(await card.isVisible());
 }
 
@@ -278,7 +288,7 @@ describe('hostile pages', () => {
     expect((await waitForMarks(page, 2)).slice(0, 2)).toEqual(['个人账户', '统筹基金']);
     await hoverText(page, '统筹基金');
     expect(await cardLabel(page)).toMatch(/^统筹基金/);
-    const look = await page.locator(CARD_SELECTOR).evaluate((el) => ({
+    const look = await cardOf(page).evaluate((el) => ({
       width: el.getBoundingClientRect().width,
       position: getComputedStyle(el).position,
       background: getComputedStyle(el).backgroundColor,
@@ -442,20 +452,19 @@ describe('hostile pages', () => {
     await page.waitForFunction(() => document.fullscreenElement?.id === 'stage');
     await hoverText(page, '统筹基金');
     expect(await cardLabel(page)).toMatch(/^统筹基金/);
-    const onTop = await page.evaluate(() => {
-      const host = document.querySelector('yibao-lens-host')!;
-      const card = host.shadowRoot!.querySelector('[role="dialog"]')!;
-      const rect = card.getBoundingClientRect();
-      return {
-        parent: host.parentElement!.id,
-        hit: document.elementFromPoint(rect.left + rect.width / 2, rect.top + 20) === host,
-      };
-    });
+    const box = (await cardOf(page).boundingBox())!;
+    const onTop = await page.evaluate(
+      ({ x, y }) => {
+        const host = document.querySelector('[data-yibao-lens]')!;
+        return { parent: host.parentElement!.id, hit: document.elementFromPoint(x, y) === host };
+      },
+      { x: box.x + box.width / 2, y: box.y + 20 },
+    );
     expect(onTop).toEqual({ parent: 'stage', hit: true });
     await page.evaluate(() => document.exitFullscreen());
     await page.waitForFunction(() => !document.fullscreenElement);
     await expect
-      .poll(() => page.evaluate(() => document.querySelector('yibao-lens-host')!.parentElement!.tagName))
+      .poll(() => page.evaluate(() => document.querySelector('[data-yibao-lens]')!.parentElement!.tagName))
       .toBe('HTML');
     expect(await foreignRecords(page)).toEqual([HOST_ADDED]);
     await page.close();
@@ -698,7 +707,7 @@ describe('faults', () => {
 
     // The busy page mutates on its own: the old script notices at its next slice and removes its marks and host.
     await expect.poll(() => markedTexts(busy), { timeout: 5000 }).toEqual([]);
-    await expect.poll(() => busy.locator('yibao-lens-host').count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => busy.locator(LENS_HOST_SELECTOR).count(), { timeout: 5000 }).toBe(0);
     const alive = Number(await busy.locator('#alive').textContent());
     await busy.waitForTimeout(500);
     expect(Number(await busy.locator('#alive').textContent())).toBeGreaterThan(alive);
@@ -712,7 +721,7 @@ describe('faults', () => {
     expect(faulty.pageErrors.slice(errorsBefore)).toEqual([]);
     expect((await foreignRecords(busy)).filter((r) => r.added.length || r.removed.length)).toEqual([
       HOST_ADDED,
-      { type: 'childList', added: [], removed: ['YIBAO-LENS-HOST'], target: 'HTML', zone: '' },
+      { type: 'childList', added: [], removed: ['DIV[data-yibao-lens]'], target: 'HTML', zone: '' },
     ]);
     expect(await foreignRecords(quiet)).toEqual([]);
 
@@ -750,6 +759,128 @@ describe('faults', () => {
     await admin.close();
     await before.close();
     await fresh.close();
+  });
+});
+
+describe('a page cannot act for the user', () => {
+  interface Attack {
+    key(code: string, key: string, init?: KeyboardEventInit): void;
+    pointAt(x: number, y: number): void;
+    reach(
+      x: number,
+      y: number,
+    ): {
+      host: boolean;
+      shadowRoot: boolean | null;
+      onScreen: string | null;
+      hostText: string;
+      selected: string;
+      buttons: string[];
+    };
+    pressAll(x: number, y: number): void;
+    rewrite(): string;
+    constructed: number;
+    connected: number;
+    seen: string[];
+  }
+  /** Runs `run` in the page's own world with the page's attack kit, as the page's script would. */
+  const attack = <T>(page: Page, run: (attack: Attack) => T) =>
+    page.evaluate(`(${run.toString()})(window.__attack)`) as Promise<T>;
+  const storedSettings = () =>
+    browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('settings')).settings ?? null);
+  /** What a page could make us do for the user: change settings, open our popup (its route) or tabs. */
+  const userState = async () => ({
+    settings: await storedSettings(),
+    popupRoute: await browser.serviceWorker.evaluate(async () => Object.keys(await chrome.storage.session.get(null))),
+    tabs: await browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({})).length),
+  });
+  const cardCentre = async (page: Page) => {
+    const box = (await cardOf(page).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + 40 };
+  };
+
+  it('names of our globals on page elements and a pre-defined host element do not switch us off', async () => {
+    const page = await open('/hostile/attack.html', 3);
+    expect(await markedTexts(page)).toEqual(expect.arrayContaining(['个人账户', '家庭共济', '统筹基金']));
+    await hoverText(page, '个人账户');
+    expect(await cardLabel(page)).toMatch(/^个人账户/);
+    // The page's custom elements never ran in anything of ours.
+    expect(await attack(page, (a) => [a.constructed, a.connected])).toEqual([0, 0]);
+    await page.close();
+  });
+
+  it('synthetic keys and pointer moves open no card and move nowhere', async () => {
+    const page = await open('/hostile/attack.html', 3);
+    const before = await userState();
+    const term = (await pointOfText(page, '个人账户'))!;
+    await attack(page, (a) => a.key('KeyJ', 'j'));
+    await attack(page, (a) => a.key('KeyK', 'k'));
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(({ x, y }) => (window as unknown as { __attack: Attack }).__attack.pointAt(x, y), term);
+      await page.waitForTimeout(80);
+    }
+    expect(await noCardWithin(page)).toBe(true);
+    expect(await userState()).toEqual(before);
+    // The user's own key opens the card of the first marked term, with the focus inside.
+    await page.keyboard.press('Alt+J');
+    expect(await cardLabel(page)).toMatch(/^医保待遇/);
+    expect(await focusInCard(page)).toBe(true);
+    await page.close();
+  });
+
+  it('with the card open, the page can neither read, rewrite, close nor press it; the user still can', async () => {
+    const page = await open('/hostile/attack.html', 3);
+    await hoverText(page, '个人账户');
+    const label = await cardLabel(page);
+    expect(label).toMatch(/^个人账户/);
+    const summary = (await cardOf(page).locator('.yl-summary').textContent())!;
+    expect(summary.length).toBeGreaterThan(5);
+    await cardOf(page).getByRole('button', { name: '固定卡片' }).click();
+    const before = await userState();
+    const centre = await cardCentre(page);
+
+    // Reading: no shadow root, no text of the card in the host, the selection or any button the page can find.
+    const reach = await page.evaluate(
+      ({ x, y }) => (window as unknown as { __attack: Attack }).__attack.reach(x, y),
+      centre,
+    );
+    expect(reach).toMatchObject({ host: true, shadowRoot: false, onScreen: 'DIV[host]', hostText: '|', buttons: [] });
+    expect(reach.selected).not.toContain(summary.slice(0, 12));
+    // Its listeners saw events from the card only as coming from our host.
+    await cardOf(page).getByRole('button', { name: '展开全部' }).click();
+    expect(await attack(page, (a) => a.seen.filter((s) => s.startsWith('DIV') || s === 'BUTTON'))).not.toContain(
+      'BUTTON',
+    );
+
+    // Pressing, closing and rewriting from the page's script.
+    await page.evaluate(({ x, y }) => (window as unknown as { __attack: Attack }).__attack.pressAll(x, y), centre);
+    await attack(page, (a) => a.key('Escape', 'Escape', { altKey: false }));
+    expect(await attack(page, (a) => a.rewrite())).toBe('NotSupportedError');
+    await page.waitForTimeout(600);
+    expect(await cardOf(page).getAttribute('aria-label')).toBe(label);
+    expect(await cardOf(page).locator('.yl-summary').textContent()).toBe(summary);
+    expect(await userState()).toEqual(before);
+
+    // A script click() on the card's own buttons (had the page a way in) is not the user's either.
+    for (const name of ['我懂了，不再标出', '在弹窗中查看', '打开计算器'])
+      await cardOf(page)
+        .getByRole('button', { name })
+        .evaluate((button) => button.click());
+    await cardOf(page)
+      .locator('.yl-chip')
+      .first()
+      .evaluate((chip) => chip.click());
+    await page.waitForTimeout(600);
+    expect(await cardOf(page).getAttribute('aria-label')).toBe(label);
+    expect(await userState()).toEqual(before);
+
+    // The user's own click on 我懂了 still works.
+    await cardOf(page).getByRole('button', { name: '我懂了，不再标出' }).click();
+    await expect
+      .poll(async () => ((await storedSettings()) as { knownTerms?: string[] } | null)?.knownTerms)
+      .toEqual(['gerenzhanghu']);
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
   });
 });
 

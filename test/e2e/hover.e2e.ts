@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import {
-  CARD_SELECTOR,
+  cardOf,
   hoverText,
   launchExtensionBrowser,
   markedTexts,
@@ -24,7 +24,9 @@ const [seedA, seedB, seedC] = articleFiles();
 
 const observerScript = `<script>
   window.__records = [];
-  const pageObserver = new MutationObserver((list) => { for (const r of list) window.__records.push({ type: r.type, added: [...r.addedNodes].map((n) => n.nodeName), removed: [...r.removedNodes].map((n) => n.nodeName), target: r.target.nodeName }); });
+  // Our host is a plain <div>: named apart by its attribute.
+  const nameOf = (n) => (n.nodeType === 1 && n.hasAttribute('data-yibao-lens') ? n.nodeName + '[data-yibao-lens]' : n.nodeName);
+  const pageObserver = new MutationObserver((list) => { for (const r of list) window.__records.push({ type: r.type, added: [...r.addedNodes].map(nameOf), removed: [...r.removedNodes].map(nameOf), target: r.target.nodeName }); });
   pageObserver.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   // Parsing the page itself is recorded too; only what happens after the page is built counts. Records of the
   // parse may still wait for delivery here: takeRecords drops them too.
@@ -61,6 +63,20 @@ beforeAll(async () => {
       '<style>* { all: unset !important; } html { font-size: 48px !important; } p { display: block !important; font-size: 48px !important; color: red !important; } div, article, section, h2, h3, ul, li, button { font-size: 60px !important; background: lime !important; }</style>',
     ),
     '/many.html': htmlPage('<p>个人账户、统筹基金、家庭共济、起付线、封顶线、报销比例、亲情账户、医保钱包</p>'),
+    // Frames whose own address names no site: about:blank (written by the page), srcdoc, blob: and data:.
+    '/frames-off.html': htmlPage(
+      `<p>外层页面的统筹基金。</p>
+<iframe name="blank"></iframe>
+<iframe name="srcdoc" srcdoc="<meta charset=utf-8><p>srcdoc 框架里的个人账户。</p>"></iframe>
+<iframe name="blob"></iframe>
+<iframe name="data" src="data:text/html;charset=utf-8,${encodeURIComponent('<p>data 框架里的封顶线。</p>')}"></iframe>
+<script>
+  document.querySelector('iframe[name=blank]').contentDocument.body.innerHTML = '<p>空白框架里的家庭共济。</p>';
+  document.querySelector('iframe[name=blob]').src = URL.createObjectURL(
+    new Blob(['<meta charset="utf-8"><p>blob 框架里的起付线。</p>'], { type: 'text/html' }),
+  );
+</script>`,
+    ),
   });
   browser = await launchExtensionBrowser([server.origin]);
 });
@@ -73,7 +89,7 @@ afterAll(async () => {
 const open = (path: string, minimumMarks = 1) => openMarkedPage(browser, server.url(path), minimumMarks);
 
 async function cardLabel(page: Page, timeout = 4000): Promise<string | null> {
-  const card = page.locator(CARD_SELECTOR);
+  const card = cardOf(page);
   try {
     await card.waitFor({ state: 'visible', timeout });
   } catch {
@@ -84,7 +100,7 @@ async function cardLabel(page: Page, timeout = 4000): Promise<string | null> {
 
 async function noCardWithin(page: Page, ms = 900): Promise<boolean> {
   await page.waitForTimeout(ms);
-  return (await page.locator(CARD_SELECTOR).count()) === 0 || !(await page.locator(CARD_SELECTOR).isVisible());
+  return (await cardOf(page).count()) === 0 || !(await cardOf(page).isVisible());
 }
 
 describe('seed pages', () => {
@@ -99,7 +115,7 @@ describe('seed pages', () => {
       expect(await cardLabel(page)).toMatch(/^个人账户/);
       const after = await page.evaluate(() => {
         const clone = document.documentElement.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('yibao-lens-host').forEach((host) => host.remove());
+        clone.querySelectorAll('[data-yibao-lens]').forEach((host) => host.remove());
         return clone.outerHTML;
       });
       expect(after, 'the page DOM apart from our host').toBe(before);
@@ -119,7 +135,7 @@ describe('seed pages', () => {
       await page.waitForTimeout(400);
       await hoverText(page, text);
       expect(await cardLabel(page), text).toMatch(label);
-      const body = await page.locator(CARD_SELECTOR).innerText();
+      const body = await cardOf(page).innerText();
       expect(body).toContain('来源');
       expect(body).toMatch(/内容核对日期：\d{4}-\d{2}(-\d{2})?/);
     }
@@ -130,7 +146,7 @@ describe('seed pages', () => {
     const page = await open('/seed-c.html', 3);
     await hoverText(page, '起付线');
     expect(await cardLabel(page)).toMatch(/^起付线/);
-    expect(await page.locator(CARD_SELECTOR).innerText()).toContain('以当地政策为准');
+    expect(await cardOf(page).innerText()).toContain('以当地政策为准');
     await page.close();
   });
 
@@ -146,7 +162,7 @@ describe('seed pages', () => {
         (window as unknown as { __records: { type: string; added: string[]; removed: string[]; target: string }[] })
           .__records,
     );
-    expect(records).toEqual([{ type: 'childList', added: ['YIBAO-LENS-HOST'], removed: [], target: 'HTML' }]);
+    expect(records).toEqual([{ type: 'childList', added: ['DIV[data-yibao-lens]'], removed: [], target: 'HTML' }]);
     await page.close();
   });
 });
@@ -173,13 +189,13 @@ describe('hover behaviour', () => {
     const page = await open('/many.html', 8);
     const point = await hoverText(page, '家庭共济');
     expect(await cardLabel(page)).toMatch(/^家庭共济/);
-    const box = (await page.locator(CARD_SELECTOR).boundingBox())!;
+    const box = (await cardOf(page).boundingBox())!;
     await page.mouse.move(point.x, box.y + 20, { steps: 6 });
     await page.waitForTimeout(500);
-    expect(await page.locator(CARD_SELECTOR).isVisible()).toBe(true);
+    expect(await cardOf(page).isVisible()).toBe(true);
     // Related terms are in the expanded card.
-    await page.locator(`${CARD_SELECTOR} .yl-expand`).click();
-    await page.locator(`${CARD_SELECTOR} .yl-chip`, { hasText: '亲情账户' }).first().click();
+    await cardOf(page).locator('.yl-expand').click();
+    await cardOf(page).locator('.yl-chip', { hasText: '亲情账户' }).first().click();
     expect(await cardLabel(page)).toMatch(/^亲情账户/);
     await page.keyboard.press('Escape');
     expect(await noCardWithin(page, 300)).toBe(true);
@@ -191,7 +207,7 @@ describe('hover behaviour', () => {
     await page.setViewportSize({ width: 500, height: 400 });
     await hoverText(page, '医保钱包');
     expect(await cardLabel(page)).toMatch(/^医保钱包/);
-    const box = (await page.locator(CARD_SELECTOR).boundingBox())!;
+    const box = (await cardOf(page).boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(500);
@@ -206,7 +222,7 @@ describe('hover behaviour', () => {
     await waitForMarks(page, 8);
     await hoverText(page, '起付线');
     expect(await cardLabel(page)).toMatch(/^起付线/);
-    const background = await page.locator(CARD_SELECTOR).evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = await cardOf(page).evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(30, 34, 42)');
     await page.close();
   });
@@ -245,7 +261,7 @@ describe('what is not a term', () => {
     expect(await markedTexts(page)).toContain('家庭共济');
     await hoverText(page, '家庭共济');
     expect(await cardLabel(page)).toMatch(/^家庭共济/);
-    await page.locator(CARD_SELECTOR).getByRole('button', { name: '我懂了，不再标出' }).click();
+    await cardOf(page).getByRole('button', { name: '我懂了，不再标出' }).click();
     await page.waitForFunction(() => {
       const marks = [...(CSS.highlights.get('yibao-lens-term') ?? [])].map((r) =>
         (r.startContainer as Text).data.slice(r.startOffset, r.endOffset),
@@ -273,7 +289,7 @@ describe('what is not a term', () => {
     await page.mouse.move(5, 5);
     await hoverText(page, '基金');
     expect(await cardLabel(page)).toMatch(/^统筹基金/);
-    expect(await page.evaluate(() => document.body.innerHTML.replace(/<yibao-lens-host[^]*$/, ''))).toBe(before);
+    expect(await page.evaluate(() => document.body.innerHTML.replace(/<div data-yibao-lens[^]*$/, ''))).toBe(before);
     await page.close();
   });
 
@@ -313,7 +329,7 @@ describe('changing pages and frames', () => {
     const offset = (await page.locator('#f').boundingBox())!;
     await page.mouse.move(offset.x + inner.x, offset.y + inner.y + 30);
     await page.mouse.move(offset.x + inner.x, offset.y + inner.y, { steps: 3 });
-    const card = frame.locator(CARD_SELECTOR);
+    const card = cardOf(frame);
     await card.waitFor({ state: 'visible', timeout: 4000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^亲情账户/);
     await page.close();
@@ -323,7 +339,7 @@ describe('changing pages and frames', () => {
     const page = await open('/hostile-css.html', 1);
     await hoverText(page, '个人账户');
     expect(await cardLabel(page)).toMatch(/^个人账户/);
-    const look = await page.locator(CARD_SELECTOR).evaluate((el) => {
+    const look = await cardOf(page).evaluate((el) => {
       const style = getComputedStyle(el);
       const heading = el.querySelector('h2')!;
       return {
@@ -346,24 +362,25 @@ describe('changing pages and frames', () => {
 });
 
 describe('controls and promises', () => {
+  const setSites = (sites: string[]) =>
+    browser.serviceWorker.evaluate(async (list) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
+        .chrome;
+      await api.storage.local.set({
+        settings: {
+          enabled: true,
+          disabledSites: list,
+          markStyle: 'underline',
+          hoverDelayMs: 220,
+          holdKey: 'none',
+          disabledCategories: [],
+          theme: 'system',
+        },
+      });
+    }, sites);
+
   it('turns off for a site live, and back on', async () => {
     const page = await open('/many.html', 8);
-    const setSites = (sites: string[]) =>
-      browser.serviceWorker.evaluate(async (list) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
-          .chrome;
-        await api.storage.local.set({
-          settings: {
-            enabled: true,
-            disabledSites: list,
-            markStyle: 'underline',
-            hoverDelayMs: 220,
-            holdKey: 'none',
-            disabledCategories: [],
-            theme: 'system',
-          },
-        });
-      }, sites);
     await setSites(['127.0.0.1']);
     await expect.poll(() => markedTexts(page), { timeout: 4000 }).toEqual([]);
     await hoverText(page, '起付线');
@@ -371,6 +388,32 @@ describe('controls and promises', () => {
     await setSites([]);
     expect((await waitForMarks(page, 8)).length).toBe(8);
     await page.close();
+  });
+
+  it('a site switched off has no marks in its about:blank, srcdoc, blob: and data: frames either', async () => {
+    const termOf = { blank: '家庭共济', srcdoc: '个人账户', blob: '起付线', data: '封顶线' };
+    const frameNamed = (page: Page, name: string) => page.frame({ name })!;
+    const page = await open('/frames-off.html', 1);
+    // With the site on, every kind of frame is read and marked: the content script runs in each.
+    for (const [name, term] of Object.entries(termOf))
+      expect(await waitForMarks(frameNamed(page, name), 1), name).toEqual([term]);
+
+    await setSites(['127.0.0.1']);
+    await expect.poll(() => markedTexts(page), { timeout: 4000 }).toEqual([]);
+    for (const name of Object.keys(termOf))
+      await expect.poll(() => markedTexts(frameNamed(page, name)), { timeout: 4000 }).toEqual([]);
+    // A page opened while its site is off: nothing in it is marked, in any frame.
+    const fresh = await browser.newPage();
+    await fresh.goto(server.url('/frames-off.html'));
+    await fresh.waitForTimeout(1500);
+    expect(await markedTexts(fresh)).toEqual([]);
+    for (const name of Object.keys(termOf)) expect(await markedTexts(frameNamed(fresh, name)), name).toEqual([]);
+
+    await setSites([]);
+    expect(await waitForMarks(frameNamed(fresh, 'blob'), 1)).toEqual(['起付线']);
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+    await fresh.close();
   });
 
   it('made no network request and caused no console error', () => {

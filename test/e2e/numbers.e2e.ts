@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPrinter, printPdf } from '../fixtures/pdfs';
 import {
-  CARD_SELECTOR,
+  cardOf,
   hoverText,
   launchExtensionBrowser,
   markedTexts,
@@ -146,12 +146,12 @@ describe('card: 本页写的是', () => {
     await seed.goto(server.url('/prose.html'));
     await waitForMarks(seed, 1);
     await hoverText(seed, '起付线');
-    const card = seed.locator(CARD_SELECTOR);
+    const card = cardOf(seed);
     await card.waitFor({ state: 'visible', timeout: 5000 });
     const line = card.locator('.yl-page-numbers');
     await line.waitFor({ timeout: 5000 });
     expect(await line.textContent()).toBe('本页写的是：居民医保 社区 100元；二级 300元；三级 600元');
-    await line.getByRole('button', { name: /^三级 600元/ }).click();
+    await card.getByRole('button', { name: /^三级 600元/ }).click();
     const shown = await until(
       () => markedTexts(seed, 'yibao-lens-number'),
       (t) => t.length > 0,

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import {
-  CARD_SELECTOR,
+  cardOf,
   evaluateIn,
   extensionWorldId,
   hoverText,
@@ -119,7 +119,7 @@ describe('options take effect on open pages at once', () => {
     expect(none).toEqual({ underline: [], background: [] });
     await article.bringToFront();
     await hoverText(article, '个人账户');
-    const card = article.locator(CARD_SELECTOR);
+    const card = cardOf(article);
     await card.waitFor({ timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
 
@@ -322,11 +322,11 @@ describe('options take effect on open pages at once', () => {
     await article.bringToFront();
     await hoverText(article, '个人账户');
     await article.waitForTimeout(800);
-    expect(await article.locator(CARD_SELECTOR).isVisible()).toBe(false);
+    expect(await cardOf(article).isVisible()).toBe(false);
     await article.keyboard.down('Shift');
     const point = await hoverText(article, '个人账户');
     await article.mouse.move(point.x + 1, point.y, { steps: 2 });
-    await article.locator(CARD_SELECTOR).waitFor({ timeout: 5000 });
+    await cardOf(article).waitFor({ timeout: 5000 });
     await article.keyboard.up('Shift');
 
     await options.getByRole('checkbox', { name: '只在按住按键时显示卡片' }).uncheck();

@@ -17,7 +17,7 @@ import {
   unembeddedChinesePdf,
 } from '../fixtures/pdfs';
 import {
-  CARD_SELECTOR,
+  cardOf,
   hoverText,
   launchExtensionBrowser,
   waitForMarks,
@@ -108,7 +108,7 @@ describe('PDF reader: a local file', () => {
 
     // The second 个人账户 on the page (记入个人账户): marked or not, it opens the card.
     await hoverText(page, '个人账户', 1);
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await card.waitFor({ state: 'visible', timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
     expect(await page.locator('section.page canvas').count()).toBe(1);
@@ -318,9 +318,18 @@ describe('PDF reader: the PDF of a tab', () => {
     const terms = await list.locator('.page-term').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
     expect(terms.some((t) => t.includes('个人账户'))).toBe(true);
     await list.locator('.page-term', { hasText: '个人账户' }).first().click();
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await card.waitFor({ timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
+    // 下一处 goes on to the next occurrence in the reader too (the reader is asked with the occurrence): the card
+    // moves to another place of the text each time.
+    const places = [(await card.boundingBox())!.y];
+    for (let i = 0; i < 2; i++) {
+      await popup.getByRole('button', { name: '个人账户的下一处' }).click();
+      await expect.poll(async () => (await card.boundingBox())?.y).not.toBe(places[places.length - 1]);
+      expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
+      places.push((await card.boundingBox())!.y);
+    }
     await popup.close();
     await page.close();
   });

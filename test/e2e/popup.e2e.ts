@@ -14,7 +14,7 @@ import { LENS_CATEGORY_LABELS } from '../../lib/settings/categories';
 import { articleFiles, articlePageHtml, articleText } from '../fixtures/pages';
 import { createTermMatcher, type CompiledTermMatcher } from '../../lib/matcher/matcher';
 import {
-  CARD_SELECTOR,
+  cardOf,
   evaluateIn,
   extensionWorldId,
   launchExtensionBrowser,
@@ -702,10 +702,10 @@ describe('popup: 本页术语', () => {
     const button = list.locator(`[data-term-id="${termId('个人账户')}"]`);
     await button.focus();
     await page.keyboard.press('Enter');
-    const card = seed.locator(CARD_SELECTOR);
+    const card = cardOf(seed);
     await card.waitFor({ timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
-    await seed.waitForFunction(() => document.activeElement?.tagName === 'YIBAO-LENS-HOST');
+    await seed.waitForFunction(() => document.activeElement?.hasAttribute('data-yibao-lens'));
     expect(await seed.evaluate(() => document.visibilityState)).toBe('visible');
     await page.close();
     await seed.close();

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CARD_SELECTOR,
+  cardOf,
   hoverText,
   launchExtensionBrowser,
   startFixtureServer,
@@ -105,7 +105,7 @@ describe('store screenshots', () => {
     const page = await openArticle();
     await page.evaluate(() => window.scrollTo(0, 0));
     await hoverText(page, '个人账户');
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await card.waitFor({ state: 'visible', timeout: 5000 });
     expect(await card.getAttribute('aria-label')).toMatch(/^个人账户/);
     await page.waitForTimeout(300); // let the card's entrance finish
@@ -123,7 +123,7 @@ describe('store screenshots', () => {
     const page = await openArticle();
     await page.evaluate(() => window.scrollTo(0, 0));
     await hoverText(page, '个人账户');
-    const card = page.locator(CARD_SELECTOR);
+    const card = cardOf(page);
     await card.waitFor({ state: 'visible', timeout: 5000 });
     await card.locator('.yl-expand').click();
     await card.locator('.yl-explanation').waitFor();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  CARD_SELECTOR,
+  cardOf,
   hoverText,
   launchExtensionBrowser,
   markedTexts,
@@ -70,7 +70,7 @@ const open = (path: string, minimumMarks = 1) => openMarkedPage(browser, server.
 
 /** The card's accessible name once it is visible, or null if none appears in time. */
 async function cardLabel(p: Page, timeout = 4000): Promise<string | null> {
-  const card = p.locator(CARD_SELECTOR);
+  const card = cardOf(p);
   try {
     await card.waitFor({ state: 'visible', timeout });
   } catch {
@@ -83,7 +83,7 @@ async function cardLabel(p: Page, timeout = 4000): Promise<string | null> {
 async function closeCard(p: Page) {
   await p.mouse.move(2, 2);
   await p.keyboard.press('Escape');
-  await p.locator(CARD_SELECTOR).waitFor({ state: 'hidden', timeout: 4000 });
+  await cardOf(p).waitFor({ state: 'hidden', timeout: 4000 });
 }
 
 describe('senses from context', () => {
@@ -92,7 +92,7 @@ describe('senses from context', () => {
     // By its own sentence (养老保险 right before it).
     await hoverText(p, '个人账户', 0);
     expect(await cardLabel(p)).toMatch(/^养老保险个人账户/);
-    const card = p.locator(CARD_SELECTOR);
+    const card = cardOf(p);
     expect(await card.innerText()).toContain('来源');
     await closeCard(p);
     // By the heading-like line 第二章 基本养老保险 alone.
@@ -110,8 +110,8 @@ describe('senses from context', () => {
     const p = await open('/law.html', 4);
     await hoverText(p, '个人账户', 0);
     expect(await cardLabel(p)).toMatch(/^养老保险个人账户/);
-    await p.locator(CARD_SELECTOR).getByRole('button', { name: '查看医保的「个人账户」' }).click();
-    await expect.poll(() => p.locator(CARD_SELECTOR).getAttribute('aria-label')).toMatch(/^个人账户/);
+    await cardOf(p).getByRole('button', { name: '查看医保的「个人账户」' }).click();
+    await expect.poll(() => cardOf(p).getAttribute('aria-label')).toMatch(/^个人账户/);
     await p.close();
   });
 
@@ -138,7 +138,7 @@ describe('senses from context', () => {
     const p = await open('/injury.html', 2);
     await hoverText(p, '直接结算', 0);
     expect(await cardLabel(p)).toMatch(/^工伤保险：直接结算/);
-    expect(await p.locator(CARD_SELECTOR).innerText()).toContain('查看医保的「直接结算」');
+    expect(await cardOf(p).innerText()).toContain('查看医保的「直接结算」');
     await closeCard(p);
     // 近亲属 here are a worker's relatives, not the 家庭共济 circle: no card at all.
     await hoverText(p, '近亲属');
