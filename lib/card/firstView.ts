@@ -1,0 +1,100 @@
+/**
+ * What the hover card's first view (a glance) holds, decided from the card record and what the page tells us:
+ * the page's word bridged to the title, the one fact that matters most, the top myth as one line, and one
+ * line about the page (a rule that took effect after the page was published). Pure.
+ */
+import type { CardFact, CardRecord } from './records';
+
+/** A date as precise as it is known: 2021, 2021-05 or 2021-05-12. */
+export interface PartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+export interface FirstView {
+  /** 页面上的“医保卡”，正式叫法是“社会保障卡”。 (null when the page says the title itself) */
+  bridge: string | null;
+  fact: CardFact | null;
+  myth: { myth: string; truth: string } | null;
+  /** One line about the page: a national rule in the card that took effect after the page was published. */
+  pageLine: string | null;
+}
+
+/** Spaces and full-width/half-width quirks a page may put inside a term do not make it another word. */
+const normalizeWord = (word: string) => word.replace(/\s+/g, '');
+
+export function bridgeLine(pageWord: string | undefined, term: string): string | null {
+  if (!pageWord) return null;
+  const word = normalizeWord(pageWord);
+  if (!word || word === normalizeWord(term)) return null;
+  return `页面上的“${word}”，正式叫法是“${term}”。`;
+}
+
+/** The truth's first clause: what the one-line myth shows after the arrow (the rest is behind 展开). */
+export function leadClause(text: string): string {
+  const cut = text.search(/[，。；：！？,;!?]/);
+  return (cut > 0 ? text.slice(0, cut) : text).trim();
+}
+
+/**
+ * The date a fact took effect, as the day it starts from: the latest date named in `effective` (a rule
+ * changed in 2024-07 after starting in 2021 counts from 2024-07). Not a start date: 长期有效, 现行…, 截至….
+ */
+export function effectiveStart(effective: string): PartialDate | null {
+  if (/^\s*(截至|现行|长期)/.test(effective)) return null;
+  let latest: PartialDate | null = null;
+  for (const m of effective.matchAll(/((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/g)) {
+    const date: PartialDate = { year: Number(m[1]) };
+    if (m[2]) date.month = Number(m[2]);
+    if (m[3]) date.day = Number(m[3]);
+    if (!latest || compareStart(date, latest) > 0) latest = date;
+  }
+  return latest;
+}
+
+const startKey = (d: PartialDate) => d.year * 10000 + (d.month ?? 1) * 100 + (d.day ?? 1);
+const endKey = (d: PartialDate) => d.year * 10000 + (d.month ?? 12) * 100 + (d.day ?? 31);
+const compareStart = (a: PartialDate, b: PartialDate) => startKey(a) - startKey(b);
+
+/** True only when `start` is surely after `published` (a page dated only 2021 may be from December). */
+export function tookEffectAfter(start: PartialDate, published: PartialDate): boolean {
+  return startKey(start) > endKey(published);
+}
+
+function describeStart(start: PartialDate): string {
+  return start.month ? `${start.year}年${start.month}月` : `${start.year}年`;
+}
+
+/** The first national fact that took effect after the page was published, with when. */
+export function newerNationalFact(
+  facts: readonly CardFact[],
+  published: PartialDate | null,
+): { fact: CardFact; start: PartialDate } | null {
+  if (!published) return null;
+  for (const fact of facts) {
+    if (fact.local) continue;
+    const start = effectiveStart(fact.effective);
+    if (start && tookEffectAfter(start, published)) return { fact, start };
+  }
+  return null;
+}
+
+export function firstView(
+  record: Pick<CardRecord, 'term' | 'facts' | 'myths'>,
+  page: { word?: string; published?: PartialDate | null } = {},
+): FirstView {
+  const newer = newerNationalFact(record.facts, page.published ?? null);
+  // The newer rule is what a reader of an old page most needs; otherwise the data's first fact leads.
+  const fact = newer?.fact ?? record.facts[0] ?? null;
+  const top = record.myths[0];
+  return {
+    bridge: bridgeLine(page.word, record.term),
+    fact,
+    myth: top ? { myth: top.myth, truth: leadClause(top.truth) } : null,
+    pageLine:
+      newer && page.published
+        ? `本页发布于${page.published.year}年；${describeStart(newer.start)}起全国规定如上。`
+        : null,
+  };
+}
