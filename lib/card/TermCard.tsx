@@ -161,8 +161,8 @@ function Glance({ record, view }: { record: CardRecord; view: FirstView }) {
       {view.bridge && <p className="yl-bridge">{view.bridge}</p>}
       <p className="yl-summary">{record.summary}</p>
       {view.fact && (
-        <p className="yl-lead-fact" data-local={view.fact.local}>
-          <span className="yl-lead-label">{view.fact.label}：</span>
+        <p className="yl-lead-fact" data-local={view.fact.local} title={`${view.fact.label}：${view.fact.value}`}>
+          {view.factLabel && <span className="yl-lead-label">{view.fact.label}：</span>}
           <FactText fact={view.fact} />
         </p>
       )}

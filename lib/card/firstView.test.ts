@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeLine, effectiveStart, firstView, leadClause, newerNationalFact, tookEffectAfter } from './firstView';
+import {
+  bridgeLine,
+  effectiveStart,
+  firstView,
+  leadClause,
+  newerNationalFact,
+  textUnits,
+  tookEffectAfter,
+} from './firstView';
 import type { CardFact } from './records';
 
 const fact = (label: string, effective: string, local = false): CardFact => ({
@@ -74,6 +82,7 @@ describe('the first view', () => {
     expect(view).toEqual({
       bridge: null,
       fact: record.facts[0],
+      factLabel: true,
       myth: { myth: '断缴一天就要等3个月', truth: '不一定' },
       pageLine: null,
     });
@@ -86,10 +95,21 @@ describe('the first view', () => {
     expect(view.pageLine).toBe('本页发布于2021年；2025年9月起全国规定如上。');
   });
 
+  it('leads with a fact that fits its two lines whole, and drops the label when only the value fits', () => {
+    const long = { ...fact('很长', '2014'), value: '字'.repeat(45) };
+    const short = fact('短', '2014');
+    expect(firstView({ ...record, facts: [long, short] }).fact).toBe(short);
+    const almost = { ...fact('标签有点长', '2014'), value: '字'.repeat(40) };
+    expect(firstView({ ...record, facts: [almost] })).toMatchObject({ fact: almost, factLabel: false });
+    expect(firstView({ ...record, facts: [long] })).toMatchObject({ fact: long, factLabel: true });
+    expect(textUnits('2025年起')).toBeCloseTo(2.2 + 2);
+  });
+
   it('has no fact or myth line for an entry without them', () => {
     expect(firstView({ term: 'x', facts: [], myths: [] })).toEqual({
       bridge: null,
       fact: null,
+      factLabel: false,
       myth: null,
       pageLine: null,
     });

@@ -16,6 +16,8 @@ export interface FirstView {
   /** 页面上的“医保卡”，正式叫法是“社会保障卡”。 (null when the page says the title itself) */
   bridge: string | null;
   fact: CardFact | null;
+  /** Whether the fact's label goes before it (left out when only the value fits the fact's two lines). */
+  factLabel: boolean;
   myth: { myth: string; truth: string } | null;
   /** One line about the page: a national rule in the card that took effect after the page was published. */
   pageLine: string | null;
@@ -80,17 +82,31 @@ export function newerNationalFact(
   return null;
 }
 
+/** The glance gives a fact two lines of about 22 characters (16 px type in a 380 px card). */
+export const FACT_LINE_UNITS = 42;
+
+/** Width of text in CJK characters: Han and full-width marks count 1, ASCII about half. Pure. */
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const char of text) units += char.charCodeAt(0) < 0x80 ? 0.55 : 1;
+  return units;
+}
+
+const fitsWithLabel = (fact: CardFact) => textUnits(`${fact.label}：${fact.value}`) <= FACT_LINE_UNITS;
+
 export function firstView(
   record: Pick<CardRecord, 'term' | 'facts' | 'myths'>,
   page: { word?: string; published?: PartialDate | null } = {},
 ): FirstView {
   const newer = newerNationalFact(record.facts, page.published ?? null);
-  // The newer rule is what a reader of an old page most needs; otherwise the data's first fact leads.
-  const fact = newer?.fact ?? record.facts[0] ?? null;
+  // The newer rule is what a reader of an old page most needs; otherwise the data's first fact leads,
+  // unless it would be cut short and a later one fits whole.
+  const fact = newer?.fact ?? record.facts.find(fitsWithLabel) ?? record.facts[0] ?? null;
   const top = record.myths[0];
   return {
     bridge: bridgeLine(page.word, record.term),
     fact,
+    factLabel: !!fact && (fitsWithLabel(fact) || textUnits(fact.value) > FACT_LINE_UNITS),
     myth: top ? { myth: top.myth, truth: leadClause(top.truth) } : null,
     pageLine:
       newer && page.published
