@@ -250,7 +250,9 @@ export function TermCard({
             </button>
           )}
           <h2 className="yl-term">{record.term}</h2>
-          <span className="yl-category">{record.categoryLabel}</span>
+          <span className="yl-category" title={record.categoryLabel}>
+            {record.categoryLabel}
+          </span>
           {onTogglePin && (
             <button
               type="button"

@@ -11,6 +11,7 @@ import cards from '../../generated/cards.json';
 import {
   CARD_SELECTOR,
   hoverText,
+  markedTexts,
   launchExtensionBrowser,
   openMarkedPage,
   startFixtureServer,
@@ -20,7 +21,13 @@ import {
 import { htmlPage } from '../fixtures/pages';
 
 declare const chrome: {
-  storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: {
+      set(items: object): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
+  };
 };
 
 interface Card {
@@ -170,4 +177,174 @@ describe('a glance for every card', () => {
     for (const m of bridged) expect(m.text, m.label).toContain('正式叫法是');
     expect(dated.length).toBeGreaterThan(10);
   }, 600_000);
+});
+
+const shadowActive = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.querySelector('yibao-lens-host')?.shadowRoot?.activeElement;
+    return active ? { text: active.textContent, expanded: active.getAttribute('aria-expanded') } : null;
+  });
+
+const activeMarks = (page: Page) =>
+  page.evaluate(() =>
+    ['yibao-lens-active', 'yibao-lens-active-dark'].flatMap((name) =>
+      [...(CSS.highlights.get(name) ?? [])].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return `${(r.startContainer.parentElement as HTMLElement).innerText.slice(0, 3)}:${range.toString()}`;
+      }),
+    ),
+  );
+
+async function openCard(page: Page, text: string, label: RegExp, occurrence = 0) {
+  await hoverText(page, text, occurrence);
+  const card = page.locator(CARD_SELECTOR);
+  await card.waitFor({ state: 'visible', timeout: 4000 });
+  await expect.poll(() => card.getAttribute('aria-label')).toMatch(label);
+  return card;
+}
+
+describe('the worst case', () => {
+  it('a bridged word on a dated page with a newer rule still fits the glance', async () => {
+    const page = await openMarkedPage(browser, server.url('/worst.html'), 2);
+    const card = await openCard(page, '中断缴费', /^断保：/);
+    const text = await card.innerText();
+    expect(text).toContain('页面上的“中断缴费”，正式叫法是“断保”。');
+    expect(text).toMatch(/本页发布于2019年；\d{4}年(\d+月)?起全国规定如上。/);
+    expect(text).toContain('误：');
+    const box = (await card.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(GLANCE_MAX_HEIGHT);
+    expect(box.width).toBeLessThanOrEqual(GLANCE_MAX_WIDTH);
+    expect(await card.locator('.yl-summary').evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
+    // Meta 13 px, buttons 14 px with a hit area of at least 32 px.
+    expect(await card.locator('.yl-category').evaluate((el) => getComputedStyle(el).fontSize)).toBe('13px');
+    const toggle = card.locator('.yl-expand');
+    expect(await toggle.evaluate((el) => getComputedStyle(el).fontSize)).toBe('14px');
+    expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(32);
+    // The myth reads as text, not struck through.
+    expect(await card.locator('.yl-myth-line').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('none');
+    await page.close();
+  });
+});
+
+describe('展开 and 收起', () => {
+  it('keep the focus on the toggle, which stays where it was; keys are hinted after 展开', async () => {
+    const page = await openMarkedPage(browser, server.url('/plain.html'), 2);
+    const card = await openCard(page, '个人账户', /^个人账户：/);
+    expect(await card.innerText()).not.toContain('Alt+J');
+    await card.locator('.yl-expand').focus();
+    const before = (await card.locator('.yl-expand').boundingBox())!;
+    await page.keyboard.press('Enter');
+    await card.locator('.yl-explanation').waitFor();
+    expect(await shadowActive(page)).toEqual({ text: '收起', expanded: 'true' });
+    expect(await card.innerText()).toContain('Alt+J 下一个术语');
+    expect(await card.locator('.yl-sources ol li').count()).toBeGreaterThan(0);
+    const after = (await card.locator('.yl-expand').boundingBox())!;
+    // In view inside the card.
+    const cardBox = (await card.boundingBox())!;
+    expect(after.y).toBeGreaterThanOrEqual(cardBox.y);
+    expect(after.y + after.height).toBeLessThanOrEqual(cardBox.y + cardBox.height);
+    expect(Math.abs(after.y - before.y - (cardBox.y - (await card.boundingBox())!.y))).toBeLessThan(400);
+    await page.keyboard.press('Enter');
+    await card.locator('.yl-explanation').waitFor({ state: 'detached' });
+    expect(await shadowActive(page)).toEqual({ text: '展开', expanded: 'false' });
+    await page.close();
+  });
+});
+
+describe('the card’s own occurrence', () => {
+  it('is highlighted apart while its card is open, and the card says which of how many it is', async () => {
+    const page = await openMarkedPage(browser, server.url('/occurrences.html'), 1);
+    const card = page.locator(CARD_SELECTOR);
+    await page.keyboard.press('Alt+j');
+    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^个人账户/);
+    await expect.poll(() => card.locator('.yl-occurrence').textContent()).toBe('第 1 / 4 处');
+    expect(await activeMarks(page)).toEqual(['第一段:个人账户']);
+    await page.keyboard.press('Alt+j');
+    await expect.poll(() => card.locator('.yl-occurrence').textContent()).toBe('第 2 / 4 处');
+    expect(await activeMarks(page)).toEqual(['第二段:个人账户']);
+    await page.keyboard.press('Alt+k');
+    await page.keyboard.press('Alt+k');
+    await expect.poll(() => card.locator('.yl-occurrence').textContent()).toBe('第 4 / 4 处');
+    expect(await activeMarks(page)).toEqual(['第四段:个人账户']);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    expect(await activeMarks(page)).toEqual([]);
+    // Opened by the pointer it is highlighted too.
+    await openCard(page, '个人账户', /^个人账户/, 2);
+    expect(await activeMarks(page)).toEqual(['第三段:个人账户']);
+    await expect.poll(() => card.locator('.yl-occurrence').textContent()).toBe('第 3 / 4 处');
+    await page.close();
+  });
+});
+
+describe('marks that help reading', () => {
+  it('no card comes up while the mouse button is held (selecting); it does once released', async () => {
+    const page = await openMarkedPage(browser, server.url('/plain.html'), 2);
+    const start = await page.evaluate(() => {
+      const r = document.querySelector('p')!.getBoundingClientRect();
+      return { x: r.left + 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await hoverText(page, '统筹基金');
+    await page.waitForTimeout(900);
+    expect(await page.locator(CARD_SELECTOR).count()).toBe(0);
+    await page.mouse.up();
+    await hoverText(page, '统筹基金');
+    await page.locator(CARD_SELECTOR).waitFor({ state: 'visible', timeout: 4000 });
+    await page.close();
+  });
+
+  it('我懂了 leaves a 撤销 on the page that marks the term again', async () => {
+    const page = await openMarkedPage(browser, server.url('/plain.html'), 2);
+    const card = await openCard(page, '个人账户', /^个人账户：/);
+    await card.getByRole('button', { name: '我懂了，不再标出' }).click();
+    const toast = page.locator('yibao-lens-host .yl-toast');
+    await toast.waitFor({ state: 'visible' });
+    expect(await toast.innerText()).toContain('已不再标出“个人账户”');
+    await expect.poll(() => markedTexts(page)).not.toContain('个人账户');
+    await toast.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => markedTexts(page)).toContain('个人账户');
+    await toast.waitFor({ state: 'detached' });
+    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
+    expect((stored.settings as { knownTerms?: string[] }).knownTerms).toEqual([]);
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+  });
+
+  it('look-alike senses are marked apart from 医保 terms, thinner and paler', async () => {
+    const page = await openMarkedPage(browser, server.url('/senses.html'), 1);
+    await expect.poll(() => markedTexts(page, 'yibao-lens-term-sense')).toEqual(['个人账户']);
+    expect(await markedTexts(page, 'yibao-lens-term')).toContain('个人账户');
+    const styles = await page.evaluate(() =>
+      ['yibao-lens-term', 'yibao-lens-term-sense'].map((name) => {
+        const style = getComputedStyle(document.querySelector('p')!, `::highlight(${name})`);
+        return { thickness: style.textDecorationThickness, colour: style.textDecorationColor };
+      }),
+    );
+    expect(styles[0]!.thickness).toBe('1.5px');
+    expect(styles[1]!.thickness).toBe('1px');
+    expect(styles[1]!.colour).not.toBe(styles[0]!.colour);
+    await page.close();
+  });
+});
+
+describe('字号', () => {
+  it('the 字号 setting applies to an open card at once', async () => {
+    const page = await openMarkedPage(browser, server.url('/plain.html'), 2);
+    const card = await openCard(page, '统筹基金', /^统筹基金：/);
+    await card.getByRole('button', { name: '固定卡片' }).click();
+    const bodySize = () => card.locator('.yl-summary').evaluate((el) => getComputedStyle(el).fontSize);
+    expect(await bodySize()).toBe('16px');
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { textSize: 'xlarge' } }));
+    await expect.poll(bodySize).toBe('20px');
+    expect(await card.locator('.yl-expand').evaluate((el) => getComputedStyle(el).fontSize)).toBe('17.5px');
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { textSize: 'large' } }));
+    await expect.poll(bodySize).toBe('18px');
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await expect.poll(bodySize).toBe('16px');
+    await page.close();
+  });
 });
