@@ -1,16 +1,17 @@
 /**
  * Where a term is read as part of a whole rather than as a word to explain: headings (h1–h6, role=heading,
- * and short bold or "title" lines that stand alone) and document titles in 《…》. Terms there are not
+ * lines that read as headings, short "title" lines) and document titles in 《…》. Terms there are not
  * marked one by one (they still answer a hover).
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
+import { blockOf, headingLevelOf } from './senseContext';
 
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+/** Ancestors looked at, at most, between a text node and its block (<p><strong><span>…). */
+const HEADING_ANCESTORS = 4;
 /** A heading-like line is short and is not a sentence. */
 const HEADING_MAX_CHARS = 40;
 const SENTENCE_MARKS = /[。，；？！,;?!]/;
 const TITLE_CLASS = /(^|[-_\s])(title|headline|heading|biaoti)([-_\s]|$)/i;
-const LINE_SELECTOR = 'p, div, li, dt, dd, td, th, caption, figcaption, header, section, article';
 
 /** True when `index` (and `end`) lie inside one pair of 《》 in `text`. Pure. */
 export function insideDocumentTitle(text: string, start: number, end: number): boolean {
@@ -32,30 +33,31 @@ export function looksLikeHeadingText(text: string): boolean {
 
 const headingCache = new WeakMap<Element, boolean>();
 
-function isHeadingLine(line: Element): boolean {
-  if (!looksLikeHeadingText(line.textContent ?? '')) return false;
-  if (TITLE_CLASS.test(line.className && typeof line.className === 'string' ? line.className : '')) return true;
-  // Bold all through (<p><strong>第三章 个人账户</strong></p>, or a bold style).
-  const weight = Number(line.ownerDocument.defaultView?.getComputedStyle(line).fontWeight ?? 400);
-  if (weight >= 600) return true;
-  const onlyChild = line.children.length === 1 ? line.children[0]! : null;
-  return (
-    !!onlyChild &&
-    /^(STRONG|B)$/.test(onlyChild.tagName) &&
-    (onlyChild.textContent ?? '').trim() === (line.textContent ?? '').trim()
-  );
+function isHeadingElement(element: Element): boolean {
+  let cached = headingCache.get(element);
+  if (cached === undefined) {
+    cached =
+      headingLevelOf(element) > 0 ||
+      element.getAttribute('role') === 'heading' ||
+      (typeof element.className === 'string' &&
+        TITLE_CLASS.test(element.className) &&
+        looksLikeHeadingText(element.textContent ?? ''));
+    headingCache.set(element, cached);
+  }
+  return cached;
 }
 
-/** True when `node` is (part of) a heading or a heading-like line. */
+/**
+ * True when `node` is (part of) a heading: h1–h6, role=heading, a line that reads as one (第二章…, 一、…, a
+ * short bold line on its own: senseContext's headingLevelOf), or a short line styled as a title.
+ */
 export function inHeading(node: Text): boolean {
-  const parent = node.parentElement;
-  if (!parent) return false;
-  if (parent.closest(HEADING_SELECTOR)) return true;
-  const line = parent.closest(LINE_SELECTOR);
-  if (!line) return false;
-  let cached = headingCache.get(line);
-  if (cached === undefined) headingCache.set(line, (cached = isHeadingLine(line)));
-  return cached;
+  let element = node.parentElement;
+  for (let steps = 0; element && steps < HEADING_ANCESTORS; steps++, element = element.parentElement) {
+    if (isHeadingElement(element)) return true;
+    if (element === blockOf(node)) break;
+  }
+  return false;
 }
 
 /** Whether an occurrence is in running text, where it gets a mark. */
