@@ -438,6 +438,7 @@ describe('actions that fit the term', () => {
     await page.bringToFront();
     await closeCard(page);
     const pool = await openCard(page, '统筹基金', /^统筹基金/);
+    await pool.getByRole('button', { name: '展开' }).click();
     expect(await pool.getByRole('button', { name: '在弹窗中查看' }).count()).toBe(1);
     expect(await pool.getByRole('button', { name: '打开计算器' }).count()).toBe(0);
     await page.close();
