@@ -73,16 +73,21 @@ interface Toast {
 
 /** How long the 撤销 note stays. */
 const TOAST_MS = 8000;
-/** The card's type grows with the page's text, up to this much. */
+/** The card's type grows with the page's reading text, up to this much. */
 const MAX_PAGE_SCALE = 1.5;
+const READING_TEXT_MAX_PX = 28;
 
-/** The page's text size at the term, as a scale of our 16 px body (1 when the page's text is not larger). */
+/**
+ * The page's text size at the term, as a scale of our 16 px body (1 when the page's text is not larger). Display
+ * type (a banner, a hostile page's 48 px) is not reading text: above READING_TEXT_MAX_PX it is not followed.
+ */
 function pageTextScale(lines: RectLike[]): number {
   const line = lines[0];
   if (!line) return 1;
   const element = document.elementFromPoint((line.left + line.right) / 2, (line.top + line.bottom) / 2);
   const size = element ? parseFloat(getComputedStyle(element).fontSize) : NaN;
-  return Number.isFinite(size) ? Math.min(Math.max(size / 16, 1), MAX_PAGE_SCALE) : 1;
+  if (!Number.isFinite(size) || size > READING_TEXT_MAX_PX) return 1;
+  return Math.min(Math.max(size / 16, 1), MAX_PAGE_SCALE);
 }
 
 let publishedFor: { url: string; date: PartialDate | null } | null = null;

@@ -50,6 +50,8 @@ describe('TermCard', () => {
     const html = render({ ...hover, expanded: false });
     expect(html).toContain('一句话的意思');
     expect(html).toContain('数字一：</span>值一');
+    // 数字一 is a local number: the caveat goes with it.
+    expect(html).toContain('（以当地政策为准）');
     expect(html).not.toContain('值二');
     expect(html).toContain('第一个误区');
     expect(html).toContain('第一个真相');

@@ -2,7 +2,7 @@
 import { pageKeyLabel } from '@/lib/keys/keymap';
 import { checkerToolForTerm } from '@/lib/checker/toolTerms';
 import { FactQuote } from './FactQuote';
-import { firstView, type FirstView, type PartialDate } from './firstView';
+import { firstView, LOCAL_CAVEAT_SHORT, type FirstView, type PartialDate } from './firstView';
 import type { CardFact, CardRecord, CardSource } from './records';
 import type { PopupRoute } from '@/lib/messaging/popupRoute';
 
@@ -164,6 +164,7 @@ function Glance({ record, view }: { record: CardRecord; view: FirstView }) {
         <p className="yl-lead-fact" data-local={view.fact.local} title={`${view.fact.label}：${view.fact.value}`}>
           {view.factLabel && <span className="yl-lead-label">{view.fact.label}：</span>}
           <FactText fact={view.fact} />
+          {view.fact.local && <span className="yl-lead-local">{LOCAL_CAVEAT_SHORT}</span>}
         </p>
       )}
       {view.myth && (

@@ -92,7 +92,11 @@ export function textUnits(text: string): number {
   return units;
 }
 
-const fitsWithLabel = (fact: CardFact) => textUnits(`${fact.label}：${fact.value}`) <= FACT_LINE_UNITS;
+/** Said after a local fact wherever it is shown (regional differences are always stated). */
+export const LOCAL_CAVEAT_SHORT = '（以当地政策为准）';
+
+const valueText = (fact: CardFact) => (fact.local ? `${fact.value}${LOCAL_CAVEAT_SHORT}` : fact.value);
+const fitsWithLabel = (fact: CardFact) => textUnits(`${fact.label}：${valueText(fact)}`) <= FACT_LINE_UNITS;
 
 export function firstView(
   record: Pick<CardRecord, 'term' | 'facts' | 'myths'>,
@@ -106,7 +110,7 @@ export function firstView(
   return {
     bridge: bridgeLine(page.word, record.term),
     fact,
-    factLabel: !!fact && (fitsWithLabel(fact) || textUnits(fact.value) > FACT_LINE_UNITS),
+    factLabel: !!fact && (fitsWithLabel(fact) || textUnits(valueText(fact)) > FACT_LINE_UNITS),
     myth: top ? { myth: top.myth, truth: leadClause(top.truth) } : null,
     pageLine:
       newer && page.published
