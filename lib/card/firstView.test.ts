@@ -104,7 +104,7 @@ describe('the first view', () => {
     expect(firstView({ ...record, facts: [long] })).toMatchObject({ fact: long, factLabel: true });
     expect(textUnits('2025年起')).toBeCloseTo(2.2 + 2);
     // A local number carries its caveat, which counts towards the two lines.
-    const local = { ...fact('地方标签', '2024', true), value: '字'.repeat(28) };
+    const local = { ...fact('地方标签', '2024', true), value: '字'.repeat(30) };
     expect(firstView({ ...record, facts: [local] })).toMatchObject({ fact: local, factLabel: false });
   });
 
