@@ -4,7 +4,8 @@
  * marked one by one (they still answer a hover).
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
-import { blockOf, headingLevelOf } from './senseContext';
+import { blockOf } from './readingOrder';
+import { headingLevelOf } from './senseContext';
 
 /** Ancestors looked at, at most, between a text node and its block (<p><strong><span>…). */
 const HEADING_ANCESTORS = 4;
