@@ -135,7 +135,7 @@ export function SourceList({
 }
 
 /** Keys the page answers while a card is open; hinted in the card's full view. */
-export const CARD_KEY_HINT = 'Alt+J 下一个术语 · Alt+K 上一个 · Esc 关闭';
+export const CARD_KEY_HINT = `${pageKeyLabel('nextTerm')} 下一个术语 · ${pageKeyLabel('previousTerm')} 上一个 · ${pageKeyLabel('closeCard')} 关闭`;
 
 const sourceMark = (indexes: number[]) =>
   indexes.length ? <sup className="yl-ref">{indexes.map((i) => `[${i + 1}]`).join('')}</sup> : null;
