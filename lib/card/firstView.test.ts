@@ -23,6 +23,9 @@ describe('bridge from the page’s word to the title', () => {
     expect(bridgeLine('中断缴费', '断保')).toBe('页面上的“中断缴费”，正式叫法是“断保”。');
     expect(bridgeLine('医保卡', '社会保障卡')).toBe('页面上的“医保卡”，正式叫法是“社会保障卡”。');
     expect(bridgeLine('断保', '断保')).toBeNull();
+    // Long names: shorter sentences, the title above already says the formal name.
+    expect(bridgeLine('居民医保', '城乡居民基本医疗保险')).toBe('页面上的“居民医保”即“城乡居民基本医疗保险”。');
+    expect(bridgeLine('异地长期居住备案', '异地长期居住人员')).toBe('页面上写作“异地长期居住备案”。');
     expect(bridgeLine('个人 账户', '个人账户')).toBeNull();
     expect(bridgeLine(undefined, '断保')).toBeNull();
     expect(bridgeLine('', '断保')).toBeNull();

@@ -26,11 +26,19 @@ export interface FirstView {
 /** Spaces and full-width/half-width quirks a page may put inside a term do not make it another word. */
 const normalizeWord = (word: string) => word.replace(/\s+/g, '');
 
+/** The bridge has one line: about 25 characters of 14 px type in a 380 px card. */
+export const BRIDGE_LINE_UNITS = 25;
+
+/**
+ * 页面上的“中断缴费”，正式叫法是“断保”。, said shorter when the two names are long (the title above already
+ * gives the formal name), or nothing when the page says the title itself. Pure.
+ */
 export function bridgeLine(pageWord: string | undefined, term: string): string | null {
   if (!pageWord) return null;
   const word = normalizeWord(pageWord);
   if (!word || word === normalizeWord(term)) return null;
-  return `页面上的“${word}”，正式叫法是“${term}”。`;
+  const forms = [`页面上的“${word}”，正式叫法是“${term}”。`, `页面上的“${word}”即“${term}”。`, `页面上写作“${word}”。`];
+  return forms.find((line) => textUnits(line) <= BRIDGE_LINE_UNITS) ?? forms[forms.length - 1]!;
 }
 
 /** The truth's first clause: what the one-line myth shows after the arrow (the rest is behind 展开). */
