@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import cards from '../../generated/cards.json';
 import {
   CARD_SELECTOR,
+  evaluateIn,
+  extensionWorldId,
   hoverText,
   markedTexts,
   launchExtensionBrowser,
@@ -46,12 +48,14 @@ let server: FixtureServer;
 let browser: ExtensionBrowser;
 
 /** One paragraph per card, naming it by the word given (an alias where the entry has one: the bridged case). */
-const walkPage = (words: string[]) =>
+const walkPage = (words: string[], yibaoContext = true) =>
   htmlPage(
-    '<h1>基本医疗保险术语说明</h1>' +
+    (yibaoContext ? '<h1>基本医疗保险术语说明</h1>' : '') +
       words
-        .map(
-          (word, i) => `<p id="t${i}" style="font-size: 16px; margin: 0 0 120px">医保政策里说的${word}是什么意思。</p>`,
+        .map((word, i) =>
+          yibaoContext
+            ? `<p id="t${i}" style="font-size: 16px; margin: 0 0 120px">医保政策里说的${word}是什么意思。</p>`
+            : `<p id="t${i}" style="font-size: 16px; margin: 0 0 120px">关于${word}的说明。</p>`,
         )
         .join(''),
     OLD_PAGE_HEAD,
@@ -63,6 +67,11 @@ beforeAll(async () => {
   server = await startFixtureServer({
     '/aliases.html': walkPage(ALL.map((c) => wordFor(c, true))),
     '/titles.html': walkPage(ALL.map((c) => wordFor(c, false))),
+    // A term about another scheme (商保创新药目录) is not the 医保 card inside a 医保 passage.
+    '/neutral.html': walkPage(
+      ALL.map((c) => wordFor(c, false)),
+      false,
+    ),
     '/worst.html': htmlPage(
       `<h1>关于居民医保的通知</h1><p>发布日期：2019-03-02</p>
        <p id="worst">参加居民医保的人，中断缴费以后再参保，要注意待遇等待期。</p>`,
@@ -147,6 +156,7 @@ describe('a glance for every card', () => {
     for (const [path, useAlias] of [
       ['/aliases.html', true],
       ['/titles.html', false],
+      ['/neutral.html', false],
     ] as const) {
       const page = await openMarkedPage(browser, server.url(path), 5);
       for (const [i, card] of ALL.entries()) {
@@ -155,6 +165,45 @@ describe('a glance for every card', () => {
         const m = await measureAt(page, i, word, card.term);
         if (m) measured.set(card.id, { ...m, bridged: word !== card.term });
       }
+      await page.close();
+    }
+    // A card no page sentence opens (an entry about another scheme, 商保创新药目录, is not explained inside or
+    // outside a 医保 passage) is measured through the same card module, mounted on the walk page.
+    const unreachable = ALL.filter((c) => !measured.has(c.id));
+    if (unreachable.length > 0) {
+      const page = await openMarkedPage(browser, server.url('/aliases.html'), 5);
+      await measureAt(page, 0, wordFor(ALL[0]!, true), ALL[0]!.term); // loads the card module
+      const session = await page.context().newCDPSession(page);
+      const world = await extensionWorldId(session, browser.extensionId);
+      await evaluateIn(
+        session,
+        world,
+        `(() => {
+          const host = document.createElement('div');
+          host.id = 'glance-host';
+          document.documentElement.append(host);
+          const handlers = { onClose() {}, onPinChange() {}, onOpenPopup() {}, onPointerInside() {}, onKnowTerm() {} };
+          globalThis.__glanceView = globalThis.__yibaoLensCard.mount(host.attachShadow({ mode: 'open' }), handlers);
+        })()`,
+      );
+      for (const card of unreachable) {
+        const word = wordFor(card, true);
+        const request = { termId: card.id, pageWord: word, lines: [{ left: 100, top: 300, right: 200, bottom: 320 }] };
+        await evaluateIn(session, world, `globalThis.__glanceView.show(${JSON.stringify(request)})`);
+        const m = await page.locator('#glance-host [role="dialog"]').evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return {
+            label: element.getAttribute('aria-label') ?? '',
+            width: box.width,
+            height: box.height,
+            bodyPx: parseFloat(getComputedStyle(element.querySelector('.yl-summary')!).fontSize),
+            overflow: element.scrollHeight - element.clientHeight,
+            text: (element as HTMLElement).innerText,
+          };
+        });
+        if (m.label.startsWith(`${card.term}：`)) measured.set(card.id, { ...m, bridged: word !== card.term });
+      }
+      console.info(`measured through the card module: ${unreachable.map((c) => c.term).join('、')}`);
       await page.close();
     }
     const all = [...measured.values()];
