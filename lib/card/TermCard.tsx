@@ -144,11 +144,12 @@ const sourceMark = (indexes: number[]) =>
  * A fact's words with its source marks: the one place a fact's text is drawn (the first view's lead line
  * and the full list), so anything that belongs inline after a fact (a link to the words it rests on) goes here.
  */
-function FactText({ fact }: { fact: CardFact }) {
+function FactText({ fact, caveat = false }: { fact: CardFact; caveat?: boolean }) {
   return (
     <>
       {fact.value}
       {sourceMark(fact.sourceIndexes)}
+      {caveat && fact.local && <span className="yl-lead-local">{LOCAL_CAVEAT_SHORT}</span>}
       {fact.quote && <FactQuote quote={fact.quote} />}
     </>
   );
@@ -163,8 +164,7 @@ function Glance({ record, view }: { record: CardRecord; view: FirstView }) {
       {view.fact && (
         <p className="yl-lead-fact" data-local={view.fact.local} title={`${view.fact.label}：${view.fact.value}`}>
           {view.factLabel && <span className="yl-lead-label">{view.fact.label}：</span>}
-          <FactText fact={view.fact} />
-          {view.fact.local && <span className="yl-lead-local">{LOCAL_CAVEAT_SHORT}</span>}
+          <FactText fact={view.fact} caveat />
         </p>
       )}
       {view.myth && (

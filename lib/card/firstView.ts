@@ -103,8 +103,12 @@ export function textUnits(text: string): number {
 /** Said after a local fact wherever it is shown (regional differences are always stated). */
 export const LOCAL_CAVEAT_SHORT = '（以当地政策为准）';
 
+/** The quiet 原文 control at the end of a quoted fact (13 px, with its margin). */
+const QUOTE_CONTROL_UNITS = 2;
+
 const valueText = (fact: CardFact) => (fact.local ? `${fact.value}${LOCAL_CAVEAT_SHORT}` : fact.value);
-const fitsWithLabel = (fact: CardFact) => textUnits(`${fact.label}：${valueText(fact)}`) <= FACT_LINE_UNITS;
+const valueUnits = (fact: CardFact) => textUnits(valueText(fact)) + (fact.quote ? QUOTE_CONTROL_UNITS : 0);
+const fitsWithLabel = (fact: CardFact) => textUnits(`${fact.label}：`) + valueUnits(fact) <= FACT_LINE_UNITS;
 
 export function firstView(
   record: Pick<CardRecord, 'term' | 'facts' | 'myths'>,
@@ -118,7 +122,7 @@ export function firstView(
   return {
     bridge: bridgeLine(page.word, record.term),
     fact,
-    factLabel: !!fact && (fitsWithLabel(fact) || textUnits(valueText(fact)) > FACT_LINE_UNITS),
+    factLabel: !!fact && (fitsWithLabel(fact) || valueUnits(fact) > FACT_LINE_UNITS),
     myth: top ? { myth: top.myth, truth: leadClause(top.truth) } : null,
     pageLine:
       newer && page.published
