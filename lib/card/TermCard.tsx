@@ -144,13 +144,13 @@ const sourceMark = (indexes: number[]) =>
  * A fact's words with its source marks: the one place a fact's text is drawn (the first view's lead line
  * and the full list), so anything that belongs inline after a fact (a link to the words it rests on) goes here.
  */
-function FactText({ fact, caveat = false }: { fact: CardFact; caveat?: boolean }) {
+function FactText({ fact, caveat = false, quote = true }: { fact: CardFact; caveat?: boolean; quote?: boolean }) {
   return (
     <>
       {fact.value}
       {sourceMark(fact.sourceIndexes)}
       {caveat && fact.local && <span className="yl-lead-local">{LOCAL_CAVEAT_SHORT}</span>}
-      {fact.quote && <FactQuote quote={fact.quote} />}
+      {quote && fact.quote && <FactQuote quote={fact.quote} />}
     </>
   );
 }
@@ -162,9 +162,15 @@ function Glance({ record, view }: { record: CardRecord; view: FirstView }) {
       {view.bridge && <p className="yl-bridge">{view.bridge}</p>}
       <p className="yl-summary">{record.summary}</p>
       {view.fact && (
-        <p className="yl-lead-fact" data-local={view.fact.local} title={`${view.fact.label}：${view.fact.value}`}>
+        <p
+          className="yl-lead-fact"
+          data-local={view.fact.local}
+          title={`${view.fact.label}：${view.fact.value}`}
+          style={{ WebkitLineClamp: view.factLines }}
+        >
+          {view.quoteFirst && view.fact.quote && <FactQuote quote={view.fact.quote} />}
           {view.factLabel && <span className="yl-lead-label">{view.fact.label}：</span>}
-          <FactText fact={view.fact} caveat />
+          <FactText fact={view.fact} caveat quote={!view.quoteFirst} />
         </p>
       )}
       {view.myth && (

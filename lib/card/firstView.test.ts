@@ -86,6 +86,8 @@ describe('the first view', () => {
       bridge: null,
       fact: record.facts[0],
       factLabel: true,
+      factLines: 3,
+      quoteFirst: false,
       myth: { myth: '断缴一天就要等3个月', truth: '不一定' },
       pageLine: null,
     });
@@ -98,17 +100,27 @@ describe('the first view', () => {
     expect(view.pageLine).toBe('本页发布于2021年；2025年9月起全国规定如上。');
   });
 
-  it('leads with a fact that fits its two lines whole, and drops the label when only the value fits', () => {
-    const long = { ...fact('很长', '2014'), value: '字'.repeat(45) };
+  it('leads with a fact that fits its lines whole, and drops the label when only the value fits', () => {
+    // Two lines (about 42 characters) on a page with both a bridge and a newer-rule line…
+    const old = { word: '中断缴费', published: { year: 2010 } };
+    const dated = (facts: CardFact[]) => firstView({ ...record, facts: [...facts, fact('新规则', '2025-09')] }, old);
+    expect(dated([]).factLines).toBe(2);
+    // …three otherwise.
+    expect(firstView(record).factLines).toBe(3);
+    const long = { ...fact('很长', '2014'), value: '字'.repeat(70) };
     const short = fact('短', '2014');
     expect(firstView({ ...record, facts: [long, short] }).fact).toBe(short);
-    const almost = { ...fact('标签有点长', '2014'), value: '字'.repeat(40) };
+    const almost = { ...fact('标签有点长', '2014'), value: '字'.repeat(60) };
     expect(firstView({ ...record, facts: [almost] })).toMatchObject({ fact: almost, factLabel: false });
-    expect(firstView({ ...record, facts: [long] })).toMatchObject({ fact: long, factLabel: true });
+    expect(firstView({ ...record, facts: [long] })).toMatchObject({ fact: long, factLabel: true, quoteFirst: false });
     expect(textUnits('2025年起')).toBeCloseTo(2.2 + 2);
-    // A local number carries its caveat, which counts towards the two lines.
-    const local = { ...fact('地方标签', '2024', true), value: '字'.repeat(30) };
+    // A local number carries its caveat, which counts towards the lines.
+    const local = { ...fact('地方标签', '2024', true), value: '字'.repeat(50) };
     expect(firstView({ ...record, facts: [local] })).toMatchObject({ fact: local, factLabel: false });
+    // Cut short, a fact's 原文 goes first so it stays in view.
+    const quote = { text: '原话', document: '《某法》' };
+    expect(firstView({ ...record, facts: [{ ...long, quote }] })).toMatchObject({ quoteFirst: true });
+    expect(firstView({ ...record, facts: [{ ...short, quote }] })).toMatchObject({ quoteFirst: false });
   });
 
   it('has no fact or myth line for an entry without them', () => {
@@ -116,6 +128,8 @@ describe('the first view', () => {
       bridge: null,
       fact: null,
       factLabel: false,
+      factLines: 3,
+      quoteFirst: false,
       myth: null,
       pageLine: null,
     });

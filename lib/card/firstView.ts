@@ -16,8 +16,12 @@ export interface FirstView {
   /** 页面上的“医保卡”，正式叫法是“社会保障卡”。 (null when the page says the title itself) */
   bridge: string | null;
   fact: CardFact | null;
-  /** Whether the fact's label goes before it (left out when only the value fits the fact's two lines). */
+  /** Whether the fact's label goes before it (left out when only the value fits the fact's lines). */
   factLabel: boolean;
+  /** Lines the fact may take: 2, or 3 when the glance has no bridge or no page line. */
+  factLines: number;
+  /** The fact is too long for its lines: its 原文 control goes before it, where it stays in view. */
+  quoteFirst: boolean;
   myth: { myth: string; truth: string } | null;
   /** One line about the page: a national rule in the card that took effect after the page was published. */
   pageLine: string | null;
@@ -90,7 +94,7 @@ export function newerNationalFact(
   return null;
 }
 
-/** The glance gives a fact two lines of about 22 characters (16 px type in a 380 px card). */
+/** The glance gives a fact two lines of about 21 characters each (16 px type in a 380 px card). */
 export const FACT_LINE_UNITS = 42;
 
 /** Width of text in CJK characters: Han and full-width marks count 1, ASCII about half. Pure. */
@@ -108,25 +112,34 @@ const QUOTE_CONTROL_UNITS = 2;
 
 const valueText = (fact: CardFact) => (fact.local ? `${fact.value}${LOCAL_CAVEAT_SHORT}` : fact.value);
 const valueUnits = (fact: CardFact) => textUnits(valueText(fact)) + (fact.quote ? QUOTE_CONTROL_UNITS : 0);
-const fitsWithLabel = (fact: CardFact) => textUnits(`${fact.label}：`) + valueUnits(fact) <= FACT_LINE_UNITS;
+const labelledUnits = (fact: CardFact) => textUnits(`${fact.label}：`) + valueUnits(fact);
 
 export function firstView(
   record: Pick<CardRecord, 'term' | 'facts' | 'myths'>,
   page: { word?: string; published?: PartialDate | null } = {},
 ): FirstView {
   const newer = newerNationalFact(record.facts, page.published ?? null);
+  const bridge = bridgeLine(page.word, record.term);
+  const pageLine =
+    newer && page.published
+      ? `本页发布于${page.published.year}年；${describeStart(newer.start)}起全国规定如上。`
+      : null;
+  // A glance without a bridge or a page line has room for a third line of the fact.
+  const factLines = bridge && pageLine ? 2 : 3;
+  const budget = (FACT_LINE_UNITS / 2) * factLines;
   // The newer rule is what a reader of an old page most needs; otherwise the data's first fact leads,
   // unless it would be cut short and a later one fits whole.
-  const fact = newer?.fact ?? record.facts.find(fitsWithLabel) ?? record.facts[0] ?? null;
+  const fact = newer?.fact ?? record.facts.find((f) => labelledUnits(f) <= budget) ?? record.facts[0] ?? null;
+  const factLabel = !!fact && (labelledUnits(fact) <= budget || valueUnits(fact) > budget);
   const top = record.myths[0];
   return {
-    bridge: bridgeLine(page.word, record.term),
+    bridge,
     fact,
-    factLabel: !!fact && (fitsWithLabel(fact) || valueUnits(fact) > FACT_LINE_UNITS),
+    factLabel,
+    factLines,
+    // Cut short, the fact would hide a 原文 at its end: it goes first.
+    quoteFirst: !!fact?.quote && (factLabel ? labelledUnits(fact) : valueUnits(fact)) > budget,
     myth: top ? { myth: top.myth, truth: leadClause(top.truth) } : null,
-    pageLine:
-      newer && page.published
-        ? `本页发布于${page.published.year}年；${describeStart(newer.start)}起全国规定如上。`
-        : null,
+    pageLine,
   };
 }
