@@ -82,6 +82,7 @@ beforeAll(async () => {
     '/senses.html': htmlPage(
       '<p>单位给我交的是养老保险，养老保险个人账户的钱退休后按月领取。</p><p>职工医保的个人账户可以给家人用。</p>',
     ),
+    '/reading.html': htmlPage('<h2>第三章 个人账户</h2><p>按《个人账户管理办法》执行：个人账户统筹基金分开记账。</p>'),
     '/plain.html': htmlPage(
       '<p style="font-size: 16px">上个月单位给我交了医保，工资条上写着一笔钱划进了个人账户。</p><p>住院的大头还是统筹基金来付。</p>',
     ),
@@ -365,6 +366,23 @@ describe('marks that help reading', () => {
     const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
     expect((stored.settings as { knownTerms?: string[] }).knownTerms).toEqual([]);
     await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+  });
+
+  it('two terms side by side are drawn apart; headings and 《…》 titles are not marked word by word', async () => {
+    const page = await openMarkedPage(browser, server.url('/reading.html'), 2);
+    // 个人账户 in the heading and inside 《…》 is not marked; in the sentence it is, and 统筹基金 right after it
+    // is drawn a step lower.
+    await expect.poll(() => markedTexts(page)).toEqual(['个人账户', '统筹基金']);
+    expect(await markedTexts(page, 'yibao-lens-term-next')).toEqual(['统筹基金']);
+    const offsets = await page.evaluate(() =>
+      ['yibao-lens-term', 'yibao-lens-term-next'].map(
+        (name) => getComputedStyle(document.querySelector('p')!, `::highlight(${name})`).textUnderlineOffset,
+      ),
+    );
+    expect(offsets[0]).not.toBe(offsets[1]);
+    // Still explained on hover.
+    await openCard(page, '个人账户', /^个人账户：/);
     await page.close();
   });
 
