@@ -123,6 +123,22 @@ describe('the first view', () => {
     expect(firstView({ ...record, facts: [{ ...short, quote }] })).toMatchObject({ quoteFirst: false });
   });
 
+  it('says the rules differ by place on the last line, unless the fact shown carries its own caveat', () => {
+    const national = fact('全国', '2014');
+    const local = fact('地方', '2014', true);
+    expect(firstView({ ...record, facts: [national, local], hasLocalFacts: true }).pageLine).toBe(
+      '各地规定不同，以当地政策为准。',
+    );
+    expect(firstView({ ...record, facts: [local, national], hasLocalFacts: true }).pageLine).toBeNull();
+    // The newer-rule line takes the last line on an old page.
+    expect(
+      firstView(
+        { ...record, facts: [national, fact('新', '2025'), local], hasLocalFacts: true },
+        { published: { year: 2019 } },
+      ).pageLine,
+    ).toBe('本页发布于2019年；2025年起全国规定如上。');
+  });
+
   it('has no fact or myth line for an entry without them', () => {
     expect(firstView({ term: 'x', facts: [], myths: [] })).toEqual({
       bridge: null,

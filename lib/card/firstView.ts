@@ -23,7 +23,10 @@ export interface FirstView {
   /** The fact is too long for its lines: its 原文 control goes before it, where it stays in view. */
   quoteFirst: boolean;
   myth: { myth: string; truth: string } | null;
-  /** One line about the page: a national rule in the card that took effect after the page was published. */
+  /**
+   * The last line: a national rule in the card that took effect after the page was published, or else, where
+   * the rules differ from place to place (and the fact shown is not a local one with its own caveat), that.
+   */
   pageLine: string | null;
 }
 
@@ -107,6 +110,9 @@ export function textUnits(text: string): number {
 /** Said after a local fact wherever it is shown (regional differences are always stated). */
 export const LOCAL_CAVEAT_SHORT = '（以当地政策为准）';
 
+/** The glance's last line for an entry whose rules differ from place to place. */
+export const REGIONAL_LINE = '各地规定不同，以当地政策为准。';
+
 /** The quiet 原文 control at the end of a quoted fact (13 px, with its margin). */
 const QUOTE_CONTROL_UNITS = 2;
 
@@ -115,17 +121,20 @@ const valueUnits = (fact: CardFact) => textUnits(valueText(fact)) + (fact.quote 
 const labelledUnits = (fact: CardFact) => textUnits(`${fact.label}：`) + valueUnits(fact);
 
 export function firstView(
-  record: Pick<CardRecord, 'term' | 'facts' | 'myths'>,
+  record: Pick<CardRecord, 'term' | 'facts' | 'myths'> & { hasLocalFacts?: boolean },
   page: { word?: string; published?: PartialDate | null } = {},
 ): FirstView {
   const newer = newerNationalFact(record.facts, page.published ?? null);
   const bridge = bridgeLine(page.word, record.term);
-  const pageLine =
+  const newerLine =
     newer && page.published
       ? `本页发布于${page.published.year}年；${describeStart(newer.start)}起全国规定如上。`
       : null;
-  // A glance without a bridge or a page line has room for a third line of the fact.
-  const factLines = bridge && pageLine ? 2 : 3;
+  // Where places differ, the glance says so: on its last line, unless the fact shown is a local one that
+  // carries its own caveat.
+  const lastLine = newerLine ?? (record.hasLocalFacts ? REGIONAL_LINE : null);
+  // A glance without a bridge or a last line has room for a third line of the fact.
+  const factLines = bridge && lastLine ? 2 : 3;
   const budget = (FACT_LINE_UNITS / 2) * factLines;
   // The newer rule is what a reader of an old page most needs; otherwise the data's first fact leads,
   // unless it would be cut short and a later one fits whole.
@@ -140,6 +149,6 @@ export function firstView(
     // Cut short, the fact would hide a 原文 at its end: it goes first.
     quoteFirst: !!fact?.quote && (factLabel ? labelledUnits(fact) : valueUnits(fact)) > budget,
     myth: top ? { myth: top.myth, truth: leadClause(top.truth) } : null,
-    pageLine,
+    pageLine: lastLine === REGIONAL_LINE && fact?.local ? null : lastLine,
   };
 }
