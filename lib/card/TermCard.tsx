@@ -5,6 +5,7 @@ import { FactQuote } from './FactQuote';
 import { firstView, LOCAL_CAVEAT_SHORT, type FirstView, type PartialDate } from './firstView';
 import type { CardFact, CardRecord, CardSource } from './records';
 import type { PopupRoute } from '@/lib/messaging/popupRoute';
+import { PageNumbersLine, type PageNumbersLineProps } from './PageNumbersLine';
 
 export interface TermCardProps {
   record: CardRecord;
@@ -22,6 +23,8 @@ export interface TermCardProps {
   onCollapse?(): void;
   /** Hover card only: what the page says (the word it uses for the term, when it was published). */
   page?: { word?: string; published?: PartialDate | null };
+  /** Hover card only: the page's own numbers for this term (本页写的是), each shown on the page when chosen. */
+  pageNumbers?: PageNumbersLineProps;
   /** Hover card only: which occurrence of the term on the page this card is about (1-based). */
   occurrence?: { index: number; count: number };
   /** Hover card only: the card this one was opened from, to go back to. */
@@ -156,7 +159,7 @@ function FactText({ fact, caveat = false, quote = true }: { fact: CardFact; cave
 }
 
 /** The glance: title bridge, meaning, the one fact, the top myth, one line about the page. */
-function Glance({ record, view }: { record: CardRecord; view: FirstView }) {
+function Glance({ record, view, numbers }: { record: CardRecord; view: FirstView; numbers?: PageNumbersLineProps }) {
   return (
     <>
       {view.bridge && <p className="yl-bridge">{view.bridge}</p>}
@@ -183,7 +186,8 @@ function Glance({ record, view }: { record: CardRecord; view: FirstView }) {
           <span className="yl-myth-truth">{view.myth.truth}</span>
         </p>
       )}
-      {view.pageLine && <p className="yl-page-line">{view.pageLine}</p>}
+      {/* One line at most for the page: what the page itself states (本页写的是), or the newer rule. */}
+      {numbers ? <PageNumbersLine {...numbers} /> : view.pageLine && <p className="yl-page-line">{view.pageLine}</p>}
     </>
   );
 }
@@ -203,12 +207,14 @@ export function TermCard({
   onKnowTerm,
   page,
   occurrence,
+  pageNumbers,
 }: TermCardProps) {
   // The hover card opens on a glance with a 展开/收起 toggle; the popup (no toggle) shows the whole entry.
   const glance = !!onExpand;
   const whole = expanded !== false || !onExpand;
   const tool = checkerToolForTerm(record.id);
-  const view = firstView(record, page);
+  const numbers = pageNumbers && pageNumbers.links.length > 0 ? pageNumbers : undefined;
+  const view = firstView(record, { ...page, numbers: !!numbers });
   const toggle = glance && (
     <button
       type="button"
@@ -277,7 +283,7 @@ export function TermCard({
       </header>
       {glance ? (
         <>
-          <Glance record={record} view={view} />
+          <Glance record={record} view={view} numbers={numbers} />
           {/* The toggle stays where it is in both states, so the focus stays on it and in view. */}
           <div className="yl-actions yl-glance-actions">
             {toggle}

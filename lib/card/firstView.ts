@@ -122,7 +122,8 @@ const labelledUnits = (fact: CardFact) => textUnits(`${fact.label}：`) + valueU
 
 export function firstView(
   record: Pick<CardRecord, 'term' | 'facts' | 'myths'> & { hasLocalFacts?: boolean },
-  page: { word?: string; published?: PartialDate | null } = {},
+  /** `numbers`: the page's own values for the term take the glance's last line (本页写的是). */
+  page: { word?: string; published?: PartialDate | null; numbers?: boolean } = {},
 ): FirstView {
   const newer = newerNationalFact(record.facts, page.published ?? null);
   const bridge = bridgeLine(page.word, record.term);
@@ -134,7 +135,7 @@ export function firstView(
   // carries its own caveat.
   const lastLine = newerLine ?? (record.hasLocalFacts ? REGIONAL_LINE : null);
   // A glance without a bridge or a last line has room for a third line of the fact.
-  const factLines = bridge && lastLine ? 2 : 3;
+  const factLines = bridge && (lastLine || page.numbers) ? 2 : 3;
   const budget = (FACT_LINE_UNITS / 2) * factLines;
   // The newer rule is what a reader of an old page most needs; otherwise the data's first fact leads,
   // unless it would be cut short and a later one fits whole.
