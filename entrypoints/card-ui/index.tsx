@@ -8,7 +8,7 @@
  * back to the previous card where it was scrolled to.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { StrictMode, useLayoutEffect, useRef } from 'react';
+import { StrictMode, useEffect, useLayoutEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import cards from '@/generated/cards.json';
 import cardCss from '@/lib/card/termCard.css?inline';
@@ -29,6 +29,9 @@ import {
 } from '@/lib/card/contract';
 import hostCss from './card.css?inline';
 import { keyActionOf } from '@/lib/keys/keymap';
+import { readLensSettings, watchLensSettings, TEXT_SIZE_SCALE, type LensSettings } from '@/lib/settings/settings';
+import type { PartialDate } from '@/lib/card/firstView';
+import { parsePublicationDate, readPageText } from './pageDate';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
 const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));
@@ -56,6 +59,54 @@ interface CardState {
   theme: 'system' | 'light' | 'dark';
   /** 本页写的是, per term: the page's own values (set by the engine once read). */
   pageNumbers: Map<string, { index: number; text: string }[]>;
+  /** 字号 from the settings, raised to the page's own text size where that is larger. */
+  scale: number;
+  /** When the page was published (read once per address). */
+  published: PartialDate | null;
+  /** The note left after 我懂了, with 撤销. */
+  toast: Toast | null;
+  /** Which occurrence of its term the card opened from the page is about. */
+  occurrence?: { index: number; count: number };
+}
+
+interface Toast {
+  termId: string;
+  term: string;
+  left: number;
+  top: number;
+  /** The card had the keyboard focus: 撤销 takes it. */
+  focus: boolean;
+}
+
+/** How long the 撤销 note stays. */
+const TOAST_MS = 8000;
+/** The card's type grows with the page's reading text, up to this much. */
+const MAX_PAGE_SCALE = 1.5;
+const READING_TEXT_MAX_PX = 28;
+
+/**
+ * The page's text size at the term, as a scale of our 16 px body (1 when the page's text is not larger). Display
+ * type (a banner, a hostile page's 48 px) is not reading text: above READING_TEXT_MAX_PX it is not followed.
+ */
+function pageTextScale(lines: RectLike[]): number {
+  const line = lines[0];
+  if (!line) return 1;
+  const element = document.elementFromPoint((line.left + line.right) / 2, (line.top + line.bottom) / 2);
+  const size = element ? parseFloat(getComputedStyle(element).fontSize) : NaN;
+  if (!Number.isFinite(size) || size > READING_TEXT_MAX_PX) return 1;
+  return Math.min(Math.max(size / 16, 1), MAX_PAGE_SCALE);
+}
+
+let publishedFor: { url: string; date: PartialDate | null } | null = null;
+function pagePublished(): PartialDate | null {
+  if (publishedFor?.url !== location.href) publishedFor = { url: location.href, date: null };
+  else return publishedFor.date;
+  try {
+    publishedFor.date = parsePublicationDate(readPageText(document));
+  } catch {
+    publishedFor.date = null;
+  }
+  return publishedFor.date;
 }
 
 function FloatingCard({
@@ -82,7 +133,7 @@ function FloatingCard({
     const p = placeCard(
       state.lines,
       { width: window.innerWidth, height: window.innerHeight },
-      { width: LENS_TUNABLES.cardWidthPx, height },
+      { width: Math.round(LENS_TUNABLES.cardWidthPx * state.scale), height },
       LENS_TUNABLES.cardGapPx,
     );
     Object.assign(element.style, {
@@ -92,7 +143,7 @@ function FloatingCard({
       maxHeight: `${p.maxHeight}px`,
     });
     element.dataset.side = p.side;
-  }, [state.request, state.lines, current?.termId, current?.sense, current?.expanded]);
+  }, [state.request, state.lines, state.scale, current?.termId, current?.sense, current?.expanded]);
 
   useLayoutEffect(() => {
     if (ref.current) ref.current.scrollTop = state.scroll.top;
@@ -131,13 +182,13 @@ function FloatingCard({
       ref={ref}
       className="yl-theme yl-floating"
       data-theme={state.theme}
+      style={{ left: '-10000px', top: '0px', ['--yl-scale' as string]: String(state.scale) }}
       role="dialog"
       aria-modal="false"
       aria-label={
         sense ? `${senseDisplayName(sense, record.term)}：${sense.what}` : `${record.term}：${record.summary}`
       }
       tabIndex={-1}
-      style={{ left: '-10000px', top: '0px' }}
       onPointerEnter={() => handlers.onPointerInside(true)}
       onPointerLeave={() => handlers.onPointerInside(false)}
       onKeyDown={(event) => {
@@ -162,6 +213,13 @@ function FloatingCard({
           pinned={state.pinned}
           expanded={current.expanded}
           onExpand={() => setState((s) => (s.current ? { ...s, current: { ...s.current, expanded: true } } : s))}
+          onCollapse={() => setState((s) => (s.current ? { ...s, current: { ...s.current, expanded: false } } : s))}
+          // The page's word and the occurrence belong to the card opened from the page, not to one reached from it.
+          page={{
+            word: state.history.length === 0 ? state.request.pageWord : undefined,
+            published: state.published,
+          }}
+          occurrence={state.history.length === 0 ? state.occurrence : undefined}
           back={previousName ? { term: previousName, onBack: goBack } : undefined}
           onTogglePin={() => {
             const pinned = !state.pinned;
@@ -173,8 +231,22 @@ function FloatingCard({
           onOpenArticle={(id) => handlers.onOpenPopup({ view: 'article', id })}
           onOpenInPopup={handlers.onOpenPopup}
           onKnowTerm={() => {
+            const box = ref.current?.getBoundingClientRect();
+            const root = ref.current?.getRootNode();
+            const focus =
+              root instanceof ShadowRoot && !!root.activeElement && !!ref.current?.contains(root.activeElement);
             handlers.onKnowTerm(record.id);
             handlers.onClose();
+            setState((s) => ({
+              ...s,
+              toast: {
+                termId: record.id,
+                term: record.term,
+                left: box?.left ?? 8,
+                top: box?.top ?? 8,
+                focus,
+              },
+            }));
           }}
           pageNumbers={
             state.pageNumbers.has(record.id)
@@ -230,6 +302,47 @@ function acceptOnlyUserEvents(shadowRoot: ShadowRoot) {
   };
 }
 
+/** 已不再标出“…” with 撤销, where the card was; it leaves by itself after a few seconds. */
+function KnownTermToast({
+  toast,
+  theme,
+  scale,
+  onUndo,
+  onDismiss,
+}: {
+  toast: Toast;
+  theme: CardState['theme'];
+  scale: number;
+  onUndo(): void;
+  onDismiss(): void;
+}) {
+  const undo = useRef<HTMLButtonElement>(null);
+  // A note left from the keyboard takes the focus, so 撤销 is one Enter away.
+  useEffect(() => {
+    if (toast.focus) undo.current?.focus({ preventScroll: true });
+  }, [toast]);
+  return (
+    <div
+      className="yl-theme yl-toast"
+      data-theme={theme}
+      role="status"
+      style={{
+        left: `${Math.max(8, Math.min(toast.left, window.innerWidth - 300))}px`,
+        top: `${Math.max(8, Math.min(toast.top, window.innerHeight - 60))}px`,
+        ['--yl-scale' as string]: String(scale),
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDismiss();
+      }}
+    >
+      <span>已不再标出“{toast.term}”</span>
+      <button ref={undo} type="button" className="yl-action" onClick={onUndo}>
+        撤销
+      </button>
+    </div>
+  );
+}
+
 function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView {
   const stopGuard = acceptOnlyUserEvents(shadowRoot);
   const style = document.createElement('style');
@@ -246,15 +359,53 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     pinned: false,
     theme: 'system',
     pageNumbers: new Map(),
+    scale: 1,
+    published: null,
+    toast: null,
   };
+  let settingScale = 1;
+  const applySettings = (settings: LensSettings) => {
+    settingScale = TEXT_SIZE_SCALE[settings.textSize];
+    // Live: an open card takes the new size at once.
+    if (state.request) setState((s) => ({ ...s, scale: Math.max(settingScale, pageTextScale(s.lines)) }));
+  };
+  void readLensSettings()
+    .then(applySettings)
+    .catch(() => undefined);
+  let unwatch = () => {};
+  try {
+    unwatch = watchLensSettings(applySettings);
+  } catch {
+    // Without storage events (extension gone) the card keeps its size.
+  }
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
   const setState = (update: (s: CardState) => CardState) => {
+    const toastBefore = state.toast;
     state = update(state);
+    // Each new note starts its own clock.
+    if (state.toast !== toastBefore) {
+      clearTimeout(toastTimer);
+      if (state.toast) toastTimer = setTimeout(() => setState((s) => ({ ...s, toast: null })), TOAST_MS);
+    }
     render();
   };
   const render = () =>
     root.render(
       <StrictMode>
         <FloatingCard state={state} handlers={handlers} setState={setState} />
+        {state.toast && (
+          <KnownTermToast
+            toast={state.toast}
+            theme={state.theme}
+            scale={state.scale}
+            onUndo={() => {
+              const termId = state.toast?.termId;
+              setState((s) => ({ ...s, toast: null }));
+              if (termId) handlers.onUnknowTerm?.(termId);
+            }}
+            onDismiss={() => setState((s) => ({ ...s, toast: null }))}
+          />
+        )}
       </StrictMode>,
     );
   return {
@@ -267,7 +418,14 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
         history: [],
         scroll: { top: 0, serial: s.scroll.serial + 1 },
         pinned: request.pinned ?? false,
+        scale: Math.max(settingScale, pageTextScale(request.lines)),
+        published: pagePublished(),
+        toast: null,
+        occurrence: request.occurrence,
       }));
+    },
+    setOccurrence(occurrence) {
+      if (state.request) setState((s) => ({ ...s, occurrence }));
     },
     reposition(lines) {
       if (state.request) setState((s) => ({ ...s, lines }));
@@ -285,6 +443,8 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     currentSense: () => state.current?.sense,
     destroy() {
       stopGuard();
+      unwatch();
+      clearTimeout(toastTimer);
       root.unmount();
       style.remove();
       container.remove();

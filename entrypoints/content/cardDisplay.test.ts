@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createFocusReturn } from './cardDisplay';
+import { createFocusReturn, pageWordOf } from './cardDisplay';
 
 describe('createFocusReturn', () => {
   it('gives the focus back to what had it when the card closes', () => {
@@ -32,5 +32,18 @@ describe('createFocusReturn', () => {
     other.focus();
     focus.restore(false);
     expect(document.activeElement).toBe(other);
+  });
+});
+
+describe('pageWordOf', () => {
+  it('reads the words the page uses for an occurrence, also across markup', () => {
+    document.body.innerHTML = '<p>中断缴费以后</p><p>个人<b>账户</b></p>';
+    const first = document.querySelector('p')!.firstChild as Text;
+    expect(pageWordOf({ node: first, match: { start: 0, end: 4, entry: 0 } })).toBe('中断缴费');
+    const split = document.querySelectorAll('p')[1]!;
+    const endNode = split.querySelector('b')!.firstChild as Text;
+    expect(pageWordOf({ node: split.firstChild as Text, match: { start: 0, end: 2, entry: 0, endNode } })).toBe(
+      '个人账户',
+    );
   });
 });

@@ -8,6 +8,9 @@ import { sendLensMessage } from '@/lib/messaging/protocol';
 import { changeLensSettings } from '@/lib/settings/settings';
 import { createCardHost, type CardHost } from './cardHost';
 import { termLineRects, type HoverController } from './hoverController';
+import { rangeOfMatch } from './hitTest';
+import { createActiveMark } from './activeMark';
+import { createToneFinder } from './markContrast';
 import type { TermOccurrence } from './readingOrder';
 import type { SensedMatch } from './senseContext';
 import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
@@ -42,9 +45,19 @@ export interface CardDisplayDeps {
   settings(): LensSettings | null;
   /** The glossary id of a matcher entry. */
   termIdOf(entry: number): string | undefined;
+  /** Which occurrence of its term (in that sense) `term` is, in reading order over the whole page, 1-based. */
+  occurrenceOf(term: TermOccurrence): Promise<{ index: number; count: number } | undefined>;
   reportError(error: unknown): void;
   /** 本页的数字: the page's own values for the card's term (「本页写的是」). */
   pageNumbers: PageNumberSource;
+}
+
+/** The words on the page the occurrence spans (a term split by markup, 个人<b>账户</b>, read as one). */
+export function pageWordOf(term: TermOccurrence): string {
+  const { node, match } = term;
+  return match.endNode
+    ? node.data.slice(match.start) + match.endNode.data.slice(0, match.end)
+    : node.data.slice(match.start, match.end);
 }
 
 export interface CardDisplay {
@@ -57,6 +70,8 @@ export interface CardDisplay {
   /** Starts loading the card module (the pointer rests on a term), so the card is ready when the delay ends. */
   preload(): void;
   reposition(term: TermOccurrence): void;
+  /** Removes the active-occurrence highlight for good (this copy of the engine goes away). */
+  dispose(): void;
 }
 
 export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDisplay {
@@ -70,8 +85,21 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
     // the id to the latest stored list.
     onKnowTerm: (termId) => void changeLensSettings({ op: 'knowTerm', id: termId }).catch(deps.reportError),
     onRevealPageNumber: (index) => void deps.pageNumbers.reveal(index).catch(deps.reportError),
+    // 撤销 after 我懂了.
+    onUnknowTerm: (termId) => void changeLensSettings({ op: 'unknowTerm', id: termId }).catch(deps.reportError),
   });
   const focusReturn = createFocusReturn(doc, (element) => host.isHost(element));
+  // The occurrence whose card is open is drawn apart (yibao-lens-active), on a tint that suits its background.
+  const active = createActiveMark();
+  const tones = createToneFinder(doc.defaultView!);
+  let shown: TermOccurrence | null = null;
+
+  function markActive(term: TermOccurrence) {
+    const range = rangeOfMatch(term.node, term.match);
+    if (!range) return active.clear();
+    tones.clear();
+    active.show(range, tones.toneOf(term.node.parentElement));
+  }
 
   async function show(term: TermOccurrence, focus = false) {
     const termId = deps.termIdOf(term.match.entry);
@@ -81,7 +109,22 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
     const settings = deps.settings();
     if (settings) view.setTheme(settings.theme);
     const sense = (term.match as SensedMatch).sense;
-    view.show({ termId, sense, lines: termLineRects(term), focus });
+    shown = term;
+    view.show({
+      termId,
+      sense,
+      lines: termLineRects(term),
+      focus,
+      pageWord: pageWordOf(term),
+    });
+    markActive(term);
+    // Counting needs the whole page matched (idle slices): the card says 第 n / m 处 once it is known.
+    void deps
+      .occurrenceOf(term)
+      .then((occurrence) => {
+        if (shown === term && occurrence) view.setOccurrence(occurrence);
+      })
+      .catch(deps.reportError);
     // The card opens at once; the page's own values for its term follow when read (only cards that have them ask).
     if (!sense && PAGE_NUMBER_TERMS[termId]) {
       void deps.pageNumbers
@@ -96,6 +139,8 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
     show,
     hide() {
       const hadFocus = host.contains(doc.activeElement);
+      shown = null;
+      active.clear();
       host.loadedView()?.hide();
       focusReturn.restore(hadFocus);
     },
@@ -108,6 +153,10 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
     },
     reposition(term) {
       host.loadedView()?.reposition(termLineRects(term));
+    },
+    dispose() {
+      shown = null;
+      active.dispose();
     },
   };
 }

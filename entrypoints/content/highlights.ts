@@ -18,15 +18,50 @@ import { createToneFinder, type BackgroundTone } from './markContrast';
 
 type MarkStyle = LensSettings['markStyle'];
 
-/** Highlight names per mark style, one for text on light and one for text on dark backgrounds (see style.css). */
-const HIGHLIGHT_NAMES_BY_STYLE: Record<MarkStyle, Record<BackgroundTone, string> | null> = {
-  underline: { light: LENS_HIGHLIGHT_NAME, dark: `${LENS_HIGHLIGHT_NAME}-dark` },
-  background: { light: `${LENS_HIGHLIGHT_NAME}-bg`, dark: `${LENS_HIGHLIGHT_NAME}-bg-dark` },
+/**
+ * What a mark says about its term: a 医保 term, one right after another term (drawn a step apart so two
+ * terms side by side do not read as one long word), or a look-alike sense (养老保险的个人账户), drawn lighter.
+ */
+export type MarkKind = 'term' | 'next' | 'sense';
+const MARK_KINDS: readonly MarkKind[] = ['term', 'next', 'sense'];
+const KIND_SUFFIX: Record<MarkKind, string> = { term: '', next: '-next', sense: '-sense' };
+const TONE_SUFFIX: Record<BackgroundTone, string> = { light: '', dark: '-dark' };
+const STYLE_BASE: Record<MarkStyle, string | null> = {
+  underline: LENS_HIGHLIGHT_NAME,
+  background: `${LENS_HIGHLIGHT_NAME}-bg`,
   none: null,
 };
-const ALL_HIGHLIGHT_NAMES = Object.values(HIGHLIGHT_NAMES_BY_STYLE).flatMap((names) =>
-  names ? [names.light, names.dark] : [],
+
+/** The registered name of a mark (see style.css): style, then kind, then the background tone. */
+export function highlightName(style: MarkStyle, kind: MarkKind, tone: BackgroundTone): string | null {
+  const base = STYLE_BASE[style];
+  return base && `${base}${KIND_SUFFIX[kind]}${TONE_SUFFIX[tone]}`;
+}
+
+const ALL_HIGHLIGHT_NAMES = (['underline', 'background'] as const).flatMap((style) =>
+  MARK_KINDS.flatMap((kind) => (['light', 'dark'] as const).map((tone) => highlightName(style, kind, tone)!)),
 );
+
+/**
+ * The kind of each match in a node's marked matches: a look-alike sense; else a mark that starts where the
+ * previous one ends (so it is drawn apart from it); else a plain term mark. Pure.
+ */
+export function markKinds(matches: readonly (TermMatch & { sense?: string })[]): MarkKind[] {
+  const kinds: MarkKind[] = [];
+  let previousEnd = -1;
+  let previousKind = 'term' as MarkKind;
+  for (const m of matches) {
+    const kind: MarkKind = m.sense
+      ? 'sense'
+      : m.start === previousEnd && previousKind !== 'next' && m.endNode === undefined
+        ? 'next'
+        : 'term';
+    kinds.push(kind);
+    previousEnd = m.endNode === undefined ? m.end : -1;
+    previousKind = kind;
+  }
+  return kinds;
+}
 
 export interface TermHighlighterOptions {
   /** Every text node with matches (the scanner's map). */
@@ -55,7 +90,10 @@ export function createTermHighlighter(
   options: TermHighlighterOptions,
 ): TermHighlighter {
   const win = doc.defaultView!;
-  const highlights: Record<BackgroundTone, Highlight> = { light: new Highlight(), dark: new Highlight() };
+  const highlights = Object.fromEntries(
+    MARK_KINDS.map((kind) => [kind, { light: new Highlight(), dark: new Highlight() }]),
+  ) as Record<MarkKind, Record<BackgroundTone, Highlight>>;
+  const allHighlights = MARK_KINDS.flatMap((kind) => [highlights[kind].light, highlights[kind].dark]);
   const tones = createToneFinder(win);
   let style = initialStyle;
   const drawn = new Map<Text, StaticRange[]>();
@@ -65,8 +103,11 @@ export function createTermHighlighter(
 
   function register() {
     for (const name of ALL_HIGHLIGHT_NAMES) CSS.highlights.delete(name);
-    const names = HIGHLIGHT_NAMES_BY_STYLE[style];
-    if (names) for (const tone of ['light', 'dark'] as const) CSS.highlights.set(names[tone], highlights[tone]);
+    for (const kind of MARK_KINDS)
+      for (const tone of ['light', 'dark'] as const) {
+        const name = highlightName(style, kind, tone);
+        if (name) CSS.highlights.set(name, highlights[kind][tone]);
+      }
   }
 
   /** Whether drawn ranges already mark exactly these matches (long nodes are cut to the band: redraw those). */
@@ -76,10 +117,7 @@ export function createTermHighlighter(
   }
 
   function erase(node: Text) {
-    for (const range of drawn.get(node) ?? []) {
-      highlights.light.delete(range);
-      highlights.dark.delete(range);
-    }
+    for (const range of drawn.get(node) ?? []) for (const highlight of allHighlights) highlight.delete(range);
     drawn.delete(node);
   }
 
@@ -106,8 +144,11 @@ export function createTermHighlighter(
   function draw(node: Text, band: Band, matches: TermMatch[]) {
     const ranges: StaticRange[] = [];
     const parent = node.parentElement ?? (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
-    const highlight = highlights[tones.toneOf(parent)];
-    for (const m of matchesInBand(node, matches, band)) {
+    const tone = tones.toneOf(parent);
+    const inBand = matchesInBand(node, matches, band);
+    const kinds = markKinds(inBand);
+    for (const [i, m] of inBand.entries()) {
+      const highlight = highlights[kinds[i]!][tone];
       const range = new StaticRange({
         startContainer: node,
         startOffset: m.start,
@@ -183,13 +224,12 @@ export function createTermHighlighter(
       style = next;
       register();
     },
-    drawnCount: () => highlights.light.size + highlights.dark.size,
+    drawnCount: () => allHighlights.reduce((sum, highlight) => sum + highlight.size, 0),
     dispose() {
       disposed = true;
-      for (const tone of ['light', 'dark'] as const) {
-        highlights[tone].clear();
-        for (const name of ALL_HIGHLIGHT_NAMES)
-          if (CSS.highlights.get(name) === highlights[tone]) CSS.highlights.delete(name);
+      for (const highlight of allHighlights) {
+        highlight.clear();
+        for (const name of ALL_HIGHLIGHT_NAMES) if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
       }
       drawn.clear();
       shadowNodes.clear();

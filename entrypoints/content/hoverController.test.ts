@@ -11,7 +11,7 @@ function fakeWindow() {
     innerHeight: 800,
     requestAnimationFrame: (callback: () => void) => setTimeout(callback, 16),
     cancelAnimationFrame: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
-    document: { documentElement: new EventTarget() },
+    document: Object.assign(new EventTarget(), { documentElement: new EventTarget() }),
   });
   return win as unknown as Window;
 }
@@ -39,8 +39,9 @@ const byUser = <E extends Event>(event: E, trusted = true): E =>
   Object.defineProperty(event, 'isTrusted', { value: trusted });
 const escape = (trusted = true) => byUser(Object.assign(new Event('keydown'), { key: 'Escape' }), trusted);
 
-function move(x: number, trusted = true) {
+function move(x: number, { buttons = 0, trusted = true }: { buttons?: number; trusted?: boolean } = {}) {
   const event = Object.assign(new Event('pointermove'), {
+    buttons,
     clientX: x,
     clientY: 10,
     pointerType: 'mouse',
@@ -83,6 +84,28 @@ function showA() {
 }
 
 describe('hover controller', () => {
+  it('shows no card while a mouse button is held (dragging to select), and shows it once released', () => {
+    move(20, { buttons: 1 });
+    vi.advanceTimersByTime(16 + DELAY + 100);
+    expect(shown).toEqual([]);
+    move(25, { buttons: 0 });
+    vi.advanceTimersByTime(16 + DELAY + 1);
+    expect(shown.map((t) => t.node)).toEqual([nodeA]);
+  });
+
+  it('drops a card about to show when a button goes down or a selection starts', () => {
+    move(20);
+    vi.advanceTimersByTime(16 + DELAY / 2);
+    win.dispatchEvent(byUser(new Event('pointerdown')));
+    vi.advanceTimersByTime(DELAY);
+    expect(shown).toEqual([]);
+    move(120);
+    vi.advanceTimersByTime(16 + DELAY / 2);
+    win.document.dispatchEvent(new Event('selectstart'));
+    vi.advanceTimersByTime(DELAY);
+    expect(shown).toEqual([]);
+  });
+
   it('shows a card only after the pointer rests for the show delay', () => {
     move(20);
     vi.advanceTimersByTime(16 + DELAY - 20);
@@ -151,7 +174,7 @@ describe('hover controller', () => {
   });
 
   it('a page script’s synthetic pointer moves and Esc do nothing', () => {
-    move(20, false);
+    move(20, { trusted: false });
     vi.advanceTimersByTime(16 + DELAY + 1);
     expect(shown).toEqual([]);
     showA();

@@ -94,6 +94,11 @@ export function createHoverController(win: Window, deps: HoverControllerDeps, si
       clearHide();
       return;
     }
+    // A held button means the reader is selecting or dragging: no card comes up over what they are doing.
+    if (event.buttons !== 0) {
+      clearShow();
+      return;
+    }
     const hit = holdKeyDown(event) ? deps.hitTest(event.clientX, event.clientY) : null;
     const term = hit ? { node: hit.node, match: hit.match } : null;
     if (term && sameOccurrence(term, shown)) {
@@ -137,8 +142,12 @@ export function createHoverController(win: Window, deps: HoverControllerDeps, si
     else if (rect) deps.reposition(shown);
   };
   const onPointerDown = (event: PointerEvent) => {
-    if (event.isTrusted && shown && !deps.isInsideCard(event.target)) close();
+    if (!event.isTrusted || deps.isInsideCard(event.target)) return;
+    clearShow();
+    if (shown) close();
   };
+  // A selection started by keyboard or by a long press: a card waiting to show would cover it.
+  const onSelectStart = () => clearShow();
   const onLeaveWindow = (event: PointerEvent) => {
     if (!event.isTrusted) return;
     clearShow();
@@ -148,6 +157,7 @@ export function createHoverController(win: Window, deps: HoverControllerDeps, si
   const listen = { capture: true, passive: true, signal } as const;
   win.addEventListener('pointermove', onPointerMove, listen);
   win.addEventListener('pointerdown', onPointerDown, listen);
+  win.document.addEventListener('selectstart', onSelectStart, listen);
   win.addEventListener('keydown', onKeyDown, { capture: true, signal });
   win.addEventListener('scroll', onScroll, listen);
   win.document.documentElement.addEventListener('pointerleave', onLeaveWindow, listen);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_COLOURS, composite, contrastRatio, parseColour, toneForBackground } from './markContrast';
+import {
+  MARK_COLOURS,
+  SENSE_MARK_COLOURS,
+  composite,
+  contrastRatio,
+  parseColour,
+  toneForBackground,
+} from './markContrast';
 
 const colour = (text: string) => parseColour(text)!;
 
@@ -29,6 +36,23 @@ describe('mark colours', () => {
       expect(chosen).toBeGreaterThanOrEqual(other);
       if (v <= 110 || v >= 160) expect(chosen, `grey ${v}`).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe('look-alike sense marks', () => {
+  it('are paler than 医保 term marks yet keep 3:1 on plain light and dark backgrounds', () => {
+    for (const background of ['#ffffff', '#f6f7f9', '#fff8e1'])
+      expect(contrastRatio(colour(SENSE_MARK_COLOURS.light), colour(background))).toBeGreaterThanOrEqual(3);
+    for (const background of ['#000000', '#121212', '#202124', '#333333'])
+      expect(contrastRatio(colour(SENSE_MARK_COLOURS.dark), colour(background))).toBeGreaterThanOrEqual(3);
+    const white = colour('#ffffff');
+    const black = colour('#121212');
+    expect(contrastRatio(colour(SENSE_MARK_COLOURS.light), white)).toBeLessThan(
+      contrastRatio(colour(MARK_COLOURS.light), white),
+    );
+    expect(contrastRatio(colour(SENSE_MARK_COLOURS.dark), black)).toBeLessThan(
+      contrastRatio(colour(MARK_COLOURS.dark), black),
+    );
   });
 });
 

@@ -11,6 +11,9 @@ export const MARK_COLOURS = { light: '#174ea6', dark: '#9ecbff' } as const;
 // No pair of colours reaches 3:1 on every mid grey (it would need 9:1 between the two marks); this pair
 // leaves the narrowest gap, greys from about #6f6f6f to #9f9f9f, where the better of the two is used.
 
+/** Look-alike senses are marked paler and thinner (style.css); they still stand out 3:1 on plain backgrounds. */
+export const SENSE_MARK_COLOURS = { light: '#5b7bb5', dark: '#7b9fcc' } as const;
+
 /** Which kind of background a text sits on. */
 export type BackgroundTone = keyof typeof MARK_COLOURS;
 

@@ -18,6 +18,12 @@ const marked = (plan: Map<Text, TermMatch[]>) =>
   [...plan].flatMap(([node, matches]) => matches.map((m) => `${node.data}@${m.start}`));
 
 describe('which occurrences are marked', () => {
+  it('leaves terms in headings and in 《…》 titles unmarked; the paragraph after still gets its first mark', () => {
+    const { nodes, matchesOf } = setUp('<h2>甲乙</h2><p>见《甲的办法》，甲乙。</p>');
+    const plan = planMarks(nodes, matchesOf, { amount: 'firstInBlock', isMarkable: () => true });
+    expect(marked(plan)).toEqual(['见《甲的办法》，甲乙。@8', '见《甲的办法》，甲乙。@9']);
+  });
+
   it('by default marks the first occurrence of each term in each paragraph, across inline elements', () => {
     const { nodes, matchesOf } = setUp('<p>甲乙甲<b>甲</b>乙</p><p>甲</p><ul><li>乙乙</li></ul>');
     const plan = planMarks(nodes, matchesOf, { amount: 'firstInBlock', isMarkable: () => true });

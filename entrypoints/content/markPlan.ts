@@ -1,11 +1,13 @@
 /**
  * Which occurrences get a visible mark. Every occurrence still answers a hover; marking is kept sparing:
  * by default only the first occurrence of a term in each paragraph (block) is marked, terms the reader said
- * they know (我懂了) are never marked, and categories switched off are neither marked nor explained.
+ * they know (我懂了) are never marked, terms in headings and 《…》 titles are not marked one by one
+ * (./readingContext.ts), and categories switched off are neither marked nor explained.
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
 import type { LensSettings } from '@/lib/settings/table';
 import { blockOf } from './readingOrder';
+import { inRunningText } from './readingContext';
 
 export interface MarkRules {
   amount: LensSettings['markAmount'];
@@ -30,7 +32,7 @@ export function planMarks(
     if (!seen) seenByBlock.set(block, (seen = new Set()));
     const marked: TermMatch[] = [];
     for (const match of matchesOf(node) ?? []) {
-      if (!rules.isMarkable(match.entry)) continue;
+      if (!rules.isMarkable(match.entry) || !inRunningText(node, match)) continue;
       if (rules.amount === 'firstInBlock') {
         if (seen.has(match.entry)) continue;
         seen.add(match.entry);

@@ -15,7 +15,7 @@ import { currentFrameLocation, topSiteKeyOf } from './frameSite';
 import { DEFAULT_LENS_SETTINGS } from '@/lib/settings/table';
 import { createLazyTermMatcher } from '@/lib/matcher/matcher';
 import { createPageScanner, type PageScanner } from './scanner';
-import { createSenseRefiner } from './senseContext';
+import { createSenseRefiner, type SensedMatch } from './senseContext';
 import { senseById, senseDisplayName } from '@/lib/matcher/senses';
 import { createTermHighlighter, type TermHighlighter } from './highlights';
 import { LENS_TUNABLES } from './tunables';
@@ -25,6 +25,8 @@ import { createCardDisplay } from './cardDisplay';
 import { createPageQuestions } from './pageQuestions';
 import { createEnginePageNumbers } from './pageNumbers';
 import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
+import { inRunningText } from './readingContext';
+import { occurrencesInOrder, sameOccurrence } from './readingOrder';
 
 // Built on the first Chinese text node. The tables are literals of the engine module (generated/engineData.ts):
 // nothing is parsed on the page.
@@ -81,6 +83,18 @@ export function startLensRuntime(
     hover: () => hover,
     settings: () => settings,
     termIdOf: (entry) => matcher.entries[entry]?.id,
+    occurrenceOf: async (term) => {
+      const current = scanner;
+      if (!current) return undefined;
+      await current.scanAll();
+      const sense = (term.match as SensedMatch).sense;
+      const wanted = (m: SensedMatch) => m.entry === term.match.entry && m.sense === sense;
+      // Only the nodes holding the term are put in order (a long page has thousands of others).
+      const holding = new Map([...current.tracked].filter(([, matches]) => matches.some(wanted)));
+      const all = occurrencesInOrder(holding, wanted);
+      const index = all.findIndex((o) => sameOccurrence(o, term));
+      return index < 0 ? undefined : { index: index + 1, count: all.length };
+    },
     reportError: reportOnce,
     pageNumbers,
   });
@@ -173,7 +187,8 @@ export function startLensRuntime(
         matchesOf: (node) => newScanner.matchesOf(node),
         include: (node, match) => {
           const rules = markRules();
-          if (!rules.isMarkable(match.entry)) return false;
+          // The keys go where the marks are: not into headings or 《…》 titles.
+          if (!rules.isMarkable(match.entry) || !inRunningText(node, match)) return false;
           return rules.amount === 'all' || isFirstInBlock(node, match, (n) => newScanner.matchesOf(n));
         },
         current: () => hover?.currentTerm() ?? null,
@@ -193,7 +208,7 @@ export function startLensRuntime(
     scanner = null;
     highlighter = null;
     shadowRoots.length = 0;
-    card.host.loadedView()?.hide();
+    card.hide();
   }
 
   function apply(next: LensSettings) {
@@ -277,6 +292,7 @@ export function startLensRuntime(
     'abort',
     () => {
       deactivate();
+      card.dispose();
       card.host.destroy();
       // With the extension gone, chrome.* may be gone too: removing its listeners can throw, and nothing is left to tell.
       for (const remove of removeListeners) {

@@ -25,7 +25,7 @@ export const LENS_TUNABLES = {
   /** Grace time for the pointer to travel from the term into the card. */
   hoverHideDelayMs: 300,
   /** Card geometry. */
-  cardWidthPx: 360,
+  cardWidthPx: 380,
   cardMaxHeightPx: 520,
   cardGapPx: 8,
   /** Upper bound on text scanned in one text node; longer nodes are scanned in chunks. */

@@ -18,6 +18,7 @@ import { downloadFailureMessage, downloadPdf } from './download';
 import { clampZoom, nextZoom, pageWidthZoom } from './zoom';
 import { createPdfNumbers } from './pdfNumbers';
 import { linksForTerm } from '@/lib/pageNumbers/wire';
+import { followTextSize } from './textSize';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const fileInput = $<HTMLInputElement>('file-input');
@@ -242,6 +243,7 @@ document.addEventListener('keydown', (event) => {
   setZoom(step === 0 ? 1 : nextZoom(zoom, step));
 });
 
+followTextSize(document.documentElement);
 // The reader is the extension's own page: it lives exactly as long as the extension does.
 // 本页的数字 in a PDF come from its text items' positions (rows and columns of tables), not from the text layer's DOM.
 const pdfNumbers = createPdfNumbers(() =>

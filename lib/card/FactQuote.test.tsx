@@ -80,10 +80,12 @@ describe('FactQuote (原文)', () => {
     const short = renderToStaticMarkup(
       <TermCard record={record} onSelectTerm={() => undefined} expanded={false} onExpand={() => undefined} />,
     );
-    expect(short).toMatch(/<span class="yl-fact-value">[^]*<button[^>]*class="yl-quote-toggle"/);
-    expect(short).toMatch(/<p class="yl-truth">[^]*<button[^>]*class="yl-quote-toggle"/);
+    // The glance's one fact line ends in 原文; the myth's correction carries its own in the whole card.
+    expect(short).toMatch(/<p class="yl-lead-fact"[^>]*>[^]*<button[^>]*class="yl-quote-toggle"/);
     expect(short).not.toContain('所引文件最新日期');
     const whole = renderToStaticMarkup(<TermCard record={record} onSelectTerm={() => undefined} />);
+    expect(whole).toMatch(/<span class="yl-fact-value">[^]*<button[^>]*class="yl-quote-toggle"/);
+    expect(whole).toMatch(/<p class="yl-truth">[^]*<button[^>]*class="yl-quote-toggle"/);
     expect(whole).toContain('所引文件最新日期：2021-01-15');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { TermCard, firstViewFacts } from './TermCard';
+import { CARD_KEY_HINT, TermCard } from './TermCard';
 import type { CardRecord } from './records';
 import { buildCardRecords, loadProjectData } from '../../scripts/compile/pipeline';
 
@@ -44,28 +44,60 @@ const render = (props: Partial<Parameters<typeof TermCard>[0]> = {}) =>
   renderToStaticMarkup(<TermCard record={record} onSelectTerm={() => undefined} {...props} />);
 
 describe('TermCard', () => {
-  it('opens short in the hover card: meaning, three facts, the top myth, a 展开 button', () => {
-    const html = render({ expanded: false, onExpand: () => undefined, onOpenInPopup: () => undefined });
+  const hover = { onExpand: () => undefined, onCollapse: () => undefined, onOpenInPopup: () => undefined };
+
+  it('opens on a glance in the hover card: meaning, one fact, the top myth on one line, 展开', () => {
+    const html = render({ ...hover, expanded: false });
     expect(html).toContain('一句话的意思');
-    expect(html).toContain('值三');
-    expect(html).not.toContain('值四');
-    expect(html).toContain('地方规定，以当地政策为准');
+    expect(html).toContain('数字一：</span>值一');
+    // 数字一 is a local number: the caveat goes with it.
+    expect(html).toContain('（以当地政策为准）');
+    expect(html).not.toContain('值二');
     expect(html).toContain('第一个误区');
+    expect(html).toContain('第一个真相');
     expect(html).not.toContain('第二个误区');
     expect(html).not.toContain('较长的解释文字');
     expect(html).not.toContain('一篇问答');
-    expect(html).toContain('展开全部');
-    expect(html).toContain('2 条来源 · 内容核对日期：2026-01-01');
+    expect(html).not.toContain('条来源');
+    expect(html).not.toContain(CARD_KEY_HINT);
+    expect(html).not.toContain('line-through');
+    expect(html).toMatch(/<button[^>]*aria-expanded="false"[^>]*>展开<\/button>/);
   });
 
-  it('shows everything when expanded, and always in the popup (no expand control)', () => {
-    for (const html of [render({ expanded: true, onExpand: () => undefined }), render()]) {
-      expect(html).toContain('较长的解释文字');
-      expect(html).toContain('值四');
-      expect(html).toContain('第二个误区');
-      expect(html).toContain('一篇问答');
-      expect(html).not.toContain('展开全部');
-    }
+  it('says the page’s word, a newer rule on an older page and which occurrence it is', () => {
+    const html = render({
+      ...hover,
+      expanded: false,
+      page: { word: '个账', published: { year: 2021, month: 3 } },
+      occurrence: { index: 3, count: 9 },
+    });
+    expect(html).toContain('页面上的“个账”，正式叫法是“个人账户”。');
+    expect(html).toContain('本页发布于2021年；2025年1月起全国规定如上。');
+    expect(html).toContain('数字二：</span>值二');
+    expect(html).toContain('>第 3 / 9 处</span>');
+    expect(render({ ...hover, expanded: false, page: { word: '个人账户' } })).not.toContain('页面上的');
+  });
+
+  it('keeps the glance when expanded and adds the rest, every fact with its date, and the keys, with 收起', () => {
+    const html = render({ ...hover, expanded: true });
+    expect(html).toContain('较长的解释文字');
+    expect(html).toContain('值四');
+    expect(html).toContain('2025-01-01 · 地方规定，以当地政策为准');
+    expect(html).toContain('第二个误区');
+    expect(html).toContain('一篇问答');
+    expect(html).toContain(`键盘：${CARD_KEY_HINT}`);
+    expect(html).toContain('也叫：个账');
+    expect(html).toMatch(/<button[^>]*aria-expanded="true"[^>]*>收起<\/button>/);
+  });
+
+  it('shows the whole entry in the popup (no toggle, no glance lines)', () => {
+    const html = render();
+    expect(html).toContain('较长的解释文字');
+    expect(html).toContain('值四');
+    expect(html).toContain('第二个误区');
+    expect(html).not.toContain('展开');
+    expect(html).not.toContain('收起');
+    expect(html).not.toContain('yl-lead-fact');
   });
 
   it('lists issuer, document number and date, and links a source that has an address to a new tab', () => {
@@ -92,19 +124,6 @@ describe('TermCard', () => {
 
   it('shows a back control naming the previous term', () => {
     expect(render({ back: { term: '家庭共济', onBack: () => undefined } })).toContain('返回“家庭共济”');
-  });
-});
-
-describe('firstViewFacts', () => {
-  const fact = (length: number) => ({ value: '字'.repeat(length) });
-  it.each([
-    [[10, 10, 10, 10], 3],
-    [[40, 30, 20], 2],
-    [[80, 80, 10], 2],
-    [[5], 1],
-    [[], 0],
-  ])('%o → %i facts', (lengths, count) => {
-    expect(firstViewFacts(lengths.map(fact))).toHaveLength(count);
   });
 });
 

@@ -18,6 +18,10 @@ export interface LensCardShowRequest {
   pinned?: boolean;
   /** Move keyboard focus into the card (when opened from the keyboard or the popup). */
   focus?: boolean;
+  /** The words on the page the card is for (中断缴费 for the card 断保): the card bridges them to its title. */
+  pageWord?: string;
+  /** Which occurrence of the term on the page this is, in reading order (1-based), when known. */
+  occurrence?: { index: number; count: number };
 }
 
 export interface LensCardHandlers {
@@ -30,11 +34,15 @@ export interface LensCardHandlers {
   onKnowTerm(termId: string): void;
   /** 本页写的是: show the page's `index`-th number where the page states it. */
   onRevealPageNumber(index: number): void;
+  /** 撤销 after 我懂了: mark the term again. */
+  onUnknowTerm?(termId: string): void;
 }
 
 export interface LensCardView {
   /** Opens a card for a term (a fresh card: no way back, short first view, scrolled to the top). */
   show(request: LensCardShowRequest): void;
+  /** Which occurrence the open card is about, once counted (the count can come after the card). */
+  setOccurrence(occurrence: { index: number; count: number } | undefined): void;
   /** The term moved (scrolling): place the same card again, keeping what it shows. */
   reposition(lines: RectLike[]): void;
   hide(): void;

@@ -24,6 +24,7 @@ export const SETTABLE_FIELDS = [
   'holdKey',
   'disabledCategories',
   'theme',
+  'textSize',
 ] as const satisfies readonly Exclude<SettingName, 'knownTerms' | 'disabledSites'>[];
 export type SettableField = (typeof SETTABLE_FIELDS)[number];
 

@@ -11,6 +11,7 @@ import {
 import {
   DEFAULT_LENS_SETTINGS,
   SETTINGS_TABLE,
+  TEXT_SIZE_SCALE,
   SETTING_NAMES,
   isLensActiveOn,
   normalizeLensSettings,
@@ -88,6 +89,18 @@ describe('the settings table', () => {
     a.disabledSites.push('x.com');
     expect(normalizeLensSettings(null).settings.disabledSites).toEqual([]);
     expect(DEFAULT_LENS_SETTINGS.disabledSites).toEqual([]);
+  });
+
+  it('takes 字号 标准 / 大 / 特大 and nothing else, 标准 by default', () => {
+    expect(DEFAULT_LENS_SETTINGS.textSize).toBe('standard');
+    expect(normalizeLensSettings({ textSize: 'xlarge' }).settings.textSize).toBe('xlarge');
+    expect(normalizeLensSettings({ textSize: 'huge' })).toEqual({
+      settings: DEFAULT_LENS_SETTINGS,
+      repaired: ['textSize'],
+    });
+    expect(validateSettingsChange({ textSize: 'large' })).toBeNull();
+    expect(validateSettingsChange({ textSize: 20 })).toBe('字号只能是标准、大或特大');
+    expect(TEXT_SIZE_SCALE).toEqual({ standard: 1, large: 1.125, xlarge: 1.25 });
   });
 
   it('refuses a change outside the allowed range with a Chinese message naming it', () => {

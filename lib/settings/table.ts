@@ -25,6 +25,14 @@ export const MARK_STYLES = ['underline', 'background', 'none'] as const;
 export const MARK_AMOUNTS = ['firstInBlock', 'all'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const HOLD_KEYS = ['none', 'Alt', 'Shift', 'Control'] as const;
+/** 字号 标准 / 大 / 特大 for the card, the popup and the PDF reader. */
+export const TEXT_SIZES = ['standard', 'large', 'xlarge'] as const;
+/** How much each 字号 enlarges the type (标准: card body 16 px). */
+export const TEXT_SIZE_SCALE: Record<(typeof TEXT_SIZES)[number], number> = {
+  standard: 1,
+  large: 1.125,
+  xlarge: 1.25,
+};
 export const HOVER_DELAY_MIN_MS = 100;
 export const HOVER_DELAY_MAX_MS = 2000;
 
@@ -49,6 +57,7 @@ export const SETTINGS_TABLE = {
   /** Term ids the reader marked 我懂了: no longer underlined anywhere, still answer a hover. */
   knownTerms: { default: [] as string[], valid: isStringList },
   theme: oneOf(THEMES),
+  textSize: oneOf(TEXT_SIZES),
 } satisfies { [name: string]: SettingSpec<never> | SettingSpec<unknown> };
 
 type Table = typeof SETTINGS_TABLE;
@@ -103,6 +112,7 @@ export function validateSettingsChange(change: Partial<Record<string, unknown>>)
     const spec = (SETTINGS_TABLE as Record<string, SettingSpec<unknown>>)[name]!;
     if (!spec.valid(value)) {
       if (name === 'hoverDelayMs') return `悬停延迟须在 ${HOVER_DELAY_MIN_MS}–${HOVER_DELAY_MAX_MS} 毫秒之间`;
+      if (name === 'textSize') return '字号只能是标准、大或特大';
       return `设置项 ${name} 的值无效`;
     }
   }

@@ -205,19 +205,24 @@ describe('原文', () => {
       return dialog.scrollHeight;
     }, withControls);
 
-  it('opens a fact’s exact words by keyboard and by click; the first view is no taller for it', async () => {
+  it('opens a fact’s exact words by keyboard and by click; the first view stays a glance with it', async () => {
     const page = await open('/quotes.html');
     // Keyboard all the way: Alt+J opens the card with the focus inside, Tab reaches 原文, Enter opens it.
     await page.focus('#start');
     await page.keyboard.press('Alt+j');
     const card = cardOf(page);
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^实名就医/);
-    const toggles = card.locator('.yl-facts .yl-quote-toggle');
-    expect(await toggles.count()).toBeGreaterThanOrEqual(2);
+    // The glance's one fact ends in 原文, in view inside its lines; the first view stays a glance with it.
+    const toggles = card.locator('.yl-lead-fact .yl-quote-toggle');
+    expect(await toggles.count()).toBe(1);
     expect(await card.locator('.yl-quote').count()).toBe(0);
-    // Measured without the controls first, so they are back in place for the rest of the test.
     const withoutControls = await contentHeight(page, false);
-    expect(await contentHeight(page, true)).toBe(withoutControls);
+    const withControls = await contentHeight(page, true);
+    expect(withControls).toBeLessThanOrEqual(260);
+    expect(withControls - withoutControls).toBeLessThanOrEqual(23); // a line at most
+    const line = (await card.locator('.yl-lead-fact').boundingBox())!;
+    const control = (await toggles.first().boundingBox())!;
+    expect(control.y + control.height).toBeLessThanOrEqual(line.y + line.height + 1);
 
     const focusedClass = () =>
       card.evaluate((dialog) => (dialog.getRootNode() as ShadowRoot).activeElement?.className ?? '');
@@ -235,8 +240,9 @@ describe('原文', () => {
     await expect.poll(() => first.getAttribute('aria-expanded')).toBe('false');
     expect(await card.locator('.yl-quote').count()).toBe(0);
 
-    // Click: the second fact's words open below it, with the document's name and article.
-    const second = toggles.nth(1);
+    // Click, after 展开: the second fact's words open below it, with the document's name and article.
+    await card.locator('.yl-expand').click();
+    const second = card.locator('.yl-facts .yl-quote-toggle').nth(1);
     await second.click();
     await expect.poll(() => second.getAttribute('aria-expanded')).toBe('true');
     const opened = card.locator('.yl-quote');
@@ -443,6 +449,7 @@ describe('actions that fit the term', () => {
     await page.bringToFront();
     await closeCard(page);
     const pool = await openCard(page, '统筹基金', /^统筹基金/);
+    await pool.getByRole('button', { name: '展开' }).click();
     expect(await pool.getByRole('button', { name: '在弹窗中查看' }).count()).toBe(1);
     expect(await pool.getByRole('button', { name: '打开计算器' }).count()).toBe(0);
     await page.close();

@@ -223,29 +223,46 @@ export async function pointOfText(
   );
 }
 
-/** The highlighted strings the page can see in our highlight registry entry. */
+/**
+ * The highlighted strings the page can see in our highlight registry, in reading order: by default every
+ * kind of underline mark on light backgrounds (a term, a term right after another, a look-alike sense).
+ */
 export async function markedTexts(
   page: Page | import('playwright-core').Frame,
-  name = 'yibao-lens-term',
+  name: string | string[] = ['yibao-lens-term', 'yibao-lens-term-next', 'yibao-lens-term-sense'],
 ): Promise<string[]> {
-  return page.evaluate((highlightName) => {
-    const highlight = CSS.highlights.get(highlightName);
-    if (!highlight) return [];
-    const texts: string[] = [];
-    for (const marked of highlight) {
-      // A mark may run from one text node into the next (a term split by inline markup). A page that
-      // re-renders can change a node's text a moment before the mark follows: such a mark is left out.
-      const range = document.createRange();
-      try {
-        range.setStart(marked.startContainer, marked.startOffset);
-        range.setEnd(marked.endContainer, marked.endOffset);
-      } catch {
-        continue;
+  return page.evaluate(
+    (names) => {
+      const ranges: Range[] = [];
+      let kinds = 0;
+      for (const highlightName of names) {
+        if (CSS.highlights.get(highlightName)?.size) kinds++;
+        for (const marked of CSS.highlights.get(highlightName) ?? []) {
+          // A mark may run from one text node into the next (a term split by inline markup). A page that
+          // re-renders can change a node's text a moment before the mark follows: such a mark is left out.
+          const range = document.createRange();
+          try {
+            range.setStart(marked.startContainer, marked.startOffset);
+            range.setEnd(marked.endContainer, marked.endOffset);
+          } catch {
+            continue;
+          }
+          ranges.push(range);
+        }
       }
-      texts.push(range.toString());
-    }
-    return texts;
-  }, name);
+      // One kind of mark keeps the order it was drawn in; several kinds are merged in reading order.
+      if (kinds > 1)
+        ranges.sort((a, b) => {
+          try {
+            return a.compareBoundaryPoints(Range.START_TO_START, b);
+          } catch {
+            return 0;
+          }
+        });
+      return ranges.map((range) => range.toString());
+    },
+    typeof name === 'string' ? [name] : name,
+  );
 }
 
 /** Waits until the extension has finished its first scan (marks appear and stop changing). */

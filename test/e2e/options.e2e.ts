@@ -333,6 +333,25 @@ describe('options take effect on open pages at once', () => {
     expect(await until(storedSettings, (s) => s.holdKey === 'none')).toMatchObject({ holdKey: 'none' });
   });
 
+  it('字号: 特大 and 大 enlarge an open card at once, 标准 brings it back to 16 px', async () => {
+    const article = await openArticle();
+    await hoverText(article, '个人账户');
+    const card = cardOf(article);
+    await card.waitFor({ timeout: 5000 });
+    await card.getByRole('button', { name: '固定卡片' }).click();
+    const bodySize = () => card.locator('.yl-summary').evaluate((el) => getComputedStyle(el).fontSize);
+    expect(await bodySize()).toBe('16px');
+    const options = await openOptions();
+    await options.getByRole('radio', { name: '特大' }).check();
+    expect(await until(storedSettings, (s) => s.textSize === 'xlarge')).toMatchObject({ textSize: 'xlarge' });
+    await expect.poll(bodySize).toBe('20px');
+    await options.getByRole('radio', { name: '大', exact: true }).check();
+    await expect.poll(bodySize).toBe('18px');
+    await options.getByRole('radio', { name: '标准' }).check();
+    await expect.poll(bodySize).toBe('16px');
+    await expectNotReloaded(article);
+  });
+
   it('reset to defaults asks first, then restores everything', async () => {
     await browser.serviceWorker.evaluate(() =>
       chrome.storage.local.set({
@@ -370,6 +389,7 @@ describe('options take effect on open pages at once', () => {
       disabledCategories: [],
       knownTerms: [],
       theme: 'system',
+      textSize: 'standard',
     });
     // The page follows storage through its watcher: wait for the state, not for time.
     await expect.poll(() => options.getByRole('radio', { name: /^下划线/ }).isChecked()).toBe(true);
@@ -470,6 +490,7 @@ describe('stored settings that are old or broken', () => {
       disabledCategories: [],
       knownTerms: [],
       theme: 'system',
+      textSize: 'standard',
     });
     expect(after.settingsNotice ?? null).toBeNull();
   });

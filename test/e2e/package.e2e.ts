@@ -172,7 +172,11 @@ describe('manifest (.output/chrome-mv3)', () => {
     // Declared content scripts need no host_permissions.
     expect(m.content_scripts.map((c) => c.matches)).toEqual([['<all_urls>']]);
     expect(m.web_accessible_resources).toEqual([
-      { resources: ['content-engine.js', 'card-ui.js', 'page-numbers.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      {
+        resources: ['content-engine.js', 'card-ui.js', 'page-numbers.js'],
+        matches: ['<all_urls>'],
+        use_dynamic_url: true,
+      },
     ]);
   });
 

@@ -7,7 +7,7 @@
  * 2-popup-search.png the toolbar popup searching 个账, over the same article
  * 3-checker.png      the popup's 计算器 tab, over the same article
  * 4-options.png      the options page
- * 5-card-expanded.png the same card after 展开全部: explanation, every number, myths and sources in place
+ * 5-card-expanded.png the same card after 展开: explanation, every fact with its date, myths and sources in place
  * ../promo-small-440x280.png  the store's small promo tile (icon, name, one line)
  *
  * The popup is rendered as popup.html in a 380×600 tab (the size of a toolbar popup) and
@@ -111,7 +111,7 @@ describe('store screenshots', () => {
     await page.waitForTimeout(300); // let the card's entrance finish
     const box = await card.boundingBox();
     expect(box && box.width > 200 && box.height > 120 && box.height <= 520).toBe(true);
-    // The short first view: meaning and key numbers, the rest behind 展开全部.
+    // The short first view: meaning, one fact and the top myth, the rest behind 展开.
     expect(await card.locator('.yl-summary').isVisible()).toBe(true);
     expect(await card.locator('.yl-expand').isVisible()).toBe(true);
     expect(await card.locator('.yl-explanation').count()).toBe(0);

@@ -4,7 +4,7 @@ import type { LensSettings } from '@/lib/settings/settings';
 import type { SectionProps } from './Section';
 import { setting as settingIntent } from '@/lib/settings/intents';
 
-type ChoiceSetting = 'markStyle' | 'markAmount' | 'theme';
+type ChoiceSetting = 'markStyle' | 'markAmount' | 'theme' | 'textSize';
 
 export interface RadioChoice<K extends ChoiceSetting> {
   value: LensSettings[K];

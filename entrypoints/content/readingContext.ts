@@ -1,0 +1,68 @@
+/**
+ * Where a term is read as part of a whole rather than as a word to explain: headings (h1–h6, role=heading,
+ * lines that read as headings, short "title" lines) and document titles in 《…》. Terms there are not
+ * marked one by one (they still answer a hover).
+ */
+import type { TermMatch } from '@/lib/matcher/matcher';
+import { blockOf } from './readingOrder';
+import { headingLevelOf } from './senseContext';
+
+/** Ancestors looked at, at most, between a text node and its block (<p><strong><span>…). */
+const HEADING_ANCESTORS = 4;
+/** A heading-like line is short and is not a sentence. */
+const HEADING_MAX_CHARS = 40;
+const SENTENCE_MARKS = /[。，；？！,;?!]/;
+const TITLE_CLASS = /(^|[-_\s])(title|headline|heading|biaoti)([-_\s]|$)/i;
+
+/** True when `index` (and `end`) lie inside one pair of 《》 in `text`. Pure. */
+export function insideDocumentTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('《', start - 1);
+  if (open < 0) return false;
+  const closeBefore = text.lastIndexOf('》', start - 1);
+  if (closeBefore > open) return false;
+  const close = text.indexOf('》', end);
+  if (close < 0) return false;
+  const reopen = text.indexOf('《', open + 1);
+  return reopen < 0 || reopen >= close;
+}
+
+/** True for a short piece of text that is not a sentence. Pure. */
+export function looksLikeHeadingText(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 0 && trimmed.length <= HEADING_MAX_CHARS && !SENTENCE_MARKS.test(trimmed);
+}
+
+const headingCache = new WeakMap<Element, boolean>();
+
+function isHeadingElement(element: Element): boolean {
+  let cached = headingCache.get(element);
+  if (cached === undefined) {
+    cached =
+      headingLevelOf(element) > 0 ||
+      element.getAttribute('role') === 'heading' ||
+      (typeof element.className === 'string' &&
+        TITLE_CLASS.test(element.className) &&
+        looksLikeHeadingText(element.textContent ?? ''));
+    headingCache.set(element, cached);
+  }
+  return cached;
+}
+
+/**
+ * True when `node` is (part of) a heading: h1–h6, role=heading, a line that reads as one (第二章…, 一、…, a
+ * short bold line on its own: senseContext's headingLevelOf), or a short line styled as a title.
+ */
+export function inHeading(node: Text): boolean {
+  let element = node.parentElement;
+  for (let steps = 0; element && steps < HEADING_ANCESTORS; steps++, element = element.parentElement) {
+    if (isHeadingElement(element)) return true;
+    if (element === blockOf(node)) break;
+  }
+  return false;
+}
+
+/** Whether an occurrence is in running text, where it gets a mark. */
+export function inRunningText(node: Text, match: TermMatch): boolean {
+  if (match.endNode === undefined && insideDocumentTitle(node.data, match.start, match.end)) return false;
+  return !inHeading(node);
+}
