@@ -17,6 +17,12 @@ describe('document titles in 《》', () => {
     expect(at('统筹基金')).toBe(false);
     expect(insideDocumentTitle('《没有结尾的个人账户', 6, 10)).toBe(false);
   });
+
+  it('reads only a short reach around the match: a 《 far back in a long text is no title of it', () => {
+    const far = `《${'很长的正文'.repeat(40)}个人账户》`;
+    const start = far.indexOf('个人账户');
+    expect(insideDocumentTitle(far, start, start + 4)).toBe(false);
+  });
 });
 
 describe('headings', () => {

@@ -14,16 +14,30 @@ const HEADING_MAX_CHARS = 40;
 const SENTENCE_MARKS = /[。，；？！,;?!]/;
 const TITLE_CLASS = /(^|[-_\s])(title|headline|heading|biaoti)([-_\s]|$)/i;
 
-/** True when `index` (and `end`) lie inside one pair of 《》 in `text`. Pure. */
+/** Characters looked at on each side of a match for the 《 and 》 of a document title (titles are short). */
+const TITLE_REACH = 60;
+
+/**
+ * True when [start, end) lies inside one pair of 《》 in `text`. Pure. Only TITLE_REACH characters on each side
+ * are read, so a long text node (a 3 MB <pre>) costs the same per match as a short one.
+ */
 export function insideDocumentTitle(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('《', start - 1);
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(0, start - TITLE_REACH); i--) {
+    const ch = text[i];
+    if (ch === '》') return false;
+    if (ch === '《') {
+      open = i;
+      break;
+    }
+  }
   if (open < 0) return false;
-  const closeBefore = text.lastIndexOf('》', start - 1);
-  if (closeBefore > open) return false;
-  const close = text.indexOf('》', end);
-  if (close < 0) return false;
-  const reopen = text.indexOf('《', open + 1);
-  return reopen < 0 || reopen >= close;
+  for (let i = end; i < Math.min(text.length, end + TITLE_REACH); i++) {
+    const ch = text[i];
+    if (ch === '《') return false;
+    if (ch === '》') return true;
+  }
+  return false;
 }
 
 /** True for a short piece of text that is not a sentence. Pure. */

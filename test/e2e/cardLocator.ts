@@ -146,7 +146,7 @@ const hasRole = (role: string) => (node: DomNode) => {
  * The card's dialog in `target`'s document: the element with role dialog inside our host's (closed) shadow root,
  * confirmed by the accessibility tree as a dialog; null when no card is open.
  */
-async function findDialog(target: Target): Promise<Found | null> {
+async function findDialog(target: Target, role = 'dialog'): Promise<Found | null> {
   const world = await cleanWorld(target);
   if (!world) return null;
   const { session, contextId } = world;
@@ -160,14 +160,14 @@ async function findDialog(target: Target): Promise<Found | null> {
   const { node } = (await session.send('DOM.describeNode', { objectId: host.objectId, depth: -1, pierce: true })) as {
     node: DomNode;
   };
-  const dialogNode = (node.shadowRoots ?? []).map((root) => findDomNode(root, hasRole('dialog'))).find(Boolean);
+  const dialogNode = (node.shadowRoots ?? []).map((root) => findDomNode(root, hasRole(role))).find(Boolean);
   if (!dialogNode) return null;
   const { nodes } = await session.send('Accessibility.getPartialAXTree', {
     backendNodeId: dialogNode.backendNodeId,
     fetchRelatives: false,
   });
   const ax = nodes.find((n) => n.backendDOMNodeId === dialogNode.backendNodeId);
-  if (ax?.role?.value !== 'dialog') return null;
+  if (ax?.role?.value !== role) return null;
   const { object } = await session.send('DOM.resolveNode', {
     backendNodeId: dialogNode.backendNodeId,
     executionContextId: contextId,
@@ -304,14 +304,17 @@ export class CardPart {
 
 /** The open card of a page or frame, with Playwright-like ways to reach into it. */
 export class CardLocator extends CardPart {
-  constructor(private readonly where: Target) {
-    super(where, () => findDialog(where), 'the card');
+  constructor(
+    private readonly where: Target,
+    private readonly role = 'dialog',
+  ) {
+    super(where, () => findDialog(where, role), role === 'dialog' ? 'the card' : `our ${role}`);
   }
 
   /** Elements matching a CSS selector inside the card (optionally containing `hasText`); `.first()`, `.nth(i)`. */
   locator(selector: string, options: { hasText?: string } = {}): CardParts {
     const all = async (index: number) => {
-      const dialog = await findDialog(this.where);
+      const dialog = await findDialog(this.where, this.role);
       if (!dialog) return { dialog: null, count: 0, objectId: undefined };
       const list = `function (selector, text) {
         return [...this.querySelectorAll(selector)].filter((e) => !text || (e.textContent || '').includes(text));
@@ -346,7 +349,7 @@ export class CardLocator extends CardPart {
           ? accessibleName === name
           : accessibleName.toLowerCase().includes(name.toLowerCase()));
     const all = async (index: number) => {
-      const dialog = await findDialog(this.where);
+      const dialog = await findDialog(this.where, this.role);
       if (!dialog) return { dialog: null, count: 0, objectId: undefined };
       const { nodes } = await dialog.session.send('Accessibility.queryAXTree', {
         backendNodeId: dialog.backendNodeId,
@@ -411,6 +414,8 @@ export class CardParts extends CardPart {
 
 /** The card open in a page or frame (see the file's comment). */
 export const cardOf = (target: Target) => new CardLocator(target);
+/** The short note our host shows on the page (role status: 已不再标出… with 撤销), reached like the card. */
+export const noteOf = (target: Target) => new CardLocator(target, 'status');
 
 /** True while the keyboard focus is in our card (the page sees only our host as the active element). */
 export const focusInCard = (target: Target) =>

@@ -19,7 +19,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { cardOf } from './cardLocator';
+import { cardOf, noteOf } from './cardLocator';
 import { htmlPage } from '../fixtures/pages';
 
 declare const chrome: {
@@ -234,9 +234,10 @@ describe('a glance for every card', () => {
   }, 600_000);
 });
 
+/** The focused element inside our (closed) shadow root, read from the card's own node. */
 const shadowActive = (page: Page) =>
-  page.evaluate(() => {
-    const active = document.querySelector('yibao-lens-host')?.shadowRoot?.activeElement;
+  cardOf(page).evaluate((card) => {
+    const active = (card.getRootNode() as ShadowRoot).activeElement;
     return active ? { text: active.textContent, expanded: active.getAttribute('aria-expanded') } : null;
   });
 
@@ -356,7 +357,7 @@ describe('marks that help reading', () => {
     const page = await openMarkedPage(browser, server.url('/plain.html'), 2);
     const card = await openCard(page, '个人账户', /^个人账户：/);
     await card.getByRole('button', { name: '我懂了，不再标出' }).click();
-    const toast = page.locator('yibao-lens-host .yl-toast');
+    const toast = noteOf(page);
     await toast.waitFor({ state: 'visible' });
     expect(await toast.innerText()).toContain('已不再标出“个人账户”');
     await expect.poll(() => markedTexts(page)).not.toContain('个人账户');
