@@ -15,19 +15,10 @@ import { join, resolve } from 'node:path';
 import { loadProjectData } from './compile/pipeline';
 import { listSurfaceForms } from './compile/matcherPatterns';
 import { createMatchLister, PLAIN_FORMS, type DumpedMatch } from './dump-matches';
+import { SCHEME_LABELS } from './eval/schemeCorpus';
 
-export const SCHEME_IDS = [
-  'yibao',
-  'pension',
-  'private-pension',
-  'injury',
-  'unemployment',
-  'housing-fund',
-  'commercial',
-  'military',
-  'social',
-  'none',
-] as const;
+/** The scheme labels of the set (the resolver's schemes and `social`), from their one home. */
+export const SCHEME_IDS = SCHEME_LABELS;
 
 export const EVAL_DIR = resolve('test/fixtures/scheme-eval');
 export const LAWS_DIR = resolve(process.env.SCHEME_EVAL_LAWS_DIR ?? '../shared/laws');

@@ -6,21 +6,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCorpusDoc, type CorpusDoc } from '../eval-senses';
+import { SCHEME_IDS } from '../../data/senseSchema';
 
 export const SCHEME_EVAL_DIR = resolve('test/fixtures/scheme-eval');
 export const LAWS_DIR = resolve('../shared/laws');
-export const SCHEME_LABELS = [
-  'yibao',
-  'pension',
-  'private-pension',
-  'injury',
-  'unemployment',
-  'housing-fund',
-  'commercial',
-  'military',
-  'social',
-  'none',
-] as const;
+/** Labels: the schemes the resolver knows, and `social` (several schemes with 医保 among them). */
+export const SCHEME_LABELS = [...SCHEME_IDS, 'social'] as const;
 export type SchemeLabel = (typeof SCHEME_LABELS)[number];
 export type EvalPart = 'dev' | 'heldout';
 
