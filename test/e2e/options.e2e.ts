@@ -103,9 +103,10 @@ describe('options take effect on open pages at once', () => {
     const options = await openOptions();
 
     await options.getByRole('radio', { name: /^底色/ }).check();
+    // The swap is redrawn in a frame of its own: wait for the whole of it (the underline gone too).
     const bg = await until(
       () => marksOf(article),
-      (m) => m.background.includes('个人账户') && m.background.includes('家庭共济'),
+      (m) => m.background.includes('个人账户') && m.background.includes('家庭共济') && m.underline.length === 0,
     );
     expect(bg.background).toEqual(expect.arrayContaining(['个人账户', '家庭共济']));
     expect(bg.underline).toEqual([]);
