@@ -238,6 +238,18 @@ interface Found {
   end: number;
 }
 
+/**
+ * A rate's parameter, with its cost band (if any) as its group. Only 大病保险 rates come in bands; a band that could
+ * not be read (null), or a band on any other rate, offers nothing.
+ */
+function rateInBand(
+  care: Care,
+  band: string | undefined | null,
+): { param: PageNumberParam | null; group: string | undefined } | null {
+  if (band === null || (band !== undefined && care !== 'serious')) return null;
+  return { param: paramFor('rate', care), group: band };
+}
+
 function paramFor(family: 'deductible' | 'cap' | 'rate', care: Care): PageNumberParam | null {
   if (family === 'deductible')
     return care === 'serious'
@@ -306,12 +318,9 @@ function readMention(r: Reading): Found | null {
           .split(/[，,；：:]/)
           .pop() ?? '',
       );
-      if (band === null) return null;
-      if (band !== undefined) {
-        if (care !== 'serious') return null;
-        group = band;
-      }
-      param = paramFor('rate', care);
+      const rate = rateInBand(care, band);
+      if (!rate) return null;
+      ({ param, group } = rate);
     }
   } else {
     let family = yuanFamily(keywordContexts);
@@ -617,12 +626,9 @@ function readTableValue(
       const care = careOf(contexts);
       if (!care) return null;
       const band = rowHeads.length ? bandIn(rowHeads.join(' ')) : undefined;
-      if (band === null) return null;
-      if (band !== undefined) {
-        if (care !== 'serious') return null;
-        group = band;
-      }
-      param = paramFor('rate', care);
+      const rate = rateInBand(care, band);
+      if (!rate) return null;
+      ({ param, group } = rate);
     }
   } else {
     const families = distinct(KEYWORDS_YUAN.filter(([re]) => headText.search(re) >= 0).map(([, family]) => family));
