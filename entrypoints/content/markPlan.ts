@@ -32,11 +32,10 @@ export function planMarks(
     if (!seen) seenByBlock.set(block, (seen = new Set()));
     const marked: TermMatch[] = [];
     for (const match of matchesOf(node) ?? []) {
+      // Cheapest test first: most repeats in a block stop at the set lookup.
+      if (rules.amount === 'firstInBlock' && seen.has(match.entry)) continue;
       if (!rules.isMarkable(match.entry) || !inRunningText(node, match)) continue;
-      if (rules.amount === 'firstInBlock') {
-        if (seen.has(match.entry)) continue;
-        seen.add(match.entry);
-      }
+      if (rules.amount === 'firstInBlock') seen.add(match.entry);
       marked.push(match);
     }
     plan.set(node, marked);

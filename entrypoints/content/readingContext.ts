@@ -67,10 +67,11 @@ function isHeadingElement(element: Element): boolean {
  * short bold line on its own: senseContext's headingLevelOf), or a short line styled as a title.
  */
 export function inHeading(node: Text): boolean {
+  const block = blockOf(node);
   let element = node.parentElement;
   for (let steps = 0; element && steps < HEADING_ANCESTORS; steps++, element = element.parentElement) {
     if (isHeadingElement(element)) return true;
-    if (element === blockOf(node)) break;
+    if (element === block) break;
   }
   return false;
 }
