@@ -31,7 +31,7 @@ import hostCss from './card.css?inline';
 import { keyActionOf } from '@/lib/keys/keymap';
 import { readLensSettings, watchLensSettings, TEXT_SIZE_SCALE, type LensSettings } from '@/lib/settings/settings';
 import type { PartialDate } from '@/lib/card/firstView';
-import { parsePublicationDate, readPageText } from './pageDate';
+import { parsePublicationDate, readPageText } from '@/lib/pageNumbers/pageDate';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
 const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));

@@ -6,11 +6,15 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { extractPageNumbers } from '@/lib/pageNumbers/extract';
 import { readPageDate } from '@/lib/pageNumbers/pageDate';
+
 import { PAGE_NUMBER_HIGHLIGHT } from '@/lib/pageNumbers/pageReader';
 import type { PageNumber } from '@/lib/pageNumbers/types';
 import { toPageNumberItems, type PageNumbersAnswer } from '@/lib/pageNumbers/wire';
 import type { PageViews } from './pageViews';
 import { readPdfText, type PdfPageText, type PdfTextPiece } from './pdfText';
+
+/** Text pieces from the top of a PDF where its date is stated (the title block and any 发布日期 line). */
+const PDF_DATE_LINES = 120;
 
 export interface OpenPdf {
   doc: PDFDocumentProxy;
@@ -50,12 +54,12 @@ export function createPdfNumbers(current: () => OpenPdf | null) {
     }
     const pdf = readPdfText(open.title, pages);
     const found = extractPageNumbers(pdf.page);
-    const start = pages
+    const lines = pages
       .flat()
-      .map((p) => p.str)
-      .join('')
-      .slice(0, 3000);
-    let date = readPageDate([], start);
+      .map((p) => p.str.trim())
+      .filter(Boolean)
+      .slice(0, PDF_DATE_LINES);
+    let date = readPageDate({ meta: [], lines });
     if (!date) {
       const info = (await open.doc.getMetadata().catch(() => null))?.info as { CreationDate?: unknown } | undefined;
       const raw = typeof info?.CreationDate === 'string' ? /D:(\d{4})(\d{2})(\d{2})/.exec(info.CreationDate) : null;

@@ -4,8 +4,8 @@
  * changes). Lives in the lazily loaded page-numbers module, never in the engine every page loads.
  */
 import { extractPageNumbersInSlices } from './extract';
-import { readPageDate } from './pageDate';
-import { pageMeta, readDom, type DomPage } from './readDom';
+import { readPageDate, readPageText } from './pageDate';
+import { readDom, type DomPage } from './readDom';
 import type { PageNumber } from './types';
 import type { PageNumberLink } from './moduleContract';
 import { linksForTerm, toPageNumberItems, type PageNumbersAnswer } from './wire';
@@ -25,17 +25,6 @@ interface Reading {
   answer: PageNumbersAnswer;
 }
 
-/** The first few thousand characters of the page's text (where a date is stated), without reading all of it. */
-function textStart(root: Element, limit = 3000): string {
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let text = '';
-  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode()) {
-    const parent = (node as Text).parentElement?.tagName;
-    if (parent !== 'SCRIPT' && parent !== 'STYLE') text += (node as Text).data;
-  }
-  return text;
-}
-
 export function createPageNumberReader(doc: Document): PageNumberReader {
   let reading: Promise<Reading> | null = null;
   const observer = new MutationObserver((records) => {
@@ -52,7 +41,7 @@ export function createPageNumberReader(doc: Document): PageNumberReader {
     }
     const dom = readDom(root, doc.title);
     const found = await extractPageNumbersInSlices(dom.page);
-    const date = readPageDate(pageMeta(doc), textStart(root));
+    const date = readPageDate(readPageText(doc));
     return {
       dom,
       found,

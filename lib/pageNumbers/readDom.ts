@@ -205,11 +205,3 @@ export function readDom(root: Element, title: string): DomPage {
     },
   };
 }
-
-/** The page's date from its meta tags or the start of its text. */
-export function pageMeta(doc: Document): [string, string][] {
-  return Array.from(doc.querySelectorAll('meta[name], meta[property]')).map((m) => [
-    m.getAttribute('name') ?? m.getAttribute('property') ?? '',
-    m.getAttribute('content') ?? '',
-  ]);
-}
