@@ -16,7 +16,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { CheckerToolId } from '@/lib/checker/toolIds';
-import { isLensActiveOn, siteKeyOf } from '@/lib/settings/settings';
+import { isLensActiveOn, siteKeyOf, TEXT_SIZE_SCALE } from '@/lib/settings/settings';
 import { rulesCovering } from '@/lib/settings/sites';
 import { useSettings } from '@/lib/settings/useSettings';
 import { setting, type SettingsIntent } from '@/lib/settings/intents';
@@ -92,6 +92,12 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
     document.body.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme === 'system' ? 'light dark' : theme;
   }, [settings?.theme]);
+
+  // 字号: the popup's type follows the setting, live (the card and the PDF reader follow it by themselves).
+  const textSize = settings?.textSize;
+  useEffect(() => {
+    if (textSize) document.body.style.setProperty('--yl-scale', String(TEXT_SIZE_SCALE[textSize]));
+  }, [textSize]);
 
   const siteKey = context?.target?.url ? siteKeyOf(context.target.url) : null;
   const lensOff = settings !== null && !isLensActiveOn(settings, siteKey);

@@ -45,3 +45,29 @@ describe('SettingsPanel with site rules', () => {
     view.unmount();
   });
 });
+
+describe('SettingsPanel: terms marked 我懂了', () => {
+  it('says there are none yet, with what to do', () => {
+    const view = render({ ...DEFAULT_LENS_SETTINGS }, null);
+    expect(view.host.querySelector('ul[aria-label^="已懂的术语"]')).toBeNull();
+    expect(view.host.textContent).toContain('还没有。在解释卡片上点“我懂了”');
+    view.unmount();
+  });
+
+  it('lists each known term by its name with a labelled button that marks it again', async () => {
+    const view = render({ ...DEFAULT_LENS_SETTINGS, knownTerms: ['gerenzhanghu', 'tongchoujijin'] }, null);
+    const list = view.host.querySelector('ul[aria-label^="已懂的术语"]')!;
+    // The names arrive with the lazily imported glossary table.
+    await act(async () => {
+      await import('@/generated/matcher.json');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect([...list.querySelectorAll('li > span')].map((s) => s.textContent)).toEqual(['个人账户', '统筹基金']);
+    const buttons = [...list.querySelectorAll<HTMLButtonElement>('button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(['重新标出“个人账户”', '重新标出“统筹基金”']);
+    expect(buttons.every((b) => b.type === 'button')).toBe(true);
+    act(() => buttons[1]!.click());
+    expect(view.onChange).toHaveBeenCalledWith({ op: 'unknowTerm', id: 'tongchoujijin' });
+    view.unmount();
+  });
+});

@@ -1,4 +1,5 @@
-/** The small 设置 area: the on/off switches of the lens, globally and for the current site. */
+/** The small 设置 area: the on/off switches of the lens, globally and for the current site, and the terms marked 我懂了. */
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { isLensActiveOn, type LensSettings } from '@/lib/settings/settings';
 import { setting, type SettingsIntent } from '@/lib/settings/intents';
@@ -69,6 +70,7 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
               ? '已开启（这个页面不支持标注）'
               : '已开启'}
       </p>
+      <KnownTermsList knownTerms={settings.knownTerms} onChange={onChange} />
       {hasOptionsPage && (
         <button
           type="button"
@@ -79,5 +81,55 @@ export function SettingsPanel({ id, settings, siteKey, pageUrlKnown, onChange }:
         </button>
       )}
     </section>
+  );
+}
+
+/** Glossary names by id, loaded only when there is a known term to name (the popup's first view does not pay). */
+function useTermNames(wanted: boolean): Map<string, string> | null {
+  const [names, setNames] = useState<Map<string, string> | null>(null);
+  useEffect(() => {
+    if (!wanted || names) return;
+    let live = true;
+    void import('@/generated/matcher.json').then(
+      (m) =>
+        live &&
+        setNames(
+          new Map((m.default as { entries: { id: string; term: string }[] }).entries.map((e) => [e.id, e.term])),
+        ),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, names]);
+  return names;
+}
+
+/** 我懂了 terms are no longer marked on pages; each can be marked again from here. */
+function KnownTermsList({ knownTerms, onChange }: Pick<SettingsPanelProps, 'onChange'> & { knownTerms: string[] }) {
+  const names = useTermNames(knownTerms.length > 0);
+  const nameOf = (id: string) => names?.get(id) ?? id;
+  return (
+    <div className="known-terms">
+      <h2 className="known-terms-title">已懂的术语</h2>
+      {knownTerms.length === 0 ? (
+        <p className="known-terms-empty">还没有。在解释卡片上点“我懂了”，术语就不再标出，并列在这里。</p>
+      ) : (
+        <ul className="known-terms-list" aria-label="已懂的术语（不再标出）">
+          {knownTerms.map((id) => (
+            <li key={id}>
+              <span>{nameOf(id)}</span>
+              <button
+                type="button"
+                className="known-terms-restore"
+                aria-label={`重新标出“${nameOf(id)}”`}
+                onClick={() => onChange({ op: 'unknowTerm', id })}
+              >
+                重新标出
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -779,6 +779,50 @@ describe('popup: settings, theme, privacy', () => {
     await page.close();
   });
 
+  it('lists the terms marked 我懂了 in 设置, each with a labelled button that marks it again (keyboard), then an empty-state line', async () => {
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ settings: { knownTerms: ['gerenzhanghu', 'tongchoujijin'] } }),
+    );
+    const page = await openPopup();
+    await page.getByRole('button', { name: '设置' }).click();
+    const list = page.getByRole('list', { name: '已懂的术语（不再标出）' });
+    await expect
+      .poll(() => list.getByRole('listitem').allTextContents())
+      .toEqual(['个人账户重新标出', '统筹基金重新标出']);
+    const restore = list.getByRole('button', { name: '重新标出“个人账户”' });
+    await restore.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings')))
+      .toMatchObject({ settings: { knownTerms: ['tongchoujijin'] } });
+    await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual(['统筹基金重新标出']);
+    await list.getByRole('button', { name: '重新标出“统筹基金”' }).click();
+    await page.getByText('还没有。在解释卡片上点“我懂了”').waitFor();
+    expect(await page.getByRole('list', { name: '已懂的术语（不再标出）' }).count()).toBe(0);
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+  });
+
+  it('字号 大 / 特大 make the popup’s body text larger, at opening and live', async () => {
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { textSize: 'large' } }));
+    const page = await openPopup();
+    await searchBox(page).waitFor();
+    const bodySize = () => page.locator('.popup').evaluate((el) => getComputedStyle(el).fontSize);
+    const optionSize = () =>
+      page
+        .locator('[role="option"]')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontSize);
+    await expect.poll(bodySize).toBe('18px');
+    await expect.poll(optionSize).toBe('18px');
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { textSize: 'xlarge' } }));
+    await expect.poll(bodySize).toBe('20px');
+    await expect.poll(optionSize).toBe('20px');
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await expect.poll(bodySize).toBe('16px');
+    await page.close();
+  });
+
   it('follows a dark system theme', async () => {
     const page = await browser.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
