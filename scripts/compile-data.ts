@@ -17,6 +17,7 @@ import {
   loadProjectData,
 } from './compile/pipeline';
 import type { PageTermMeta } from '../lib/card/records';
+import { buildDocumentTitleIndex, documentCardRecords } from '../lib/card/documentTitles';
 import { SenseDataError, buildSenseCards, compileSenses, findSenseProblems, loadSenses } from './compile/senses';
 
 /** `--data <dir>` and `--out <dir>` (defaults: data, generated); tests point them at temporary copies. */
@@ -39,6 +40,9 @@ function main() {
   const compiledSenses = compileSenses(senses, data.glossary, matcher);
   write('sense-cards.json', buildSenseCards(senses, data.sources));
   write('matcher.json', matcher);
+  // 《…》 titles of the documents we hold: the card module shows the record, the engine matches a hovered title.
+  const documentCards = documentCardRecords(data.sources);
+  write('document-cards.json', documentCards);
   // The content engine's copy, as a module of object literals: the page parses nothing (no JSON.parse), and the
   // literals come from Chromium's code cache with the rest of the engine.
   writeFileSync(
@@ -47,8 +51,10 @@ function main() {
       '// Written by scripts/compile-data.ts from data/: do not edit.',
       "import type { CompiledTermMatcher } from '../lib/matcher/matcher';",
       "import type { CompiledSenses } from '../lib/matcher/senses';",
+      "import type { DocumentTitleIndex } from '../lib/card/documentTitles';",
       `export const COMPILED_MATCHER: CompiledTermMatcher = ${JSON.stringify(matcher)};`,
       `export const COMPILED_SENSES: CompiledSenses = ${JSON.stringify(compiledSenses)};`,
+      `export const DOCUMENT_TITLES: DocumentTitleIndex = ${JSON.stringify(buildDocumentTitleIndex(documentCards))};`,
       '',
     ].join('\n'),
   );

@@ -14,6 +14,9 @@ import cards from '@/generated/cards.json';
 import cardCss from '@/lib/card/termCard.css?inline';
 import { TermCard } from '@/lib/card/TermCard';
 import senseCards from '@/generated/sense-cards.json';
+import documentCards from '@/generated/document-cards.json';
+import { DocumentCard, documentCardName } from '@/lib/card/DocumentCard';
+import type { DocumentCardRecord } from '@/lib/card/documentTitles';
 import { SenseCard, type SenseCardRecord } from '@/lib/card/SenseCard';
 import type { CardRecord } from '@/lib/card/records';
 import { senseDisplayName } from '@/lib/matcher/senses';
@@ -25,6 +28,7 @@ import {
   type LensCardHandlers,
   type LensCardModule,
   type LensCardShowRequest,
+  type LensDocumentShowRequest,
   type LensCardView,
 } from '@/lib/card/contract';
 import hostCss from './card.css?inline';
@@ -35,6 +39,7 @@ import { parsePublicationDate, readPageText } from '@/lib/pageNumbers/pageDate';
 
 const recordById = new Map((cards as CardRecord[]).map((r) => [r.id, r]));
 const senseById = new Map((senseCards as SenseCardRecord[]).map((r) => [r.id, r]));
+const documentById = new Map((documentCards as DocumentCardRecord[]).map((r) => [r.id, r]));
 const senseNameOf = (senseId: string, termId: string) => {
   const sense = senseById.get(senseId);
   return sense && senseDisplayName(sense, recordById.get(termId)?.term ?? '');
@@ -49,6 +54,8 @@ interface Shown {
 
 interface CardState {
   request: LensCardShowRequest | null;
+  /** A held document's card, for its 《…》 title on the page (instead of a term's). */
+  document: LensDocumentShowRequest | null;
   lines: RectLike[];
   current: Shown | null;
   /** Cards this one was reached from, newest last, with where each was scrolled to. */
@@ -126,7 +133,7 @@ function FloatingCard({
   // Placement is written straight onto the element so the scroll position can be set in the same pass.
   useLayoutEffect(() => {
     const element = ref.current;
-    if (!element || !state.request) return;
+    if (!element || (!state.request && !state.document)) return;
     // max-height applies to the border box; scrollHeight leaves the borders out.
     const borders = element.offsetHeight - element.clientHeight;
     const height = Math.min(element.scrollHeight + borders, LENS_TUNABLES.cardMaxHeightPx);
@@ -143,15 +150,38 @@ function FloatingCard({
       maxHeight: `${p.maxHeight}px`,
     });
     element.dataset.side = p.side;
-  }, [state.request, state.lines, state.scale, current?.termId, current?.sense, current?.expanded]);
+  }, [state.request, state.document, state.lines, state.scale, current?.termId, current?.sense, current?.expanded]);
 
   useLayoutEffect(() => {
     if (ref.current) ref.current.scrollTop = state.scroll.top;
   }, [state.scroll]);
 
   useLayoutEffect(() => {
-    if (state.request?.focus) ref.current?.focus({ preventScroll: true });
-  }, [state.request]);
+    if (state.request?.focus || state.document?.focus) ref.current?.focus({ preventScroll: true });
+  }, [state.request, state.document]);
+
+  const documentRecord = state.document ? documentById.get(state.document.documentId) : undefined;
+  if (documentRecord) {
+    return (
+      <div
+        ref={ref}
+        className="yl-theme yl-floating"
+        data-theme={state.theme}
+        style={{ left: '-10000px', top: '0px', ['--yl-scale' as string]: String(state.scale) }}
+        role="dialog"
+        aria-modal="false"
+        aria-label={documentCardName(documentRecord)}
+        tabIndex={-1}
+        onPointerEnter={() => handlers.onPointerInside(true)}
+        onPointerLeave={() => handlers.onPointerInside(false)}
+        onKeyDown={(event) => {
+          if (keyActionOf(event, ['closeCard']) === 'closeCard') handlers.onClose();
+        }}
+      >
+        <DocumentCard record={documentRecord} onClose={handlers.onClose} />
+      </div>
+    );
+  }
 
   if (!record || !current || !state.request) return null;
 
@@ -352,6 +382,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
   const root = createRoot(container);
   let state: CardState = {
     request: null,
+    document: null,
     lines: [],
     current: null,
     history: [],
@@ -367,7 +398,8 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
   const applySettings = (settings: LensSettings) => {
     settingScale = TEXT_SIZE_SCALE[settings.textSize];
     // Live: an open card takes the new size at once.
-    if (state.request) setState((s) => ({ ...s, scale: Math.max(settingScale, pageTextScale(s.lines)) }));
+    if (state.request || state.document)
+      setState((s) => ({ ...s, scale: Math.max(settingScale, pageTextScale(s.lines)) }));
   };
   void readLensSettings()
     .then(applySettings)
@@ -413,6 +445,7 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
       setState((s) => ({
         ...s,
         request,
+        document: null,
         lines: request.lines,
         current: { termId: request.termId, sense: request.sense, expanded: false },
         history: [],
@@ -424,14 +457,29 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
         occurrence: request.occurrence,
       }));
     },
+    showDocument(document) {
+      setState((s) => ({
+        ...s,
+        request: null,
+        document,
+        lines: document.lines,
+        current: null,
+        history: [],
+        scroll: { top: 0, serial: s.scroll.serial + 1 },
+        pinned: false,
+        scale: Math.max(settingScale, pageTextScale(document.lines)),
+        toast: null,
+        occurrence: undefined,
+      }));
+    },
     setOccurrence(occurrence) {
       if (state.request) setState((s) => ({ ...s, occurrence }));
     },
     reposition(lines) {
-      if (state.request) setState((s) => ({ ...s, lines }));
+      if (state.request || state.document) setState((s) => ({ ...s, lines }));
     },
     hide() {
-      setState((s) => ({ ...s, request: null, current: null, history: [], pinned: false }));
+      setState((s) => ({ ...s, request: null, document: null, current: null, history: [], pinned: false }));
     },
     setPageNumbers(termId, links) {
       setState((s) => ({ ...s, pageNumbers: new Map(s.pageNumbers).set(termId, links) }));

@@ -13,6 +13,7 @@ import { createActiveMark } from './activeMark';
 import { createToneFinder } from './markContrast';
 import type { TermOccurrence } from './readingOrder';
 import type { SensedMatch } from './senseContext';
+import { isDocumentTitleMatch } from './documentTitle';
 import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
 import { PAGE_NUMBER_TERMS } from '@/lib/pageNumbers/terms';
 
@@ -102,6 +103,7 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
   }
 
   async function show(term: TermOccurrence, focus = false) {
+    if (isDocumentTitleMatch(term.match)) return showDocument(term, term.match.document, focus);
     const termId = deps.termIdOf(term.match.entry);
     if (!termId) return;
     if (focus) focusReturn.remember();
@@ -132,6 +134,17 @@ export function createCardDisplay(doc: Document, deps: CardDisplayDeps): CardDis
         .then((links) => links.length && view.setPageNumbers(termId, links))
         .catch(deps.reportError);
     }
+  }
+
+  /** A 《…》 title of a document we hold: its short card, and the title drawn as the active occurrence. */
+  async function showDocument(term: TermOccurrence, documentId: string, focus: boolean) {
+    if (focus) focusReturn.remember();
+    const view = await host.view();
+    const settings = deps.settings();
+    if (settings) view.setTheme(settings.theme);
+    shown = term;
+    view.showDocument({ documentId, lines: termLineRects(term), focus });
+    markActive(term);
   }
 
   return {

@@ -39,11 +39,14 @@ export function findTermAtPoint(
   x: number,
   y: number,
   shadowRoots: ShadowRoot[] = [],
+  /** A 《…》 title of a held document at this offset (documentTitle.ts): it answers before the terms inside it. */
+  documentAt?: (text: string, offset: number) => TermMatch | null,
 ): TermHit | null {
   const caret = caretAt(doc as unknown as CaretDocument, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const node = caret.node as Text;
-  const hit = hitIn(node, matchesOf(node), caret.offset, x, y);
+  const title = documentAt?.(node.data, caret.offset);
+  const hit = (title && hitIn(node, [title], caret.offset, x, y)) || hitIn(node, matchesOf(node), caret.offset, x, y);
   if (hit) return hit;
   // The pointer may be on the second half of a term that starts in the previous text node (个人<b>账户</b>).
   const walker = doc.createTreeWalker(node.parentNode?.getRootNode() ?? doc, NodeFilter.SHOW_TEXT);

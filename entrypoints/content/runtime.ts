@@ -3,7 +3,7 @@
  * page's questions (pageQuestions.ts). Starts and stops live when settings change; everything it listens to is
  * removed through one AbortSignal when this copy goes away (ctx.signal) or is switched off.
  */
-import { COMPILED_MATCHER, COMPILED_SENSES } from '@/generated/engineData';
+import { COMPILED_MATCHER, COMPILED_SENSES, DOCUMENT_TITLES } from '@/generated/engineData';
 import highlightCss from './style.css?inline';
 import { findTermAtPoint } from './hitTest';
 import { createHoverController, type HoverController } from './hoverController';
@@ -26,6 +26,7 @@ import { createPageQuestions } from './pageQuestions';
 import { createEnginePageNumbers } from './pageNumbers';
 import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
 import { inRunningText } from './readingContext';
+import { documentTitleAt } from './documentTitle';
 import { occurrencesInOrder, sameOccurrence } from './readingOrder';
 
 // Built on the first Chinese text node. The tables are literals of the engine module (generated/engineData.ts):
@@ -166,7 +167,9 @@ export function startLensRuntime(
         // …or at the next pointer move.
         hitTest: (x, y) => {
           if (extensionGone()) return null;
-          const hit = findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots);
+          const hit = findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots, (text, offset) =>
+            documentTitleAt(text, offset, DOCUMENT_TITLES),
+          );
           // The pointer rests on a term: fetch the card module during the hover delay, so the card is ready in time.
           if (hit) card.preload();
           return hit;

@@ -24,6 +24,14 @@ export interface LensCardShowRequest {
   occurrence?: { index: number; count: number };
 }
 
+/** A 《…》 title on the page names a document we hold: its short card (generated/document-cards.json). */
+export interface LensDocumentShowRequest {
+  documentId: string;
+  /** Every line box of the title on the page; the card covers none. */
+  lines: RectLike[];
+  focus?: boolean;
+}
+
 export interface LensCardHandlers {
   onClose(): void;
   onPinChange(pinned: boolean): void;
@@ -41,6 +49,8 @@ export interface LensCardHandlers {
 export interface LensCardView {
   /** Opens a card for a term (a fresh card: no way back, short first view, scrolled to the top). */
   show(request: LensCardShowRequest): void;
+  /** Opens the short card of a document we hold, for its 《…》 title on the page. */
+  showDocument(request: LensDocumentShowRequest): void;
   /** Which occurrence the open card is about, once counted (the count can come after the card). */
   setOccurrence(occurrence: { index: number; count: number } | undefined): void;
   /** The term moved (scrolling): place the same card again, keeping what it shows. */

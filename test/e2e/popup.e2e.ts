@@ -42,7 +42,11 @@ interface WorkerChrome {
   tabs: { query(filter: object): Promise<{ id?: number }[]> };
   storage: {
     session: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
-    local: { set(items: object): Promise<void>; get(keys: string | string[]): Promise<Record<string, unknown>> };
+    local: {
+      set(items: object): Promise<void>;
+      get(keys: string | string[]): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
   };
 }
 declare const chrome: WorkerChrome;
