@@ -21,6 +21,9 @@ import {
 } from './harness';
 import { cardOf, noteOf } from './cardLocator';
 import { htmlPage } from '../fixtures/pages';
+import { readFileSync } from 'node:fs';
+import documentCards from '../../generated/document-cards.json';
+import type { DocumentCardRecord } from '../../lib/card/documentTitles';
 
 declare const chrome: {
   storage: {
@@ -83,6 +86,7 @@ beforeAll(async () => {
       '<p>单位给我交的是养老保险，养老保险个人账户的钱退休后按月领取。</p><p>职工医保的个人账户可以给家人用。</p>',
     ),
     '/reading.html': htmlPage('<h2>第三章 个人账户</h2><p>按《个人账户管理办法》执行：个人账户统筹基金分开记账。</p>'),
+    '/document-titles.html': readFileSync('test/fixtures/document-titles.html', 'utf8'),
     '/plain.html': htmlPage(
       '<p style="font-size: 16px">上个月单位给我交了医保，工资条上写着一笔钱划进了个人账户。</p><p>住院的大头还是统筹基金来付。</p>',
     ),
@@ -418,6 +422,53 @@ describe('字号', () => {
     await expect.poll(bodySize).toBe('18px');
     await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
     await expect.poll(bodySize).toBe('16px');
+    await page.close();
+  });
+});
+
+describe('《…》 titles of documents we hold', () => {
+  const held = (documentCards as DocumentCardRecord[]).find((d) => d.id === 'gbf-2024-38')!;
+
+  it('hovering a held document’s title opens its short card: what it is, issuer, number, date, link', async () => {
+    const page = await openMarkedPage(browser, server.url('/document-titles.html'), 2);
+    // The title is read as a whole: no term inside it is marked, in a held title or another.
+    const marks = await markedTexts(page);
+    expect(marks).not.toContain('基本医疗保险');
+    expect(marks).not.toContain('门诊统筹');
+    expect(marks).toContain('个人账户');
+    const card = await openCard(page, '参保长效机制', /^文件：《/);
+    expect(await card.getAttribute('aria-label')).toBe(`文件：《${held.title}》`);
+    const text = await card.innerText();
+    expect(text).toContain('国务院办公厅发布的指导意见。');
+    expect(text).toContain('国办发〔2024〕38号');
+    expect(text).toContain('2024年7月26日');
+    const box = await card.boundingBox();
+    expect(box!.height).toBeLessThanOrEqual(GLANCE_MAX_HEIGHT);
+    expect(box!.width).toBeLessThanOrEqual(GLANCE_MAX_WIDTH);
+    // The title on the page is drawn as the open card's occurrence.
+    await expect
+      .poll(() => markedTexts(page, 'yibao-lens-active'))
+      .toEqual(['《关于健全基本医疗保险参保长效机制的指导意见》']);
+    // The link opens the official page in a tab (answered here, so the test needs no network).
+    await browser.context.route(held.url!, (route) => route.fulfill({ contentType: 'text/html', body: 'ok' }));
+    const opened = browser.context.waitForEvent('page');
+    await card.getByRole('link', { name: '查看官方网页上的原文' }).click();
+    const tab = await opened;
+    expect(tab.url()).toBe(held.url);
+    await tab.close();
+    await browser.context.unroute(held.url!);
+    await page.close();
+  });
+
+  it('a law named without 中华人民共和国 or edition note is found; a title we do not hold opens no document card', async () => {
+    const page = await openMarkedPage(browser, server.url('/document-titles.html'), 2);
+    const card = await openCard(page, '社会保险法', /^文件：《中华人民共和国社会保险法/);
+    expect(await card.innerText()).toContain('全国人民代表大会常务委员会通过的法律。');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    await hoverText(page, '某市');
+    await page.waitForTimeout(800);
+    expect(await cardOf(page).count()).toBe(0);
     await page.close();
   });
 });
