@@ -436,7 +436,7 @@ describe('《…》 titles of documents we hold', () => {
     expect(marks).not.toContain('基本医疗保险');
     expect(marks).not.toContain('门诊统筹');
     expect(marks).toContain('个人账户');
-    const card = await openCard(page, '参保长效机制', /^文件：《/);
+    const card = await openCard(page, '机制的指导意见', /^文件：《/);
     expect(await card.getAttribute('aria-label')).toBe(`文件：《${held.title}》`);
     const text = await card.innerText();
     expect(text).toContain('国务院办公厅发布的指导意见。');
