@@ -660,12 +660,15 @@ describe('the options page itself', () => {
     expect(await background()).toBe('rgb(20, 23, 29)');
   });
 
-  it('lists the keyboard shortcuts the manifest declares', async () => {
+  it('lists the keyboard shortcuts the manifest declares, and Alt+J / Alt+K on pages', async () => {
     const options = await openOptions();
     const table = options.getByRole('table');
     await table.getByText('Alt+Shift+Y').waitFor();
     expect(await table.textContent()).toContain('在当前网站上关闭或开启懂医保');
     expect(await table.textContent()).toContain('Alt+Shift+U');
+    const row = (label: string) => table.getByRole('row').filter({ hasText: label });
+    expect(await row('网页上：跳到下一个标出的术语').textContent()).toContain('Alt+J');
+    expect(await row('网页上：跳到上一个标出的术语').textContent()).toContain('Alt+K');
   });
 });
 

@@ -807,23 +807,25 @@ describe('popup: settings, theme, privacy', () => {
     await page.close();
   });
 
-  it('字号 大 / 特大 make the popup’s body text larger, at opening and live', async () => {
+  it('字号 大 / 特大 make the popup’s body text and buttons larger, at opening and live; 标准 is 16 / 14 px', async () => {
     await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { textSize: 'large' } }));
     const page = await openPopup();
     await searchBox(page).waitFor();
-    const bodySize = () => page.locator('.popup').evaluate((el) => getComputedStyle(el).fontSize);
-    const optionSize = () =>
+    const sizeOf = (selector: string) => () =>
       page
-        .locator('[role="option"]')
+        .locator(selector)
         .first()
-        .evaluate((el) => getComputedStyle(el).fontSize);
-    await expect.poll(bodySize).toBe('18px');
-    await expect.poll(optionSize).toBe('18px');
+        .evaluate((el) => getComputedStyle(el).fontSize, undefined, { timeout: 2000 });
+    const body = sizeOf('.popup');
+    const tab = sizeOf('[role="tab"]');
+    await expect.poll(body).toBe('18px');
+    await expect.poll(tab).toBe('15.75px');
     await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { textSize: 'xlarge' } }));
-    await expect.poll(bodySize).toBe('20px');
-    await expect.poll(optionSize).toBe('20px');
+    await expect.poll(body).toBe('20px');
+    await expect.poll(tab).toBe('17.5px');
     await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
-    await expect.poll(bodySize).toBe('16px');
+    await expect.poll(body).toBe('16px');
+    await expect.poll(tab).toBe('14px');
     await page.close();
   });
 
