@@ -8,7 +8,15 @@
  * back to the previous card where it was scrolled to.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { StrictMode, useEffect, useLayoutEffect, useRef } from 'react';
+import {
+  StrictMode,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { createRoot } from 'react-dom/client';
 import cards from '@/generated/cards.json';
 import cardCss from '@/lib/card/termCard.css?inline';
@@ -116,6 +124,41 @@ function pagePublished(): PartialDate | null {
   return publishedFor.date;
 }
 
+/** The floating dialog every card is shown in: placed by FloatingCard, named by its card, sized by 字号. */
+function CardShell({
+  shellRef,
+  state,
+  handlers,
+  label,
+  onKeyDown,
+  children,
+}: {
+  shellRef: RefObject<HTMLDivElement | null>;
+  state: CardState;
+  handlers: LensCardHandlers;
+  label: string;
+  onKeyDown(event: ReactKeyboardEvent<HTMLDivElement>): void;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      ref={shellRef}
+      className="yl-theme yl-floating"
+      data-theme={state.theme}
+      style={{ left: '-10000px', top: '0px', ['--yl-scale' as string]: String(state.scale) }}
+      role="dialog"
+      aria-modal="false"
+      aria-label={label}
+      tabIndex={-1}
+      onPointerEnter={() => handlers.onPointerInside(true)}
+      onPointerLeave={() => handlers.onPointerInside(false)}
+      onKeyDown={onKeyDown}
+    >
+      {children}
+    </div>
+  );
+}
+
 function FloatingCard({
   state,
   handlers,
@@ -163,23 +206,17 @@ function FloatingCard({
   const documentRecord = state.document ? documentById.get(state.document.documentId) : undefined;
   if (documentRecord) {
     return (
-      <div
-        ref={ref}
-        className="yl-theme yl-floating"
-        data-theme={state.theme}
-        style={{ left: '-10000px', top: '0px', ['--yl-scale' as string]: String(state.scale) }}
-        role="dialog"
-        aria-modal="false"
-        aria-label={documentCardName(documentRecord)}
-        tabIndex={-1}
-        onPointerEnter={() => handlers.onPointerInside(true)}
-        onPointerLeave={() => handlers.onPointerInside(false)}
+      <CardShell
+        shellRef={ref}
+        state={state}
+        handlers={handlers}
+        label={documentCardName(documentRecord)}
         onKeyDown={(event) => {
           if (keyActionOf(event, ['closeCard']) === 'closeCard') handlers.onClose();
         }}
       >
         <DocumentCard record={documentRecord} onClose={handlers.onClose} />
-      </div>
+      </CardShell>
     );
   }
 
@@ -208,19 +245,11 @@ function FloatingCard({
   };
 
   return (
-    <div
-      ref={ref}
-      className="yl-theme yl-floating"
-      data-theme={state.theme}
-      style={{ left: '-10000px', top: '0px', ['--yl-scale' as string]: String(state.scale) }}
-      role="dialog"
-      aria-modal="false"
-      aria-label={
-        sense ? `${senseDisplayName(sense, record.term)}：${sense.what}` : `${record.term}：${record.summary}`
-      }
-      tabIndex={-1}
-      onPointerEnter={() => handlers.onPointerInside(true)}
-      onPointerLeave={() => handlers.onPointerInside(false)}
+    <CardShell
+      shellRef={ref}
+      state={state}
+      handlers={handlers}
+      label={sense ? `${senseDisplayName(sense, record.term)}：${sense.what}` : `${record.term}：${record.summary}`}
       onKeyDown={(event) => {
         const action = keyActionOf(event, ['closeCard', 'cardBack']);
         if (action === 'closeCard') handlers.onClose();
@@ -285,7 +314,7 @@ function FloatingCard({
           }
         />
       )}
-    </div>
+    </CardShell>
   );
 }
 

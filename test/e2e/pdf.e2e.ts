@@ -196,6 +196,25 @@ describe('PDF reader: a local file', () => {
     await page.close();
   });
 
+  it('字号: 大 and 特大 enlarge the reader’s own text (toolbar, buttons) live; 标准 brings it back', async () => {
+    const page = await openReader();
+    const buttonSize = () =>
+      page.locator('#zoom-out').evaluate((el) => getComputedStyle(el).fontSize, undefined, { timeout: 2000 });
+    await expect.poll(buttonSize).toBe('14px');
+    const setTextSize = (textSize: string | null) =>
+      browser.serviceWorker.evaluate((size) => {
+        const { storage } = (globalThis as unknown as WorkerGlobals).chrome;
+        return size ? storage.local.set({ settings: { textSize: size } }) : storage.local.remove('settings');
+      }, textSize);
+    await setTextSize('xlarge');
+    await expect.poll(buttonSize).toBe('17.5px');
+    await setTextSize('large');
+    await expect.poll(buttonSize).toBe('15.75px');
+    await setTextSize(null);
+    await expect.poll(buttonSize).toBe('14px');
+    await page.close();
+  });
+
   it('is keyboard reachable and follows dark mode', async () => {
     const page = await openReader();
     await pickFile(page, '政策.pdf', policyPdf);
@@ -268,6 +287,7 @@ describe('PDF reader: a local file', () => {
 interface WorkerGlobals {
   chrome: {
     contextMenus: { update(id: string, change: object): Promise<void> };
+    storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } };
     tabs: {
       query(filter: object): Promise<{ id?: number; index?: number }[]>;
     };

@@ -807,7 +807,7 @@ describe('popup: settings, theme, privacy', () => {
     await page.close();
   });
 
-  it('字号 大 / 特大 make the popup’s body text and buttons larger, at opening and live; 标准 is 16 / 14 px', async () => {
+  it('字号 大 / 特大 make the popup’s body text and buttons larger, at opening and live; 标准 is 16 / 14 / 13 px', async () => {
     await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { textSize: 'large' } }));
     const page = await openPopup();
     await searchBox(page).waitFor();
@@ -826,6 +826,9 @@ describe('popup: settings, theme, privacy', () => {
     await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
     await expect.poll(body).toBe('16px');
     await expect.poll(tab).toBe('14px');
+    // Meta text (a note under a setting) is 13 px at 标准.
+    await page.getByRole('button', { name: '设置' }).click();
+    await expect.poll(sizeOf('.known-terms-empty')).toBe('13px');
     await page.close();
   });
 
