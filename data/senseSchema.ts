@@ -107,6 +107,11 @@ export const sensesFileSchema = z.object({
    * the opening they show nothing, instead of taking the passage for 医保.
    */
   needsCue: z.array(id).default([]),
+  /**
+   * Words that name social insurance as a whole (社会保险, 五险一金): a passage about several schemes, 医保 among
+   * them; the 医保 card holds for its 医保 part.
+   */
+  socialCues: cueWords.default([]),
   /** Mechanisms that exist only in 医保: the card of an entry classed general may name none of them. */
   yibaoOnlyMechanisms: z.array(z.string().min(2)).min(1),
   /** Documents cited by sense cards that data/sources.json does not hold. */

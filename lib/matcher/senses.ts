@@ -21,6 +21,11 @@ export const CUE_YIBAO = -1;
 export const CUE_NEUTRAL = -2;
 /** A word that rules the 医保 sense out, from the glossary's blocking context: unrelated, show nothing. */
 export const CUE_BLOCKED = -3;
+/**
+ * Social insurance as a whole (社会保险, 五险一金), or a list naming several schemes with 医保 among them: the
+ * 医保 card holds for its 医保 part.
+ */
+export const CUE_SOCIAL = -4;
 
 export interface CompiledSense {
   id: string;
@@ -52,6 +57,8 @@ export interface CompiledSenses {
   schemes: string[];
   /** Words that name a scheme, flat triples: word index, scheme index, 1 if near-only. */
   schemeCues: number[];
+  /** Words that name social insurance as a whole (社会保险, 五险一金): word indexes, CUE_SOCIAL for every entry. */
+  socialCues?: number[];
   /** Keyed by matcher entry index; entries without a plan keep their 医保 card in any passage. */
   plans: Record<string, CompiledSensePlan>;
 }
@@ -119,6 +126,7 @@ function tables(compiled: CompiledSenses): SenseTables {
   });
   const namesScheme = new Uint8Array(compiled.words.length);
   for (let k = 0; k < compiled.schemeCues.length; k += 3) namesScheme[compiled.schemeCues[k]!] = 1;
+  for (const w of compiled.socialCues ?? []) namesScheme[w] = 1;
   t = { buckets, firstChar, namesScheme, targets: new Map(), memo: new Map() };
   tablesOf.set(compiled, t);
   return t;
@@ -134,6 +142,7 @@ function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan) {
       p.target[schemeCues[k]!] = plan.schemes[schemeCues[k + 1]!]!;
       p.near[schemeCues[k]!] = schemeCues[k + 2]!;
     }
+    for (const w of compiled.socialCues ?? []) p.target[w] = CUE_SOCIAL;
     // The entry's own cue words come second: they override what a scheme word means for this entry.
     for (let k = 0; k < plan.cues.length; k += 3) {
       p.target[plan.cues[k]!] = plan.cues[k + 1]!;
@@ -175,9 +184,29 @@ function scanWords(compiled: CompiledSenses, text: string): WordHits {
   return hits;
 }
 
+/** What may stand between two items of a list of schemes (基本养老保险费、基本医疗保险费和失业保险费). */
+const LIST_GAP = /^[保险费基金制度]{0,4}(?:、|和|及|与|以及|或者|或)$/;
+/** A cue joined to the match by nothing or by 的 qualifies it directly (失业保险的缴费基数): a list item decides then. */
+function isAttached(text: string, hit: CueHit, start: number, end: number): boolean {
+  const gap = hit.end <= start ? text.slice(hit.end, start) : text.slice(end, hit.at);
+  return hit.distance <= 0 || gap === '的';
+}
+
+interface CueHit {
+  at: number;
+  end: number;
+  cue: number;
+  rank: number;
+  distance: number;
+}
+
 /**
  * Nearest cue to the match [start, end) among those inside [from, to); a qualifier inside or right before
  * the match beats one after it. Near-only cues count only within `nearWindow` characters (never if < 0).
+ * When the nearest cue is an item of a list naming several schemes and does
+ * not qualify the match directly, the list speaks for no single scheme: a cue outside the list decides, else
+ * the list reads as social insurance in general (医保 among its items) or as other schemes only (nothing).
+ * `mixed` (for scopes beyond the match's sentence): undefined when the cues point to different schemes.
  */
 function nearestTarget(
   compiled: CompiledSenses,
@@ -185,13 +214,13 @@ function nearestTarget(
   text: string,
   span: { start: number; end: number; from: number; to: number },
   nearWindow: number,
+  mixed = false,
 ): number | undefined {
   const { target, near } = planTargets(compiled, plan);
   const { namesScheme } = tables(compiled);
   const hits = scanWords(compiled, text);
   const { start, end, from, to } = span;
-  let best: number | undefined;
-  let bestRank = Infinity;
+  const found: CueHit[] = [];
   // Hits are sorted by start: jump to the first one at or after `from` (long text nodes hold many).
   let lo = 0;
   let hi = hits.length / 2;
@@ -215,12 +244,54 @@ function nearestTarget(
     else if (hitStart >= end) rank = 2 * (distance = hitStart - end) + 1;
     else rank = distance = -1;
     if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) continue;
-    if (rank < bestRank) {
-      bestRank = rank;
-      best = cue;
-    }
+    found.push({ at: hitStart, end: hitEnd, cue, rank, distance });
   }
-  return best;
+  if (found.length === 0) return undefined;
+  if (mixed && found.some((h) => h.cue !== found[0]!.cue)) return undefined;
+  const best = (hits: CueHit[]) =>
+    hits.reduce<CueHit | undefined>((b, h) => (!b || h.rank < b.rank ? h : b), undefined);
+  const nearest = best(found)!;
+  if (nearest.cue === CUE_SOCIAL || isAttached(text, nearest, start, end)) return nearest.cue;
+  const specific = found.filter((h) => h.cue !== CUE_SOCIAL);
+  const list = listAround(text, specific, nearest);
+  if (list.length < 2 || list.every((h) => h.cue === list[0]!.cue)) return nearest.cue;
+  // A scheme the list does not name, in the list's own clause (随军未就业的军人配偶参加养老保险和医疗保险), says
+  // whose items they are.
+  const outside = best(specific.filter((h) => !list.some((item) => item.cue === h.cue) && sameClause(text, h, list)));
+  if (outside) return outside.cue;
+  return list.some((h) => h.cue === CUE_YIBAO) ? CUE_SOCIAL : CUE_BLOCKED;
+}
+
+/**
+ * The items of the list `hit` stands in: hits joined to it by list separators only (、和及与), `hit` included, in
+ * text order. Overlapping hits are one item, named by the first (基本养老 and 养老保险 in 基本养老保险).
+ */
+function listAround(text: string, hits: CueHit[], hit: CueHit): CueHit[] {
+  const items: CueHit[] = [];
+  let own = -1;
+  for (const h of hits) {
+    const last = items[items.length - 1];
+    if (last && h.at < last.end) {
+      if (h === hit) own = items.length - 1;
+      continue;
+    }
+    if (h === hit) own = items.length;
+    items.push(h);
+  }
+  const joined = (a: CueHit, b: CueHit) => LIST_GAP.test(text.slice(a.end, b.at));
+  let i = own;
+  let j = own;
+  while (i > 0 && joined(items[i - 1]!, items[i]!)) i--;
+  while (j < items.length - 1 && joined(items[j]!, items[j + 1]!)) j++;
+  return items.slice(i, j + 1);
+}
+
+/** True when no comma or colon stands between `hit` and the list. */
+function sameClause(text: string, hit: CueHit, list: CueHit[]): boolean {
+  const first = list[0]!;
+  const last = list[list.length - 1]!;
+  const between = hit.end <= first.at ? text.slice(hit.end, first.at) : text.slice(last.end, hit.at);
+  return !/[，,：:]/.test(between);
 }
 
 /** The target with strictly the most cues in `text` (near-only ones included), or undefined on a tie or none. */
@@ -248,6 +319,7 @@ function majorityTarget(compiled: CompiledSenses, plan: CompiledSensePlan, text:
 
 function outcomeOf(compiled: CompiledSenses, target: number): SenseOutcome {
   if (target === CUE_YIBAO) return YIBAO_SENSE;
+  if (target === CUE_SOCIAL) return null;
   if (target === CUE_BLOCKED) return null;
   const sense = compiled.senses[target];
   return sense?.shown ? sense.id : null;
@@ -282,7 +354,8 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
     const from = Math.max(0, block.start - BLOCK_REACH);
     const to = Math.min(block.text.length, block.end + BLOCK_REACH);
-    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1);
+    // Beyond the sentence, a block whose cues point to several schemes says nothing about this match.
+    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1, true);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
   // Headings and the title are short and speak for the whole section or page: near-only words count there too.

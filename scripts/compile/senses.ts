@@ -191,6 +191,7 @@ export function packSensePlans(
   schemeWords: [string, number, boolean][] = [],
   schemesByEntry: Record<string, number[]> = {},
   needsCue = new Set<string>(),
+  socialWords: string[] = [],
 ) {
   const words: string[] = [];
   const indexOf = new Map<string, number>();
@@ -203,6 +204,7 @@ export function packSensePlans(
     return w;
   };
   const schemeCues = schemeWords.flatMap(([word, scheme, near]) => [wordIndex(word), scheme, near ? 1 : 0]);
+  const socialCues = socialWords.map(wordIndex);
   const plans: Record<string, CompiledSensePlan> = {};
   for (const [entry, cues] of Object.entries(cueLists)) {
     const flat: number[] = [];
@@ -213,7 +215,7 @@ export function packSensePlans(
       ...(needsCue.has(entry) ? { needsCue: 1 } : {}),
     };
   }
-  return { words, schemeCues, plans };
+  return { words, schemeCues, ...(socialCues.length ? { socialCues } : {}), plans };
 }
 
 /** The senses the content script knows: the look-alike senses, then one note per scheme that has one. */
@@ -262,6 +264,7 @@ export function compileSenses(
       schemeWords,
       schemesByEntry,
       new Set(senses.needsCue.map((id) => String(glossary.findIndex((g) => g.id === id)))),
+      senses.socialCues,
     ),
   };
 }
