@@ -109,7 +109,7 @@ export const sensesFileSchema = z.object({
   needsCue: z.array(id).default([]),
   /**
    * Words that name social insurance as a whole (社会保险, 五险一金): a passage about several schemes, 医保 among
-   * them; the 医保 card holds for its 医保 part.
+   * them, no single one meant: shared and 医保 entries show nothing there.
    */
   socialCues: cueWords.default([]),
   /** Mechanisms that exist only in 医保: the card of an entry classed general may name none of them. */

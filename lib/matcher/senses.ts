@@ -22,8 +22,8 @@ export const CUE_NEUTRAL = -2;
 /** A word that rules the 医保 sense out, from the glossary's blocking context: unrelated, show nothing. */
 export const CUE_BLOCKED = -3;
 /**
- * Social insurance as a whole (社会保险, 五险一金), or a list naming several schemes with 医保 among them: the
- * 医保 card holds for its 医保 part.
+ * Social insurance as a whole (社会保险, 五险一金), or a list naming several schemes with 医保 among them: no single
+ * scheme is meant, so nothing is shown (a 医保 sentence in such a passage names 医保 itself).
  */
 export const CUE_SOCIAL = -4;
 
@@ -205,7 +205,7 @@ interface CueHit {
  * the match beats one after it. Near-only cues count only within `nearWindow` characters (never if < 0).
  * When the nearest cue is an item of a list naming several schemes and does
  * not qualify the match directly, the list speaks for no single scheme: a cue outside the list decides, else
- * the list reads as social insurance in general (医保 among its items) or as other schemes only (nothing).
+ * the passage is about several schemes (CUE_SOCIAL).
  * `mixed` (for scopes beyond the match's sentence): undefined when the cues point to different schemes.
  */
 function nearestTarget(
@@ -258,8 +258,8 @@ function nearestTarget(
   // A scheme the list does not name, in the list's own clause (随军未就业的军人配偶参加养老保险和医疗保险), says
   // whose items they are.
   const outside = best(specific.filter((h) => !list.some((item) => item.cue === h.cue) && sameClause(text, h, list)));
-  if (outside) return outside.cue;
-  return list.some((h) => h.cue === CUE_YIBAO) ? CUE_SOCIAL : CUE_BLOCKED;
+  // Otherwise the list speaks for several schemes, no single one.
+  return outside ? outside.cue : CUE_SOCIAL;
 }
 
 /**
