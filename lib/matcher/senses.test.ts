@@ -1,7 +1,7 @@
 /** The sense resolver: scope order, nearest cue, near-only words, neutral phrases, and the real data on tables of sentences. */
 import { describe, expect, it } from 'vitest';
 import { compileMatcherFromData, loadProjectData } from '@/scripts/compile/pipeline';
-import { compileSenses, loadSenses, packSensePlans } from '@/scripts/compile/senses';
+import { compileSenses, findSenseProblems, loadSenses, packSensePlans } from '@/scripts/compile/senses';
 import {
   CUE_BLOCKED,
   CUE_NEUTRAL,
@@ -258,6 +258,89 @@ describe('the scheme of the passage', () => {
   });
 });
 
+// Several schemes: entry 0 is shared (notes for 工伤 and 军人保险), entry 1 has a pension look-alike; 社会保险 and
+// 社保 name social insurance as a whole.
+const NOTE_MILITARY = 2;
+const socialToy: CompiledSenses = {
+  version: 3,
+  nearWindow: 4,
+  senses: [
+    { id: 'pension-years', name: '养老保险缴费年限', shown: true },
+    { id: 'note-injury', name: '工伤保险', shown: true, note: true },
+    { id: 'note-military', name: '军人保险', shown: true, note: true },
+  ],
+  schemes: ['yibao', 'pension', 'injury', 'military'],
+  ...packSensePlans(
+    { 0: [], 1: [] },
+    [
+      ['医保', 0, false],
+      ['基本医疗', 0, false],
+      ['医疗保险', 0, false],
+      ['基本养老', 1, false],
+      ['养老保险', 1, false],
+      ['工伤保险', 2, false],
+      ['军人', 3, false],
+    ],
+    {
+      0: [CUE_YIBAO, CUE_BLOCKED, NOTE_INJURY, NOTE_MILITARY],
+      1: [CUE_YIBAO, PENSION_LOOKALIKE, CUE_BLOCKED, CUE_BLOCKED],
+    },
+    new Set(),
+    ['社会保险', '社保'],
+  ),
+};
+
+describe('passages about several schemes', () => {
+  const cases: [string, number, Parameters<typeof scopes>[0], string | null][] = [
+    [
+      'a word naming social insurance as a whole, nearest: nothing',
+      0,
+      { sentence: '参加社会保险的[[缴费基数]]按工资核定', title: '工伤保险条例' },
+      null,
+    ],
+    ['a nearer single scheme wins over it', 0, { sentence: '社保里的工伤保险[[缴费基数]]' }, 'note-injury'],
+    [
+      'a match outside a list of several schemes: nothing, not the last item',
+      0,
+      { sentence: '缴纳基本养老保险、医保和工伤保险，[[缴费基数]]按工资核定', title: '工伤保险条例' },
+      null,
+    ],
+    ['an item joined to the match by 的 decides', 0, { sentence: '养老保险和工伤保险的[[缴费基数]]' }, 'note-injury'],
+    [
+      'a scheme the list does not name, in its clause, says whose items they are',
+      0,
+      { sentence: '军人配偶参加养老保险和医疗保险，[[缴费基数]]另定' },
+      'note-military',
+    ],
+    ['not when a comma stands between', 0, { sentence: '军人退役后，参加养老保险和医疗保险，[[缴费基数]]另定' }, null],
+    [
+      'two cue words overlapping in one name are one item, not a list',
+      1,
+      { sentence: '基本养老保险按月发放，[[缴费年限]]累计计算' },
+      'pension-years',
+    ],
+    [
+      'a block naming several schemes says nothing: the title decides',
+      0,
+      {
+        sentence: '[[缴费基数]]另行规定',
+        block: '养老保险按月发放。工伤保险按规定支付。[[缴费基数]]另行规定。',
+        title: '医保手册',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'a block naming one scheme still decides',
+      0,
+      { sentence: '[[缴费基数]]另行规定', block: '工伤保险按规定支付。[[缴费基数]]另行规定。', title: '医保手册' },
+      'note-injury',
+    ],
+  ];
+  it.each(cases)('%s', (_, entry, parts, expected) => {
+    expect(resolveSense(socialToy, entry, scopes(parts))).toBe(expected);
+  });
+});
+
 describe('text helpers', () => {
   it('cuts the sentence at 。！？；', () => {
     const text = '第一句。养老保险个人账户不得提前支取；第三句';
@@ -321,6 +404,15 @@ describe('resolveSense with the real data', () => {
     expect(compiled.plans[account]!.cues.length).toBeGreaterThan(0);
   });
 
+  it('finds a word given both to social insurance as a whole and to one scheme', () => {
+    const senses = loadSenses('data');
+    expect(findSenseProblems(senses, data.glossary, data.sources)).toEqual([]);
+    const clash = { ...senses, socialCues: [...senses.socialCues, '工伤保险'] };
+    expect(findSenseProblems(clash, data.glossary, data.sources)).toEqual([
+      '“工伤保险”既是社会保险总称（socialCues），又是某一险种的提示词',
+    ]);
+  });
+
   const table: [string, string, Parameters<typeof scopes>[0], string | null][] = [
     [
       'gerenzhanghu',
@@ -333,7 +425,13 @@ describe('resolveSense with the real data', () => {
     ['gerenzhanghu', 'private pension', { sentence: '个人养老金实行[[个人账户]]制度' }, 'private-pension'],
     ['gerenzhanghu', 'bank', { sentence: '登录网银查看银行[[个人账户]]流水' }, null],
     ['gerenzhanghu', 'drug purchase, no scheme named', { sentence: '在药店购药可以刷[[个人账户]]' }, YIBAO_SENSE],
-    ['gerenzhanghu', 'no cue at all', { sentence: '[[个人账户]]余额怎么查' }, YIBAO_SENSE],
+    ['gerenzhanghu', 'no cue at all: an everyday word shows nothing', { sentence: '[[个人账户]]余额怎么查' }, null],
+    [
+      'gerenzhanghu',
+      'no cue in the passage, a 医保 title',
+      { sentence: '[[个人账户]]余额怎么查', title: '职工医保个人账户问答' },
+      YIBAO_SENSE,
+    ],
     [
       'shangbaochuangxinyaomulu',
       'a form that names another scheme (商保) is at home there',
@@ -390,6 +488,39 @@ describe('resolveSense with the real data', () => {
     ['qifuxian', 'commercial', { sentence: '这款医疗险的[[起付线]]是1万元' }, 'commercial-deductible'],
     ['baoxiao', 'commercial', { sentence: '向保险公司申请[[报销]]' }, 'commercial-claim'],
     ['baoxiao', 'travel expenses', { sentence: '出差[[报销]]要贴发票' }, null],
+    ['baoxiao', 'paid back by the employer', { sentence: '医药费由夫妻双方所在单位依照有关规定[[报销]]' }, null],
+    ['jiaofeijishu', 'social insurance as a whole', { sentence: '公积金缴存基数与社保[[缴费基数]]不是一回事' }, null],
+    [
+      'linghuojiuyerenyuan',
+      'a list naming several schemes',
+      { sentence: '可以规定将城镇[[个体工商户]]纳入基本养老保险、基本医疗保险的范围' },
+      null,
+    ],
+    ['yicixingzhifu', 'military', { sentence: '由军队按残疾等级[[一次性支付]]伤残保险金' }, 'note-military'],
+    [
+      'jiaofeijishu',
+      'a military spouse in a list of schemes',
+      { sentence: '随军未就业的军人配偶参加养老保险和医疗保险，[[缴费基数]]另行确定' },
+      'note-military',
+    ],
+    [
+      'gerenzhanghu',
+      'a pension figure used as a measure says nothing about the scheme',
+      { sentence: '退休人员[[个人账户]]按改革当年基本养老金平均水平的2%划入', title: '职工医保个人账户问答' },
+      YIBAO_SENSE,
+    ],
+    [
+      'changqihulibaoxian',
+      'the social scheme named in a text on elderly-care services',
+      { sentence: '县级以上人民政府应当组织推行[[长期护理保险]]制度', opening: '山东省养老服务条例' },
+      YIBAO_SENSE,
+    ],
+    [
+      'changqihulibaoxian',
+      'a commercial care policy',
+      { sentence: '本公司的商业[[长期护理保险]]产品', title: '医保与长护险' },
+      'note-commercial',
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);

@@ -75,6 +75,9 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
   if (!schemeIds.includes('yibao')) problems.push('senses.json 缺少险种 yibao');
   for (const g of senses.cueGroups)
     if (g.scheme && !schemeIds.includes(g.scheme)) problems.push(`提示词组 ${g.id} 的险种 ${g.scheme} 不存在`);
+  const schemeWordSet = new Set(senses.schemes.flatMap((s) => [...s.cues, ...s.nearCues]));
+  for (const word of senses.socialCues)
+    if (schemeWordSet.has(word)) problems.push(`“${word}”既是社会保险总称（socialCues），又是某一险种的提示词`);
   for (const term of glossary)
     if (!senses.entryClasses[term.id]) problems.push(`术语 ${term.id} 没有声明险种类别（entryClasses）`);
   for (const id of senses.needsCue) if (!termIds.has(id)) problems.push(`needsCue 引用了不存在的术语：${id}`);

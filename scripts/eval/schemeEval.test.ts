@@ -27,14 +27,81 @@ describe('what counts as right', () => {
   });
 });
 
-/** Floors: at least the issue's target where it is met, else what was measured when the set was frozen. */
-// Measured once after tuning on dev (laws and pages): dev 97.6%; held-out 96.4%, its lowest scheme 83.3% (military,
-// 18 occurrences). The issue's held-out target (97%, no scheme below 90%) is not met; the floors keep it from getting
-// worse. Without ../shared/laws only the pages are scored: dev 96.6%, held-out 94.8% (lowest: none, 72%).
-const FLOORS = {
-  dev: { withLaws: { overall: 0.97, scheme: 0.8 }, pagesOnly: { overall: 0.96, scheme: 0.9 }, minimum: 300 },
-  heldout: { withLaws: { overall: 0.96, scheme: 0.8 }, pagesOnly: { overall: 0.94, scheme: 0.7 }, minimum: 200 },
+/** Floors: what was measured on each part, rounded down a little; per scheme where it has 10 or more occurrences. */
+// Measured after the second round of tuning on dev (dev grown to 939 occurrences with military, not-insurance and
+// several-scheme pages): dev 98.4%, lowest scheme military 93.1%; held-out 96.8%, lowest scheme none 86.5%
+// (37 occurrences). The issue's held-out target (97%, no scheme below 90%) is not met: none is below it. Without
+// ../shared/laws only the pages are scored: dev 97.5%, held-out 95.6%.
+/** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
+type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
+const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
+  dev: {
+    withLaws: {
+      overall: 0.98,
+      minimum: 900,
+      schemes: {
+        yibao: 0.98,
+        injury: 0.99,
+        none: 0.95,
+        pension: 0.98,
+        social: 0.95,
+        military: 0.92,
+        commercial: 0.95,
+        'private-pension': 0.95,
+        unemployment: 0.95,
+        'housing-fund': 0.95,
+      },
+    },
+    pagesOnly: {
+      overall: 0.97,
+      minimum: 550,
+      schemes: {
+        yibao: 0.98,
+        none: 0.95,
+        pension: 0.98,
+        military: 0.92,
+        social: 0.94,
+        injury: 0.99,
+        commercial: 0.95,
+        'private-pension': 0.95,
+        unemployment: 0.95,
+      },
+    },
+  },
+  heldout: {
+    withLaws: {
+      overall: 0.965,
+      minimum: 550,
+      schemes: {
+        yibao: 0.97,
+        pension: 0.95,
+        none: 0.86,
+        injury: 0.99,
+        social: 0.96,
+        unemployment: 0.99,
+        military: 0.94,
+        commercial: 0.94,
+        'housing-fund': 0.99,
+        'private-pension': 0.9,
+      },
+    },
+    pagesOnly: {
+      overall: 0.95,
+      minimum: 240,
+      schemes: {
+        yibao: 0.96,
+        pension: 0.97,
+        injury: 0.99,
+        none: 0.77,
+        'housing-fund': 0.99,
+        'private-pension': 0.9,
+        commercial: 0.9,
+      },
+    },
+  },
 };
+/** A scheme with 10 or more occurrences and no floor of its own is held to this. */
+const DEFAULT_SCHEME_FLOOR = 0.9;
 
 describe.each(['dev', 'heldout'] as const)('the %s part', (part) => {
   const { docs, problems, lawsSkipped } = loadSchemePart(part);
@@ -44,7 +111,7 @@ describe.each(['dev', 'heldout'] as const)('the %s part', (part) => {
 
   it('is complete: every match labelled, every label on a match', () => {
     expect([...problems, ...result.problems]).toEqual([]);
-    expect(result.occurrences.length).toBeGreaterThanOrEqual(FLOORS[part].minimum);
+    expect(result.occurrences.length).toBeGreaterThanOrEqual(floors.minimum);
   });
 
   it('gets the right card or rightly nothing for the share the floors hold, in every scheme', () => {
@@ -56,6 +123,7 @@ describe.each(['dev', 'heldout'] as const)('the %s part', (part) => {
       console.log(misreads.map((o) => `${o.file} “${o.form}” ${o.expected}→${o.got}`).join('\n'));
     expect(accuracy).toBeGreaterThanOrEqual(floors.overall);
     for (const t of tallyBy(all, (o) => o.expected))
-      if (t.total >= 10) expect(t.right / t.total, t.key).toBeGreaterThanOrEqual(floors.scheme);
+      if (t.total >= 10)
+        expect(t.right / t.total, t.key).toBeGreaterThanOrEqual(floors.schemes[t.key] ?? DEFAULT_SCHEME_FLOOR);
   });
 });
