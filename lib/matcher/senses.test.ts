@@ -425,11 +425,12 @@ describe('resolveSense with the real data', () => {
     ['gerenzhanghu', 'private pension', { sentence: '个人养老金实行[[个人账户]]制度' }, 'private-pension'],
     ['gerenzhanghu', 'bank', { sentence: '登录网银查看银行[[个人账户]]流水' }, null],
     ['gerenzhanghu', 'drug purchase, no scheme named', { sentence: '在药店购药可以刷[[个人账户]]' }, YIBAO_SENSE],
-    ['gerenzhanghu', 'no cue at all: an everyday word shows nothing', { sentence: '[[个人账户]]余额怎么查' }, null],
+    ['gerenzhanghu', 'no cue at all', { sentence: '[[个人账户]]余额怎么查' }, YIBAO_SENSE],
+    ['bujiao', 'no cue at all: an everyday word shows nothing', { sentence: '说过期不[[补缴]]就作废' }, null],
     [
-      'gerenzhanghu',
+      'bujiao',
       'no cue in the passage, a 医保 title',
-      { sentence: '[[个人账户]]余额怎么查', title: '职工医保个人账户问答' },
+      { sentence: '过期不[[补缴]]的', title: '居民医保缴费指南' },
       YIBAO_SENSE,
     ],
     [

