@@ -300,9 +300,15 @@ describe('passages about several schemes', () => {
     ],
     ['a nearer single scheme wins over it', 0, { sentence: '社保里的工伤保险[[缴费基数]]' }, 'note-injury'],
     [
-      'a match outside a list of several schemes: nothing, not the last item',
+      'a match outside a list naming 医保 among several schemes: the 医保 card, not the last item',
       0,
       { sentence: '缴纳基本养老保险、医保和工伤保险，[[缴费基数]]按工资核定', title: '工伤保险条例' },
+      YIBAO_SENSE,
+    ],
+    [
+      'a list of other schemes only: nothing',
+      0,
+      { sentence: '缴纳基本养老保险和工伤保险，[[缴费基数]]按工资核定', title: '医保手册' },
       null,
     ],
     ['an item joined to the match by 的 decides', 0, { sentence: '养老保险和工伤保险的[[缴费基数]]' }, 'note-injury'],
@@ -312,7 +318,12 @@ describe('passages about several schemes', () => {
       { sentence: '军人配偶参加养老保险和医疗保险，[[缴费基数]]另定' },
       'note-military',
     ],
-    ['not when a comma stands between', 0, { sentence: '军人退役后，参加养老保险和医疗保险，[[缴费基数]]另定' }, null],
+    [
+      'not when a comma stands between',
+      0,
+      { sentence: '军人退役后，参加养老保险和医疗保险，[[缴费基数]]另定' },
+      YIBAO_SENSE,
+    ],
     [
       'two cue words overlapping in one name are one item, not a list',
       1,
@@ -327,6 +338,22 @@ describe('passages about several schemes', () => {
         block: '养老保险按月发放。工伤保险按规定支付。[[缴费基数]]另行规定。',
         title: '医保手册',
       },
+      YIBAO_SENSE,
+    ],
+    [
+      'a block with more cues of one scheme than another is not split: its nearest cue decides',
+      0,
+      {
+        sentence: '[[缴费基数]]另行规定',
+        block: '工伤保险按规定支付，工伤保险费由单位缴纳。养老保险另定。[[缴费基数]]另行规定。',
+        title: '医保手册',
+      },
+      null,
+    ],
+    [
+      'a title naming social insurance as a whole says nothing against 医保',
+      0,
+      { sentence: '[[缴费基数]]另行规定', title: '社保新规解读' },
       YIBAO_SENSE,
     ],
     [
@@ -493,8 +520,14 @@ describe('resolveSense with the real data', () => {
     ['jiaofeijishu', 'social insurance as a whole', { sentence: '公积金缴存基数与社保[[缴费基数]]不是一回事' }, null],
     [
       'linghuojiuyerenyuan',
-      'a list naming several schemes',
-      { sentence: '可以规定将城镇[[个体工商户]]纳入基本养老保险、基本医疗保险的范围' },
+      'a list naming several schemes, 医保 among them',
+      { sentence: '可以规定将城镇[[个体工商户]]纳入基本养老保险、基本医疗保险的范围', title: '失业保险条例' },
+      YIBAO_SENSE,
+    ],
+    [
+      'jiaofeijishu',
+      'a list of other schemes only',
+      { sentence: '基本养老保险、失业保险和住房公积金，[[缴费基数]]按工资核定' },
       null,
     ],
     ['yicixingzhifu', 'military', { sentence: '由军队按残疾等级[[一次性支付]]伤残保险金' }, 'note-military'],

@@ -205,8 +205,8 @@ interface CueHit {
  * the match beats one after it. Near-only cues count only within `nearWindow` characters (never if < 0).
  * When the nearest cue is an item of a list naming several schemes and does
  * not qualify the match directly, the list speaks for no single scheme: a cue outside the list decides, else
- * the passage is about several schemes (CUE_SOCIAL).
- * `mixed` (for scopes beyond the match's sentence): undefined when the cues point to different schemes.
+ * the match belongs to all the list's schemes: the 医保 card where 医保 is one of them, else nothing.
+ * `split` (for scopes beyond the match's sentence): undefined when the cues are split evenly between schemes.
  */
 function nearestTarget(
   compiled: CompiledSenses,
@@ -214,7 +214,7 @@ function nearestTarget(
   text: string,
   span: { start: number; end: number; from: number; to: number },
   nearWindow: number,
-  mixed = false,
+  split = false,
 ): number | undefined {
   const { target, near } = planTargets(compiled, plan);
   const { namesScheme } = tables(compiled);
@@ -247,7 +247,7 @@ function nearestTarget(
     found.push({ at: hitStart, end: hitEnd, cue, rank, distance });
   }
   if (found.length === 0) return undefined;
-  if (mixed && found.some((h) => h.cue !== found[0]!.cue)) return undefined;
+  if (split && mostCommon(found.map((h) => h.cue)) === undefined) return undefined;
   const best = (hits: CueHit[]) =>
     hits.reduce<CueHit | undefined>((b, h) => (!b || h.rank < b.rank ? h : b), undefined);
   const nearest = best(found)!;
@@ -258,8 +258,10 @@ function nearestTarget(
   // A scheme the list does not name, in the list's own clause (随军未就业的军人配偶参加养老保险和医疗保险), says
   // whose items they are.
   const outside = best(specific.filter((h) => !list.some((item) => item.cue === h.cue) && sameClause(text, h, list)));
-  // Otherwise the list speaks for several schemes, no single one.
-  return outside ? outside.cue : CUE_SOCIAL;
+  if (outside) return outside.cue;
+  // Otherwise the match belongs to every scheme of the list: 医保 among them keeps its card (it holds for that
+  // item), other schemes only show nothing.
+  return list.some((h) => h.cue === CUE_YIBAO) ? CUE_YIBAO : CUE_BLOCKED;
 }
 
 /**
@@ -299,11 +301,20 @@ function majorityTarget(compiled: CompiledSenses, plan: CompiledSensePlan, text:
   if (!text) return undefined;
   const { target } = planTargets(compiled, plan);
   const hits = scanWords(compiled, text);
-  const counts = new Map<number, number>();
+  const cues: number[] = [];
   for (let k = 1; k < hits.length; k += 2) {
     const cue = target[hits[k]!]!;
-    if (cue !== CUE_NONE && cue !== CUE_NEUTRAL) counts.set(cue, (counts.get(cue) ?? 0) + 1);
+    if (cue !== CUE_NONE && cue !== CUE_NEUTRAL) cues.push(cue);
   }
+  const best = mostCommon(cues);
+  // A document-wide scope naming social insurance as a whole says nothing against 医保: look further.
+  return best === CUE_SOCIAL ? undefined : best;
+}
+
+/** The target found strictly most often, or undefined on a tie or none. */
+function mostCommon(cues: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const cue of cues) counts.set(cue, (counts.get(cue) ?? 0) + 1);
   let best: number | undefined;
   let bestCount = 0;
   let tie = false;
@@ -354,7 +365,7 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
     const from = Math.max(0, block.start - BLOCK_REACH);
     const to = Math.min(block.text.length, block.end + BLOCK_REACH);
-    // Beyond the sentence, a block whose cues point to several schemes says nothing about this match.
+    // Beyond the sentence, a block whose cues are split evenly between schemes says nothing about this match.
     target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1, true);
     if (target !== undefined) return outcomeOf(compiled, target);
   }
