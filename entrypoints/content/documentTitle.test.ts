@@ -1,6 +1,8 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { buildDocumentTitleIndex, documentCardRecords } from '@/lib/card/documentTitles';
-import { documentTitleAt, isDocumentTitleMatch } from './documentTitle';
+import { documentTitleAround, documentTitleAt, isDocumentTitleMatch } from './documentTitle';
+import { rangeOfMatch } from './hitTest';
 
 const index = buildDocumentTitleIndex(
   documentCardRecords([
@@ -36,5 +38,43 @@ describe('the 《…》 title under the pointer', () => {
   it('reads a bounded reach: a title far from the pointer in a long text is not looked for', () => {
     const long = `《关于健全基本医疗保险参保长效机制的指导意见${'字'.repeat(200)}》`;
     expect(documentTitleAt(long, 150, index)).toBeNull();
+  });
+});
+
+describe('a 《…》 title split by markup', () => {
+  const TITLE = '《关于健全基本医疗保险参保长效机制的指导意见》';
+
+  it('finds a linked title, a <strong> title and a lone 《 node, as one range from 《 to 》', () => {
+    const pages = [
+      '<p>按《<a href="#">关于健全基本医疗保险参保长效机制的指导意见</a>》执行。</p>',
+      '<p>按<strong>《关于健全基本医疗保险参保长效机制的指导意见》</strong>执行。</p>',
+      '<p>按<span>《</span><span>关于健全<em>基本医疗保险</em>参保长效机制的指导意见</span><span>》</span>执行。</p>',
+    ];
+    for (const html of pages) {
+      document.body.innerHTML = html;
+      const texts: Text[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) texts.push(walker.currentNode as Text);
+      // Hovering any text node of the title (at its first character of the title) finds the same whole title.
+      const titleNodes = texts.filter((t) => {
+        const part = t.data.replace(/^按|执行。$/g, '');
+        return part !== '' && TITLE.includes(part);
+      });
+      expect(titleNodes.length).toBeGreaterThan(0);
+      for (const node of titleNodes) {
+        const found = documentTitleAround(node, node.data.startsWith('按') ? 1 : 0, index);
+        expect(found, `${html} at ${node.data}`).not.toBeNull();
+        expect(found!.match.document).toBe('gbf-2024-38');
+        expect(rangeOfMatch(found!.node, found!.match)!.toString()).toBe(TITLE);
+      }
+    }
+  });
+
+  it('does not join a title across paragraphs, nor outside the title', () => {
+    document.body.innerHTML = '<p>按《</p><p><a>关于健全基本医疗保险参保长效机制的指导意见</a>》执行。</p>';
+    expect(documentTitleAround(document.querySelector('a')!.firstChild as Text, 3, index)).toBeNull();
+    document.body.innerHTML = '<p>按《<a>关于健全基本医疗保险参保长效机制的指导意见</a>》执行。</p>';
+    const after = document.querySelector('p')!.lastChild as Text;
+    expect(documentTitleAround(after, 2, index)).toBeNull();
   });
 });

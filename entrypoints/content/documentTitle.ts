@@ -1,10 +1,11 @@
 /**
- * A 《…》 title under the pointer that names a document we hold (lib/card/documentTitles.ts): its span in the text
- * node, for the document's short card. Read only at the hovered offset, a bounded reach each side; nothing is
- * searched or marked ahead of a hover.
+ * A 《…》 title under the pointer that names a document we hold (lib/card/documentTitles.ts): its span, which may
+ * run across inline text nodes (《<a>关于…的通知</a>》), for the document's short card. Read only at the hovered
+ * offset, a bounded reach each side within the block; nothing is searched or marked ahead of a hover.
  */
 import { findHeldDocument, type DocumentTitleIndex } from '@/lib/card/documentTitles';
 import type { TermMatch } from '@/lib/matcher/matcher';
+import { inlineTextAround } from './inlineText';
 
 /** Characters looked at on each side of the pointer for 《 and 》 (the longest titles we hold are under 40). */
 const DOCUMENT_TITLE_REACH = 80;
@@ -49,4 +50,20 @@ export function documentTitleAt(text: string, offset: number, index: DocumentTit
   if (close < 0 || offset > close) return null;
   const document = findHeldDocument(text.slice(open + 1, close), index);
   return document ? { start: open, end: close + 1, entry: DOCUMENT_ENTRY, document } : null;
+}
+
+/** A held document's title around (node, offset), read across the inline text nodes of its block, or null. */
+export function documentTitleAround(
+  node: Text,
+  offset: number,
+  index: DocumentTitleIndex,
+): { node: Text; match: DocumentTitleMatch } | null {
+  const around = inlineTextAround(node, offset, offset, DOCUMENT_TITLE_REACH);
+  const found = documentTitleAt(around.text, around.start, index);
+  if (!found) return null;
+  const start = around.positionAt(found.start);
+  const end = around.positionAt(found.end, true);
+  const match: DocumentTitleMatch = { ...found, start: start.offset, end: end.offset };
+  if (end.node !== start.node) match.endNode = end.node;
+  return { node: start.node, match };
 }

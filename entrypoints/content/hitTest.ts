@@ -39,14 +39,17 @@ export function findTermAtPoint(
   x: number,
   y: number,
   shadowRoots: ShadowRoot[] = [],
-  /** A 《…》 title of a held document at this offset (documentTitle.ts): it answers before the terms inside it. */
-  documentAt?: (text: string, offset: number) => TermMatch | null,
+  /**
+   * A 《…》 title of a held document at this offset (documentTitle.ts), which may start and end in other text
+   * nodes: it answers before the terms inside it.
+   */
+  documentAt?: (node: Text, offset: number) => { node: Text; match: TermMatch } | null,
 ): TermHit | null {
   const caret = caretAt(doc as unknown as CaretDocument, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const node = caret.node as Text;
-  const title = documentAt?.(node.data, caret.offset);
-  const hit = (title && hitIn(node, [title], caret.offset, x, y)) || hitIn(node, matchesOf(node), caret.offset, x, y);
+  const title = documentAt?.(node, caret.offset);
+  const hit = (title && hitOnRange(title.node, title.match, x, y)) || hitIn(node, matchesOf(node), caret.offset, x, y);
   if (hit) return hit;
   // The pointer may be on the second half of a term that starts in the previous text node (个人<b>账户</b>).
   const walker = doc.createTreeWalker(node.parentNode?.getRootNode() ?? doc, NodeFilter.SHOW_TEXT);
@@ -67,10 +70,15 @@ function hitIn(
   for (const match of matches ?? []) {
     if (match.start > offset) break;
     if (!match.endNode && offset > match.end) continue;
-    const range = rangeOfMatch(node, match);
-    for (const rect of range?.getClientRects() ?? []) {
-      if (rectContains(rect, x, y)) return { node, match, rect };
-    }
+    const hit = hitOnRange(node, match, x, y);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function hitOnRange(node: Text, match: TermMatch, x: number, y: number): TermHit | null {
+  for (const rect of rangeOfMatch(node, match)?.getClientRects() ?? []) {
+    if (rectContains(rect, x, y)) return { node, match, rect };
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inHeading, inRunningText, insideDocumentTitle, looksLikeHeadingText } from './readingContext';
 
 const textOf = (selector: string) => document.querySelector(selector)!.firstChild as Text;
+const firstTextOf = textOf;
 
 describe('document titles in 《》', () => {
   it('finds a term inside one pair of 《》 and not outside or between two titles', () => {
@@ -22,6 +23,40 @@ describe('document titles in 《》', () => {
     const far = `《${'很长的正文'.repeat(40)}个人账户》`;
     const start = far.indexOf('个人账户');
     expect(insideDocumentTitle(far, start, start + 4)).toBe(false);
+  });
+});
+
+describe('document titles split by markup', () => {
+  const matchOf = (node: Text, word: string) => {
+    const start = node.data.indexOf(word);
+    return { start, end: start + word.length, entry: 0 };
+  };
+
+  it('leaves a term in a linked, bold or split title out of running text, and the term after it in', () => {
+    document.body.innerHTML = `
+      <p id="a">按《<a href="#">基本医疗保险关系转移接续暂行办法</a>》，个人账户随人走。</p>
+      <p id="b">见<strong>《个人账户管理办法》</strong>第三条，统筹基金另计。</p>
+      <p id="c">见<span>《</span>关于<b>个人账户</b>的通知<span>》</span>。</p>`;
+    const link = firstTextOf('#a a');
+    expect(inRunningText(link, matchOf(link, '基本医疗保险'))).toBe(false);
+    const tail = document.querySelector('#a')!.lastChild as Text;
+    expect(inRunningText(tail, matchOf(tail, '个人账户'))).toBe(true);
+    const bold = firstTextOf('#b strong');
+    expect(inRunningText(bold, matchOf(bold, '个人账户'))).toBe(false);
+    const after = document.querySelector('#b')!.lastChild as Text;
+    expect(inRunningText(after, matchOf(after, '统筹基金'))).toBe(true);
+    const split = firstTextOf('#c b');
+    expect(inRunningText(split, matchOf(split, '个人账户'))).toBe(false);
+  });
+
+  it('does not pair a 《 and 》 in different paragraphs, nor across a closed title', () => {
+    document.body.innerHTML = `
+      <p>《上一段的书名</p><p id="mid"><b>个人账户</b>在中间</p><p>下一段》</p>
+      <p id="two">《甲》<b>统筹基金</b>《乙》</p>`;
+    const mid = firstTextOf('#mid b');
+    expect(inRunningText(mid, matchOf(mid, '个人账户'))).toBe(true);
+    const two = firstTextOf('#two b');
+    expect(inRunningText(two, matchOf(two, '统筹基金'))).toBe(true);
   });
 });
 

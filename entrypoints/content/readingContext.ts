@@ -4,6 +4,7 @@
  * marked one by one (they still answer a hover).
  */
 import type { TermMatch } from '@/lib/matcher/matcher';
+import { inlineTextAround } from './inlineText';
 import { blockOf } from './readingOrder';
 import { headingLevelOf } from './senseContext';
 
@@ -38,6 +39,35 @@ export function insideDocumentTitle(text: string, start: number, end: number): b
     if (ch === '》') return true;
   }
   return false;
+}
+
+/** The nearest 《 or 》 within `reach` before `index`: '' when there is none, undefined when the text ends first. */
+function bracketBefore(text: string, index: number, reach: number): string | undefined {
+  for (let i = index - 1; i >= Math.max(0, index - reach); i--)
+    if (text[i] === '《' || text[i] === '》') return text[i];
+  return index >= reach ? '' : undefined;
+}
+
+/** The nearest 《 or 》 within `reach` from `index` on: '' when there is none, undefined when the text ends first. */
+function bracketAfter(text: string, index: number, reach: number): string | undefined {
+  for (let i = index; i < Math.min(text.length, index + reach); i++)
+    if (text[i] === '《' || text[i] === '》') return text[i];
+  return text.length - index >= reach ? '' : undefined;
+}
+
+/**
+ * insideDocumentTitle for a match on the page, where a title may be split by markup (《<a>关于…</a>》). Most
+ * matches are decided within their own text node; only when a node ends within reach are the inline text nodes
+ * next to it read (inlineText.ts: a bounded reach, within the block).
+ */
+export function insideDocumentTitleOnPage(node: Text, match: TermMatch): boolean {
+  const before = bracketBefore(node.data, match.start, TITLE_REACH);
+  if (before === '》' || before === '') return false;
+  const after = match.endNode ? undefined : bracketAfter(node.data, match.end, TITLE_REACH);
+  if (after === '《' || after === '') return false;
+  if (before === '《' && after === '》') return true;
+  const around = inlineTextAround(node, match.start, match.end, TITLE_REACH, match.endNode ?? node);
+  return insideDocumentTitle(around.text, around.start, around.end);
 }
 
 /** True for a short piece of text that is not a sentence. Pure. */
@@ -78,6 +108,6 @@ export function inHeading(node: Text): boolean {
 
 /** Whether an occurrence is in running text, where it gets a mark. */
 export function inRunningText(node: Text, match: TermMatch): boolean {
-  if (match.endNode === undefined && insideDocumentTitle(node.data, match.start, match.end)) return false;
+  if (insideDocumentTitleOnPage(node, match)) return false;
   return !inHeading(node);
 }

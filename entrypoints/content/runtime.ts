@@ -26,7 +26,7 @@ import { createPageQuestions } from './pageQuestions';
 import { createEnginePageNumbers } from './pageNumbers';
 import type { PageNumberSource } from '@/lib/pageNumbers/moduleContract';
 import { inRunningText } from './readingContext';
-import { documentTitleAt } from './documentTitle';
+import { documentTitleAround } from './documentTitle';
 import { occurrencesInOrder, sameOccurrence } from './readingOrder';
 
 // Built on the first Chinese text node. The tables are literals of the engine module (generated/engineData.ts):
@@ -167,8 +167,8 @@ export function startLensRuntime(
         // …or at the next pointer move.
         hitTest: (x, y) => {
           if (extensionGone()) return null;
-          const hit = findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots, (text, offset) =>
-            documentTitleAt(text, offset, DOCUMENT_TITLES),
+          const hit = findTermAtPoint(doc, newScanner.matchesOf, x, y, shadowRoots, (node, offset) =>
+            documentTitleAround(node, offset, DOCUMENT_TITLES),
           );
           // The pointer rests on a term: fetch the card module during the hover delay, so the card is ready in time.
           if (hit) card.preload();
