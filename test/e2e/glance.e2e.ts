@@ -460,6 +460,37 @@ describe('《…》 titles of documents we hold', () => {
     await page.close();
   });
 
+  it('a title split by markup (a link, <strong>) is read as one: no term inside it is marked; its card and active mark cover 《 to 》', async () => {
+    const page = await openMarkedPage(browser, server.url('/document-titles.html'), 2);
+    const markedIn = (id: string) =>
+      page.evaluate((paragraphId) => {
+        const paragraph = document.getElementById(paragraphId)!;
+        const texts: string[] = [];
+        for (const name of ['yibao-lens-term', 'yibao-lens-term-next', 'yibao-lens-term-sense'])
+          for (const range of CSS.highlights.get(name) ?? [])
+            if (paragraph.contains(range.startContainer)) texts.push(range.toString());
+        return texts;
+      }, id);
+    // The term after the title is still the paragraph's first mark; none inside the title is.
+    await expect.poll(() => markedIn('linked')).toEqual(['个人账户']);
+    await expect.poll(() => markedIn('bold')).toEqual(['统筹基金']);
+    const cases = [
+      { id: 'gbf-2021-14', hover: '门诊共济保障机制' },
+      { id: 'ybf-2019-54', hover: '糖尿病门诊用药' },
+    ];
+    for (const { id, hover } of cases) {
+      const record = (documentCards as DocumentCardRecord[]).find((d) => d.id === id)!;
+      const card = await openCard(page, hover, /^文件：《/);
+      expect(await card.getAttribute('aria-label')).toBe(`文件：《${record.title}》`);
+      await expect
+        .poll(() => markedTexts(page, 'yibao-lens-active'))
+        .toEqual([`《${record.title.replace(/^国务院办公厅/, '')}》`]);
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'hidden' });
+    }
+    await page.close();
+  });
+
   it('a law named without 中华人民共和国 or edition note is found; a title we do not hold opens no document card', async () => {
     const page = await openMarkedPage(browser, server.url('/document-titles.html'), 2);
     const card = await openCard(page, '社会保险法', /^文件：《中华人民共和国社会保险法/);
