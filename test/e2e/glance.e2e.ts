@@ -468,7 +468,12 @@ describe('《…》 titles of documents we hold', () => {
         const texts: string[] = [];
         for (const name of ['yibao-lens-term', 'yibao-lens-term-next', 'yibao-lens-term-sense'])
           for (const range of CSS.highlights.get(name) ?? [])
-            if (paragraph.contains(range.startContainer)) texts.push(range.toString());
+            if (paragraph.contains(range.startContainer)) {
+              const live = document.createRange();
+              live.setStart(range.startContainer, range.startOffset);
+              live.setEnd(range.endContainer, range.endOffset);
+              texts.push(live.toString());
+            }
         return texts;
       }, id);
     // The term after the title is still the paragraph's first mark; none inside the title is.

@@ -353,6 +353,41 @@ describe('options take effect on open pages at once', () => {
     await expectNotReloaded(article);
   });
 
+  it('known terms: 标出多少 lists the terms marked 我懂了 by name; 恢复标出 (labelled, from the keyboard) marks one again at once', async () => {
+    const article = await openArticle();
+    await browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({ settings: { knownTerms: ['gerenzhanghu', 'tongchoujijin'] } }),
+    );
+    expect(
+      await until(
+        () => markedTexts(article),
+        (m) => !m.includes('个人账户'),
+      ),
+    ).not.toContain('个人账户');
+    const options = await openOptions();
+    const list = options.getByRole('list', { name: '已懂的术语' });
+    await expect
+      .poll(() => list.getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringContaining('个人账户'), expect.stringContaining('统筹基金')]);
+    const restore = options.getByRole('button', { name: '恢复标出 个人账户' });
+    expect(await restore.innerText()).toBe('恢复标出');
+    await restore.focus();
+    await options.keyboard.press('Enter');
+    expect(await until(storedSettings, (s) => (s.knownTerms as string[] | undefined)?.length === 1)).toMatchObject({
+      knownTerms: ['tongchoujijin'],
+    });
+    expect(
+      await until(
+        () => markedTexts(article),
+        (m) => m.includes('个人账户'),
+      ),
+    ).toContain('个人账户');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await options.getByRole('button', { name: '恢复标出 统筹基金' }).click();
+    await options.getByText('还没有。在解释卡片上点“我懂了，不再标出”').waitFor();
+    expect(await options.getByRole('list', { name: '已懂的术语' }).count()).toBe(0);
+  });
+
   it('reset to defaults asks first, then restores everything', async () => {
     await browser.serviceWorker.evaluate(() =>
       chrome.storage.local.set({

@@ -853,3 +853,42 @@ describe('popup: settings, theme, privacy', () => {
     expect(browser.pageErrors.filter((e) => !expected(e))).toEqual([]);
   });
 });
+
+describe('popup: the checker’s plain words for 乙类 and 全自费', () => {
+  it('住院报销估算 says under each field, in plain words a reader sees, what 全自费 and 乙类 are and that they may be left empty', async () => {
+    const page = await openPopup('checker/inpatient');
+    /** The visible hint a field is described by (aria-describedby), and its type size. */
+    const hintOf = (label: string) =>
+      page.getByRole('textbox', { name: label }).evaluate((input) => {
+        const hints = (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id))
+          .filter((el): el is HTMLElement => !!el && el.classList.contains('field-hint'));
+        const hint = hints[0];
+        return hint
+          ? { text: hint.innerText, size: parseFloat(getComputedStyle(hint).fontSize), shown: hint.offsetHeight > 0 }
+          : null;
+      });
+    const selfPay = await hintOf('全自费金额');
+    expect(selfPay?.shown).toBe(true);
+    expect(selfPay!.text).toContain('医保完全不报');
+    expect(selfPay!.text).toContain('全部自己付');
+    expect(selfPay!.text).toContain('不清楚就不填');
+    expect(selfPay!.size).toBeGreaterThanOrEqual(13);
+    const classB = await hintOf('乙类项目金额');
+    expect(classB?.shown).toBe(true);
+    expect(classB!.text).toContain('医保能报');
+    expect(classB!.text).toContain('先自己付一小部分');
+    expect(classB!.text).toContain('不清楚就不填');
+    expect(classB!.size).toBeGreaterThanOrEqual(13);
+    // No clerk's words left unexplained in these two hints.
+    for (const hint of [selfPay!.text, classB!.text]) expect(hint).not.toMatch(/先行自付|政策范围内|目录外/);
+    // The labels say the fields may stay empty, and so do the boxes themselves.
+    for (const label of ['全自费金额', '乙类项目金额']) {
+      const box = page.getByRole('textbox', { name: label });
+      expect(await page.locator(`label[for="${await box.getAttribute('id')}"]`).innerText()).toContain('可不填');
+      expect(await box.getAttribute('placeholder')).toBe('不清楚可不填');
+    }
+    await page.close();
+  });
+});
