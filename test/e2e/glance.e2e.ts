@@ -16,10 +16,12 @@ import {
   launchExtensionBrowser,
   openMarkedPage,
   startFixtureServer,
+  waitForMarks,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
 import { cardOf, noteOf } from './cardLocator';
+import { lowContrastTexts } from './contrast';
 import { htmlPage } from '../fixtures/pages';
 import { readFileSync } from 'node:fs';
 import documentCards from '../../generated/document-cards.json';
@@ -405,6 +407,24 @@ describe('marks that help reading', () => {
     expect(styles[1]!.thickness).toBe('1px');
     expect(styles[1]!.colour).not.toBe(styles[0]!.colour);
     await page.close();
+  });
+});
+
+describe('contrast', () => {
+  it('every text of a card, folded and expanded, myth badges included, reads at 4.5:1 or more, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(server.url('/plain.html'));
+      await waitForMarks(page, 2);
+      const card = await openCard(page, '统筹基金', /^统筹基金：/);
+      expect(await card.evaluate(lowContrastTexts, 4.5)).toEqual([]);
+      await card.locator('.yl-expand').click();
+      await card.locator('.yl-badge-right').waitFor({ state: 'visible' });
+      expect(await card.locator('.yl-badge-wrong').count()).toBeGreaterThan(0);
+      expect(await card.evaluate(lowContrastTexts, 4.5), colorScheme).toEqual([]);
+      await page.close();
+    }
   });
 });
 

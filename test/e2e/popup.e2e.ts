@@ -892,3 +892,19 @@ describe('popup: the checker’s plain words for 乙类 and 全自费', () => {
     await page.close();
   });
 });
+
+describe('popup: contrast', () => {
+  it('the checker’s text, a selected tool included, reads at 4.5:1 or more, light and dark', async () => {
+    // Imported here so this suite's head stays as it is (another change works on it).
+    const { lowContrastTexts } = await import('./contrast');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 380, height: 600 });
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html#checker/inpatient`);
+      await page.getByRole('textbox', { name: '乙类项目金额' }).waitFor();
+      expect(await page.locator('body').evaluate(lowContrastTexts, 4.5), colorScheme).toEqual([]);
+      await page.close();
+    }
+  });
+});
