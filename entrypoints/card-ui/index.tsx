@@ -368,17 +368,22 @@ function KnownTermToast({
   scale,
   onUndo,
   onDismiss,
+  onTakeFocus,
 }: {
   toast: Toast;
   theme: CardState['theme'];
   scale: number;
   onUndo(): void;
   onDismiss(): void;
+  /** The note takes the focus from `previous` (where it goes back when the note leaves). */
+  onTakeFocus(previous: Element | null): void;
 }) {
   const undo = useRef<HTMLButtonElement>(null);
   // A note left from the keyboard takes the focus, so 撤销 is one Enter away.
   useEffect(() => {
-    if (toast.focus) undo.current?.focus({ preventScroll: true });
+    if (!toast.focus) return;
+    onTakeFocus(document.activeElement);
+    undo.current?.focus({ preventScroll: true });
   }, [toast]);
   return (
     <div
@@ -440,13 +445,26 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     // Without storage events (extension gone) the card keeps its size.
   }
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the focus was when the 撤销 note took it. */
+  let toastFocusReturn: Element | null = null;
+  /** The note leaves (撤销, Escape, its time is up); if it held the focus, the focus goes back where it was. */
+  const leaveToast = () => {
+    const hadFocus = !!shadowRoot.activeElement?.closest('.yl-toast');
+    const back = toastFocusReturn;
+    toastFocusReturn = null;
+    setState((s) => ({ ...s, toast: null }));
+    if (!hadFocus) return;
+    if (back instanceof HTMLElement && back !== shadowRoot.host && back !== document.body && back.isConnected)
+      back.focus({ preventScroll: true });
+    else (shadowRoot.activeElement as HTMLElement | null)?.blur();
+  };
   const setState = (update: (s: CardState) => CardState) => {
     const toastBefore = state.toast;
     state = update(state);
     // Each new note starts its own clock.
     if (state.toast !== toastBefore) {
       clearTimeout(toastTimer);
-      if (state.toast) toastTimer = setTimeout(() => setState((s) => ({ ...s, toast: null })), TOAST_MS);
+      if (state.toast) toastTimer = setTimeout(leaveToast, TOAST_MS);
     }
     render();
   };
@@ -461,10 +479,13 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
             scale={state.scale}
             onUndo={() => {
               const termId = state.toast?.termId;
-              setState((s) => ({ ...s, toast: null }));
+              leaveToast();
               if (termId) handlers.onUnknowTerm?.(termId);
             }}
-            onDismiss={() => setState((s) => ({ ...s, toast: null }))}
+            onDismiss={leaveToast}
+            onTakeFocus={(previous) => {
+              if (previous !== shadowRoot.host) toastFocusReturn = previous;
+            }}
           />
         )}
       </StrictMode>,

@@ -20,7 +20,7 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
-import { cardOf, noteOf } from './cardLocator';
+import { cardOf, focusInCard, noteOf } from './cardLocator';
 import { lowContrastTexts } from './contrast';
 import { htmlPage } from '../fixtures/pages';
 import { readFileSync } from 'node:fs';
@@ -89,6 +89,9 @@ beforeAll(async () => {
     ),
     '/reading.html': htmlPage('<h2>第三章 个人账户</h2><p>按《个人账户管理办法》执行：个人账户统筹基金分开记账。</p>'),
     '/document-titles.html': readFileSync('test/fixtures/document-titles.html', 'utf8'),
+    '/focus-return.html': htmlPage(
+      '<p><a id="before" href="#top">返回目录</a></p><p>职工的个人账户由个人缴费计入，统筹基金另计。</p>',
+    ),
     '/plain.html': htmlPage(
       '<p style="font-size: 16px">上个月单位给我交了医保，工资条上写着一笔钱划进了个人账户。</p><p>住院的大头还是统筹基金来付。</p>',
     ),
@@ -373,6 +376,36 @@ describe('marks that help reading', () => {
     const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
     expect((stored.settings as { knownTerms?: string[] }).knownTerms).toEqual([]);
     await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    await page.close();
+  });
+
+  it('我懂了 from the keyboard: 撤销 takes the focus, and when the note leaves (Escape or 撤销) it goes back where it was', async () => {
+    const page = await openMarkedPage(browser, server.url('/focus-return.html'), 2);
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (const leave of ['Escape', '撤销'] as const) {
+      await page.focus('#before');
+      await page.keyboard.press('Alt+j');
+      const card = cardOf(page);
+      await card.waitFor({ state: 'visible' });
+      await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^个人账户：/);
+      // Tab through the card to 我懂了, as a keyboard user does.
+      const focusedButton = () =>
+        card.evaluate((el) => {
+          const active = (el.getRootNode() as ShadowRoot).activeElement;
+          return active?.tagName === 'BUTTON' ? (active.textContent ?? '') : '';
+        });
+      for (let i = 0; i < 10 && !(await focusedButton()).includes('我懂了'); i++) await page.keyboard.press('Tab');
+      expect(await focusedButton()).toContain('我懂了');
+      await page.keyboard.press('Enter');
+      const toast = noteOf(page);
+      await toast.waitFor({ state: 'visible' });
+      await expect.poll(() => focusInCard(page)).toBe(true);
+      await page.keyboard.press(leave === 'Escape' ? 'Escape' : 'Enter');
+      await toast.waitFor({ state: 'detached' });
+      expect(await focusedId()).toBe('before');
+      await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+      await expect.poll(() => markedTexts(page)).toContain('个人账户');
+    }
     await page.close();
   });
 
