@@ -91,6 +91,8 @@ interface Toast {
   top: number;
   /** The card had the keyboard focus: 撤销 takes it. */
   focus: boolean;
+  /** Where that focus goes back when the note leaves. */
+  focusReturn?: Element | null;
 }
 
 /** How long the 撤销 note stays. */
@@ -295,7 +297,9 @@ function FloatingCard({
             const focus =
               root instanceof ShadowRoot && !!root.activeElement && !!ref.current?.contains(root.activeElement);
             handlers.onKnowTerm(record.id);
+            // Closing gives the focus back to where it was before the card took it (the engine's focus return).
             handlers.onClose();
+            const focusReturn = focus ? document.activeElement : null;
             setState((s) => ({
               ...s,
               toast: {
@@ -304,6 +308,7 @@ function FloatingCard({
                 left: box?.left ?? 8,
                 top: box?.top ?? 8,
                 focus,
+                focusReturn,
               },
             }));
           }}
@@ -368,22 +373,17 @@ function KnownTermToast({
   scale,
   onUndo,
   onDismiss,
-  onTakeFocus,
 }: {
   toast: Toast;
   theme: CardState['theme'];
   scale: number;
   onUndo(): void;
   onDismiss(): void;
-  /** The note takes the focus from `previous` (where it goes back when the note leaves). */
-  onTakeFocus(previous: Element | null): void;
 }) {
   const undo = useRef<HTMLButtonElement>(null);
   // A note left from the keyboard takes the focus, so 撤销 is one Enter away.
   useEffect(() => {
-    if (!toast.focus) return;
-    onTakeFocus(document.activeElement);
-    undo.current?.focus({ preventScroll: true });
+    if (toast.focus) undo.current?.focus({ preventScroll: true });
   }, [toast]);
   return (
     <div
@@ -445,13 +445,10 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
     // Without storage events (extension gone) the card keeps its size.
   }
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Where the focus was when the 撤销 note took it. */
-  let toastFocusReturn: Element | null = null;
   /** The note leaves (撤销, Escape, its time is up); if it held the focus, the focus goes back where it was. */
   const leaveToast = () => {
     const hadFocus = !!shadowRoot.activeElement?.closest('.yl-toast');
-    const back = toastFocusReturn;
-    toastFocusReturn = null;
+    const back = state.toast?.focusReturn;
     setState((s) => ({ ...s, toast: null }));
     if (!hadFocus) return;
     if (back instanceof HTMLElement && back !== shadowRoot.host && back !== document.body && back.isConnected)
@@ -483,9 +480,6 @@ function mount(shadowRoot: ShadowRoot, handlers: LensCardHandlers): LensCardView
               if (termId) handlers.onUnknowTerm?.(termId);
             }}
             onDismiss={leaveToast}
-            onTakeFocus={(previous) => {
-              if (previous !== shadowRoot.host) toastFocusReturn = previous;
-            }}
           />
         )}
       </StrictMode>,
