@@ -41,7 +41,7 @@ function scopes(parts: {
 
 // A small hand-made table: entry 0 is ambiguous between 医保, 养老 (shown) and 银行 (unrelated, near only).
 const toy: CompiledSenses = {
-  version: 3,
+  version: 4,
   nearWindow: 4,
   senses: [
     { id: 'pension-account', name: '养老保险个人账户', shown: true },
@@ -173,7 +173,7 @@ describe('resolveSense on a hand-made table', () => {
 const NOTE_INJURY = 1;
 const PENSION_LOOKALIKE = 0;
 const schemeToy: CompiledSenses = {
-  version: 3,
+  version: 4,
   nearWindow: 4,
   senses: [
     { id: 'pension-years', name: '养老保险缴费年限', shown: true },
@@ -262,7 +262,7 @@ describe('the scheme of the passage', () => {
 // 社保 name social insurance as a whole.
 const NOTE_MILITARY = 2;
 const socialToy: CompiledSenses = {
-  version: 3,
+  version: 4,
   nearWindow: 4,
   senses: [
     { id: 'pension-years', name: '养老保险缴费年限', shown: true },
@@ -412,6 +412,62 @@ describe('text helpers', () => {
       '第二章 基本养老保险',
       '社会保险法',
     ]);
+  });
+});
+
+describe('packing the plans', () => {
+  it('stores a cue every entry has once, and keeps a word an entry gives twice or otherwise in the plans', () => {
+    const packed = packSensePlans({
+      0: [
+        ['社保局', CUE_NEUTRAL, false],
+        ['养老', 0, false],
+        ['银行', 1, true],
+      ],
+      1: [
+        ['社保局', CUE_NEUTRAL, false],
+        ['养老', CUE_BLOCKED, false],
+        ['银行', 1, true],
+        ['银行', CUE_BLOCKED, false],
+      ],
+    });
+    const word = (w: number) => packed.words[w];
+    const triples = (flat: number[]) =>
+      Array.from({ length: flat.length / 3 }, (_, k) => [word(flat[3 * k]!), flat[3 * k + 1], flat[3 * k + 2]]);
+    expect(triples(packed.sharedCues ?? [])).toEqual([['社保局', CUE_NEUTRAL, 0]]);
+    expect(triples(packed.plans[0]!.cues)).toEqual([
+      ['养老', 0, 0],
+      ['银行', 1, 1],
+    ]);
+    expect(triples(packed.plans[1]!.cues)).toEqual([
+      ['养老', CUE_BLOCKED, 0],
+      ['银行', 1, 1],
+      ['银行', CUE_BLOCKED, 0],
+    ]);
+  });
+
+  it('resolves with the shared cues as it would with each entry holding them', () => {
+    const lists = {
+      0: [
+        ['养老', 0, false],
+        ['社保局', CUE_NEUTRAL, false],
+      ] as [string, number, boolean][],
+      1: [['社保局', CUE_NEUTRAL, false]] as [string, number, boolean][],
+    };
+    const table = (packed: ReturnType<typeof packSensePlans>): CompiledSenses => ({
+      version: 4,
+      nearWindow: 4,
+      senses: [{ id: 'pension-account', name: '养老保险个人账户', shown: true }],
+      schemes: [],
+      ...packed,
+    });
+    const shared = table(packSensePlans(lists));
+    expect(shared.sharedCues?.length).toBe(3);
+    const sentence = { sentence: '社保局说[[个人账户]]的钱属于养老' };
+    for (const entry of [0, 1]) {
+      const alone = table(packSensePlans({ [entry]: lists[entry as 0 | 1] }));
+      expect(resolveSense(shared, entry, scopes(sentence))).toEqual(resolveSense(alone, entry, scopes(sentence)));
+    }
+    expect(resolveSense(shared, 0, scopes(sentence))).toBe('pension-account');
   });
 });
 

@@ -48,7 +48,7 @@ export interface CompiledSensePlan {
 
 /** Shipped to the content script in generated/engineData.ts; built by scripts/compile/senses.ts. */
 export interface CompiledSenses {
-  version: 3;
+  version: 4;
   nearWindow: number;
   senses: CompiledSense[];
   /** Every cue word of every entry and scheme: a text is scanned once, whatever entries its matches belong to. */
@@ -59,6 +59,8 @@ export interface CompiledSenses {
   schemeCues: number[];
   /** Words that name social insurance as a whole (社会保险, 五险一金): word indexes, CUE_SOCIAL for every entry. */
   socialCues?: number[];
+  /** Cue triples every plan shares (as in CompiledSensePlan.cues), stored once; a plan's own cues come after them. */
+  sharedCues?: number[];
   /** Keyed by matcher entry index; entries without a plan keep their 医保 card in any passage. */
   plans: Record<string, CompiledSensePlan>;
 }
@@ -144,9 +146,11 @@ function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan) {
     }
     for (const w of compiled.socialCues ?? []) p.target[w] = CUE_SOCIAL;
     // The entry's own cue words come second: they override what a scheme word means for this entry.
-    for (let k = 0; k < plan.cues.length; k += 3) {
-      p.target[plan.cues[k]!] = plan.cues[k + 1]!;
-      p.near[plan.cues[k]!] = plan.cues[k + 2]!;
+    for (const cues of [compiled.sharedCues ?? [], plan.cues]) {
+      for (let k = 0; k < cues.length; k += 3) {
+        p.target[cues[k]!] = cues[k + 1]!;
+        p.near[cues[k]!] = cues[k + 2]!;
+      }
     }
     t.targets.set(plan, p);
   }

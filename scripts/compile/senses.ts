@@ -208,17 +208,49 @@ export function packSensePlans(
   };
   const schemeCues = schemeWords.flatMap(([word, scheme, near]) => [wordIndex(word), scheme, near ? 1 : 0]);
   const socialCues = socialWords.map(wordIndex);
+  const shared = sharedCueKeys(Object.values(cueLists));
+  const sharedCues: number[] = [];
+  for (const key of shared) {
+    const [word, target, near] = JSON.parse(key) as [string, number, boolean];
+    sharedCues.push(wordIndex(word), target, near ? 1 : 0);
+  }
   const plans: Record<string, CompiledSensePlan> = {};
   for (const [entry, cues] of Object.entries(cueLists)) {
     const flat: number[] = [];
-    for (const [word, target, near] of cues) flat.push(wordIndex(word), target, near ? 1 : 0);
+    for (const cue of cues) {
+      if (shared.has(JSON.stringify(cue))) continue;
+      const [word, target, near] = cue;
+      flat.push(wordIndex(word), target, near ? 1 : 0);
+    }
     plans[entry] = {
       cues: flat,
       schemes: schemesByEntry[entry] ?? [],
       ...(needsCue.has(entry) ? { needsCue: 1 } : {}),
     };
   }
-  return { words, schemeCues, ...(socialCues.length ? { socialCues } : {}), plans };
+  return {
+    words,
+    schemeCues,
+    ...(socialCues.length ? { socialCues } : {}),
+    ...(sharedCues.length ? { sharedCues } : {}),
+    plans,
+  };
+}
+
+/**
+ * The cues every entry has, word for word (agency names that decide nothing, for one): stored once instead of
+ * in each plan, which kept the engine over its size budget. Only a word that occurs once in every list counts,
+ * so applying the shared cues before an entry's own gives the same targets as the full list did.
+ */
+function sharedCueKeys(lists: [string, number, boolean][][]): Set<string> {
+  if (lists.length < 2) return new Set();
+  const onceIn = (list: [string, number, boolean][]) => {
+    const count = new Map<string, number>();
+    for (const [word] of list) count.set(word, (count.get(word) ?? 0) + 1);
+    return new Set(list.filter(([word]) => count.get(word) === 1).map((cue) => JSON.stringify(cue)));
+  };
+  const [first, ...rest] = lists.map(onceIn);
+  return new Set([...first!].filter((key) => rest.every((keys) => keys.has(key))));
 }
 
 /** The senses the content script knows: the look-alike senses, then one note per scheme that has one. */
@@ -258,7 +290,7 @@ export function compileSenses(
     ...scheme.nearCues.map((w): [string, number, boolean] => [w, k, true]),
   ]);
   return {
-    version: 3,
+    version: 4,
     nearWindow: senses.nearWindow,
     senses: compiledSenses,
     schemes: senses.schemes.map((s) => s.id),
