@@ -12,8 +12,8 @@ import './popup.css';
 import { parsePopupRoute, takeStoredPopupRoute, type PopupRoute } from '@/lib/messaging/popupRoute';
 import { loadCheckerPanel, PopupApp } from './PopupApp';
 import { loadSearchModule } from './SearchPanel';
-import { tabOfRoute } from './popupShared';
-import type { QuickFocus, QuickHandoff, QuickShell } from './quickShell';
+import type { FirstView } from './quick';
+import type { QuickFocus, QuickHandoff } from './quickShell';
 
 /** Opened as a page, the hash may change under us: the popup reopens there. */
 function PopupRoot({ route, handoff }: { route: PopupRoute; handoff: QuickHandoff | null }) {
@@ -28,18 +28,6 @@ function PopupRoot({ route, handoff }: { route: PopupRoute; handoff: QuickHandof
   }, []);
   return (
     <PopupApp key={opening.key} boot={{ route: opening.route, search: location.search, handoff: opening.handoff }} />
-  );
-}
-
-/** Whether the reader has done anything in the first view (then a route stored by the background yields to it). */
-function readerActed(handoff: QuickHandoff, route: PopupRoute): boolean {
-  const edits = Object.values(handoff.checker?.edits ?? {}).some((values) => Object.keys(values).length > 0);
-  return (
-    (handoff.query ?? '') !== (route.view === 'search' ? route.text : '') ||
-    handoff.open !== null ||
-    handoff.settingsOpen ||
-    handoff.tab !== tabOfRoute(route) ||
-    edits
   );
 }
 
@@ -62,19 +50,18 @@ function restoreFocus(container: HTMLElement, focus: QuickFocus | null) {
     target.setSelectionRange(focus.start, focus.end ?? focus.start, focus.direction ?? undefined);
 }
 
-export async function takeOver(shell: QuickShell, hashRoute: PopupRoute): Promise<void> {
-  // A route the background stored for this opening (context menu, a card's 在弹窗中查看), when the hash names none.
-  const stored = parsePopupRoute(location.hash) === null ? await takeStoredPopupRoute() : null;
-  const early = shell.snapshot();
-  const useStored = stored !== null && !readerActed(early, hashRoute);
-  const route = useStored ? stored : hashRoute;
-  const tab = useStored ? tabOfRoute(route) : early.tab;
+export async function takeOver(firstView: FirstView): Promise<void> {
+  await firstView.settled;
+  // The first view already drew a route the background stored for this opening; it is read once, so clear it.
+  if (parsePopupRoute(location.hash) === null) await takeStoredPopupRoute();
+  const { shell, route } = firstView;
+  const tab = shell.snapshot().tab;
   await Promise.all([
     tab === 'search' ? loadSearchModule() : null,
     tab === 'checker' ? loadCheckerPanel().then((m) => m.preloadCheckerInputs()) : null,
   ]);
   await shell.whenIdle();
-  const handoff = useStored ? null : shell.snapshot();
+  const handoff = shell.snapshot();
   const container = document.getElementById('root')!;
   flushSync(() =>
     createRoot(container).render(
@@ -84,5 +71,5 @@ export async function takeOver(shell: QuickShell, hashRoute: PopupRoute): Promis
     ),
   );
   shell.remove();
-  restoreFocus(container, handoff?.focus ?? null);
+  restoreFocus(container, handoff.focus);
 }

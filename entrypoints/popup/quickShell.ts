@@ -6,10 +6,10 @@
  * values typed, the tab or result chosen, the focus and the caret. Nothing typed here is lost.
  */
 import checkerShellJson from '@/generated/checker-shell.json';
-import quickTableJson from '@/generated/popup-quick.json';
 import type { CheckerShell, CheckerShellField } from '@/lib/checker/shellFields';
 import { CHECKER_TOOL_IDS, CHECKER_TOOL_LABELS, type CheckerToolId } from '@/lib/checker/toolIds';
 import type { PopupRoute } from '@/lib/messaging/popupRouteSchema';
+import { quickSearchTable } from './quickTable';
 import { lookupQuickSearch, type QuickSearchGroup, type QuickSearchTable } from '@/lib/search/quickSearch';
 import {
   markSearchRendered,
@@ -25,7 +25,8 @@ import {
   type PopupTab,
 } from './popupShared';
 
-const quickTable = quickTableJson as unknown as QuickSearchTable;
+/** The quick table comes with this script (one fetch, no round trip when the reader types); parsed on first use. */
+const quickTable = (): QuickSearchTable | null => quickSearchTable();
 const checkerShell = checkerShellJson as unknown as CheckerShell;
 
 export type QuickFocus =
@@ -80,6 +81,8 @@ export interface QuickShell {
   whenIdle(): Promise<void>;
   /** What the reader did so far. */
   snapshot(): QuickHandoff;
+  /** Whether the reader has done anything here yet (typed, chosen, moved the focus). */
+  acted(): boolean;
   /** Removes the shell and its listeners (the app has taken over). */
   remove(): void;
 }
@@ -94,6 +97,7 @@ export function mountQuickShell(container: HTMLElement, route: PopupRoute): Quic
     checker: null,
   };
   let composing = false;
+  let acted = false;
   const idleWaiters: (() => void)[] = [];
 
   const root = h('div', { class: 'popup', 'data-quick-shell': '' });
@@ -212,7 +216,8 @@ export function mountQuickShell(container: HTMLElement, route: PopupRoute): Quic
       state.query = query;
       active = -1;
       input.removeAttribute('aria-activedescendant');
-      const groups = query.trim() ? lookupQuickSearch(quickTable, query) : [];
+      const table = quickTable();
+      const groups = !query.trim() ? [] : table ? lookupQuickSearch(table, query) : null;
       rows = [];
       listbox.replaceChildren(...(groups ?? []).map((group) => resultGroup(group, rows)));
       const showing = rows.length > 0;
@@ -309,8 +314,10 @@ export function mountQuickShell(container: HTMLElement, route: PopupRoute): Quic
   function emptyState(): DocumentFragment {
     const fragment = document.createDocumentFragment();
     fragment.append(h('p', { class: 'search-tip' }, SEARCH_TIP));
-    const { terms, articles } = quickTable.suggestions;
-    const doc = (i: number) => quickTable.docs[i]!;
+    const table = quickTable();
+    if (!table) return fragment;
+    const { terms, articles } = table.suggestions;
+    const doc = (i: number) => table.docs[i]!;
     const open = (kind: 'term' | 'article', i: number) => () => (state.open = { kind, id: doc(i)[1] });
     fragment.append(
       h(
@@ -433,6 +440,7 @@ export function mountQuickShell(container: HTMLElement, route: PopupRoute): Quic
   }
 
   selectTab(state.tab);
+  for (const type of ['input', 'change', 'click', 'keydown']) root.addEventListener(type, () => (acted = true), true);
   container.append(root);
   // The app's first focus on the search route: the search box (elsewhere the app sets it when it takes over).
   if (route.view === 'search') shown.searchInput?.focus();
@@ -459,6 +467,7 @@ export function mountQuickShell(container: HTMLElement, route: PopupRoute): Quic
       }
       return { ...state, checker: state.checker && { ...state.checker }, focus };
     },
+    acted: () => acted,
     remove: () => root.remove(),
   };
 }
