@@ -8,13 +8,13 @@ describe('the popup’s theme and 字号', () => {
     expect(POPUP_TEXT_SCALE).toEqual(TEXT_SIZE_SCALE);
   });
 
-  it('sets the theme and the --yl-scale variable on the page', () => {
+  it('sets the theme and the --yl-scale variable on the themed body', () => {
     applyPopupLook({ theme: 'dark', textSize: 'xlarge' });
     expect(document.body.dataset.theme).toBe('dark');
     expect(document.documentElement.style.colorScheme).toBe('dark');
-    expect(document.documentElement.style.getPropertyValue('--yl-scale')).toBe('1.25');
+    expect(document.body.style.getPropertyValue('--yl-scale')).toBe('1.25');
     applyPopupLook({ theme: 'system', textSize: 'standard' });
     expect(document.documentElement.style.colorScheme).toBe('light dark');
-    expect(document.documentElement.style.getPropertyValue('--yl-scale')).toBe('1');
+    expect(document.body.style.getPropertyValue('--yl-scale')).toBe('1');
   });
 });

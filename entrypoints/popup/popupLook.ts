@@ -7,5 +7,5 @@ export const POPUP_TEXT_SCALE: Record<LensSettings['textSize'], number> = { stan
 export function applyPopupLook(settings: Pick<LensSettings, 'theme' | 'textSize'>): void {
   document.body.dataset.theme = settings.theme;
   document.documentElement.style.colorScheme = settings.theme === 'system' ? 'light dark' : settings.theme;
-  document.documentElement.style.setProperty('--yl-scale', String(POPUP_TEXT_SCALE[settings.textSize]));
+  document.body.style.setProperty('--yl-scale', String(POPUP_TEXT_SCALE[settings.textSize]));
 }
