@@ -71,5 +71,6 @@ export async function takeOver(firstView: FirstView): Promise<void> {
     ),
   );
   shell.remove();
+  document.getElementById('quick')?.remove();
   restoreFocus(container, handoff.focus);
 }

@@ -92,7 +92,8 @@ afterAll(async () => {
 describe('popup: search', () => {
   it('opens with the search box focused, suggestions shown and a time-to-render mark', async () => {
     const page = await openPopup();
-    expect(await searchBox(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    // Read in one step: the first view's box, or the app's after it takes over, holds the focus.
+    expect(await page.evaluate(() => document.activeElement?.matches('.search-input[role="combobox"]'))).toBe(true);
     await page.getByRole('heading', { name: '常用术语' }).waitFor();
     expect(await page.locator('.suggestions .yl-chip').count()).toBeGreaterThan(3);
     expect(await page.evaluate(() => performance.getEntriesByName('yibao-popup-search-rendered').length)).toBe(1);
@@ -908,7 +909,7 @@ describe('popup: first view and takeover', () => {
       .locator('#root [role="option"]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-doc-id')));
     expect(appRows.slice(0, before.rows!.length)).toEqual(before.rows);
-    expect(await page.locator('#quick *').count()).toBe(0);
+    expect(await page.locator('#quick').count()).toBe(0);
     // The reader goes on typing in the app where the caret was.
     await page.keyboard.type('x');
     expect(await box.inputValue()).toBe('个人x账户');
