@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckerToolId } from '@/lib/checker/toolIds';
-import { isLensActiveOn, siteKeyOf, TEXT_SIZE_SCALE } from '@/lib/settings/settings';
+import { isLensActiveOn, siteKeyOf } from '@/lib/settings/settings';
 import { rulesCovering } from '@/lib/settings/sites';
 import { useSettings } from '@/lib/settings/useSettings';
 import { setting, type SettingsIntent } from '@/lib/settings/intents';
@@ -99,18 +99,13 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
     if (openingTab !== 'search') tabRefs.current[openingTab]?.focus();
   }, [openingTab]);
 
-  // Theme and 字号 (the first view applied the stored ones already; this follows changes).
+  // Theme and 字号, live (the first view applied the stored ones already; the card and the PDF reader follow 字号
+  // by themselves).
   const theme = settings?.theme;
   const textSize = settings?.textSize;
   useEffect(() => {
     if (theme && textSize) applyPopupLook({ theme, textSize });
   }, [theme, textSize]);
-
-  // 字号: the popup's type follows the setting, live (the card and the PDF reader follow it by themselves).
-  const textSize = settings?.textSize;
-  useEffect(() => {
-    if (textSize) document.body.style.setProperty('--yl-scale', String(TEXT_SIZE_SCALE[textSize]));
-  }, [textSize]);
 
   const siteKey = context?.target?.url ? siteKeyOf(context.target.url) : null;
   const lensOff = settings !== null && !isLensActiveOn(settings, siteKey);
