@@ -7,8 +7,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import '@/lib/card/termCard.css';
-import './popup.css';
 import { parsePopupRoute, takeStoredPopupRoute, type PopupRoute } from '@/lib/messaging/popupRoute';
 import { loadCheckerPanel, PopupApp } from './PopupApp';
 import { loadSearchModule } from './SearchPanel';

@@ -2,7 +2,6 @@
  * The popup's only script in popup.html: draws the first view at once without React (./quickShell.ts), then, after
  * the first frame, loads the app (./main.tsx), which takes over from it.
  */
-import '@/lib/card/termCard.css';
 import './popup.css';
 import { browser } from 'wxt/browser';
 import { formatPopupRoute, parsePopupRoute, POPUP_HOME_ROUTE } from '@/lib/messaging/popupRouteText';
