@@ -93,4 +93,20 @@ describe('the popup’s first view (no React)', () => {
     expect(shell.snapshot().tab).toBe('page');
     expect(shell.acted()).toBe(true);
   });
+
+  it('the app waits for a word being composed with an input method before it takes over', async () => {
+    shell = mountQuickShell(document.body, { view: 'search', text: '' });
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    let idle = false;
+    const waiting = shell.whenIdle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    type(input, '个人账户');
+    input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '个人账户' }));
+    await waiting;
+    expect(idle).toBe(true);
+    expect(shell.snapshot().query).toBe('个人账户');
+    await expect(shell.whenIdle()).resolves.toBeUndefined();
+  });
 });
