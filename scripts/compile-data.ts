@@ -18,6 +18,10 @@ import {
 } from './compile/pipeline';
 import type { PageTermMeta } from '../lib/card/records';
 import { buildDocumentTitleIndex, documentCardRecords } from '../lib/card/documentTitles';
+import { describeCheckerShell } from '../lib/checker/shellFields';
+import { createPopupSearchIndex } from '../lib/search/popupSearchIndex';
+import { quickSearchQueries } from '../lib/search/quickSearch';
+import { buildQuickSearchTable } from '../lib/search/quickSearchBuild';
 import { SenseDataError, buildSenseCards, compileSenses, findSenseProblems, loadSenses } from './compile/senses';
 
 /** `--data <dir>` and `--out <dir>` (defaults: data, generated); tests point them at temporary copies. */
@@ -66,8 +70,20 @@ function main() {
   write('entry-ids.json', { terms: cards.map((c) => c.id), articles: articles.map((a) => a.id) });
   const searchDocs = buildSearchDocs(data);
   write('search-docs.json', searchDocs);
-  write('search-ranking.json', buildSearchRanking(data, searchDocs));
-  write('search-words.json', buildSearchWords(data));
+  // The popup's first script: the full search's answers for every whole name, and the checker's forms as data.
+  const searchRanking = buildSearchRanking(data, searchDocs);
+  const searchWords = buildSearchWords(data);
+  write(
+    'popup-quick.json',
+    buildQuickSearchTable(
+      createPopupSearchIndex(searchDocs, searchRanking, searchWords),
+      quickSearchQueries(searchDocs),
+      searchRanking.suggestions,
+    ),
+  );
+  write('checker-shell.json', describeCheckerShell());
+  write('search-ranking.json', searchRanking);
+  write('search-words.json', searchWords);
   write('regions.json', data.regions);
   const pageTermMeta: PageTermMeta = {
     terms: Object.fromEntries(data.glossary.map((e) => [e.id, { summary: e.summary, category: e.category }])),

@@ -14,6 +14,8 @@ import { CHECKER_FIELD_MAX_CHARS } from '@/lib/checker/fields';
 
 interface FieldProps<S extends CheckerFieldSpec, V> {
   id: string;
+  /** The field's key in its tool (the popup's takeover finds the field by it). */
+  name: string;
   spec: S;
   value: V;
   onChange(value: V): void;
@@ -30,6 +32,7 @@ function Hint({ id, text }: { id: string; text?: string }) {
 
 export function CheckerNumberField({
   id,
+  name,
   spec,
   value,
   error,
@@ -60,6 +63,7 @@ export function CheckerNumberField({
       <input
         ref={inputRef}
         id={id}
+        name={name}
         type="text"
         inputMode="decimal"
         autoComplete="off"
@@ -89,13 +93,14 @@ export function CheckerNumberField({
   );
 }
 
-export function CheckerChoiceField({ id, spec, value, onChange }: FieldProps<CheckerChoiceFieldSpec, string>) {
+export function CheckerChoiceField({ id, name, spec, value, onChange }: FieldProps<CheckerChoiceFieldSpec, string>) {
   const hintId = `${id}-hint`;
   return (
     <div className="field">
       <label htmlFor={id}>{spec.label}</label>
       <select
         id={id}
+        name={name}
         value={value}
         aria-describedby={spec.help ? hintId : undefined}
         onChange={(e) => onChange(e.target.value)}
@@ -111,12 +116,13 @@ export function CheckerChoiceField({ id, spec, value, onChange }: FieldProps<Che
   );
 }
 
-export function CheckerFlagField({ id, spec, value, onChange }: FieldProps<CheckerFlagFieldSpec, boolean>) {
+export function CheckerFlagField({ id, name, spec, value, onChange }: FieldProps<CheckerFlagFieldSpec, boolean>) {
   const hintId = `${id}-hint`;
   return (
     <div className="field field-check">
       <input
         id={id}
+        name={name}
         type="checkbox"
         checked={value}
         aria-describedby={spec.help ? hintId : undefined}

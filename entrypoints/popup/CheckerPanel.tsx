@@ -59,6 +59,7 @@ function ToolForm({
                   <CheckerNumberField
                     key={key}
                     id={id}
+                    name={key}
                     spec={spec}
                     value={String(values[key] ?? '')}
                     error={evaluation.errors[key]}
@@ -67,9 +68,27 @@ function ToolForm({
                   />
                 );
               case 'choice':
-                return <CheckerChoiceField key={key} id={id} spec={spec} value={String(values[key])} onChange={set} />;
+                return (
+                  <CheckerChoiceField
+                    key={key}
+                    id={id}
+                    name={key}
+                    spec={spec}
+                    value={String(values[key])}
+                    onChange={set}
+                  />
+                );
               case 'flag':
-                return <CheckerFlagField key={key} id={id} spec={spec} value={values[key] === true} onChange={set} />;
+                return (
+                  <CheckerFlagField
+                    key={key}
+                    id={id}
+                    name={key}
+                    spec={spec}
+                    value={values[key] === true}
+                    onChange={set}
+                  />
+                );
             }
           })}
       </div>
@@ -82,42 +101,91 @@ function ToolForm({
   );
 }
 
+type LoadedInputs = Awaited<ReturnType<typeof loadCheckerInputs>>;
 /** Started when this chunk loads (the popup imports it as soon as it opens at 计算器), not after the first render. */
-let firstLoad: ReturnType<typeof loadCheckerInputs> | null = loadCheckerInputs();
-const readInputs = () => {
-  const pending = firstLoad ?? loadCheckerInputs();
+let firstLoad: Promise<LoadedInputs> | null = loadCheckerInputs().catch(() => ({
+  inputs: defaultCheckerInputs(),
+  repaired: false,
+}));
+/** The first load's answer once it has come: the panel then renders its form at once (the popup's takeover). */
+let firstLoaded: LoadedInputs | null = null;
+void firstLoad.then((loaded) => (firstLoaded = loaded));
+/** Resolves when the saved inputs are read (the popup waits for it before taking over from its first view). */
+export const preloadCheckerInputs = async (): Promise<void> => void (await (firstLoad ?? Promise.resolve()));
+const readInputs = (): Promise<LoadedInputs> => {
+  const pending = firstLoad ?? loadCheckerInputs().catch(() => ({ inputs: defaultCheckerInputs(), repaired: false }));
   firstLoad = null;
+  firstLoaded = null;
   return pending;
 };
+/** Used by the panel that rendered with it; a later panel reads storage again. */
+const forgetFirstLoad = () => {
+  firstLoad = null;
+  firstLoaded = null;
+};
+
+/** What was typed into the popup's first view before this panel arrived: it wins over the saved values. */
+export interface CheckerShellEdits {
+  tool: CheckerToolId;
+  edits: Partial<Record<CheckerToolId, Record<string, string | boolean>>>;
+}
+
+function openingInputs(loaded: CheckerInputs, initialTool: CheckerToolId | null, shell: CheckerShellEdits | null) {
+  const inputs: CheckerInputs = { ...loaded, tool: shell?.tool ?? initialTool ?? loaded.tool };
+  for (const tool of CHECKER_TOOL_IDS) {
+    const edits = shell?.edits[tool];
+    if (edits && Object.keys(edits).length > 0) inputs[tool] = { ...inputs[tool], ...edits };
+  }
+  return inputs;
+}
+
+const hasShellEdits = (shell: CheckerShellEdits | null) =>
+  Object.values(shell?.edits ?? {}).some((values) => Object.keys(values).length > 0);
 
 export default function CheckerPanel({
   initialTool,
+  shellEdits = null,
   pageNumbers = null,
 }: {
   initialTool: CheckerToolId | null;
+  shellEdits?: CheckerShellEdits | null;
   /** The target page's numbers, for 「用本页的数字」 (null: no page to read). */
   pageNumbers?: PageNumbersSource | null;
 }) {
   const base = useId().replace(/:/g, '');
-  const [inputs, setInputs] = useState<CheckerInputs | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [opening] = useState(() => {
+    const loaded = firstLoaded;
+    return loaded && { ...loaded, inputs: openingInputs(loaded.inputs, initialTool, shellEdits) };
+  });
+  const [inputs, setInputs] = useState<CheckerInputs | null>(opening?.inputs ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    opening?.repaired ? '保存的计算器数据有损坏，已把坏掉的项目恢复为默认值，其余的都保留了。' : null,
+  );
   /** The values the last 重置 replaced, until 撤销 or another tool. */
   const [undoValues, setUndoValues] = useState<CheckerFormValues | null>(null);
   const [provenance, setProvenance] = useState<PageNumbersProvenance | null>(null);
 
   useEffect(() => {
+    if (opening) forgetFirstLoad();
+    // Values typed into the first view are the reader's: kept as if typed here.
+    if (opening && hasShellEdits(shellEdits))
+      void saveCheckerInputs(opening.inputs).catch(() => setNotice('无法保存输入，关闭弹窗后不会保留。'));
+  }, [opening, shellEdits]);
+
+  useEffect(() => {
+    if (opening) return;
     let live = true;
-    void readInputs()
-      .catch(() => ({ inputs: defaultCheckerInputs(), repaired: false }))
-      .then(({ inputs: loaded, repaired }) => {
-        if (!live) return;
-        setInputs(initialTool ? { ...loaded, tool: initialTool } : loaded);
-        if (repaired) setNotice('保存的计算器数据有损坏，已把坏掉的项目恢复为默认值，其余的都保留了。');
-      });
+    void readInputs().then(({ inputs: loaded, repaired }) => {
+      if (!live) return;
+      const next = openingInputs(loaded, initialTool, shellEdits);
+      setInputs(next);
+      if (hasShellEdits(shellEdits)) void saveCheckerInputs(next).catch(() => undefined);
+      if (repaired) setNotice('保存的计算器数据有损坏，已把坏掉的项目恢复为默认值，其余的都保留了。');
+    });
     return () => {
       live = false;
     };
-  }, [initialTool]);
+  }, [opening, initialTool, shellEdits]);
 
   if (!inputs) return <p className="state-message">正在读取上次的输入…</p>;
 

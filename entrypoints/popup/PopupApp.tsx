@@ -4,19 +4,9 @@
  * background through storage.session.
  */
 import { browser } from 'wxt/browser';
-import {
-  lazy,
-  Suspense,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CheckerToolId } from '@/lib/checker/toolIds';
-import { isLensActiveOn, siteKeyOf, TEXT_SIZE_SCALE } from '@/lib/settings/settings';
+import { isLensActiveOn, siteKeyOf } from '@/lib/settings/settings';
 import { rulesCovering } from '@/lib/settings/sites';
 import { useSettings } from '@/lib/settings/useSettings';
 import { setting, type SettingsIntent } from '@/lib/settings/intents';
@@ -29,43 +19,65 @@ import { pageNumbersSourceFor } from './pageNumbersSource';
 import { resolvePopupContext, type PopupContext } from './popupTarget';
 import { SearchPanel } from './SearchPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { applyPopupLook } from './popupLook';
+import { POPUP_TABS, tabOfRoute, type PopupTab } from './popupShared';
+import type { QuickHandoff } from './quickShell';
 
-export const loadCheckerPanel = () => import('./CheckerPanel');
-const CheckerPanel = lazy(loadCheckerPanel);
+type CheckerModule = typeof import('./CheckerPanel');
+let checkerModule: CheckerModule | null = null;
+let checkerModuleLoading: Promise<CheckerModule> | null = null;
+/** The checker's code, imported once on demand; once loaded, the panel renders in the same pass (no fallback). */
+export const loadCheckerPanel = () =>
+  (checkerModuleLoading ??= import('./CheckerPanel').then((m) => (checkerModule = m)));
 
-type PopupTab = 'search' | 'page' | 'numbers' | 'checker';
-const TABS: { id: PopupTab; label: string }[] = [
-  { id: 'search', label: '查询' },
-  { id: 'page', label: '本页术语' },
-  { id: 'numbers', label: '本页数字' },
-  { id: 'checker', label: '计算器' },
-];
-
-function tabOf(route: PopupRoute): PopupTab {
-  return route.view === 'page' || route.view === 'numbers' || route.view === 'checker' ? route.view : 'search';
+function useCheckerModule(wanted: boolean): CheckerModule | null {
+  const [loaded, setLoaded] = useState<CheckerModule | null>(checkerModule);
+  useEffect(() => {
+    if (loaded || !wanted) return;
+    let live = true;
+    void loadCheckerPanel().then((m) => live && setLoaded(m));
+    return () => {
+      live = false;
+    };
+  }, [loaded, wanted]);
+  return loaded;
 }
+
+const TABS = POPUP_TABS;
+const tabOf = tabOfRoute;
 
 export interface PopupBoot {
   route: PopupRoute;
   /** location.search, for ?targetTab=<id>. */
   search: string;
+  /** What the reader did in the first view before the app took over (./quickShell.ts). */
+  handoff?: QuickHandoff | null;
 }
 
 export function PopupApp({ boot }: { boot: PopupBoot }) {
   const base = useId().replace(/:/g, '');
-  const { route } = boot;
+  const { route, handoff = null } = boot;
+  const openingTab = handoff?.tab ?? tabOf(route);
   // Opened at 计算器: its code and the saved inputs start loading now, alongside the first render.
-  if (route.view === 'checker') void loadCheckerPanel();
-  const [tab, setTab] = useState<PopupTab>(tabOf(route));
-  const [visited, setVisited] = useState<Set<PopupTab>>(() => new Set([tabOf(route)]));
-  const [query, setQuery] = useState(route.view === 'search' ? route.text : '');
+  if (openingTab === 'checker') void loadCheckerPanel();
+  const [tab, setTab] = useState<PopupTab>(openingTab);
+  const [visited, setVisited] = useState<Set<PopupTab>>(() => new Set([openingTab]));
+  const [query, setQuery] = useState(handoff?.query ?? (route.view === 'search' ? route.text : ''));
   const [details, setDetails] = useState<DetailRef[]>(
-    route.view === 'term' || route.view === 'article' ? [{ kind: route.view, id: route.id }] : [],
+    handoff?.open
+      ? [handoff.open]
+      : route.view === 'term' || route.view === 'article'
+        ? [{ kind: route.view, id: route.id }]
+        : [],
   );
-  const [checkerTool] = useState<CheckerToolId | null>(route.view === 'checker' ? route.tool : null);
+  const [checkerTool] = useState<CheckerToolId | null>(
+    handoff?.checker?.tool ?? (route.view === 'checker' ? route.tool : null),
+  );
+  const [checkerEdits] = useState(() => handoff?.checker ?? null);
+  const CheckerPanel = useCheckerModule(visited.has('checker'))?.default ?? null;
   const { settings, change: changeSettings } = useSettings();
   const [context, setContext] = useState<PopupContext | undefined>(undefined);
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(handoff?.settingsOpen ?? false);
   const tabRefs = useRef<Record<PopupTab, HTMLButtonElement | null>>({
     search: null,
     page: null,
@@ -84,20 +96,16 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
 
   // Opened at 本页术语 or 计算器, the keyboard starts on that tab (the search box is hidden).
   useLayoutEffect(() => {
-    if (tabOf(route) !== 'search') tabRefs.current[tabOf(route)]?.focus();
-  }, [route]);
+    if (openingTab !== 'search') tabRefs.current[openingTab]?.focus();
+  }, [openingTab]);
 
-  useEffect(() => {
-    const theme = settings?.theme ?? 'system';
-    document.body.dataset.theme = theme;
-    document.documentElement.style.colorScheme = theme === 'system' ? 'light dark' : theme;
-  }, [settings?.theme]);
-
-  // 字号: the popup's type follows the setting, live (the card and the PDF reader follow it by themselves).
+  // Theme and 字号, live (the first view applied the stored ones already; the card and the PDF reader follow 字号
+  // by themselves).
+  const theme = settings?.theme;
   const textSize = settings?.textSize;
   useEffect(() => {
-    if (textSize) document.body.style.setProperty('--yl-scale', String(TEXT_SIZE_SCALE[textSize]));
-  }, [textSize]);
+    if (theme && textSize) applyPopupLook({ theme, textSize });
+  }, [theme, textSize]);
 
   const siteKey = context?.target?.url ? siteKeyOf(context.target.url) : null;
   const lensOff = settings !== null && !isLensActiveOn(settings, siteKey);
@@ -181,6 +189,7 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
             type="button"
             role="tab"
             id={tabId(t.id)}
+            data-tab={t.id}
             aria-selected={tab === t.id}
             aria-controls={panelId(t.id)}
             tabIndex={tab === t.id ? 0 : -1}
@@ -254,11 +263,12 @@ export function PopupApp({ boot }: { boot: PopupBoot }) {
           hidden={tab !== 'checker'}
           className="panel"
         >
-          {visited.has('checker') && (
-            <Suspense fallback={<p className="state-message">正在打开计算器…</p>}>
-              <CheckerPanel initialTool={checkerTool} pageNumbers={numbersSource ?? null} />
-            </Suspense>
-          )}
+          {visited.has('checker') &&
+            (CheckerPanel ? (
+              <CheckerPanel initialTool={checkerTool} shellEdits={checkerEdits} pageNumbers={numbersSource ?? null} />
+            ) : (
+              <p className="state-message">正在打开计算器…</p>
+            ))}
         </section>
       </main>
     </div>

@@ -17,7 +17,18 @@ import {
 } from 'react';
 import type { SearchDoc } from '@/lib/card/records';
 import { groupGlossaryHits, type GlossarySearchHit } from '@/lib/search/glossarySearch';
+import { POPUP_RESULT_LIMITS } from '@/lib/search/resultGroups';
 import type { DetailRef } from './DetailView';
+import {
+  markSearchRendered,
+  noResultsTitle,
+  SEARCH_HINT,
+  SEARCH_LABEL,
+  SEARCH_PLACEHOLDER,
+  SEARCH_TIP,
+  searchCountText,
+  SUGGESTION_LABELS,
+} from './popupShared';
 
 /** The detail view carries the cards and articles (about 650 KB): loaded when a detail opens or is about to. */
 const loadDetailView = () => import('./DetailView');
@@ -42,8 +53,6 @@ function useSearchModule(): SearchModule | null {
   return loaded;
 }
 
-export const SEARCH_RENDERED_MARK = 'yibao-popup-search-rendered';
-
 interface SearchPanelProps {
   query: string;
   onQueryChange(query: string): void;
@@ -54,9 +63,6 @@ interface SearchPanelProps {
   /** Focus the open detail instead of the search box on mount (opened at a term/article route). */
   focusDetailOnMount: boolean;
 }
-
-const MAX_TERMS = 20;
-const MAX_ARTICLES = 8;
 
 type PopupSuggestions = SearchModule['popupSuggestions'];
 
@@ -74,7 +80,7 @@ function Suggestions({
       {terms.length > 0 && (
         <section aria-labelledby="suggest-terms">
           <h2 id="suggest-terms" className="section-label">
-            常用术语
+            {SUGGESTION_LABELS.terms}
           </h2>
           <div className="yl-chips">
             {terms.map((t) => (
@@ -88,7 +94,7 @@ function Suggestions({
       {articles.length > 0 && (
         <section aria-labelledby="suggest-articles">
           <h2 id="suggest-articles" className="section-label">
-            常见问题
+            {SUGGESTION_LABELS.articles}
           </h2>
           <ul className="question-list">
             {articles.map((a) => (
@@ -138,14 +144,14 @@ export function SearchPanel({
     () => (query.trim() && search ? search.popupSearchIndex.search(query, 40) : []),
     [query, search],
   );
-  const groups = useMemo(() => groupGlossaryHits(hits, { term: MAX_TERMS, article: MAX_ARTICLES }), [hits]);
+  const groups = useMemo(() => groupGlossaryHits(hits, POPUP_RESULT_LIMITS), [hits]);
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const detail = details.at(-1) ?? null;
   const showingResults = !detail && flat.length > 0;
 
   useLayoutEffect(() => {
     if (!focusDetail.current) inputRef.current?.focus();
-    performance.mark(SEARCH_RENDERED_MARK);
+    markSearchRendered();
   }, []);
 
   const focusDetailNow = useCallback((element: HTMLDivElement | null) => {
@@ -230,19 +236,13 @@ export function SearchPanel({
 
   const positionOf = new Map(flat.map((hit, i) => [hit, i]));
   const activeHit = active >= 0 ? flat[active] : undefined;
-  const countText = !query.trim()
-    ? ''
-    : searching
-      ? '正在查找'
-      : flat.length === 0
-        ? '没有找到结果'
-        : `找到 ${flat.length} 个结果，用上下方向键选择，回车打开`;
+  const countText = searchCountText(query, searching, flat.length);
 
   return (
     <div className="search-panel">
       <div className="search-box">
         <label htmlFor={`${base}-input`} className="sr-only">
-          搜索医保术语和常见问题
+          {SEARCH_LABEL}
         </label>
         <svg className="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16">
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -259,7 +259,7 @@ export function SearchPanel({
           aria-controls={listboxId}
           aria-activedescendant={showingResults && activeHit ? optionId(base, activeHit.doc) : undefined}
           aria-describedby={`${base}-hint`}
-          placeholder="输入问题或术语，例如：医保卡丢了怎么办"
+          placeholder={SEARCH_PLACEHOLDER}
           autoComplete="off"
           spellCheck={false}
           maxLength={64}
@@ -269,7 +269,7 @@ export function SearchPanel({
         />
       </div>
       <p id={`${base}-hint`} className="sr-only">
-        支持汉字、全拼和拼音首字母。
+        {SEARCH_HINT}
       </p>
       <p className="sr-only" aria-live="polite">
         {countText}
@@ -298,12 +298,12 @@ export function SearchPanel({
         </p>
       ) : !query.trim() ? (
         <>
-          <p className="search-tip">可以输入汉字、拼音或首字母，例如 tongchou、grzh；错一两个字也能找到。</p>
+          <p className="search-tip">{SEARCH_TIP}</p>
           <Suggestions suggestions={suggestions} onOpen={open} />
         </>
       ) : flat.length === 0 ? (
         <div className="no-results" role="status">
-          <p className="state-title">没有找到与“{query.trim()}”相关的内容</p>
+          <p className="state-title">{noResultsTitle(query)}</p>
           <p className="state-message">试试更短的词、换个说法，或输入拼音首字母（如 grzh 查“个人账户”）。</p>
           <Suggestions suggestions={suggestions} onOpen={open} />
         </div>

@@ -6,15 +6,12 @@ import searchDocs from '@/generated/search-docs.json';
 import searchRanking from '@/generated/search-ranking.json';
 import searchWords from '@/generated/search-words.json';
 import type { SearchDoc, SearchQueryWords, SearchRanking } from '@/lib/card/records';
-import { createGlossarySearch } from '@/lib/search/glossarySearch';
+import { createPopupSearchIndex } from '@/lib/search/popupSearchIndex';
 
 const docs = searchDocs as SearchDoc[];
 const ranking = searchRanking as SearchRanking;
 
-export const popupSearchIndex = createGlossarySearch(docs, {
-  popularity: new Map(Object.entries(ranking.popularity)),
-  words: searchWords as SearchQueryWords,
-});
+export const popupSearchIndex = createPopupSearchIndex(docs, ranking, searchWords as SearchQueryWords);
 
 const docById = new Map(docs.map((d) => [`${d.kind}:${d.id}`, d]));
 const pick = (kind: SearchDoc['kind'], ids: string[]) =>

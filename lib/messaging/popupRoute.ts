@@ -5,78 +5,13 @@
  * formatPopupRoute are that edge. The content script imports the type only (no zod on pages).
  */
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { STORAGE_KEYS, rawKey } from '@/lib/settings/storageKeys';
-import { CHECKER_TOOL_IDS, type CheckerToolId } from '@/lib/checker/toolIds';
+import { popupRouteSchema, type PopupRoute } from './popupRouteSchema';
 
-const ENTRY_ID = /^[a-z0-9-]{1,80}$/;
-const SEARCH_MAX_CHARS = 64;
-
-export const popupRouteSchema = z.discriminatedUnion('view', [
-  z.strictObject({ view: z.literal('search'), text: z.string().max(SEARCH_MAX_CHARS) }),
-  z.strictObject({ view: z.literal('term'), id: z.string().regex(ENTRY_ID) }),
-  z.strictObject({ view: z.literal('article'), id: z.string().regex(ENTRY_ID) }),
-  z.strictObject({ view: z.literal('page') }),
-  z.strictObject({ view: z.literal('numbers') }),
-  z.strictObject({ view: z.literal('checker'), tool: z.enum(CHECKER_TOOL_IDS).nullable() }),
-]);
-export type PopupRoute = z.infer<typeof popupRouteSchema>;
+export { popupRouteSchema, type PopupRoute };
+export { formatPopupRoute, parsePopupRoute, POPUP_HOME_ROUTE } from './popupRouteText';
 
 const POPUP_ROUTE_SESSION_KEY = rawKey(STORAGE_KEYS.popupRoute);
-export const POPUP_HOME_ROUTE: PopupRoute = { view: 'search', text: '' };
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Parses "#term/gerenzhanghu", "term/gerenzhanghu" or "/term/gerenzhanghu"; null for anything else. */
-export function parsePopupRoute(raw: string | null | undefined): PopupRoute | null {
-  if (typeof raw !== 'string') return null;
-  const text = raw.replace(/^#?\/?/, '');
-  if (!text) return null;
-  const slash = text.indexOf('/');
-  const head = slash < 0 ? text : text.slice(0, slash);
-  const rest = slash < 0 ? '' : text.slice(slash + 1);
-  switch (head) {
-    case 'term':
-    case 'article': {
-      const id = safeDecode(rest);
-      return ENTRY_ID.test(id) ? { view: head, id } : null;
-    }
-    case 'search':
-      return { view: 'search', text: safeDecode(rest).slice(0, SEARCH_MAX_CHARS) };
-    case 'page':
-      return { view: 'page' };
-    case 'numbers':
-      return { view: 'numbers' };
-    case 'checker': {
-      const tool = (CHECKER_TOOL_IDS as readonly string[]).includes(rest) ? (rest as CheckerToolId) : null;
-      return { view: 'checker', tool };
-    }
-    default:
-      return null;
-  }
-}
-
-export function formatPopupRoute(route: PopupRoute): string {
-  switch (route.view) {
-    case 'term':
-    case 'article':
-      return `${route.view}/${route.id}`;
-    case 'search':
-      return `search/${encodeURIComponent(route.text)}`;
-    case 'page':
-      return 'page';
-    case 'numbers':
-      return 'numbers';
-    case 'checker':
-      return route.tool ? `checker/${route.tool}` : 'checker';
-  }
-}
 
 /** The background, before it opens the popup: where the popup should open (read once by the popup). */
 export async function storePopupRoute(route: PopupRoute): Promise<void> {

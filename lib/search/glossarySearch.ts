@@ -22,7 +22,8 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { CardRecord, SearchDoc, SearchQueryWords } from '@/lib/card/records';
-import { foldChineseVariants } from './chineseVariants';
+import { RESULT_GROUP_LABELS } from './resultGroups';
+import { GLOSSARY_QUERY_MAX_CHARS, HAN, foldGlossaryText as fold, normalizeGlossaryQuery } from './queryFold';
 
 export type GlossaryMatchKind = 'exact' | 'everyday' | 'prefix' | 'substring' | 'words' | 'summary' | 'fuzzy';
 
@@ -79,29 +80,8 @@ interface PreparedDoc {
   popularity: number;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_ONLY = /^[a-z0-9]+$/;
-export const GLOSSARY_QUERY_MAX_CHARS = 64;
-
-/**
- * Lower case, half-width, no spaces or punctuation, simplified characters;
- * "Tong Chou" → "tongchou", "ＧＲＺＨ" → "grzh", "lv" → "l" (ü), "個人帳戶" → "个人账户".
- */
-export function normalizeGlossaryQuery(raw: string): string {
-  let text = fold(raw);
-  // The compiled pinyin keys drop ü (lü → l); people type it as v or ü.
-  if (!HAN.test(text)) text = text.replace(/(?<=[ln])[vü]/g, '');
-  return text.slice(0, GLOSSARY_QUERY_MAX_CHARS);
-}
-
-/** What both query and Chinese keys go through: NFKC, lower case, letters and digits only, simplified characters. */
-const fold = (s: string) =>
-  foldChineseVariants(
-    s
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]/gu, ''),
-  );
+export { GLOSSARY_QUERY_MAX_CHARS, normalizeGlossaryQuery };
 const lower = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 /** An aside in brackets, full- or half-width: the （社保卡） of 医保卡（社保卡）丢了怎么办？ */
 const BRACKETED = /[（(【[][^）)】\]]*[）)】\]]/g;
@@ -466,7 +446,7 @@ export function groupGlossaryHits(
   for (const hit of hits) {
     let group = groups.find((g) => g.kind === hit.doc.kind);
     if (!group) {
-      group = { kind: hit.doc.kind, label: hit.doc.kind === 'term' ? '术语' : '文章', hits: [] };
+      group = { kind: hit.doc.kind, label: RESULT_GROUP_LABELS[hit.doc.kind], hits: [] };
       groups.push(group);
     }
     const max = maxPerGroup[hit.doc.kind];

@@ -92,7 +92,8 @@ afterAll(async () => {
 describe('popup: search', () => {
   it('opens with the search box focused, suggestions shown and a time-to-render mark', async () => {
     const page = await openPopup();
-    expect(await searchBox(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    // Read in one step: the first view's box, or the app's after it takes over, holds the focus.
+    expect(await page.evaluate(() => document.activeElement?.matches('.search-input[role="combobox"]'))).toBe(true);
     await page.getByRole('heading', { name: '常用术语' }).waitFor();
     expect(await page.locator('.suggestions .yl-chip').count()).toBeGreaterThan(3);
     expect(await page.evaluate(() => performance.getEntriesByName('yibao-popup-search-rendered').length)).toBe(1);
@@ -324,7 +325,8 @@ describe('popup: routes', () => {
       chrome.storage.session.set({ popupRoute: { view: 'checker', tool: 'waiting' } }),
     );
     const routed = await openPopup();
-    expect(await routed.getByRole('tab', { name: '计算器' }).getAttribute('aria-selected')).toBe('true');
+    // The stored route is read a moment after the first view is drawn: the view then redraws there.
+    await routed.locator('[role="tab"][aria-selected="true"]', { hasText: '计算器' }).waitFor();
     expect(await routed.getByRole('radio', { name: '待遇等待期' }).isChecked()).toBe(true);
     expect(await browser.serviceWorker.evaluate(() => chrome.storage.session.get('popupRoute'))).toEqual({});
     await routed.close();
@@ -837,7 +839,11 @@ describe('popup: settings, theme, privacy', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await searchBox(page).waitFor();
-    expect(await page.locator('.popup').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(30, 34, 42)');
+    // Read in one step: the first view and the app (after it takes over) both follow the system theme.
+    const background = () => page.evaluate(() => getComputedStyle(document.querySelector('.popup')!).backgroundColor);
+    expect(await background()).toBe('rgb(30, 34, 42)');
+    await page.locator('#root .popup').waitFor();
+    expect(await background()).toBe('rgb(30, 34, 42)');
     await page.close();
   });
 
@@ -905,6 +911,206 @@ describe('popup: contrast', () => {
       await page.getByRole('textbox', { name: '乙类项目金额' }).waitFor();
       expect(await page.locator('body').evaluate(lowContrastTexts, 4.5), colorScheme).toEqual([]);
       await page.close();
+    }
+  });
+});
+
+/** The popup's first view (no React) until the app takes over: nothing typed before or during the takeover is lost. */
+describe('popup: first view and takeover', () => {
+  /** Opens the popup with `script` run in the page before its own scripts. */
+  async function openWith(route: string, script: () => void): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.addInitScript(script);
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html${route ? `#${route}` : ''}`);
+    return page;
+  }
+  interface Early {
+    appThere?: boolean;
+    rows?: (string | null)[];
+    typed?: string;
+    typedBefore?: number;
+    typedAfter?: number;
+  }
+  const early = (page: Page) => page.evaluate(() => (window as unknown as { __early: Early }).__early);
+
+  it('typing before the app has loaded is kept (value, focus, caret), its results show at once, and the app shows the same first results', async () => {
+    const page = await openWith('', () => {
+      const seen: Early = ((window as unknown as { __early: Early }).__early = {});
+      const observer = new MutationObserver(() => {
+        const input = document.querySelector<HTMLInputElement>('#quick input[type="search"]');
+        if (!input) return;
+        observer.disconnect();
+        seen.appThere = (document.getElementById('root')?.childElementCount ?? 0) > 0;
+        input.focus();
+        document.execCommand('insertText', false, '个人账户');
+        input.setSelectionRange(2, 2);
+        seen.rows = [...document.querySelectorAll('[role="option"]')].map((o) => o.getAttribute('data-doc-id'));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.locator('#root .search-input').waitFor();
+    const before = await early(page);
+    expect(before.appThere).toBe(false);
+    expect(before.rows!.length).toBeGreaterThan(0);
+    expect(before.rows![0]).toBe(termId('个人账户'));
+
+    const box = searchBox(page);
+    expect(await box.inputValue()).toBe('个人账户');
+    expect(
+      await box.evaluate((el: HTMLInputElement) => [el === document.activeElement, el.selectionStart, el.selectionEnd]),
+    ).toEqual([true, 2, 2]);
+    const appRows = await page
+      .locator('#root [role="option"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-doc-id')));
+    expect(appRows.slice(0, before.rows!.length)).toEqual(before.rows);
+    expect(await page.locator('#quick').count()).toBe(0);
+    // The reader goes on typing in the app where the caret was.
+    await page.keyboard.type('x');
+    expect(await box.inputValue()).toBe('个人x账户');
+    await page.close();
+  });
+
+  it('keystrokes that fall before, during and after the takeover all land, in order', async () => {
+    const page = await openWith('', () => {
+      const seen: Early = ((window as unknown as { __early: Early }).__early = {
+        typed: '',
+        typedBefore: 0,
+        typedAfter: 0,
+      });
+      const chars = [...'tongchoujijin'];
+      const typeNext = () => {
+        const target = document.activeElement;
+        if (target instanceof HTMLInputElement && target.type === 'search') {
+          const ch = chars[seen.typed!.length % chars.length]!;
+          document.execCommand('insertText', false, ch);
+          seen.typed += ch;
+          if ((document.getElementById('root')?.childElementCount ?? 0) > 0) seen.typedAfter! += 1;
+          else seen.typedBefore! += 1;
+        }
+        if (seen.typedAfter! < 3 && seen.typed!.length < 60) setTimeout(typeNext, 2);
+      };
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('#quick input[type="search"]')) return;
+        observer.disconnect();
+        typeNext();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.locator('#root .search-input').waitFor();
+    await page.waitForFunction(() => {
+      const e = (window as unknown as { __early: Early }).__early;
+      return e.typedAfter! >= 3 || e.typed!.length >= 60;
+    });
+    const seen = await early(page);
+    expect(seen.typedBefore).toBeGreaterThan(0);
+    expect(await searchBox(page).inputValue()).toBe(seen.typed);
+    expect(await searchBox(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.close();
+  });
+
+  it('a query the quick table does not hold (pinyin) says 正在查找 in the first view, then shows the full results', async () => {
+    const page = await openWith('', () => {
+      const seen: Early = ((window as unknown as { __early: Early }).__early = {});
+      const observer = new MutationObserver(() => {
+        const input = document.querySelector<HTMLInputElement>('#quick input[type="search"]');
+        if (!input) return;
+        observer.disconnect();
+        input.focus();
+        document.execCommand('insertText', false, 'tongchou');
+        seen.rows = [...document.querySelectorAll('#quick [role="status"]')].map((el) => el.textContent);
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.locator('#root [role="option"]').first().waitFor();
+    expect((await early(page)).rows).toEqual(['正在查找…']);
+    expect(await firstOptionId(page)).toBe(termId('统筹基金'));
+    expect(await searchBox(page).inputValue()).toBe('tongchou');
+    await page.close();
+  });
+
+  it('#checker/account: the first fields take input typed at once; the app keeps it (focus, caret), computes with it and saves it', async () => {
+    const page = await openWith('checker/account', () => {
+      const seen: Early = ((window as unknown as { __early: Early }).__early = {});
+      const observer = new MutationObserver(() => {
+        const number = document.querySelector<HTMLInputElement>('#quick .checker .fields input[inputmode="decimal"]');
+        const choice = document.querySelector<HTMLSelectElement>('#quick .checker .fields select');
+        if (!number || !choice) return;
+        observer.disconnect();
+        seen.appThere = (document.getElementById('root')?.childElementCount ?? 0) > 0;
+        choice.value = '在职职工';
+        choice.dispatchEvent(new Event('change', { bubbles: true }));
+        number.focus();
+        document.execCommand('insertText', false, '8000');
+        seen.typed = number.name;
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.locator('#root .checker').waitFor();
+    const seen = await early(page);
+    expect(seen.appThere).toBe(false);
+    expect(seen.typed).toBe('monthlyContributionBase');
+    const base = page.getByRole('textbox', { name: /月缴费基数/ });
+    expect(await base.inputValue()).toBe('8000');
+    expect(
+      await base.evaluate((el: HTMLInputElement) => [
+        el === document.activeElement,
+        el.selectionStart,
+        el.selectionEnd,
+      ]),
+    ).toEqual([true, 4, 4]);
+    await page.locator('.checker-summary').filter({ hasText: '160 元' }).waitFor();
+    await page.close();
+
+    // Saved as if typed in the app: the next opening shows it.
+    const again = await openPopup('checker/account');
+    await again.locator('#root .checker').waitFor();
+    expect(await again.getByRole('textbox', { name: /月缴费基数/ }).inputValue()).toBe('8000');
+    await again.getByRole('button', { name: '重置' }).click();
+    await again.close();
+  });
+
+  it('every tool’s form opens in the first view, labelled, before the app', async () => {
+    for (const tool of ['account', 'family', 'waiting', 'inpatient']) {
+      const page = await openWith(`checker/${tool}`, () => {
+        const seen: Early = ((window as unknown as { __early: Early }).__early = {});
+        const observer = new MutationObserver(() => {
+          const field = document.querySelector<HTMLElement>(
+            '#quick .checker .fields :is(input[inputmode=decimal], select)',
+          );
+          if (!field) return;
+          observer.disconnect();
+          seen.appThere = (document.getElementById('root')?.childElementCount ?? 0) > 0;
+          seen.rows = [document.querySelector(`label[for="${field.id}"]`)?.textContent ?? null];
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+      await page.locator('#root .checker .fields').waitFor();
+      const seen = await early(page);
+      expect(seen.appThere, tool).toBe(false);
+      expect(seen.rows![0], tool).toBeTruthy();
+      await page.close();
+    }
+  });
+
+  it('the popup follows 字号 (特大: body 20 px) from the first view on', async () => {
+    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
+    const settings = stored.settings as Record<string, unknown> | undefined;
+    await browser.serviceWorker.evaluate((s) => chrome.storage.local.set({ settings: s }), {
+      ...settings,
+      textSize: 'xlarge',
+    });
+    try {
+      const page = await openPopup();
+      const fontSize = () => searchBox(page).evaluate((el) => getComputedStyle(el).fontSize);
+      await page.waitForFunction(() => document.body.style.getPropertyValue('--yl-scale') === '1.25');
+      expect(await fontSize()).toBe('20px');
+      await page.locator('#root .search-input').waitFor();
+      expect(await fontSize()).toBe('20px');
+      await page.close();
+    } finally {
+      if (settings) await browser.serviceWorker.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
+      else await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
     }
   });
 });
