@@ -42,8 +42,19 @@ export interface CompiledSensePlan {
   cues: number[];
   /** The target of each scheme's words for this entry (by scheme index): CUE_YIBAO, a sense index or CUE_BLOCKED. */
   schemes: number[];
-  /** 1 for everyday words (报销, 近亲属): with no cue anywhere they show nothing rather than the 医保 card. */
+  /**
+   * 1 for everyday and health-system words (报销, 近亲属, 急诊抢救, 二级医院): with no cue anywhere, and no 医保 term
+   * beside them, they show nothing rather than the 医保 card.
+   */
   needsCue?: 1;
+  /** 1 for terms that exist only in 医保 (门诊统筹, 异地就医备案): beside a needsCue word they say the passage is 医保. */
+  yibaoTerm?: 1;
+  /**
+   * 1 for entries whose own words name one scheme of the 医保 family (长期护理保险): a passage holding them is about
+   * insurance, so neither not-insurance words nor social insurance as a whole take their card away; another
+   * scheme's words (商业长期护理保险) still do.
+   */
+  selfNamed?: 1;
 }
 
 /** Shipped to the content script in generated/engineData.ts; built by scripts/compile/senses.ts. */
@@ -84,6 +95,8 @@ export interface SenseScopes {
   title(): string;
   /** The document's opening: its first top-level heading (《工伤保险条例》 on a law page), or ''. */
   opening(): string;
+  /** True when a term that exists only in 医保 is matched beside this match (in its text node). */
+  yibaoTermNearby?(): boolean;
 }
 
 /** Outcome: YIBAO_SENSE, the id of a shown look-alike sense, or null (unrelated: show nothing). */
@@ -328,8 +341,10 @@ function mostCommon(cues: number[]): number | undefined {
   return tie ? undefined : best;
 }
 
-function outcomeOf(compiled: CompiledSenses, target: number): SenseOutcome {
+function outcomeOf(compiled: CompiledSenses, target: number, plan?: CompiledSensePlan): SenseOutcome {
   if (target === CUE_YIBAO) return YIBAO_SENSE;
+  // A word naming its own scheme is about that scheme wherever it stands, unless another scheme is named.
+  if (plan?.selfNamed && (target === CUE_SOCIAL || target === CUE_BLOCKED)) return YIBAO_SENSE;
   if (target === CUE_SOCIAL) return null;
   if (target === CUE_BLOCKED) return null;
   const sense = compiled.senses[target];
@@ -359,7 +374,7 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
     const span = { start: sentence.start, end: sentence.end, from: 0, to: sentence.text.length };
     target = nearestTarget(compiled, plan, sentence.text, span, window);
   }
-  if (target !== undefined) return outcomeOf(compiled, target);
+  if (target !== undefined) return outcomeOf(compiled, target, plan);
   block ??= scopes.block();
   if (block && block.text.length > sentence.text.length) {
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
@@ -367,17 +382,18 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
     const to = Math.min(block.text.length, block.end + BLOCK_REACH);
     // Beyond the sentence, a block whose cues are split evenly between schemes says nothing about this match.
     target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1, true);
-    if (target !== undefined) return outcomeOf(compiled, target);
+    if (target !== undefined) return outcomeOf(compiled, target, plan);
   }
   // Headings and the title are short and speak for the whole section or page: near-only words count there too.
   for (const heading of scopes.headings()) {
     target = majorityTarget(compiled, plan, heading);
-    if (target !== undefined) return outcomeOf(compiled, target);
+    if (target !== undefined) return outcomeOf(compiled, target, plan);
   }
   // The document as a whole: its title, then its opening heading, set the scheme of passages naming none.
   target = majorityTarget(compiled, plan, scopes.title()) ?? majorityTarget(compiled, plan, scopes.opening());
-  if (target !== undefined) return outcomeOf(compiled, target);
-  return plan.needsCue ? null : YIBAO_SENSE;
+  if (target !== undefined) return outcomeOf(compiled, target, plan);
+  // An everyday or health-system word with no cue anywhere: a 医保 term beside it still says the passage is 医保.
+  return plan.needsCue && !scopes.yibaoTermNearby?.() ? null : YIBAO_SENSE;
 }
 
 export function senseById(compiled: CompiledSenses, id: string): CompiledSense | undefined {
