@@ -245,11 +245,12 @@ describe('the scheme of the passage', () => {
     ['a scheme name that is the matched form itself decides', 0, { sentence: '[[工伤保险]]' }, 'note-injury'],
     ['a weak word counts near the match', 1, { sentence: '银行[[个人缴费]]' }, null],
     [
-      'a weak word far away in the sentence does not',
+      'a weak word far away in the sentence gives way to a scope that names a scheme',
       1,
-      { sentence: '银行开户以后，过了很久才说到[[个人缴费]]' },
+      { sentence: '银行开户以后，过了很久才说到[[个人缴费]]', title: '医保缴费指南' },
       YIBAO_SENSE,
     ],
+    ['and speaks only when no scope does', 1, { sentence: '银行开户以后，过了很久才说到[[个人缴费]]' }, null],
   ];
   it.each(cases)('%s', (_, entry, parts, expected) => {
     expect(resolveSense(schemeToy, entry, scopes(parts))).toBe(expected);
@@ -626,6 +627,24 @@ describe('resolveSense with the real data', () => {
     ],
     ['zifei', 'a vaccine outside the programme', { sentence: '非免疫规划疫苗属于[[自费]]疫苗' }, null],
     ['baoxiao', 'a meeting fee', { sentence: '不得以会议费名义[[报销]]' }, null],
+    [
+      'shehuibaozhangka',
+      'a subsidy paid into the card as a bank account',
+      { sentence: '补贴按月打入本人的[[社会保障卡]]金融账户' },
+      null,
+    ],
+    [
+      'gerenzhanghu',
+      'a bank word further away in the sentence speaks when no scope does',
+      { sentence: '下午去了趟银行，想把我妈名下那个[[个人账户]]的钱取出来' },
+      null,
+    ],
+    [
+      'gerenzhanghu',
+      'but not over a heading that names a scheme',
+      { sentence: '[[个人账户]]的记账利率不得低于银行定期存款利率', headings: ['第二章 基本养老保险'] },
+      'pension-account',
+    ],
     ['baoxiao', 'claimed from the personnel office', { sentence: '凭发票到人事部[[报销]]' }, null],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {

@@ -8,8 +8,11 @@
  * words that name each scheme (工伤, 养老保险, 住房公积金, 保险公司…) and the
  * entry's own cue words. Cues are looked at in widening scopes — sentence,
  * block, governing headings (nearest first), page title, the document's
- * opening — and the nearest scope with a decisive cue wins. Without any cue the
- * 医保 sense stays.
+ * opening — and the nearest scope with a decisive cue wins. When no scope
+ * decides, near-only words of the sentence further from the match (银行 a few
+ * words before) do; without any cue the 医保 sense stays, except for everyday
+ * and health-system words (报销, 急诊抢救), which need a cue or a 医保-only term
+ * beside them.
  */
 
 /** The 医保 sense, returned when the glossary card is right. */
@@ -228,6 +231,7 @@ function nearestTarget(
   span: { start: number; end: number; from: number; to: number },
   nearWindow: number,
   split = false,
+  far?: number[],
 ): number | undefined {
   const { target, near } = planTargets(compiled, plan);
   const { namesScheme } = tables(compiled);
@@ -256,7 +260,10 @@ function nearestTarget(
     if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
     else if (hitStart >= end) rank = 2 * (distance = hitStart - end) + 1;
     else rank = distance = -1;
-    if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) continue;
+    if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) {
+      far?.push(cue);
+      continue;
+    }
     found.push({ at: hitStart, end: hitEnd, cue, rank, distance });
   }
   if (found.length === 0) return undefined;
@@ -364,15 +371,18 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   const window = compiled.nearWindow;
   let block: SenseSpan | null | undefined;
   let target: number | undefined;
+  // Near-only words of the sentence too far from the match to decide: they speak only when no scope does.
+  const far: number[] = [];
   if (sentence.inBlock !== undefined) {
     // The sentence was cut from the block: one scan of the block serves every match in it.
     block = scopes.block()!;
     const from = sentence.inBlock;
     const to = from + sentence.text.length;
-    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, window);
+    const span = { start: block.start, end: block.end, from, to };
+    target = nearestTarget(compiled, plan, block.text, span, window, false, far);
   } else {
     const span = { start: sentence.start, end: sentence.end, from: 0, to: sentence.text.length };
-    target = nearestTarget(compiled, plan, sentence.text, span, window);
+    target = nearestTarget(compiled, plan, sentence.text, span, window, false, far);
   }
   if (target !== undefined) return outcomeOf(compiled, target, plan);
   block ??= scopes.block();
@@ -392,6 +402,8 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   // The document as a whole: its title, then its opening heading, set the scheme of passages naming none.
   target = majorityTarget(compiled, plan, scopes.title()) ?? majorityTarget(compiled, plan, scopes.opening());
   if (target !== undefined) return outcomeOf(compiled, target, plan);
+  // Nothing decided: the sentence's own far near-only words (银行 a few words before), when they agree, do.
+  if (far.length > 0 && far.every((cue) => cue === far[0])) return outcomeOf(compiled, far[0]!, plan);
   // An everyday or health-system word with no cue anywhere: a 医保 term beside it still says the passage is 医保.
   return plan.needsCue && !scopes.yibaoTermNearby?.() ? null : YIBAO_SENSE;
 }
