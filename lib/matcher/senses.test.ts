@@ -241,6 +241,13 @@ describe('the scheme of the passage', () => {
       { sentence: '[[缴费年限]]', headings: ['第四章 工伤保险待遇'] },
       null,
     ],
+    [
+      "a cue in the match's own clause beats a nearer one across a comma",
+      2,
+      { sentence: '参加基本医疗保险满一定年数的[[缴费年限]]，养老保险另算' },
+      YIBAO_SENSE,
+    ],
+    ['the nearer cue wins within one clause', 2, { sentence: '基本医疗保险和养老保险[[缴费年限]]' }, 'pension-years'],
     ["the entry's own cue still counts", 2, { sentence: '看病用的[[缴费年限]]', title: '养老保险手册' }, YIBAO_SENSE],
     ['a scheme name that is the matched form itself decides', 0, { sentence: '[[工伤保险]]' }, 'note-injury'],
     ['a weak word counts near the match', 1, { sentence: '银行[[个人缴费]]' }, null],

@@ -208,6 +208,16 @@ function isAttached(text: string, hit: CueHit, start: number, end: number): bool
   return hit.distance <= 0 || gap === '的';
 }
 
+/** Added to the rank of a cue in another clause of the sentence: any cue of the match's own clause comes first. */
+const CLAUSE_PENALTY = 1 << 20;
+function crossesClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c) return true;
+  }
+  return false;
+}
+
 interface CueHit {
   at: number;
   end: number;
@@ -260,6 +270,9 @@ function nearestTarget(
     if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
     else if (hitStart >= end) rank = 2 * (distance = hitStart - end) + 1;
     else rank = distance = -1;
+    // A cue in the match's own clause beats one across a comma.
+    if (rank >= 0 && crossesClause(text, hitEnd <= start ? hitEnd : end, hitEnd <= start ? start : hitStart))
+      rank += CLAUSE_PENALTY;
     if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) {
       far?.push(cue);
       continue;
