@@ -270,8 +270,12 @@ function nearestTarget(
     if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
     else if (hitStart >= end) rank = 2 * (distance = hitStart - end) + 1;
     else rank = distance = -1;
-    // A cue in the match's own clause beats one across a comma.
-    if (rank >= 0 && crossesClause(text, hitEnd <= start ? hitEnd : end, hitEnd <= start ? start : hitStart))
+    // Within the sentence, a cue in the match's own clause beats one across a comma (beyond it, clauses say nothing).
+    if (
+      rank >= 0 &&
+      nearWindow >= 0 &&
+      crossesClause(text, hitEnd <= start ? hitEnd : end, hitEnd <= start ? start : hitStart)
+    )
       rank += CLAUSE_PENALTY;
     if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) {
       far?.push(cue);
