@@ -108,6 +108,11 @@ export const sensesFileSchema = z.object({
    */
   needsCue: z.array(id).default([]),
   /**
+   * Entries whose own words name one scheme of the 医保 family (长期护理保险): a passage holding them is about
+   * insurance, so not-insurance words and words for social insurance as a whole do not take their card away.
+   */
+  selfNamed: z.array(id).default([]),
+  /**
    * Words that name social insurance as a whole (社会保险, 五险一金): a passage about several schemes, 医保 among
    * them, no single one meant: shared and 医保 entries show nothing there.
    */

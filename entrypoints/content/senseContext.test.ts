@@ -101,6 +101,20 @@ describe('the scanner hook', () => {
     expect(kept.map((m) => node.data.slice(m.start, m.end))).toEqual(['工伤保险']);
   });
 
+  it('a health-system word keeps its 医保 card only beside a 医保-only term of its text node', () => {
+    document.title = '市人民医院急诊工作制度';
+    document.body.innerHTML =
+      '<p>危重病人立即启动急诊抢救流程，相关科室十分钟内到场。</p><p>临时外出就医人员包括异地急诊抢救人员。</p>';
+    const refine = createSenseRefiner(() => compiled);
+    const kept = (p: Element) => {
+      const node = p.firstChild as Text;
+      return refine(node, matcher.findTermMatches(node.data)).map((m) => node.data.slice(m.start, m.end));
+    };
+    const [rule, guide] = document.querySelectorAll('p');
+    expect(kept(rule!)).toEqual([]);
+    expect(kept(guide!)).toEqual(['临时外出就医人员', '急诊抢救']);
+  });
+
   it('returns the same array when nothing changes', () => {
     document.body.innerHTML = '<p>家庭共济和起付线。</p>';
     const node = document.querySelector('p')!.firstChild as Text;

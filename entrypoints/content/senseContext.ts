@@ -168,6 +168,7 @@ export function senseScopesFor(
   start: number,
   end: number,
   cache: { block?: { text: string; nodeStart: number } | null; headings?: string[] } = {},
+  yibaoTermNearby?: () => boolean,
 ): SenseScopes {
   const block = () => {
     if (cache.block === undefined) {
@@ -197,6 +198,7 @@ export function senseScopesFor(
     },
     title: () => node.ownerDocument.title,
     opening: () => openingOf(node.ownerDocument),
+    ...(yibaoTermNearby ? { yibaoTermNearby } : {}),
   };
 }
 
@@ -210,13 +212,16 @@ export function createSenseRefiner(load: () => CompiledSenses) {
     compiled ??= load();
     let out: SensedMatch[] | null = null;
     const cache = {};
+    let nearby: boolean | undefined;
+    // A term that exists only in 医保 among the node's matches: looked for once, when a match first asks.
+    const yibaoTermNearby = () => (nearby ??= matches.some((m) => compiled!.plans[m.entry]?.yibaoTerm === 1));
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i]!;
       if (!entryHasSenses(compiled, m.entry)) {
         out?.push(m);
         continue;
       }
-      const sense = resolveSense(compiled, m.entry, senseScopesFor(node, m.start, m.end, cache));
+      const sense = resolveSense(compiled, m.entry, senseScopesFor(node, m.start, m.end, cache, yibaoTermNearby));
       if (sense === YIBAO_SENSE) {
         out?.push(m);
         continue;

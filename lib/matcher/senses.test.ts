@@ -23,6 +23,8 @@ function scopes(parts: {
   headings?: string[];
   title?: string;
   opening?: string;
+  /** A 医保-only term is matched beside the match. */
+  yibaoTermNearby?: boolean;
 }): SenseScopes {
   const span = (marked: string) => {
     const start = marked.indexOf('[[');
@@ -36,6 +38,7 @@ function scopes(parts: {
     headings: () => parts.headings ?? [],
     title: () => parts.title ?? '',
     opening: () => parts.opening ?? '',
+    yibaoTermNearby: () => parts.yibaoTermNearby ?? false,
   };
 }
 
@@ -238,15 +241,23 @@ describe('the scheme of the passage', () => {
       { sentence: '[[缴费年限]]', headings: ['第四章 工伤保险待遇'] },
       null,
     ],
+    [
+      "a cue in the match's own clause beats a nearer one across a comma",
+      2,
+      { sentence: '参加基本医疗保险满一定年数的[[缴费年限]]，养老保险另算' },
+      YIBAO_SENSE,
+    ],
+    ['the nearer cue wins within one clause', 2, { sentence: '基本医疗保险和养老保险[[缴费年限]]' }, 'pension-years'],
     ["the entry's own cue still counts", 2, { sentence: '看病用的[[缴费年限]]', title: '养老保险手册' }, YIBAO_SENSE],
     ['a scheme name that is the matched form itself decides', 0, { sentence: '[[工伤保险]]' }, 'note-injury'],
     ['a weak word counts near the match', 1, { sentence: '银行[[个人缴费]]' }, null],
     [
-      'a weak word far away in the sentence does not',
+      'a weak word far away in the sentence gives way to a scope that names a scheme',
       1,
-      { sentence: '银行开户以后，过了很久才说到[[个人缴费]]' },
+      { sentence: '银行开户以后，过了很久才说到[[个人缴费]]', title: '医保缴费指南' },
       YIBAO_SENSE,
     ],
+    ['and speaks only when no scope does', 1, { sentence: '银行开户以后，过了很久才说到[[个人缴费]]' }, null],
   ];
   it.each(cases)('%s', (_, entry, parts, expected) => {
     expect(resolveSense(schemeToy, entry, scopes(parts))).toBe(expected);
@@ -487,6 +498,21 @@ describe('resolveSense with the real data', () => {
     expect(compiled.plans[account]!.cues.length).toBeGreaterThan(0);
   });
 
+  it('marks 医保-only terms, never everyday words or terms at home in another scheme, and the self-named entries', () => {
+    const senses = loadSenses('data');
+    const flag = (id: string) => compiled.plans[entryOf(id)]!;
+    expect(flag('putongmenzhentongchou').yibaoTerm).toBe(1);
+    expect(flag('yidijiuyibeian').yibaoTerm).toBe(1);
+    for (const id of senses.needsCue) expect(flag(id).yibaoTerm, id).toBeUndefined();
+    expect(flag('shangyejiankangbaoxian').yibaoTerm).toBeUndefined();
+    expect(flag('gerenzhanghu').yibaoTerm).toBeUndefined();
+    expect(flag('changqihulibaoxian').selfNamed).toBe(1);
+    expect(flag('gerenzhanghu').selfNamed).toBeUndefined();
+    expect(findSenseProblems({ ...senses, selfNamed: ['no-such-entry'] }, data.glossary, data.sources)).toEqual([
+      'selfNamed 引用了不存在的术语：no-such-entry',
+    ]);
+  });
+
   it('finds a word given both to social insurance as a whole and to one scheme', () => {
     const senses = loadSenses('data');
     expect(findSenseProblems(senses, data.glossary, data.sources)).toEqual([]);
@@ -611,6 +637,78 @@ describe('resolveSense with the real data', () => {
       { sentence: '本公司的商业[[长期护理保险]]产品', title: '医保与长护险' },
       'note-commercial',
     ],
+    [
+      'changqihulibaoxian',
+      'an insurer named in full is commercial',
+      { sentence: '某某人寿保险股份有限公司个人[[长期护理保险]]条款' },
+      'note-commercial',
+    ],
+    [
+      'changqihulibaoxian',
+      'the social scheme beside words for social insurance as a whole',
+      { sentence: '政府的[[长护险]]属于社会保险' },
+      YIBAO_SENSE,
+    ],
+    [
+      'changqihulibaoxian',
+      'the social scheme in an elderly-care home rule (a not-insurance title)',
+      { sentence: '失能老年人的护理费用可以按[[长护险]]规定支付一部分', title: '某区养老机构服务管理规范' },
+      YIBAO_SENSE,
+    ],
+    [
+      'jizhenqiangjiu',
+      'a hospital rule naming no scheme shows nothing',
+      { sentence: '危重病人立即启动[[急诊抢救]]流程', title: '市人民医院急诊工作制度' },
+      null,
+    ],
+    [
+      'jizhenqiangjiu',
+      'a 医保 sentence keeps the card',
+      { sentence: '异地[[急诊抢救]]的，医保视同已备案' },
+      YIBAO_SENSE,
+    ],
+    [
+      'jizhenqiangjiu',
+      'a 医保-only term beside it keeps the card',
+      { sentence: '临时外出就医人员包括异地[[急诊抢救]]人员', yibaoTermNearby: true },
+      YIBAO_SENSE,
+    ],
+    ['yiliaojigoudengji', 'a statistics line', { sentence: '全省共有[[三级医院]]一百九十个' }, null],
+    [
+      'yiliaojigoudengji',
+      'a 医保 title keeps the card',
+      { sentence: '在[[二级医院]]住院的，比例更高', title: '居民医保住院报销指南' },
+      YIBAO_SENSE,
+    ],
+    ['fenjizhenliao', 'a health-promotion plan', { sentence: '推进[[分级诊疗]]，组建医联体' }, null],
+    ['tekunrenyuan', 'social assistance other than 医疗救助', { sentence: '[[特困人员]]可以选择分散供养' }, null],
+    [
+      'tekunrenyuan',
+      'under a 医疗救助 heading',
+      { sentence: '[[特困人员]]的个人缴费给予资助', headings: ['第四章 医疗救助'] },
+      YIBAO_SENSE,
+    ],
+    ['zifei', 'a vaccine outside the programme', { sentence: '非免疫规划疫苗属于[[自费]]疫苗' }, null],
+    ['baoxiao', 'a meeting fee', { sentence: '不得以会议费名义[[报销]]' }, null],
+    [
+      'shehuibaozhangka',
+      'a subsidy paid into the card as a bank account',
+      { sentence: '补贴按月打入本人的[[社会保障卡]]金融账户' },
+      null,
+    ],
+    [
+      'gerenzhanghu',
+      'a bank word further away in the sentence speaks when no scope does',
+      { sentence: '下午去了趟银行，想把我妈名下那个[[个人账户]]的钱取出来' },
+      null,
+    ],
+    [
+      'gerenzhanghu',
+      'but not over a heading that names a scheme',
+      { sentence: '[[个人账户]]的记账利率不得低于银行定期存款利率', headings: ['第二章 基本养老保险'] },
+      'pension-account',
+    ],
+    ['baoxiao', 'claimed from the personnel office', { sentence: '凭发票到人事部[[报销]]' }, null],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);

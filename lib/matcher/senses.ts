@@ -8,8 +8,11 @@
  * words that name each scheme (工伤, 养老保险, 住房公积金, 保险公司…) and the
  * entry's own cue words. Cues are looked at in widening scopes — sentence,
  * block, governing headings (nearest first), page title, the document's
- * opening — and the nearest scope with a decisive cue wins. Without any cue the
- * 医保 sense stays.
+ * opening — and the nearest scope with a decisive cue wins. When no scope
+ * decides, near-only words of the sentence further from the match (银行 a few
+ * words before) do; without any cue the 医保 sense stays, except for everyday
+ * and health-system words (报销, 急诊抢救), which need a cue or a 医保-only term
+ * beside them.
  */
 
 /** The 医保 sense, returned when the glossary card is right. */
@@ -42,8 +45,19 @@ export interface CompiledSensePlan {
   cues: number[];
   /** The target of each scheme's words for this entry (by scheme index): CUE_YIBAO, a sense index or CUE_BLOCKED. */
   schemes: number[];
-  /** 1 for everyday words (报销, 近亲属): with no cue anywhere they show nothing rather than the 医保 card. */
+  /**
+   * 1 for everyday and health-system words (报销, 近亲属, 急诊抢救, 二级医院): with no cue anywhere, and no 医保 term
+   * beside them, they show nothing rather than the 医保 card.
+   */
   needsCue?: 1;
+  /** 1 for terms that exist only in 医保 (门诊统筹, 异地就医备案): beside a needsCue word they say the passage is 医保. */
+  yibaoTerm?: 1;
+  /**
+   * 1 for entries whose own words name one scheme of the 医保 family (长期护理保险): a passage holding them is about
+   * insurance, so neither not-insurance words nor social insurance as a whole take their card away; another
+   * scheme's words (商业长期护理保险) still do.
+   */
+  selfNamed?: 1;
 }
 
 /** Shipped to the content script in generated/engineData.ts; built by scripts/compile/senses.ts. */
@@ -86,6 +100,8 @@ export interface SenseScopes {
   title(): string;
   /** The document's opening: its first top-level heading (《工伤保险条例》 on a law page), or ''. */
   opening(): string;
+  /** True when a term that exists only in 医保 is matched beside this match (in its text node). */
+  yibaoTermNearby?(): boolean;
 }
 
 /** Outcome: YIBAO_SENSE, the id of a shown look-alike sense, or null (unrelated: show nothing). */
@@ -196,6 +212,16 @@ function isAttached(text: string, hit: CueHit, start: number, end: number): bool
   return hit.distance <= 0 || gap === '的';
 }
 
+/** Added to the rank of a cue in another clause of the sentence: any cue of the match's own clause comes first. */
+const CLAUSE_PENALTY = 1 << 20;
+function crossesClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c) return true;
+  }
+  return false;
+}
+
 interface CueHit {
   at: number;
   end: number;
@@ -219,6 +245,7 @@ function nearestTarget(
   span: { start: number; end: number; from: number; to: number },
   nearWindow: number,
   split = false,
+  far?: number[],
 ): number | undefined {
   const { target, near } = planTargets(compiled, plan);
   const { namesScheme } = tables(compiled);
@@ -247,7 +274,17 @@ function nearestTarget(
     if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
     else if (hitStart >= end) rank = 2 * (distance = hitStart - end) + 1;
     else rank = distance = -1;
-    if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) continue;
+    // Within the sentence, a cue in the match's own clause beats one across a comma (beyond it, clauses say nothing).
+    if (
+      rank >= 0 &&
+      nearWindow >= 0 &&
+      crossesClause(text, hitEnd <= start ? hitEnd : end, hitEnd <= start ? start : hitStart)
+    )
+      rank += CLAUSE_PENALTY;
+    if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) {
+      far?.push(cue);
+      continue;
+    }
     found.push({ at: hitStart, end: hitEnd, cue, rank, distance });
   }
   if (found.length === 0) return undefined;
@@ -332,8 +369,10 @@ function mostCommon(cues: number[]): number | undefined {
   return tie ? undefined : best;
 }
 
-function outcomeOf(compiled: CompiledSenses, target: number): SenseOutcome {
+function outcomeOf(compiled: CompiledSenses, target: number, plan?: CompiledSensePlan): SenseOutcome {
   if (target === CUE_YIBAO) return YIBAO_SENSE;
+  // A word naming its own scheme is about that scheme wherever it stands, unless another scheme is named.
+  if (plan?.selfNamed && (target === CUE_SOCIAL || target === CUE_BLOCKED)) return YIBAO_SENSE;
   if (target === CUE_SOCIAL) return null;
   if (target === CUE_BLOCKED) return null;
   const sense = compiled.senses[target];
@@ -353,17 +392,20 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   const window = compiled.nearWindow;
   let block: SenseSpan | null | undefined;
   let target: number | undefined;
+  // Near-only words of the sentence too far from the match to decide: they speak only when no scope does.
+  const far: number[] = [];
   if (sentence.inBlock !== undefined) {
     // The sentence was cut from the block: one scan of the block serves every match in it.
     block = scopes.block()!;
     const from = sentence.inBlock;
     const to = from + sentence.text.length;
-    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, window);
+    const span = { start: block.start, end: block.end, from, to };
+    target = nearestTarget(compiled, plan, block.text, span, window, false, far);
   } else {
     const span = { start: sentence.start, end: sentence.end, from: 0, to: sentence.text.length };
-    target = nearestTarget(compiled, plan, sentence.text, span, window);
+    target = nearestTarget(compiled, plan, sentence.text, span, window, false, far);
   }
-  if (target !== undefined) return outcomeOf(compiled, target);
+  if (target !== undefined) return outcomeOf(compiled, target, plan);
   block ??= scopes.block();
   if (block && block.text.length > sentence.text.length) {
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
@@ -371,17 +413,20 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
     const to = Math.min(block.text.length, block.end + BLOCK_REACH);
     // Beyond the sentence, a block whose cues are split evenly between schemes says nothing about this match.
     target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1, true);
-    if (target !== undefined) return outcomeOf(compiled, target);
+    if (target !== undefined) return outcomeOf(compiled, target, plan);
   }
   // Headings and the title are short and speak for the whole section or page: near-only words count there too.
   for (const heading of scopes.headings()) {
     target = majorityTarget(compiled, plan, heading);
-    if (target !== undefined) return outcomeOf(compiled, target);
+    if (target !== undefined) return outcomeOf(compiled, target, plan);
   }
   // The document as a whole: its title, then its opening heading, set the scheme of passages naming none.
   target = majorityTarget(compiled, plan, scopes.title()) ?? majorityTarget(compiled, plan, scopes.opening());
-  if (target !== undefined) return outcomeOf(compiled, target);
-  return plan.needsCue ? null : YIBAO_SENSE;
+  if (target !== undefined) return outcomeOf(compiled, target, plan);
+  // Nothing decided: the sentence's own far near-only words (银行 a few words before), when they agree, do.
+  if (far.length > 0 && far.every((cue) => cue === far[0])) return outcomeOf(compiled, far[0]!, plan);
+  // An everyday or health-system word with no cue anywhere: a 医保 term beside it still says the passage is 医保.
+  return plan.needsCue && !scopes.yibaoTermNearby?.() ? null : YIBAO_SENSE;
 }
 
 export function senseById(compiled: CompiledSenses, id: string): CompiledSense | undefined {

@@ -81,6 +81,7 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
   for (const term of glossary)
     if (!senses.entryClasses[term.id]) problems.push(`术语 ${term.id} 没有声明险种类别（entryClasses）`);
   for (const id of senses.needsCue) if (!termIds.has(id)) problems.push(`needsCue 引用了不存在的术语：${id}`);
+  for (const id of senses.selfNamed) if (!termIds.has(id)) problems.push(`selfNamed 引用了不存在的术语：${id}`);
   for (const id of Object.keys(senses.entryClasses))
     if (!termIds.has(id)) problems.push(`entryClasses 引用了不存在的术语：${id}`);
   for (const term of glossary) {
@@ -195,6 +196,7 @@ export function packSensePlans(
   schemesByEntry: Record<string, number[]> = {},
   needsCue = new Set<string>(),
   socialWords: string[] = [],
+  flags: { yibaoTerms?: Set<string>; selfNamed?: Set<string> } = {},
 ) {
   const words: string[] = [];
   const indexOf = new Map<string, number>();
@@ -226,6 +228,8 @@ export function packSensePlans(
       cues: flat,
       schemes: schemesByEntry[entry] ?? [],
       ...(needsCue.has(entry) ? { needsCue: 1 } : {}),
+      ...(flags.yibaoTerms?.has(entry) ? { yibaoTerm: 1 } : {}),
+      ...(flags.selfNamed?.has(entry) ? { selfNamed: 1 } : {}),
     };
   }
   return {
@@ -276,9 +280,15 @@ export function compileSenses(
   const senseIndex = new Map(compiledSenses.map((s, i) => [s.id, i]));
   const cueLists: Record<string, [string, number, boolean][]> = {};
   const schemesByEntry: Record<string, number[]> = {};
+  const yibaoTerms = new Set<string>();
+  const needsCue = new Set(senses.needsCue);
   glossary.forEach((term, index) => {
     const entryClass = senses.entryClasses[term.id] ?? 'yibao';
     if (entryClass === 'general') return;
+    // A 医保-only term (not an everyday word, not a word whose card is right in another scheme too) beside an
+    // everyday word says the passage is 医保.
+    if (entryClass === 'yibao' && !needsCue.has(term.id) && homeSchemes(senses, term).length === 0)
+      yibaoTerms.add(String(index));
     const entry = senses.entries.find((e) => e.entry === term.id);
     const rule = matcher.entries[index]!;
     cueLists[index] = cuesFor(senses, entry, rule.blocking ?? []);
@@ -300,6 +310,10 @@ export function compileSenses(
       schemesByEntry,
       new Set(senses.needsCue.map((id) => String(glossary.findIndex((g) => g.id === id)))),
       senses.socialCues,
+      {
+        yibaoTerms,
+        selfNamed: new Set(senses.selfNamed.map((id) => String(glossary.findIndex((g) => g.id === id)))),
+      },
     ),
   };
 }

@@ -28,23 +28,24 @@ describe('what counts as right', () => {
 });
 
 /** Floors: what was measured on each part, rounded down a little; per scheme where it has 10 or more occurrences. */
-// Measured after the second round of tuning on dev (dev grown to 939 occurrences with military, not-insurance and
-// several-scheme pages): dev 98.3%, lowest scheme military 93.1%; held-out 96.6%, lowest scheme none 83.8%
-// (37 occurrences). The issue's held-out target (97%, no scheme below 90%) is not met: none is below it. Without
-// ../shared/laws only the pages are scored: dev 97.4%, held-out 95.6%.
+// Measured after the third round of tuning on dev (dev grown to 1,123 occurrences with 18 more pages not about
+// insurance: hospital, public-health, elderly-care, employer-leave, social-assistance, charity and statistics texts):
+// dev 99.0%, lowest scheme military 93.1%; held-out 96.8%, lowest scheme none 83.8% (37 occurrences). The issue's
+// held-out target (97%, no scheme below 90%) is not met: none is below it. Without ../shared/laws only the pages are
+// scored: dev 98.5%, held-out 96.0%.
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
-      overall: 0.98,
-      minimum: 900,
+      overall: 0.985,
+      minimum: 1100,
       schemes: {
-        yibao: 0.98,
+        yibao: 0.99,
         injury: 0.99,
-        none: 0.95,
+        none: 0.98,
         pension: 0.98,
-        social: 0.95,
+        social: 0.97,
         military: 0.92,
         commercial: 0.95,
         'private-pension': 0.95,
@@ -53,14 +54,14 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
       },
     },
     pagesOnly: {
-      overall: 0.97,
-      minimum: 550,
+      overall: 0.98,
+      minimum: 740,
       schemes: {
-        yibao: 0.98,
-        none: 0.94,
+        yibao: 0.99,
+        none: 0.97,
         pension: 0.98,
         military: 0.92,
-        social: 0.94,
+        social: 0.97,
         injury: 0.99,
         commercial: 0.95,
         'private-pension': 0.95,
@@ -74,7 +75,7 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
       minimum: 550,
       schemes: {
         yibao: 0.97,
-        pension: 0.95,
+        pension: 0.97,
         none: 0.83,
         injury: 0.96,
         social: 0.96,
