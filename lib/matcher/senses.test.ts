@@ -709,6 +709,57 @@ describe('resolveSense with the real data', () => {
       'pension-account',
     ],
     ['baoxiao', 'claimed from the personnel office', { sentence: '凭发票到人事部[[报销]]' }, null],
+    [
+      'linghuojiuyerenyuan',
+      'a list whose next item repeats 职工 still names several schemes, not pension alone',
+      { sentence: '[[灵活就业人员]]可以在就业地参加职工基本养老保险和职工基本医疗保险' },
+      YIBAO_SENSE,
+    ],
+    [
+      'tekunrenyuan',
+      'a social-assistance word beside a list naming 医保 among other schemes shows nothing',
+      {
+        sentence: '[[特困人员]]供养应当与城乡居民基本养老保险、基本医疗保险、最低生活保障等制度相衔接',
+        title: '某省社会救助条例',
+      },
+      null,
+    ],
+    [
+      'tekunrenyuan',
+      'but its own 医保 cue still gives the card',
+      { sentence: '对[[特困人员]]参加城乡居民基本医疗保险的个人缴费给予资助' },
+      YIBAO_SENSE,
+    ],
+    [
+      'canbao',
+      '参保单位 is not a commercial 保单',
+      { sentence: '[[参保]]单位应当按时足额缴费', title: '某市关于调整工伤保险待遇标准的通知' },
+      'note-injury',
+    ],
+    [
+      'changqihulibaoxian',
+      'a commercial insurer that only runs the social scheme for the government',
+      { sentence: '商业保险机构可以受委托参与[[长期护理保险]]经办服务', title: '某市长期护理保险试点办法' },
+      YIBAO_SENSE,
+    ],
+    [
+      'dabingbaoxian',
+      'a commercial insurer that runs 大病保险',
+      { sentence: '[[大病保险]]由商业保险机构承办', title: '某省城乡居民大病保险实施办法' },
+      YIBAO_SENSE,
+    ],
+    [
+      'gerenzhanghu',
+      '养老保险金 is pension, not a commercial 保险金',
+      { sentence: '按月领取养老保险金，[[个人账户]]余额可以继承' },
+      'pension-account',
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'an employment-promotion policy (就业创业 in its title) is not insurance',
+      { sentence: '二、支持[[灵活就业]]', title: '关于支持高校毕业生就业创业的若干措施' },
+      null,
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);

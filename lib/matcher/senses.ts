@@ -204,8 +204,11 @@ function scanWords(compiled: CompiledSenses, text: string): WordHits {
   return hits;
 }
 
-/** What may stand between two items of a list of schemes (基本养老保险费、基本医疗保险费和失业保险费). */
-const LIST_GAP = /^[保险费基金制度]{0,4}(?:、|和|及|与|以及|或者|或)$/;
+/**
+ * What may stand between two items of a list of schemes (基本养老保险费、基本医疗保险费和失业保险费; 职工基本养老保险和
+ * 职工基本医疗保险, where the next item repeats whose insurance it is).
+ */
+const LIST_GAP = /^[保险费基金制度]{0,4}(?:、|和|及|与|以及|或者|或)(?:职工|城镇职工|城乡居民|城镇居民)?$/;
 /** A cue joined to the match by nothing or by 的 qualifies it directly (失业保险的缴费基数): a list item decides then. */
 function isAttached(text: string, hit: CueHit, start: number, end: number): boolean {
   const gap = hit.end <= start ? text.slice(hit.end, start) : text.slice(end, hit.at);
@@ -301,8 +304,9 @@ function nearestTarget(
   const outside = best(specific.filter((h) => !list.some((item) => item.cue === h.cue) && sameClause(text, h, list)));
   if (outside) return outside.cue;
   // Otherwise the match belongs to every scheme of the list: 医保 among them keeps its card (it holds for that
-  // item), other schemes only show nothing.
-  return list.some((h) => h.cue === CUE_YIBAO) ? CUE_YIBAO : CUE_BLOCKED;
+  // item), other schemes only show nothing. An everyday or social-assistance word (特困人员 beside 与养老保险、医疗保险
+  // 相衔接) is not made 医保 by a list that names 医保 among others: it needs a cue of its own.
+  return list.some((h) => h.cue === CUE_YIBAO) && !plan.needsCue ? CUE_YIBAO : CUE_BLOCKED;
 }
 
 /**
