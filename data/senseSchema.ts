@@ -66,6 +66,11 @@ export const schemeSchema = z.object({
   nearCues: cueWords.default([]),
   /** The note for a shared entry in a passage of this scheme; without it such a match shows nothing. */
   note: senseCardSchema.optional(),
+  /**
+   * True for schemes that pay for medical care themselves (工伤医疗, 商业医疗险, 退役医疗): in their passages an
+   * entry's own medical word (就医, 住院) does not say the passage is 医保; the governing heading or the title does.
+   */
+  medicalCare: z.boolean().default(false),
 });
 
 /**

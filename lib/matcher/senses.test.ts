@@ -760,6 +760,65 @@ describe('resolveSense with the real data', () => {
       { sentence: '二、支持[[灵活就业]]', title: '关于支持高校毕业生就业创业的若干措施' },
       null,
     ],
+    [
+      'baoxiao',
+      'a medical word (就医) in a work-injury chapter: the chapter says whose care it is',
+      {
+        sentence: '到统筹地区以外就医的交通食宿费，凭票据[[报销]]',
+        headings: ['第三章 工伤医疗'],
+        title: '某省工伤保险条例实施细则',
+      },
+      null,
+    ],
+    [
+      'baoxiao',
+      'the same words under a 医保 chapter of a work-injury text keep the card',
+      {
+        sentence: '到统筹地区以外就医的交通食宿费，凭票据[[报销]]',
+        headings: ['第五章 基本医疗保险'],
+        title: '某省工伤保险条例实施细则',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'baoxiao',
+      'a medical word on a page not about insurance keeps the card',
+      { sentence: '入住老年人住院的医疗费用按规定[[报销]]', title: '某市养老服务条例' },
+      YIBAO_SENSE,
+    ],
+    [
+      'baoxiao',
+      '医保 named in the sentence beats a pension title',
+      { sentence: '断了医保影响看病[[报销]]', title: '灵活就业人员养老保险怎么交' },
+      YIBAO_SENSE,
+    ],
+    [
+      'baoxiao',
+      'a medical word in a pension handbook is 医保 talk: pension pays for no care',
+      { sentence: '退休以后看病[[报销]]怎么办', title: '企业职工养老保险手册' },
+      YIBAO_SENSE,
+    ],
+    [
+      'baoxiao',
+      'a medical word on a commercial policy page is a claim',
+      { sentence: '住院以后怎么[[报销]]', title: '某某百万医疗险投保须知' },
+      'commercial-claim',
+    ],
+    [
+      'baoxiao',
+      'an article naming work injury beyond the sentence decides over a medical word',
+      {
+        sentence: '住院的费用凭票据[[报销]]',
+        block: '第十二条 工伤职工到外地治疗的。住院的费用凭票据[[报销]]。',
+      },
+      null,
+    ],
+    [
+      'baoxiao',
+      'paid back by the employer when not insured',
+      { sentence: '参加基本医疗保险的按规定报销，未参加的由单位[[报销]]' },
+      null,
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);

@@ -69,6 +69,8 @@ export interface CompiledSenses {
   words: string[];
   /** Scheme ids by index (yibao, pension, injury…). */
   schemes: string[];
+  /** Indexes of the schemes that pay for medical care themselves (工伤, 商业, 军人): see schemeOverMedicalWord. */
+  medicalCare?: number[];
   /** Words that name a scheme, flat triples: word index, scheme index, 1 if near-only. */
   schemeCues: number[];
   /** Words that name social insurance as a whole (社会保险, 五险一金): word indexes, CUE_SOCIAL for every entry. */
@@ -117,6 +119,8 @@ interface SenseTables {
   firstChar: Uint8Array;
   /** 1 for words that name a scheme: such a word decides even when it is the matched form itself. */
   namesScheme: Uint8Array;
+  /** The scheme index a word names, or -1 (entry cue words, words for social insurance as a whole). */
+  wordScheme: Int16Array;
   /** Per plan: target and near flag of each word (CUE_NONE where the word says nothing for that entry). */
   targets: Map<CompiledSensePlan, { target: Int16Array; near: Uint8Array }>;
   /** Recent scans: the matches of one text node share their block, headings and title. */
@@ -145,7 +149,10 @@ function tables(compiled: CompiledSenses): SenseTables {
   const namesScheme = new Uint8Array(compiled.words.length);
   for (let k = 0; k < compiled.schemeCues.length; k += 3) namesScheme[compiled.schemeCues[k]!] = 1;
   for (const w of compiled.socialCues ?? []) namesScheme[w] = 1;
-  t = { buckets, firstChar, namesScheme, targets: new Map(), memo: new Map() };
+  const wordScheme = new Int16Array(compiled.words.length).fill(-1);
+  for (let k = 0; k < compiled.schemeCues.length; k += 3)
+    wordScheme[compiled.schemeCues[k]!] = compiled.schemeCues[k + 1]!;
+  t = { buckets, firstChar, namesScheme, wordScheme, targets: new Map(), memo: new Map() };
   tablesOf.set(compiled, t);
   return t;
 }
@@ -228,6 +235,7 @@ function crossesClause(text: string, from: number, to: number): boolean {
 interface CueHit {
   at: number;
   end: number;
+  word: number;
   cue: number;
   rank: number;
   distance: number;
@@ -249,6 +257,7 @@ function nearestTarget(
   nearWindow: number,
   split = false,
   far?: number[],
+  weak?: { yibao: boolean },
 ): number | undefined {
   const { target, near } = planTargets(compiled, plan);
   const { namesScheme } = tables(compiled);
@@ -288,13 +297,17 @@ function nearestTarget(
       far?.push(cue);
       continue;
     }
-    found.push({ at: hitStart, end: hitEnd, cue, rank, distance });
+    found.push({ at: hitStart, end: hitEnd, word: w, cue, rank, distance });
   }
   if (found.length === 0) return undefined;
   if (split && mostCommon(found.map((h) => h.cue)) === undefined) return undefined;
   const best = (hits: CueHit[]) =>
     hits.reduce<CueHit | undefined>((b, h) => (!b || h.rank < b.rank ? h : b), undefined);
   const nearest = best(found)!;
+  // An entry's own 医保 word that names no scheme (就医, 住院, 医疗费用), with no word naming 医保 in the scope, says
+  // the passage is medical, not whose.
+  if (weak && nearest.cue === CUE_YIBAO && !found.some((h) => h.cue === CUE_YIBAO && namesScheme[h.word] === 1))
+    weak.yibao = true;
   if (nearest.cue === CUE_SOCIAL || isAttached(text, nearest, start, end)) return nearest.cue;
   const specific = found.filter((h) => h.cue !== CUE_SOCIAL);
   const list = listAround(text, specific, nearest);
@@ -356,6 +369,39 @@ function majorityTarget(compiled: CompiledSenses, plan: CompiledSensePlan, text:
   return best === CUE_SOCIAL ? undefined : best;
 }
 
+/**
+ * The scheme a heading, title or opening names by scheme words alone (the most named, or undefined on a tie or
+ * none), as a scheme index.
+ */
+function namedScheme(compiled: CompiledSenses, text: string): number | undefined {
+  if (!text) return undefined;
+  const { wordScheme } = tables(compiled);
+  const hits = scanWords(compiled, text);
+  const named: number[] = [];
+  for (let k = 1; k < hits.length; k += 2) if (wordScheme[hits[k]!]! >= 0) named.push(wordScheme[hits[k]!]!);
+  return mostCommon(named);
+}
+
+/**
+ * After an entry's own medical word (就医, 住院) decided for 医保: the block beyond the sentence, else the nearest
+ * heading, else the title or opening, that names a scheme paying for medical care itself (工伤医疗, 《工伤保险条例》)
+ * says whose care it is. One naming 医保 or another scheme (看病 in a pension handbook is 医保 talk) keeps the card.
+ */
+function schemeOverMedicalWord(
+  compiled: CompiledSenses,
+  plan: CompiledSensePlan,
+  scopes: SenseScopes,
+): number | undefined {
+  if (!compiled.medicalCare?.length) return undefined;
+  const block = scopes.block()?.text ?? '';
+  for (const text of [block, ...scopes.headings(), scopes.title(), scopes.opening()]) {
+    const scheme = namedScheme(compiled, text);
+    if (scheme === undefined) continue;
+    return compiled.medicalCare.includes(scheme) ? plan.schemes[scheme] : undefined;
+  }
+  return undefined;
+}
+
 /** The target found strictly most often, or undefined on a tie or none. */
 function mostCommon(cues: number[]): number | undefined {
   const counts = new Map<number, number>();
@@ -398,26 +444,34 @@ export function resolveSense(compiled: CompiledSenses, entry: number, scopes: Se
   let target: number | undefined;
   // Near-only words of the sentence too far from the match to decide: they speak only when no scope does.
   const far: number[] = [];
+  const weak = { yibao: false };
   if (sentence.inBlock !== undefined) {
     // The sentence was cut from the block: one scan of the block serves every match in it.
     block = scopes.block()!;
     const from = sentence.inBlock;
     const to = from + sentence.text.length;
     const span = { start: block.start, end: block.end, from, to };
-    target = nearestTarget(compiled, plan, block.text, span, window, false, far);
+    target = nearestTarget(compiled, plan, block.text, span, window, false, far, weak);
   } else {
     const span = { start: sentence.start, end: sentence.end, from: 0, to: sentence.text.length };
-    target = nearestTarget(compiled, plan, sentence.text, span, window, false, far);
+    target = nearestTarget(compiled, plan, sentence.text, span, window, false, far, weak);
   }
-  if (target !== undefined) return outcomeOf(compiled, target, plan);
+  if (target !== undefined) {
+    if (weak.yibao) target = schemeOverMedicalWord(compiled, plan, scopes) ?? target;
+    return outcomeOf(compiled, target, plan);
+  }
   block ??= scopes.block();
   if (block && block.text.length > sentence.text.length) {
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
     const from = Math.max(0, block.start - BLOCK_REACH);
     const to = Math.min(block.text.length, block.end + BLOCK_REACH);
     // Beyond the sentence, a block whose cues are split evenly between schemes says nothing about this match.
-    target = nearestTarget(compiled, plan, block.text, { start: block.start, end: block.end, from, to }, -1, true);
-    if (target !== undefined) return outcomeOf(compiled, target, plan);
+    const span = { start: block.start, end: block.end, from, to };
+    target = nearestTarget(compiled, plan, block.text, span, -1, true, undefined, weak);
+    if (target !== undefined) {
+      if (weak.yibao) target = schemeOverMedicalWord(compiled, plan, scopes) ?? target;
+      return outcomeOf(compiled, target, plan);
+    }
   }
   // Headings and the title are short and speak for the whole section or page: near-only words count there too.
   for (const heading of scopes.headings()) {

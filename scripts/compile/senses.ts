@@ -304,6 +304,7 @@ export function compileSenses(
     nearWindow: senses.nearWindow,
     senses: compiledSenses,
     schemes: senses.schemes.map((s) => s.id),
+    medicalCare: senses.schemes.flatMap((s, k) => (s.medicalCare ? [k] : [])),
     ...packSensePlans(
       cueLists,
       schemeWords,
