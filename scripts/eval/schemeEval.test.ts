@@ -28,25 +28,25 @@ describe('what counts as right', () => {
 });
 
 /** Floors: what was measured on each part, rounded down a little; per scheme where it has 10 or more occurrences. */
-// Measured after the third round of tuning on dev (dev grown to 1,123 occurrences with 18 more pages not about
-// insurance: hospital, public-health, elderly-care, employer-leave, social-assistance, charity and statistics texts):
-// dev 99.0%, lowest scheme military 93.1%; held-out 96.8%, lowest scheme none 83.8% (37 occurrences). The issue's
-// held-out target (97%, no scheme below 90%) is not met: none is below it. Without ../shared/laws only the pages are
-// scored: dev 98.5%, held-out 96.0%.
+// Measured after the fourth round (dev grown to 1,360 occurrences with ten regional regulation and notice pages:
+// provincial 工伤, 城乡居民养老, 医疗救助 and 社会救助 texts, city 失业, 住房公积金, 长护险, 养老服务 and employment texts, a
+// 生育/医保 merger notice): dev 99.3%, lowest scheme military 94.8%; held-out 96.9%, lowest scheme none 86.5% (37
+// occurrences). The issue's held-out target (97%, no scheme below 90%) is not met: none is below it. Without
+// ../shared/laws only the pages are scored: dev 99.0%, held-out 96.0%.
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
-      overall: 0.985,
-      minimum: 1100,
+      overall: 0.99,
+      minimum: 1340,
       schemes: {
         yibao: 0.99,
         injury: 0.99,
         none: 0.98,
         pension: 0.98,
         social: 0.97,
-        military: 0.92,
+        military: 0.93,
         commercial: 0.95,
         'private-pension': 0.95,
         unemployment: 0.95,
@@ -54,29 +54,30 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
       },
     },
     pagesOnly: {
-      overall: 0.98,
-      minimum: 740,
+      overall: 0.985,
+      minimum: 970,
       schemes: {
         yibao: 0.99,
         none: 0.97,
         pension: 0.98,
-        military: 0.92,
+        military: 0.93,
         social: 0.97,
         injury: 0.99,
         commercial: 0.95,
         'private-pension': 0.95,
         unemployment: 0.95,
+        'housing-fund': 0.95,
       },
     },
   },
   heldout: {
     withLaws: {
-      overall: 0.96,
+      overall: 0.965,
       minimum: 550,
       schemes: {
         yibao: 0.97,
         pension: 0.97,
-        none: 0.83,
+        none: 0.85,
         injury: 0.96,
         social: 0.96,
         unemployment: 0.99,
