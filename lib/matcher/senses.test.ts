@@ -725,6 +725,12 @@ describe('resolveSense with the real data', () => {
       null,
     ],
     [
+      'baoxiao',
+      'a list of schemes that all pay for care (医保 and a commercial policy) keeps an everyday word 医保',
+      { sentence: '部分医院支持一站式结算，医保和惠民保同时[[报销]]' },
+      YIBAO_SENSE,
+    ],
+    [
       'tekunrenyuan',
       'but its own 医保 cue still gives the card',
       { sentence: '对[[特困人员]]参加城乡居民基本医疗保险的个人缴费给予资助' },

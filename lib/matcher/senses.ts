@@ -317,9 +317,18 @@ function nearestTarget(
   const outside = best(specific.filter((h) => !list.some((item) => item.cue === h.cue) && sameClause(text, h, list)));
   if (outside) return outside.cue;
   // Otherwise the match belongs to every scheme of the list: 医保 among them keeps its card (it holds for that
-  // item), other schemes only show nothing. An everyday or social-assistance word (特困人员 beside 与养老保险、医疗保险
-  // 相衔接) is not made 医保 by a list that names 医保 among others: it needs a cue of its own.
-  return list.some((h) => h.cue === CUE_YIBAO) && !plan.needsCue ? CUE_YIBAO : CUE_BLOCKED;
+  // item), other schemes only show nothing. An everyday or social-assistance word (特困人员 beside 与基本养老保险、基本
+  // 医疗保险相衔接) is not made 医保 by a list that also names a scheme paying for no care (医保和惠民保同时报销 is).
+  if (!list.some((h) => h.cue === CUE_YIBAO)) return CUE_BLOCKED;
+  return plan.needsCue && list.some((h) => paysNoCare(compiled, h.word)) ? CUE_BLOCKED : CUE_YIBAO;
+}
+
+/** True for a word naming an insurance scheme other than 医保 that pays for no medical care (养老, 失业, 公积金). */
+function paysNoCare(compiled: CompiledSenses, word: number): boolean {
+  const scheme = tables(compiled).wordScheme[word]!;
+  if (scheme < 0 || compiled.medicalCare?.includes(scheme)) return false;
+  const id = compiled.schemes[scheme];
+  return id !== YIBAO_SENSE && id !== 'none';
 }
 
 /**
