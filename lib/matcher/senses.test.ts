@@ -725,6 +725,16 @@ describe('resolveSense with the real data', () => {
       null,
     ],
     [
+      'xianxingzhifu',
+      'work injury named as a cause beside a road accident is not the scheme of a 医保 article',
+      {
+        sentence: '第三人不支付的，由基金[[先行支付]]',
+        block: '参保居民因工伤、交通事故等应当由第三人负担的医疗费用，不予支付；第三人不支付的，由基金[[先行支付]]。',
+        title: '某省城乡居民基本医疗保险实施办法',
+      },
+      YIBAO_SENSE,
+    ],
+    [
       'baoxiao',
       'a list of schemes that all pay for care (医保 and a commercial policy) keeps an everyday word 医保',
       { sentence: '部分医院支持一站式结算，医保和惠民保同时[[报销]]' },
