@@ -531,14 +531,17 @@ function afterNumerals(text: string, from: number, isNumeral: (ch: string) => bo
 }
 
 /**
- * The level a line's opening gives it: 第X编 1, 第X章 2, 第X节 3, 一、 3, （一） 4, or 0. Read character by
+ * The level a line's opening gives it: 第X编 and 第X部分 1, 第X章 2, 第X节 3, 一、 3, （一） 4, or 0. Read character by
  * character: a page's first RegExps cost it more than these few comparisons.
  */
 function headingOpening(text: string): number {
   const first = text[0]!;
   if (first === '第') {
     const end = afterNumerals(text, 1, isChapterNumeral);
-    return end > 1 ? (CHAPTER_LEVELS[text[end] ?? ''] ?? 0) : 0;
+    if (end === 1) return 0;
+    // 第一部分 opens the top-level parts of a notice or plan.
+    if (text[end] === '部' && text[end + 1] === '分') return 1;
+    return CHAPTER_LEVELS[text[end] ?? ''] ?? 0;
   }
   const isNumeral = (ch: string) => CHINESE_NUMERALS.includes(ch);
   if (isNumeral(first)) return text[afterNumerals(text, 0, isNumeral)] === '、' ? 3 : 0;
