@@ -1,7 +1,9 @@
 /**
- * A Vite plugin for the build: the stylesheet of the named extension pages is written into the page itself as a
- * <style> element instead of a <link> to a file, so the first frame waits on no file (a linked stylesheet blocks
- * rendering until it arrives). The extension pages' CSP restricts scripts, not styles.
+ * A Vite plugin for the build: the stylesheet linked by the named extension pages is written into the page itself as
+ * a <style> element instead of a <link> to a file, so the first frame waits on no file (a linked stylesheet blocks
+ * rendering until it arrives). The extension pages' CSP restricts scripts, not styles. The file itself still ships:
+ * a lazy chunk that shares modules with the page's entry lists it among its deps, and Vite's preload links it
+ * (after the first view; the same rules, so nothing changes on screen) before that chunk runs.
  */
 import type { Plugin } from 'vite';
 
@@ -20,6 +22,7 @@ export function inlineStylesheets(html: string, files: (fileName: string) => str
   });
 }
 
+/** `pages`: each page as the last two parts of its source path (`popup/index.html`). */
 export function inlinePageCss(pages: string[]): Plugin {
   return {
     name: 'yibao-lens:inline-page-css',
@@ -28,23 +31,13 @@ export function inlinePageCss(pages: string[]): Plugin {
       order: 'post',
       handler(html, ctx) {
         const page = ctx.filename.split(/[\\/]/).slice(-2).join('/');
-        if (!ctx.bundle || !pages.some((name) => page === name)) return html;
+        if (!ctx.bundle || !pages.includes(page)) return html;
         const bundle = ctx.bundle;
-        const inlined: string[] = [];
-        const out = inlineStylesheets(html, (fileName) => {
+        return inlineStylesheets(html, (fileName) => {
           const asset = bundle[fileName];
           if (asset?.type !== 'asset') return null;
-          inlined.push(fileName);
           return typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
         });
-        // A stylesheet now inside the page ships no second time as a file, unless some code still names it.
-        for (const fileName of inlined) {
-          const named = Object.values(bundle).some(
-            (file) => file.type === 'chunk' && file.code.includes(fileName.split('/').pop()!),
-          );
-          if (!named) delete bundle[fileName];
-        }
-        return out;
       },
     },
   };
