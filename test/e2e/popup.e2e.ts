@@ -863,6 +863,8 @@ describe('popup: settings, theme, privacy', () => {
 describe('popup: the checker’s plain words for 乙类 and 全自费', () => {
   it('住院报销估算 says under each field, in plain words a reader sees, what 全自费 and 乙类 are and that they may be left empty', async () => {
     const page = await openPopup('checker/inpatient');
+    // Read in the app: a field found in the first view could be replaced by the app's between finding and reading.
+    await page.locator('#root .checker .fields').waitFor();
     /** The visible hint a field is described by (aria-describedby), and its type size. */
     const hintOf = (label: string) =>
       page.getByRole('textbox', { name: label }).evaluate((input) => {
