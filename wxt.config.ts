@@ -11,8 +11,8 @@ import {
   LENS_ENGINE_SCRIPT,
   LENS_LOADER_SCRIPT,
   LENS_MARK_STYLESHEET,
-  POPUP_QUICK_TABLE_ELEMENT_ID,
 } from './lib/package/builtFiles';
+import { POPUP_QUICK_TABLE_ELEMENT_ID } from './lib/search/quickTableElement';
 
 // The popup's quick search table (npm run compile-data), written into popup.html as a data block.
 const QUICK_TABLE_FILE = join(import.meta.dirname, 'generated/popup-quick.json');

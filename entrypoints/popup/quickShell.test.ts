@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { POPUP_QUICK_TABLE_ELEMENT_ID } from '@/lib/package/builtFiles';
+import { POPUP_QUICK_TABLE_ELEMENT_ID } from '@/lib/search/quickTableElement';
 import { dataBlockFor } from '@/scripts/build/pageDataBlock';
 import { mountQuickShell, type QuickShell } from './quickShell';
 

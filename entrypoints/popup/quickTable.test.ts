@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { POPUP_QUICK_TABLE_ELEMENT_ID } from '@/lib/package/builtFiles';
+import { POPUP_QUICK_TABLE_ELEMENT_ID } from '@/lib/search/quickTableElement';
 import { dataBlockFor } from '@/scripts/build/pageDataBlock';
 
 /** A fresh copy of the module (it keeps what it parsed). */

@@ -3,7 +3,7 @@
  * build time (scripts/build/pageDataBlock.ts), so the first script carries no data; parsed on first use. Without
  * the block (a page that lacks it) there is no quick table and the full search answers.
  */
-import { POPUP_QUICK_TABLE_ELEMENT_ID } from '@/lib/package/builtFiles';
+import { POPUP_QUICK_TABLE_ELEMENT_ID } from '@/lib/search/quickTableElement';
 import type { QuickSearchTable } from '@/lib/search/quickSearch';
 
 let parsed: QuickSearchTable | null | undefined;

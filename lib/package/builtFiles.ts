@@ -15,5 +15,3 @@ export const LENS_PAGE_NUMBERS_SCRIPT = '/page-numbers.js';
 /** The PDF reader page and the popup page. */
 export const LENS_READER_PAGE = '/pdf.html';
 export const LENS_POPUP_PAGE = '/popup.html';
-/** The popup page's inert data block (`<script type="application/json">`) holding the quick search table. */
-export const POPUP_QUICK_TABLE_ELEMENT_ID = 'yl-quick-table';
