@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/keys/keymap';
+import { inlinePageCss } from './scripts/build/inlinePageCss';
+import { pageDataBlock } from './scripts/build/pageDataBlock';
 import {
   LENS_CARD_SCRIPT,
   LENS_PAGE_NUMBERS_SCRIPT,
@@ -10,6 +12,10 @@ import {
   LENS_LOADER_SCRIPT,
   LENS_MARK_STYLESHEET,
 } from './lib/package/builtFiles';
+import { POPUP_QUICK_TABLE_ELEMENT_ID } from './lib/search/quickTableElement';
+
+// The popup's quick search table (npm run compile-data), written into popup.html as a data block.
+const QUICK_TABLE_FILE = join(import.meta.dirname, 'generated/popup-quick.json');
 
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
@@ -41,7 +47,15 @@ const ENGINE_FILE = LENS_ENGINE_SCRIPT.slice(1);
 export default defineConfig({
   // Project code imports what it uses; no auto-imports hiding the dependency graph.
   imports: false,
-  vite: () => ({ json: { stringify: true }, build: { minify: process.env.LENS_NO_MINIFY ? false : undefined } }),
+  vite: () => ({
+    json: { stringify: true },
+    build: { minify: process.env.LENS_NO_MINIFY ? false : undefined },
+    // The popup's first frame waits on no stylesheet file.
+    plugins: [
+      inlinePageCss(['popup/index.html']),
+      pageDataBlock({ page: 'popup/index.html', id: POPUP_QUICK_TABLE_ELEMENT_ID, file: QUICK_TABLE_FILE }),
+    ],
+  }),
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: '__MSG_extName__',

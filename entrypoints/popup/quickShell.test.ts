@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { POPUP_QUICK_TABLE_ELEMENT_ID } from '@/lib/search/quickTableElement';
+import { dataBlockFor } from '@/scripts/build/pageDataBlock';
 import { mountQuickShell, type QuickShell } from './quickShell';
+
+// As in the built popup.html: the quick table is a data block of the page (written in at build time).
+beforeAll(() => {
+  const table = readFileSync('generated/popup-quick.json', 'utf8');
+  document.head.insertAdjacentHTML('beforeend', dataBlockFor(POPUP_QUICK_TABLE_ELEMENT_ID, table));
+});
 
 let shell: QuickShell | null = null;
 afterEach(() => {

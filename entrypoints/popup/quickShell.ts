@@ -25,7 +25,7 @@ import {
   type PopupTab,
 } from './popupShared';
 
-/** The quick table comes with this script (one fetch, no round trip when the reader types); parsed on first use. */
+/** The quick table comes with the page (a data block, no round trip when the reader types); parsed on first use. */
 const quickTable = (): QuickSearchTable | null => quickSearchTable();
 const checkerShell = checkerShellJson as unknown as CheckerShell;
 

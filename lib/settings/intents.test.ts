@@ -21,7 +21,7 @@ describe('settings intents: one declaration each', () => {
   it('every setting is changed by some intent, and every intent names who may send it', () => {
     const covered = new Set<string>([...SETTABLE_FIELDS, 'knownTerms', 'disabledSites']);
     expect([...covered].sort()).toEqual([...SETTING_NAMES].sort());
-    const ops = settingsIntentSchema.options.map((o) => o.shape.op.value).sort();
+    const ops = settingsIntentSchema._zod.def.options.map((o) => o.shape.op._zod.def.values[0]).sort();
     expect(Object.keys(INTENT_SENDERS).sort()).toEqual(ops);
   });
 

@@ -5,15 +5,17 @@
  * popup and the options page (send, and show the change at once). The content script sends plain objects of the
  * `SettingsIntent` type (a type import: no zod reaches the page).
  */
-import { z } from 'zod';
+// zod/mini: the same checks as zod's classic API, in a form a bundle keeps only what it uses (the background
+// carries these schemas, and its whole script is compiled when the service worker starts).
+import * as z from 'zod/mini';
 import { isCanonicalSiteRule, addSiteRule } from './sites';
 import { defaultLensSettings, validateSettingsChange, type LensSettings, type SettingName } from './table';
 
 /** The longest list the table accepts (isStringList in table.ts). */
 const LIST_LIMIT = 1000;
 
-const entryId = z.string().regex(/^[a-z0-9-]{1,80}$/);
-const siteRule = z.string().max(300).refine(isCanonicalSiteRule);
+const entryId = z.string().check(z.regex(/^[a-z0-9-]{1,80}$/));
+const siteRule = z.string().check(z.maxLength(300), z.refine(isCanonicalSiteRule));
 
 /** Fields set as a whole value. The two lists edited from several places change only by their own intents. */
 export const SETTABLE_FIELDS = [
@@ -35,7 +37,7 @@ export const settingsIntentSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('knowTerm'), id: entryId }),
   z.strictObject({ op: z.literal('unknowTerm'), id: entryId }),
   z.strictObject({ op: z.literal('setSiteRule'), rule: siteRule }),
-  z.strictObject({ op: z.literal('removeSiteRule'), rule: z.string().min(1).max(300) }),
+  z.strictObject({ op: z.literal('removeSiteRule'), rule: z.string().check(z.minLength(1), z.maxLength(300)) }),
   z.strictObject({ op: z.literal('set'), field: z.enum(SETTABLE_FIELDS), value: z.unknown() }),
   z.strictObject({ op: z.literal('reset') }),
 ]);
@@ -43,7 +45,9 @@ export type SettingsIntent = z.infer<typeof settingsIntentSchema>;
 export type SettingsIntentOp = SettingsIntent['op'];
 
 /** One message to the owner: intents applied in order, together, in one write. */
-export const settingsChangeSchema = z.strictObject({ intents: z.array(settingsIntentSchema).min(1).max(50) });
+export const settingsChangeSchema = z.strictObject({
+  intents: z.array(settingsIntentSchema).check(z.minLength(1), z.maxLength(50)),
+});
 export type SettingsChange = { intents: SettingsIntent[] };
 export type SettingsChangeReply = { settings: LensSettings } | { error: string };
 

@@ -863,6 +863,8 @@ describe('popup: settings, theme, privacy', () => {
 describe('popup: the checker’s plain words for 乙类 and 全自费', () => {
   it('住院报销估算 says under each field, in plain words a reader sees, what 全自费 and 乙类 are and that they may be left empty', async () => {
     const page = await openPopup('checker/inpatient');
+    // Read in the app: a field found in the first view could be replaced by the app's between finding and reading.
+    await page.locator('#root .checker .fields').waitFor();
     /** The visible hint a field is described by (aria-describedby), and its type size. */
     const hintOf = (label: string) =>
       page.getByRole('textbox', { name: label }).evaluate((input) => {
@@ -969,6 +971,60 @@ describe('popup: first view and takeover', () => {
     await page.keyboard.type('x');
     expect(await box.inputValue()).toBe('个人x账户');
     await page.close();
+  });
+
+  it('the first view waits on no file but its script: popup.html holds the stylesheet and the quick table, and the first results come from that table', async () => {
+    /** In the page before its scripts: what the first view holds when it appears, after typing 个人账户 there. */
+    const readFirstView = (emptyTable: boolean) => {
+      const seen: Record<string, unknown> = ((window as unknown as { __first: Record<string, unknown> }).__first = {});
+      // After parsing and before the first script runs, the test can empty the page's table.
+      document.addEventListener('readystatechange', () => {
+        const element = document.getElementById('yl-quick-table');
+        if (emptyTable && document.readyState === 'interactive' && element)
+          element.textContent = JSON.stringify({ docs: [], queries: {}, suggestions: { terms: [], articles: [] } });
+      });
+      const observer = new MutationObserver(() => {
+        const input = document.querySelector<HTMLInputElement>('#quick input[type="search"]');
+        if (!input) return;
+        observer.disconnect();
+        Object.assign(seen, {
+          stylesheetLinks: document.querySelectorAll('link[rel="stylesheet"]').length,
+          styles: document.querySelectorAll('style').length,
+          themed: getComputedStyle(document.body).getPropertyValue('--yl-bg').trim() !== '',
+          scripts: document.querySelectorAll('script[src]').length,
+        });
+        input.focus();
+        document.execCommand('insertText', false, '个人账户');
+        seen.rows = document.querySelectorAll('#quick [role="option"]').length;
+        seen.status = document.querySelector('#quick [role="status"]')?.textContent ?? null;
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    };
+    const open = async (emptyTable: boolean) => {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 380, height: 600 });
+      await page.addInitScript(readFirstView, emptyTable);
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await page.locator('#root .search-input').waitFor();
+      const first = await page.evaluate(() => (window as unknown as { __first: Record<string, unknown> }).__first);
+      return { page, first };
+    };
+
+    const { page, first } = await open(false);
+    expect(first).toMatchObject({ stylesheetLinks: 0, styles: 1, themed: true, scripts: 1, status: null });
+    expect(first.rows).toBeGreaterThan(0);
+    const table = await page.evaluate(() => {
+      const element = document.querySelector('script[type="application/json"]');
+      return element?.id === 'yl-quick-table' ? (JSON.parse(element.textContent!) as { queries: object }) : null;
+    });
+    expect(Object.keys(table?.queries ?? {}).length).toBeGreaterThan(500);
+    await page.close();
+
+    // The table emptied: the first view has no answer of its own and says it is looking; so the rows above came
+    // from the page's table, not from the script.
+    const emptied = await open(true);
+    expect(emptied.first).toMatchObject({ rows: 0, status: '正在查找…' });
+    await emptied.page.close();
   });
 
   it('keystrokes that fall before, during and after the takeover all land, in order', async () => {
