@@ -838,6 +838,36 @@ describe('resolveSense with the real data', () => {
       { sentence: '参加基本医疗保险的按规定报销，未参加的由单位[[报销]]' },
       null,
     ],
+    [
+      'yicixingbujiao',
+      'paying a tax bill is not insurance, even on a page about medical costs',
+      { sentence: '补税金额较大的，可以在税务App上[[一次性缴纳]]', title: '个税专项附加扣除之大病医疗怎么填' },
+      null,
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'a labour-law sentence (医疗期) is not insurance, though a commercial policy is named further on',
+      { sentence: '[[灵活就业人员]]没有劳动合同的，不适用医疗期的规定，收入损失只能通过商业保险解决' },
+      null,
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'a personal-injury award (受害人) is not insurance',
+      { sentence: '受害人是[[灵活就业人员]]的，参照相近行业的平均工资计算误工费' },
+      null,
+    ],
+    [
+      'bujiao',
+      'a tenant settling bills is not a housing-fund back-payment',
+      { sentence: '前任租客欠费的，应当由房东结清，不能让新租客[[补缴]]', title: '租房提取公积金和租房合同须知' },
+      null,
+    ],
+    [
+      'baoxiao',
+      'but 医保 named beside the match still beats a tax word further on',
+      { sentence: '扣除医保[[报销]]后个人负担的部分，可以在个人所得税汇算时扣除' },
+      YIBAO_SENSE,
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);
