@@ -33,13 +33,16 @@ describe('what counts as right', () => {
 // 生育/医保 merger notice): dev 99.3%, lowest scheme military 94.8%; held-out 96.9%, lowest scheme none 86.5% (37
 // occurrences). The issue's held-out target (97%, no scheme below 90%) is not met: none is below it. Without
 // ../shared/laws only the pages are scored: dev 99.0%, held-out 96.0%.
+// Fifth round (dev grown to 1,425 occurrences with ten pages not about insurance: tax, labour law, a traffic-injury
+// judgment, school health, crowdfunding, drug prices, an outpatient guide, credit cards, renting, city statistics):
+// dev 99.3% (none 98.7%; pages only 99.05%, none 98.6%); held-out unchanged at 96.9% (none 86.5%).
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
       overall: 0.99,
-      minimum: 1340,
+      minimum: 1400,
       schemes: {
         yibao: 0.99,
         injury: 0.99,
@@ -55,10 +58,10 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
     },
     pagesOnly: {
       overall: 0.985,
-      minimum: 970,
+      minimum: 1030,
       schemes: {
         yibao: 0.99,
-        none: 0.97,
+        none: 0.98,
         pension: 0.98,
         military: 0.93,
         social: 0.97,
