@@ -868,6 +868,12 @@ describe('resolveSense with the real data', () => {
       { sentence: '扣除医保[[报销]]后个人负担的部分，可以在个人所得税汇算时扣除' },
       YIBAO_SENSE,
     ],
+    [
+      'gerenjiaofei',
+      'a contribution deducted before income tax is still the scheme of its passage (tax words name no topic)',
+      { sentence: '在缴费环节，[[个人缴费]]可以按规定在个人所得税前扣除', title: '个人养老金常见问题' },
+      'private-pension',
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);
