@@ -7,7 +7,7 @@
 import type { TermMatch } from '@/lib/matcher/matcher';
 import type { LensSettings } from '@/lib/settings/table';
 import { blockOf } from './readingOrder';
-import { inRunningText } from './readingContext';
+import { forgetTitleBlocks, inRunningText } from './readingContext';
 
 export interface MarkRules {
   amount: LensSettings['markAmount'];
@@ -24,6 +24,7 @@ export function planMarks(
   matchesOf: (node: Text) => readonly TermMatch[] | undefined,
   rules: MarkRules,
 ): Map<Text, TermMatch[]> {
+  forgetTitleBlocks();
   const plan = new Map<Text, TermMatch[]>();
   const seenByBlock = new Map<Element | null, Set<number>>();
   for (const node of nodesInOrder) {

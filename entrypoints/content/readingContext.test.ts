@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { inHeading, inRunningText, insideDocumentTitle, looksLikeHeadingText } from './readingContext';
+import {
+  forgetTitleBlocks,
+  inHeading,
+  inRunningText,
+  insideDocumentTitle,
+  looksLikeHeadingText,
+} from './readingContext';
 
 const textOf = (selector: string) => document.querySelector(selector)!.firstChild as Text;
 const firstTextOf = textOf;
@@ -47,6 +53,19 @@ describe('document titles split by markup', () => {
     expect(inRunningText(after, matchOf(after, '统筹基金'))).toBe(true);
     const split = firstTextOf('#c b');
     expect(inRunningText(split, matchOf(split, '个人账户'))).toBe(false);
+  });
+
+  it('reads a block once per marking pass: a title added to it counts from the next pass on', () => {
+    document.body.innerHTML = `<p id="late">见<b>个人账户</b>的通知。</p>`;
+    forgetTitleBlocks();
+    const term = firstTextOf('#late b');
+    expect(inRunningText(term, matchOf(term, '个人账户'))).toBe(true);
+    const paragraph = document.querySelector('#late')!;
+    paragraph.firstChild!.textContent = '见《关于';
+    paragraph.lastChild!.textContent = '的通知》。';
+    expect(inRunningText(term, matchOf(term, '个人账户'))).toBe(true);
+    forgetTitleBlocks();
+    expect(inRunningText(term, matchOf(term, '个人账户'))).toBe(false);
   });
 
   it('does not pair a 《 and 》 in different paragraphs, nor across a closed title', () => {

@@ -55,6 +55,23 @@ function bracketAfter(text: string, index: number, reach: number): string | unde
   return text.length - index >= reach ? '' : undefined;
 }
 
+/** Whether a block's text holds a 《 at all, per block; forgotten at each marking pass (the page may change). */
+let titleBracketsByBlock = new WeakMap<Element, boolean>();
+
+/** Starts a marking pass: what was learnt about blocks in the last one may be out of date. */
+export function forgetTitleBlocks(): void {
+  titleBracketsByBlock = new WeakMap();
+}
+
+/** False when the node's block holds no 《: most blocks, whose matches then need no reading across nodes. */
+function blockMayHoldTitle(node: Text): boolean {
+  const block = blockOf(node);
+  if (!block) return true;
+  let holds = titleBracketsByBlock.get(block);
+  if (holds === undefined) titleBracketsByBlock.set(block, (holds = (block.textContent ?? '').includes('《')));
+  return holds;
+}
+
 /**
  * insideDocumentTitle for a match on the page, where a title may be split by markup (《<a>关于…</a>》). Most
  * matches are decided within their own text node; only when a node ends within reach are the inline text nodes
@@ -66,6 +83,7 @@ export function insideDocumentTitleOnPage(node: Text, match: TermMatch): boolean
   const after = match.endNode ? undefined : bracketAfter(node.data, match.end, TITLE_REACH);
   if (after === '《' || after === '') return false;
   if (before === '《' && after === '》') return true;
+  if (!blockMayHoldTitle(node)) return false;
   const around = inlineTextAround(node, match.start, match.end, TITLE_REACH, match.endNode ?? node);
   return insideDocumentTitle(around.text, around.start, around.end);
 }
