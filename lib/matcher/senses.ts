@@ -125,6 +125,8 @@ interface SenseTables {
   targets: Map<CompiledSensePlan, { target: Int16Array; near: Uint8Array }>;
   /** Recent scans: the matches of one text node share their block, headings and title. */
   memo: Map<string, WordHits>;
+  /** Per plan, what a heading, the title or the opening says (the same few texts for every match of a page). */
+  majorities: Map<CompiledSensePlan, Map<string, number | undefined>>;
 }
 
 /** Characters of the block looked at on each side of the match. */
@@ -152,7 +154,7 @@ function tables(compiled: CompiledSenses): SenseTables {
   const wordScheme = new Int16Array(compiled.words.length).fill(-1);
   for (let k = 0; k < compiled.schemeCues.length; k += 3)
     wordScheme[compiled.schemeCues[k]!] = compiled.schemeCues[k + 1]!;
-  t = { buckets, firstChar, namesScheme, wordScheme, targets: new Map(), memo: new Map() };
+  t = { buckets, firstChar, namesScheme, wordScheme, targets: new Map(), memo: new Map(), majorities: new Map() };
   tablesOf.set(compiled, t);
   return t;
 }
@@ -366,6 +368,17 @@ function sameClause(text: string, hit: CueHit, list: CueHit[]): boolean {
 /** The target with strictly the most cues in `text` (near-only ones included), or undefined on a tie or none. */
 function majorityTarget(compiled: CompiledSenses, plan: CompiledSensePlan, text: string): number | undefined {
   if (!text) return undefined;
+  const t = tables(compiled);
+  let known = t.majorities.get(plan);
+  if (!known) t.majorities.set(plan, (known = new Map()));
+  if (known.has(text)) return known.get(text);
+  if (known.size >= MEMO_SIZE) known.clear();
+  const best = countMajority(compiled, plan, text);
+  known.set(text, best);
+  return best;
+}
+
+function countMajority(compiled: CompiledSenses, plan: CompiledSensePlan, text: string): number | undefined {
   const { target } = planTargets(compiled, plan);
   const hits = scanWords(compiled, text);
   const cues: number[] = [];
