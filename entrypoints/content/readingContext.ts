@@ -17,6 +17,8 @@ const TITLE_CLASS = /(^|[-_\s])(title|headline|heading|biaoti)([-_\s]|$)/i;
 
 /** Characters looked at on each side of a match for the 《 and 》 of a document title (titles are short). */
 const TITLE_REACH = 60;
+/** A node this short is searched whole for a bracket before anything else. */
+const SHORT_NODE_CHARS = 4 * TITLE_REACH;
 
 /**
  * True when [start, end) lies inside one pair of 《》 in `text`. Pure. Only TITLE_REACH characters on each side
@@ -78,6 +80,8 @@ function blockMayHoldTitle(node: Text): boolean {
  * next to it read (inlineText.ts: a bounded reach, within the block).
  */
 export function insideDocumentTitleOnPage(node: Text, match: TermMatch): boolean {
+  // Most nodes are short and hold no bracket: then only a block holding a 《 can put them in a title.
+  if (node.data.length <= SHORT_NODE_CHARS && !/[《》]/.test(node.data) && !blockMayHoldTitle(node)) return false;
   const before = bracketBefore(node.data, match.start, TITLE_REACH);
   if (before === '》' || before === '') return false;
   const after = match.endNode ? undefined : bracketAfter(node.data, match.end, TITLE_REACH);
