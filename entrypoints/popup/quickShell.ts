@@ -71,8 +71,22 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-const SEARCH_ICON =
-  '<svg class="search-icon" aria-hidden="true" viewBox="0 0 20 20" width="16" height="16"><circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2"></circle><path d="M12.8 12.8 17 17" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path></svg>';
+/** An SVG element with its attributes. */
+function svg(tag: string, attrs: Record<string, string>, ...children: Element[]): SVGElement {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag) as SVGElement;
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** The magnifier SearchPanel draws, built as elements (no markup parsed). */
+const searchIcon = () =>
+  svg(
+    'svg',
+    { class: 'search-icon', 'aria-hidden': 'true', viewBox: '0 0 20 20', width: '16', height: '16' },
+    svg('circle', { cx: '8.5', cy: '8.5', r: '5.5', fill: 'none', stroke: 'currentColor', 'stroke-width': '2' }),
+    svg('path', { d: 'M12.8 12.8 17 17', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round' }),
+  );
 
 export interface QuickShell {
   /** The shell's root element (in the page until the app takes over). */
@@ -186,8 +200,7 @@ export function mountQuickShell(container: HTMLElement, route: PopupRoute): Quic
     state.query = input.value;
     shown.searchInput = input;
     const box = h('div', { class: 'search-box' }, h('label', { for: input.id, class: 'sr-only' }, SEARCH_LABEL));
-    box.insertAdjacentHTML('beforeend', SEARCH_ICON);
-    box.append(input);
+    box.append(searchIcon(), input);
     const live = h('p', { class: 'sr-only', 'aria-live': 'polite' });
     const body = h('div', { class: 'quick-search-body' });
     const listbox = h('div', {

@@ -342,18 +342,20 @@ function readMention(r: Reading): Found | null {
     }
   }
   if (!param) return null;
-  const scope = resolveScope(contexts, r.forced);
+  return foundIn(param, group, resolveScope(contexts, r.forced), mention, sentence.trim());
+}
+
+/** The figure found, once its scope is known; null where the scope contradicts the parameter's own scheme. */
+function foundIn(
+  param: PageNumberParam,
+  group: string | undefined,
+  scope: PageNumberScope,
+  mention: Mention,
+  source: string,
+): Found | null {
   if (group !== undefined) scope.group = group;
   if (!applyIntrinsicScheme(param, scope)) return null;
-  return {
-    param,
-    value: mention.value,
-    unit: mention.unit,
-    scope,
-    source: sentence.trim(),
-    start: mention.start,
-    end: mention.end,
-  };
+  return { param, value: mention.value, unit: mention.unit, scope, source, start: mention.start, end: mention.end };
 }
 
 function resolveScope(contexts: string[], forced?: Partial<PageNumberScope>): PageNumberScope {
@@ -644,20 +646,8 @@ function readTableValue(
   }
   if (!param) return null;
   // Each header is its own context: a row naming 职工医保 and a column naming 一级 do not compete.
-  const scope = resolveScope([...heads.map((h) => h), ...wider, title].filter(Boolean).flatMap((t) => [t]));
-  const perHead = resolveTableScope(heads);
-  Object.assign(scope, perHead);
-  if (group !== undefined) scope.group = group;
-  if (!applyIntrinsicScheme(param, scope)) return null;
-  return {
-    param,
-    value: mention.value,
-    unit: mention.unit,
-    scope,
-    source: `${heads.slice().reverse().join('，')}：${rawCell.trim()}`,
-    start: mention.start,
-    end: mention.end,
-  };
+  const scope = { ...resolveScope([...heads, ...wider, title].filter(Boolean)), ...resolveTableScope(heads) };
+  return foundIn(param, group, scope, mention, `${heads.slice().reverse().join('，')}：${rawCell.trim()}`);
 }
 
 /** Scope named by the headers of a cell: every header counts, and two headers naming different values cancel. */
