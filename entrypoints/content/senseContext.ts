@@ -206,7 +206,7 @@ export function senseScopesFor(
  * The scanner hook: for matches of ambiguous entries, decides the sense; look-alike senses are kept with
  * `sense` set, unrelated ones dropped, 医保 ones left as they are. Other matches cost one lookup.
  */
-export function createSenseRefiner(load: () => CompiledSenses) {
+export function createSenseRefiner(load: () => CompiledSenses, resolve = resolveSense) {
   let compiled: CompiledSenses | null = null;
   function refine(node: Text, matches: TermMatch[]): SensedMatch[] {
     compiled ??= load();
@@ -221,7 +221,7 @@ export function createSenseRefiner(load: () => CompiledSenses) {
         out?.push(m);
         continue;
       }
-      const sense = resolveSense(compiled, m.entry, senseScopesFor(node, m.start, m.end, cache, yibaoTermNearby));
+      const sense = resolve(compiled, m.entry, senseScopesFor(node, m.start, m.end, cache, yibaoTermNearby));
       if (sense === YIBAO_SENSE) {
         out?.push(m);
         continue;

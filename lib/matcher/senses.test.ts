@@ -10,11 +10,19 @@ import {
   governingHeadings,
   headingLevelOfText,
   resolveSense,
+  resolveSenseInFull,
   sentenceAround,
   type CompiledSenses,
   type SenseScopes,
   senseDisplayName,
 } from './senses';
+
+/** resolveSense, checked against the full walk through the scopes: its shortcut must never change an outcome. */
+function resolved(compiled: CompiledSenses, entry: number, context: SenseScopes) {
+  const outcome = resolveSense(compiled, entry, context);
+  expect(resolveSenseInFull(compiled, entry, context)).toBe(outcome);
+  return outcome;
+}
 
 /** Scopes from strings; the match is the text between [[ and ]] in the sentence (and in the block, if given). */
 function scopes(parts: {
@@ -140,7 +148,7 @@ describe('resolveSense on a hand-made table', () => {
     ['a near-only word in the title counts', { sentence: '[[个人账户]]怎么用', title: '证券开户指南' }, null],
   ];
   it.each(cases)('%s', (_, parts, expected) => {
-    expect(resolveSense(toy, 0, scopes(parts))).toBe(expected);
+    expect(resolved(toy, 0, scopes(parts))).toBe(expected);
   });
 
   it('an entry without senses is always 医保, and no scope is asked for', () => {
@@ -167,7 +175,22 @@ describe('resolveSense on a hand-made table', () => {
       opening: () => (asked.push('opening'), base.opening()),
     };
     expect(resolveSense(toy, 0, spy)).toBe('pension-account');
-    expect(asked).toEqual(['sentence']);
+    expect(asked.filter((scope) => scope !== 'block')).toEqual(['sentence', 'sentence']);
+  });
+
+  it('decides a passage naming 医保 and no other scheme from its block alone', () => {
+    const asked: string[] = [];
+    const base = scopes({ sentence: '办理[[直接结算]]', block: '参加医保的人。办理[[直接结算]]', headings: ['工伤保险'] });
+    const spy: SenseScopes = {
+      sentence: () => (asked.push('sentence'), base.sentence()),
+      block: () => (asked.push('block'), base.block()),
+      headings: () => (asked.push('headings'), base.headings()),
+      title: () => (asked.push('title'), base.title()),
+      opening: () => (asked.push('opening'), base.opening()),
+    };
+    expect(resolveSense(schemeToy, 0, spy)).toBe(YIBAO_SENSE);
+    expect(resolveSenseInFull(schemeToy, 0, base)).toBe(YIBAO_SENSE);
+    expect(asked).toEqual(['block']);
   });
 });
 
@@ -260,7 +283,7 @@ describe('the scheme of the passage', () => {
     ['and speaks only when no scope does', 1, { sentence: '银行开户以后，过了很久才说到[[个人缴费]]' }, null],
   ];
   it.each(cases)('%s', (_, entry, parts, expected) => {
-    expect(resolveSense(schemeToy, entry, scopes(parts))).toBe(expected);
+    expect(resolved(schemeToy, entry, scopes(parts))).toBe(expected);
   });
 
   it("names a note by its scheme and the page's term, and a look-alike by its own name", () => {
@@ -375,7 +398,7 @@ describe('passages about several schemes', () => {
     ],
   ];
   it.each(cases)('%s', (_, entry, parts, expected) => {
-    expect(resolveSense(socialToy, entry, scopes(parts))).toBe(expected);
+    expect(resolved(socialToy, entry, scopes(parts))).toBe(expected);
   });
 });
 
@@ -479,9 +502,9 @@ describe('packing the plans', () => {
     const sentence = { sentence: '社保局说[[个人账户]]的钱属于养老' };
     for (const entry of [0, 1]) {
       const alone = table(packSensePlans({ [entry]: lists[entry as 0 | 1] }));
-      expect(resolveSense(shared, entry, scopes(sentence))).toEqual(resolveSense(alone, entry, scopes(sentence)));
+      expect(resolved(shared, entry, scopes(sentence))).toEqual(resolved(alone, entry, scopes(sentence)));
     }
-    expect(resolveSense(shared, 0, scopes(sentence))).toBe('pension-account');
+    expect(resolved(shared, 0, scopes(sentence))).toBe('pension-account');
   });
 });
 
@@ -876,6 +899,6 @@ describe('resolveSense with the real data', () => {
     ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
-    expect(resolveSense(compiled, entryOf(id), scopes(parts))).toBe(expected);
+    expect(resolved(compiled, entryOf(id), scopes(parts))).toBe(expected);
   });
 });

@@ -127,6 +127,12 @@ interface SenseTables {
   memo: Map<string, WordHits>;
   /** Per plan, what a heading, the title or the opening says (the same few texts for every match of a page). */
   majorities: Map<CompiledSensePlan, Map<string, number | undefined>>;
+  /** 1 for words that point some entry away from its 医保 card: another scheme, a look-alike, a blocking word. */
+  leavesYibao: Uint8Array;
+  /** 1 for words that name 医保 (医保, 医疗保险) for every entry, at any distance from the match. */
+  namesYibao: Uint8Array;
+  /** Recent texts: whether they hold a word of leavesYibao. */
+  leaves: Map<string, boolean>;
 }
 
 /** Characters of the block looked at on each side of the match. */
@@ -154,9 +160,44 @@ function tables(compiled: CompiledSenses): SenseTables {
   const wordScheme = new Int16Array(compiled.words.length).fill(-1);
   for (let k = 0; k < compiled.schemeCues.length; k += 3)
     wordScheme[compiled.schemeCues[k]!] = compiled.schemeCues[k + 1]!;
-  t = { buckets, firstChar, namesScheme, wordScheme, targets: new Map(), memo: new Map(), majorities: new Map() };
+  t = {
+    buckets,
+    firstChar,
+    namesScheme,
+    wordScheme,
+    targets: new Map(),
+    memo: new Map(),
+    majorities: new Map(),
+    leaves: new Map(),
+    ...yibaoWordTables(compiled),
+  };
   tablesOf.set(compiled, t);
   return t;
+}
+
+/** SenseTables.leavesYibao and .namesYibao, from every plan's view of every word. */
+function yibaoWordTables(compiled: CompiledSenses): { leavesYibao: Uint8Array; namesYibao: Uint8Array } {
+  const leavesYibao = new Uint8Array(compiled.words.length);
+  const namesYibao = new Uint8Array(compiled.words.length);
+  const plans = Object.values(compiled.plans);
+  const yibao = compiled.schemes.indexOf(YIBAO_SENSE);
+  const schemeLeaves = compiled.schemes.map((_, s) => plans.some((plan) => plan.schemes[s] !== CUE_YIBAO));
+  const schemeCues = compiled.schemeCues;
+  for (let k = 0; k < schemeCues.length; k += 3) {
+    const w = schemeCues[k]!;
+    if (schemeLeaves[schemeCues[k + 1]!]) leavesYibao[w] = 1;
+    else if (schemeCues[k + 1] === yibao && schemeCues[k + 2] === 0) namesYibao[w] = 1;
+  }
+  for (const w of compiled.socialCues ?? []) leavesYibao[w] = 1;
+  for (const cues of [compiled.sharedCues ?? [], ...plans.map((plan) => plan.cues)])
+    for (let k = 0; k < cues.length; k += 3) {
+      const target = cues[k + 1]!;
+      if (target !== CUE_YIBAO && target !== CUE_NEUTRAL) leavesYibao[cues[k]!] = 1;
+      // An entry that reads the word otherwise, or only near the match, keeps it from saying 医保 for all.
+      if (target !== CUE_YIBAO || cues[k + 2] === 1) namesYibao[cues[k]!] = 0;
+    }
+  for (let w = 0; w < namesYibao.length; w++) if (leavesYibao[w] === 1) namesYibao[w] = 0;
+  return { leavesYibao, namesYibao };
 }
 
 function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan) {
@@ -456,8 +497,53 @@ export function entryHasSenses(compiled: CompiledSenses, entry: number): boolean
   return compiled.plans[entry] !== undefined;
 }
 
-/** Decides the sense of one match of matcher entry `entry`. */
+/** True when `text` holds a word that may point some entry away from its 医保 card. */
+function mayLeaveYibao(compiled: CompiledSenses, text: string): boolean {
+  const t = tables(compiled);
+  let leaves = t.leaves.get(text);
+  if (leaves !== undefined) return leaves;
+  const hits = scanWords(compiled, text);
+  leaves = false;
+  for (let k = 1; k < hits.length && !leaves; k += 2) leaves = t.leavesYibao[hits[k]!] === 1;
+  if (t.leaves.size >= MEMO_SIZE) t.leaves.clear();
+  t.leaves.set(text, leaves);
+  return leaves;
+}
+
+/**
+ * True when the walk through the scopes would surely end on the 医保 card: the match's block (its sentence when it
+ * has none) holds no word that could point any entry elsewhere, and names 医保 within the block's reach. The
+ * sentence, or else the block, then decides for 医保, and a medical word's check for a scheme that pays for care
+ * stops at that block.
+ */
+function plainlyYibao(compiled: CompiledSenses, scopes: SenseScopes): boolean {
+  const block = scopes.block();
+  const span = block ?? scopes.sentence();
+  const text = span.text;
+  if (mayLeaveYibao(compiled, text)) return false;
+  const { namesYibao } = tables(compiled);
+  const from = block ? Math.max(0, span.start - BLOCK_REACH) : 0;
+  const to = block ? Math.min(text.length, span.end + BLOCK_REACH) : text.length;
+  const hits = scanWords(compiled, text);
+  for (let k = 0; k < hits.length && hits[k]! < to; k += 2)
+    if (hits[k]! >= from && namesYibao[hits[k + 1]!] === 1 && hits[k]! + compiled.words[hits[k + 1]!]!.length <= to)
+      return true;
+  return false;
+}
+
+/**
+ * Decides the sense of one match of matcher entry `entry`. Most matches stand in passages that name 医保 and no
+ * other scheme: the walk through the scopes (resolveSenseInFull) would end on the 医保 card there, and is skipped.
+ */
 export function resolveSense(compiled: CompiledSenses, entry: number, scopes: SenseScopes): SenseOutcome {
+  const plan = compiled.plans[entry];
+  if (!plan) return YIBAO_SENSE;
+  if (plainlyYibao(compiled, scopes)) return YIBAO_SENSE;
+  return resolveSenseInFull(compiled, entry, scopes);
+}
+
+/** The walk through the scopes, nearest first; resolveSense's shortcut must always agree with it. */
+export function resolveSenseInFull(compiled: CompiledSenses, entry: number, scopes: SenseScopes): SenseOutcome {
   const plan = compiled.plans[entry];
   if (!plan) return YIBAO_SENSE;
   const sentence = scopes.sentence();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSchemePart } from './schemeCorpus';
 import { evaluateSchemes, isRight, tallyBy } from './schemeEval';
+import { resolveSenseInFull } from '../../lib/matcher/senses';
 
 describe('what counts as right', () => {
   it.each([
@@ -117,6 +118,16 @@ describe.each(['dev', 'heldout'] as const)('the %s part', (part) => {
   it('is complete: every match labelled, every label on a match', () => {
     expect([...problems, ...result.problems]).toEqual([]);
     expect(result.occurrences.length).toBeGreaterThanOrEqual(floors.minimum);
+  });
+
+  it('reads every occurrence as the full walk through the scopes does (the shortcut for passages naming no other scheme)', () => {
+    const full = evaluateSchemes(docs, 'data', resolveSenseInFull).occurrences;
+    const outcome = (o: { file: string; context: string; got: string; sense?: string }) =>
+      `${o.file}|${o.context}|${o.got}|${o.sense ?? ''}`;
+    expect(full.length).toBe(result.occurrences.length);
+    // Counted, not listed: held-out lines are never printed.
+    const differing = full.filter((o, i) => outcome(o) !== outcome(result.occurrences[i]!)).length;
+    expect(differing).toBe(0);
   });
 
   it('gets the right card or rightly nothing for the share the floors hold, in every scheme', () => {
