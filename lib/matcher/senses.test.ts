@@ -180,7 +180,11 @@ describe('resolveSense on a hand-made table', () => {
 
   it('decides a passage naming 医保 and no other scheme from its block alone', () => {
     const asked: string[] = [];
-    const base = scopes({ sentence: '办理[[直接结算]]', block: '参加医保的人。办理[[直接结算]]', headings: ['工伤保险'] });
+    const base = scopes({
+      sentence: '办理[[直接结算]]',
+      block: '参加医保的人。办理[[直接结算]]',
+      headings: ['工伤保险'],
+    });
     const spy: SenseScopes = {
       sentence: () => (asked.push('sentence'), base.sentence()),
       block: () => (asked.push('block'), base.block()),
