@@ -123,18 +123,12 @@ interface SenseTables {
   namesScheme: Uint8Array;
   /** The scheme index a word names, or -1 (entry cue words, words for social insurance as a whole). */
   wordScheme: Int16Array;
-  /** Per plan: target and near flag of each word (CUE_NONE where the word says nothing for that entry). */
-  targets: Map<CompiledSensePlan, { target: Int16Array; near: Uint8Array }>;
+  /** Per plan: what each word says for that entry (see PlanTargets). */
+  targets: Map<CompiledSensePlan, PlanTargets>;
   /** Recent scans: the matches of one text node share their block, headings and title. */
   memo: Map<string, WordHits>;
   /** Per plan, what a heading, the title or the opening says (the same few texts for every match of a page). */
   majorities: Map<CompiledSensePlan, Map<string, number | undefined>>;
-  /** 1 for words that point some entry away from its 医保 card: another scheme, a look-alike, a blocking word. */
-  leavesYibao: Uint8Array;
-  /** 1 for words that name 医保 (医保, 医疗保险) for every entry, at any distance from the match. */
-  namesYibao: Uint8Array;
-  /** Recent texts: whether they hold a word of leavesYibao. */
-  leaves: Map<string, boolean>;
 }
 
 /** Characters of the block looked at on each side of the match. */
@@ -174,56 +168,55 @@ function tables(compiled: CompiledSenses): SenseTables {
     targets: new Map(),
     memo: new Map(),
     majorities: new Map(),
-    leaves: new Map(),
-    ...yibaoWordTables(compiled),
   };
   tablesOf.set(compiled, t);
   return t;
 }
 
-/** SenseTables.leavesYibao and .namesYibao, from every plan's view of every word. */
-function yibaoWordTables(compiled: CompiledSenses): { leavesYibao: Uint8Array; namesYibao: Uint8Array } {
-  const leavesYibao = new Uint8Array(compiled.words.length);
-  const namesYibao = new Uint8Array(compiled.words.length);
-  const plans = Object.values(compiled.plans);
-  const yibao = compiled.schemes.indexOf(YIBAO_SENSE);
-  const schemeLeaves = compiled.schemes.map((_, s) => plans.some((plan) => plan.schemes[s] !== CUE_YIBAO));
-  const schemeCues = compiled.schemeCues;
-  for (let k = 0; k < schemeCues.length; k += 3) {
-    const w = schemeCues[k]!;
-    if (schemeLeaves[schemeCues[k + 1]!]) leavesYibao[w] = 1;
-    else if (schemeCues[k + 1] === yibao && schemeCues[k + 2] === 0) namesYibao[w] = 1;
-  }
-  for (const w of compiled.socialCues ?? []) leavesYibao[w] = 1;
-  for (const cues of [compiled.sharedCues ?? [], ...plans.map((plan) => plan.cues)])
-    for (let k = 0; k < cues.length; k += 3) {
-      const target = cues[k + 1]!;
-      if (target !== CUE_YIBAO && target !== CUE_NEUTRAL) leavesYibao[cues[k]!] = 1;
-      // An entry that reads the word otherwise, or only near the match, keeps it from saying 医保 for all.
-      if (target !== CUE_YIBAO || cues[k + 2] === 1) namesYibao[cues[k]!] = 0;
-    }
-  for (let w = 0; w < namesYibao.length; w++) if (leavesYibao[w] === 1) namesYibao[w] = 0;
-  return { leavesYibao, namesYibao };
+/** What each word (by index) says for one entry. */
+interface PlanTargets {
+  /** A sense index or CUE_*; CUE_NONE where the word says nothing for the entry. */
+  target: Int16Array;
+  /** 1 for near-only words. */
+  near: Uint8Array;
+  /** 1 for words that may take the entry away from its 医保 card: a word of another scheme, a look-alike's, a blocking one. */
+  leaves: Uint8Array;
+  /** 1 for words naming 医保 (医保, 医疗保险) that say 医保 for the entry at any distance. */
+  namesYibao: Uint8Array;
 }
 
-function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan) {
+function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan): PlanTargets {
   const t = tables(compiled);
   let p = t.targets.get(plan);
   if (!p) {
-    p = { target: new Int16Array(compiled.words.length).fill(CUE_NONE), near: new Uint8Array(compiled.words.length) };
+    const count = compiled.words.length;
+    const target = new Int16Array(count).fill(CUE_NONE);
+    const near = new Uint8Array(count);
     const schemeCues = compiled.schemeCues;
     for (let k = 0; k < schemeCues.length; k += 3) {
-      p.target[schemeCues[k]!] = plan.schemes[schemeCues[k + 1]!]!;
-      p.near[schemeCues[k]!] = schemeCues[k + 2]!;
+      target[schemeCues[k]!] = plan.schemes[schemeCues[k + 1]!]!;
+      near[schemeCues[k]!] = schemeCues[k + 2]!;
     }
-    for (const w of compiled.socialCues ?? []) p.target[w] = CUE_SOCIAL;
+    for (const w of compiled.socialCues ?? []) target[w] = CUE_SOCIAL;
     // The entry's own cue words come second: they override what a scheme word means for this entry.
     for (const cues of [compiled.sharedCues ?? [], plan.cues]) {
       for (let k = 0; k < cues.length; k += 3) {
-        p.target[cues[k]!] = cues[k + 1]!;
-        p.near[cues[k]!] = cues[k + 2]!;
+        target[cues[k]!] = cues[k + 1]!;
+        near[cues[k]!] = cues[k + 2]!;
       }
     }
+    const yibao = compiled.schemes.indexOf(YIBAO_SENSE);
+    const leaves = new Uint8Array(count);
+    const namesYibao = new Uint8Array(count);
+    for (let w = 0; w < count; w++) {
+      const cue = target[w]!;
+      const scheme = t.wordScheme[w]!;
+      // Any other scheme's word counts, whatever it says for this entry: it can sway which scheme a block names.
+      leaves[w] =
+        (cue !== CUE_YIBAO && cue !== CUE_NONE && cue !== CUE_NEUTRAL) || (scheme >= 0 && scheme !== yibao) ? 1 : 0;
+      namesYibao[w] = scheme >= 0 && scheme === yibao && cue === CUE_YIBAO && near[w] === 0 ? 1 : 0;
+    }
+    p = { target, near, leaves, namesYibao };
     t.targets.set(plan, p);
   }
   return p;
@@ -520,48 +513,49 @@ export function entryHasSenses(compiled: CompiledSenses, entry: number): boolean
   return compiled.plans[entry] !== undefined;
 }
 
-/** True when `text` holds a word that may point some entry away from its 医保 card. */
-function mayLeaveYibao(compiled: CompiledSenses, text: string): boolean {
-  const t = tables(compiled);
-  let leaves = t.leaves.get(text);
-  if (leaves !== undefined) return leaves;
+/** True when `text` holds a word that may take the entry away from its 医保 card. */
+function mayLeaveYibao(compiled: CompiledSenses, leaves: Uint8Array, text: string): boolean {
+  if (!text) return false;
   const hits = scanWords(compiled, text);
-  leaves = false;
-  for (let k = 1; k < hits.length && !leaves; k += 2) leaves = t.leavesYibao[hits[k]!] === 1;
-  if (t.leaves.size >= MEMO_SIZE) t.leaves.clear();
-  t.leaves.set(text, leaves);
-  return leaves;
+  for (let k = 1; k < hits.length; k += 2) if (leaves[hits[k]!] === 1) return true;
+  return false;
 }
 
 /**
- * True when the walk through the scopes would surely end on the 医保 card: the match's block (its sentence when it
- * has none) holds no word that could point any entry elsewhere, and names 医保 within the block's reach. The
- * sentence, or else the block, then decides for 医保, and a medical word's check for a scheme that pays for care
- * stops at that block.
+ * True when the walk through the scopes (resolveSenseInFull) would surely end on the 医保 card. The match's block
+ * (its sentence when it has none) must hold no word that could take the entry elsewhere. Then either the block
+ * names 医保 within its reach (the sentence or else the block decides for 医保, and a medical word's check for a
+ * scheme paying for care stops at that block), or, for an entry that needs no cue, no scope at all (headings,
+ * title, opening) holds such a word.
  */
-function plainlyYibao(compiled: CompiledSenses, scopes: SenseScopes): boolean {
+function plainlyYibao(compiled: CompiledSenses, plan: CompiledSensePlan, scopes: SenseScopes): boolean {
+  const { leaves, namesYibao } = planTargets(compiled, plan);
   const block = scopes.block();
   const span = block ?? scopes.sentence();
   const text = span.text;
-  if (mayLeaveYibao(compiled, text)) return false;
-  const { namesYibao } = tables(compiled);
+  if (mayLeaveYibao(compiled, leaves, text)) return false;
   const from = block ? Math.max(0, span.start - BLOCK_REACH) : 0;
   const to = block ? Math.min(text.length, span.end + BLOCK_REACH) : text.length;
   const hits = scanWords(compiled, text);
   for (let k = 0; k < hits.length && hits[k]! < to; k += 2)
     if (hits[k]! >= from && namesYibao[hits[k + 1]!] === 1 && hits[k]! + compiled.words[hits[k + 1]!]!.length <= to)
       return true;
-  return false;
+  if (plan.needsCue) return false;
+  return (
+    !scopes.headings().some((heading) => mayLeaveYibao(compiled, leaves, heading)) &&
+    !mayLeaveYibao(compiled, leaves, scopes.title()) &&
+    !mayLeaveYibao(compiled, leaves, scopes.opening())
+  );
 }
 
 /**
- * Decides the sense of one match of matcher entry `entry`. Most matches stand in passages that name 医保 and no
- * other scheme: the walk through the scopes (resolveSenseInFull) would end on the 医保 card there, and is skipped.
+ * Decides the sense of one match of matcher entry `entry`. Most matches stand in passages that name no other
+ * scheme: the walk through the scopes (resolveSenseInFull) would end on the 医保 card there, and is skipped.
  */
 export function resolveSense(compiled: CompiledSenses, entry: number, scopes: SenseScopes): SenseOutcome {
   const plan = compiled.plans[entry];
   if (!plan) return YIBAO_SENSE;
-  if (plainlyYibao(compiled, scopes)) return YIBAO_SENSE;
+  if (plainlyYibao(compiled, plan, scopes)) return YIBAO_SENSE;
   return resolveSenseInFull(compiled, entry, scopes);
 }
 
