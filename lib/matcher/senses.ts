@@ -125,6 +125,10 @@ interface SenseTables {
   wordScheme: Int16Array;
   /** Per plan: what each word says for that entry (see PlanTargets). */
   targets: Map<CompiledSensePlan, PlanTargets>;
+  /** Per reading of the schemes (CompiledSensePlan.schemes, joined): the words' targets before an entry's own cues. */
+  bySchemes: Map<string, PlanTargets>;
+  /** The index of the 医保 scheme in CompiledSenses.schemes. */
+  yibaoScheme: number;
   /** Recent scans: the matches of one text node share their block, headings and title. */
   memo: Map<string, WordHits>;
   /** Per plan, what a heading, the title or the opening says (the same few texts for every match of a page). */
@@ -166,6 +170,8 @@ function tables(compiled: CompiledSenses): SenseTables {
     namesScheme,
     wordScheme,
     targets: new Map(),
+    bySchemes: new Map(),
+    yibaoScheme: compiled.schemes.indexOf(YIBAO_SENSE),
     memo: new Map(),
     majorities: new Map(),
   };
@@ -179,47 +185,64 @@ interface PlanTargets {
   target: Int16Array;
   /** 1 for near-only words. */
   near: Uint8Array;
-  /** 1 for words that may take the entry away from its 医保 card: a word of another scheme, a look-alike's, a blocking one. */
-  leaves: Uint8Array;
-  /** 1 for words naming 医保 (医保, 医疗保险) that say 医保 for the entry at any distance. */
-  namesYibao: Uint8Array;
 }
 
 function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan): PlanTargets {
   const t = tables(compiled);
   let p = t.targets.get(plan);
   if (!p) {
-    const count = compiled.words.length;
-    const target = new Int16Array(count).fill(CUE_NONE);
-    const near = new Uint8Array(count);
-    const schemeCues = compiled.schemeCues;
-    for (let k = 0; k < schemeCues.length; k += 3) {
-      target[schemeCues[k]!] = plan.schemes[schemeCues[k + 1]!]!;
-      near[schemeCues[k]!] = schemeCues[k + 2]!;
-    }
-    for (const w of compiled.socialCues ?? []) target[w] = CUE_SOCIAL;
-    // The entry's own cue words come second: they override what a scheme word means for this entry.
-    for (const cues of [compiled.sharedCues ?? [], plan.cues]) {
-      for (let k = 0; k < cues.length; k += 3) {
-        target[cues[k]!] = cues[k + 1]!;
-        near[cues[k]!] = cues[k + 2]!;
-      }
-    }
-    const yibao = compiled.schemes.indexOf(YIBAO_SENSE);
-    const leaves = new Uint8Array(count);
-    const namesYibao = new Uint8Array(count);
-    for (let w = 0; w < count; w++) {
-      const cue = target[w]!;
-      const scheme = t.wordScheme[w]!;
-      // Any other scheme's word counts, whatever it says for this entry: it can sway which scheme a block names.
-      leaves[w] =
-        (cue !== CUE_YIBAO && cue !== CUE_NONE && cue !== CUE_NEUTRAL) || (scheme >= 0 && scheme !== yibao) ? 1 : 0;
-      namesYibao[w] = scheme >= 0 && scheme === yibao && cue === CUE_YIBAO && near[w] === 0 ? 1 : 0;
-    }
-    p = { target, near, leaves, namesYibao };
+    // Plans differ mostly in how they read the schemes' words: the tables for one reading are built once, and
+    // an entry with cue words of its own gets a copy with its words set (they override the schemes' words).
+    const base = schemeTargets(compiled, plan.schemes);
+    p = plan.cues.length === 0 ? base : { target: base.target.slice(), near: base.near.slice() };
+    if (p !== base) setCues(p, plan.cues);
     t.targets.set(plan, p);
   }
   return p;
+}
+
+/** What every word says under one reading of the schemes (CompiledSensePlan.schemes), before an entry's own cues. */
+function schemeTargets(compiled: CompiledSenses, schemes: number[]): PlanTargets {
+  const t = tables(compiled);
+  const key = schemes.join();
+  let p = t.bySchemes.get(key);
+  if (p) return p;
+  const count = compiled.words.length;
+  p = { target: new Int16Array(count).fill(CUE_NONE), near: new Uint8Array(count) };
+  const schemeCues = compiled.schemeCues;
+  for (let k = 0; k < schemeCues.length; k += 3) {
+    p.target[schemeCues[k]!] = schemes[schemeCues[k + 1]!]!;
+    p.near[schemeCues[k]!] = schemeCues[k + 2]!;
+  }
+  for (const w of compiled.socialCues ?? []) p.target[w] = CUE_SOCIAL;
+  setCues(p, compiled.sharedCues ?? []);
+  t.bySchemes.set(key, p);
+  return p;
+}
+
+/** Sets cue triples (word, target, near-only) into `p`, overriding what the words said before. */
+function setCues(p: PlanTargets, cues: number[]) {
+  for (let k = 0; k < cues.length; k += 3) {
+    p.target[cues[k]!] = cues[k + 1]!;
+    p.near[cues[k]!] = cues[k + 2]!;
+  }
+}
+
+/**
+ * True when word `w` may take the entry away from its 医保 card: a look-alike's word, a blocking one, social
+ * insurance as a whole, or any other scheme's word, whatever it says for this entry (it can sway which scheme a
+ * block names).
+ */
+function leavesYibao(t: SenseTables, p: PlanTargets, w: number): boolean {
+  const cue = p.target[w]!;
+  const scheme = t.wordScheme[w]!;
+  return (cue !== CUE_YIBAO && cue !== CUE_NONE && cue !== CUE_NEUTRAL) || (scheme >= 0 && scheme !== t.yibaoScheme);
+}
+
+/** True when word `w` names 医保 (医保, 医疗保险) and says 医保 for the entry at any distance. */
+function namesYibao(t: SenseTables, p: PlanTargets, w: number): boolean {
+  const scheme = t.wordScheme[w]!;
+  return scheme >= 0 && scheme === t.yibaoScheme && p.target[w] === CUE_YIBAO && p.near[w] === 0;
 }
 
 /** Every cue word in `text`, one pass; a word inside a longer one does not count (医疗保险 in 商业医疗保险). */
@@ -514,10 +537,11 @@ export function entryHasSenses(compiled: CompiledSenses, entry: number): boolean
 }
 
 /** True when `text` holds a word that may take the entry away from its 医保 card. */
-function mayLeaveYibao(compiled: CompiledSenses, leaves: Uint8Array, text: string): boolean {
+function mayLeaveYibao(compiled: CompiledSenses, p: PlanTargets, text: string): boolean {
   if (!text) return false;
+  const t = tables(compiled);
   const hits = scanWords(compiled, text);
-  for (let k = 1; k < hits.length; k += 2) if (leaves[hits[k]!] === 1) return true;
+  for (let k = 1; k < hits.length; k += 2) if (leavesYibao(t, p, hits[k]!)) return true;
   return false;
 }
 
@@ -529,22 +553,23 @@ function mayLeaveYibao(compiled: CompiledSenses, leaves: Uint8Array, text: strin
  * title, opening) holds such a word.
  */
 function plainlyYibao(compiled: CompiledSenses, plan: CompiledSensePlan, scopes: SenseScopes): boolean {
-  const { leaves, namesYibao } = planTargets(compiled, plan);
+  const t = tables(compiled);
+  const p = planTargets(compiled, plan);
   const block = scopes.block();
   const span = block ?? scopes.sentence();
   const text = span.text;
-  if (mayLeaveYibao(compiled, leaves, text)) return false;
+  if (mayLeaveYibao(compiled, p, text)) return false;
   const from = block ? Math.max(0, span.start - BLOCK_REACH) : 0;
   const to = block ? Math.min(text.length, span.end + BLOCK_REACH) : text.length;
   const hits = scanWords(compiled, text);
   for (let k = 0; k < hits.length && hits[k]! < to; k += 2)
-    if (hits[k]! >= from && namesYibao[hits[k + 1]!] === 1 && hits[k]! + compiled.words[hits[k + 1]!]!.length <= to)
+    if (hits[k]! >= from && namesYibao(t, p, hits[k + 1]!) && hits[k]! + compiled.words[hits[k + 1]!]!.length <= to)
       return true;
   if (plan.needsCue) return false;
   return (
-    !scopes.headings().some((heading) => mayLeaveYibao(compiled, leaves, heading)) &&
-    !mayLeaveYibao(compiled, leaves, scopes.title()) &&
-    !mayLeaveYibao(compiled, leaves, scopes.opening())
+    !scopes.headings().some((heading) => mayLeaveYibao(compiled, p, heading)) &&
+    !mayLeaveYibao(compiled, p, scopes.title()) &&
+    !mayLeaveYibao(compiled, p, scopes.opening())
   );
 }
 
