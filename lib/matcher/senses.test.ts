@@ -24,6 +24,19 @@ function resolved(compiled: CompiledSenses, entry: number, context: SenseScopes)
   return outcome;
 }
 
+/** `base`, with the scopes asked for listed in `asked`. */
+function spied(base: SenseScopes) {
+  const asked: string[] = [];
+  const spy: SenseScopes = {
+    sentence: () => (asked.push('sentence'), base.sentence()),
+    block: () => (asked.push('block'), base.block()),
+    headings: () => (asked.push('headings'), base.headings()),
+    title: () => (asked.push('title'), base.title()),
+    opening: () => (asked.push('opening'), base.opening()),
+  };
+  return { asked, spy };
+}
+
 /** Scopes from strings; the match is the text between [[ and ]] in the sentence (and in the block, if given). */
 function scopes(parts: {
   sentence: string;
@@ -165,33 +178,18 @@ describe('resolveSense on a hand-made table', () => {
   });
 
   it('gathers context lazily: stops at the first decisive scope', () => {
-    const asked: string[] = [];
-    const base = scopes({ sentence: '养老保险[[个人账户]]', headings: ['医保'], title: '医保' });
-    const spy: SenseScopes = {
-      sentence: () => (asked.push('sentence'), base.sentence()),
-      block: () => (asked.push('block'), base.block()),
-      headings: () => (asked.push('headings'), base.headings()),
-      title: () => (asked.push('title'), base.title()),
-      opening: () => (asked.push('opening'), base.opening()),
-    };
+    const { asked, spy } = spied(scopes({ sentence: '养老保险[[个人账户]]', headings: ['医保'], title: '医保' }));
     expect(resolveSense(toy, 0, spy)).toBe('pension-account');
     expect(asked.filter((scope) => scope !== 'block')).toEqual(['sentence', 'sentence']);
   });
 
   it('decides a passage naming 医保 and no other scheme from its block alone', () => {
-    const asked: string[] = [];
     const base = scopes({
       sentence: '办理[[直接结算]]',
       block: '参加医保的人。办理[[直接结算]]',
       headings: ['工伤保险'],
     });
-    const spy: SenseScopes = {
-      sentence: () => (asked.push('sentence'), base.sentence()),
-      block: () => (asked.push('block'), base.block()),
-      headings: () => (asked.push('headings'), base.headings()),
-      title: () => (asked.push('title'), base.title()),
-      opening: () => (asked.push('opening'), base.opening()),
-    };
+    const { asked, spy } = spied(base);
     expect(resolveSense(schemeToy, 0, spy)).toBe(YIBAO_SENSE);
     expect(resolveSenseInFull(schemeToy, 0, base)).toBe(YIBAO_SENSE);
     expect(asked).toEqual(['block']);
