@@ -96,6 +96,11 @@ export const ambiguousEntrySchema = z.object({
   /** Glossary entry id; its 医保 sense is implicit (cue groups of role yibao), and may take more cues here (sense "yibao"). */
   entry: id,
   senses: z.array(z.object({ sense: id, cues: z.array(id).min(1) })).min(1),
+  /**
+   * Scheme words that say nothing about this entry: they claim their span and point nowhere (服役, 军龄 beside
+   * 视同缴费年限: military service is what is deemed, not whose contribution years they are).
+   */
+  neutral: cueWords.default([]),
 });
 
 export const sensesFileSchema = z.object({
