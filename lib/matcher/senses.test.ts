@@ -972,6 +972,21 @@ describe('resolveSense with the real data', () => {
       },
       null,
     ],
+    [
+      'baoxiao',
+      'the company paying back part of a birth: an employer expense, though 生育保险 paid first',
+      { sentence: '先由生育保险按规定支付，剩下的部分每次生育公司最多[[报销]]两千元' },
+      null,
+    ],
+    [
+      'yiliaojiuzhuduixiang',
+      'a social-assistance answer referring to a charity is not 医疗救助, though the next sentence names 医保',
+      {
+        sentence: '社工会帮助申请低保或者纳入[[低保边缘家庭]]，还可以转介到慈善组织',
+        block: '社工会帮助申请低保或者纳入[[低保边缘家庭]]，还可以转介到慈善组织。因病致贫的，街道会告诉医保部门。',
+      },
+      null,
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolved(compiled, entryOf(id), scopes(parts))).toBe(expected);
