@@ -987,6 +987,33 @@ describe('resolveSense with the real data', () => {
       },
       null,
     ],
+    [
+      'daiyudengdaiqi',
+      'a travel insurance policy is commercial',
+      { sentence: '大多数境外旅行保险没有[[等待期]]，出发当天就能生效' },
+      'commercial-waiting',
+    ],
+    [
+      'jingwaijiuyi',
+      'care abroad paid by a travel policy is commercial',
+      {
+        sentence: '在[[国外就医]]要保存好病历和费用单据',
+        block: '旅行保险的医疗保额不低于三万欧元；在[[国外就医]]要保存好病历和费用单据。',
+      },
+      'note-commercial',
+    ],
+    [
+      'jingwaijiuyi',
+      'but 医保 named in the sentence keeps the card',
+      { sentence: '国内的基本医疗保险原则上不支付[[境外就医]]的费用', title: '出国旅行前，境外旅行保险怎么选？' },
+      YIBAO_SENSE,
+    ],
+    [
+      'yicixingbujiao',
+      'a property-management fee paid for the whole year is not insurance',
+      { sentence: '业主可以选择[[一次性缴纳]]全年费用', title: '关于缴纳年度物业服务费的通知' },
+      null,
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolved(compiled, entryOf(id), scopes(parts))).toBe(expected);
