@@ -42,14 +42,17 @@ describe('what counts as right', () => {
 // care, infectious-disease treatment, elderly meals, an employee handbook, a labour arbitration award, a loan
 // contract, a critical-illness policy, insurance sales rules, a university health guide, county hospital reform news,
 // a caregiver forum): first measured at 98.6% (the new pages 202 of 215); after this round's rules dev 99.4% (none
-// 99.4%, commercial 97.8%; pages only 99.2%, none 99.3%); held-out unchanged at 96.9% (none 86.5%).
+// 99.4%, commercial 97.8%; pages only 99.2%, none 99.3%); held-out unchanged at 96.9% (none 86.5%). Nine more pages
+// (disaster relief, funeral fees, student aid, employment assistance, an inheritance case, a health check-up guide, a
+// property-fee notice, travel insurance, patients' rights: 1,704 occurrences) were first measured at 59 of 64; after
+// the travel-insurance and property words dev 99.4% (none 99.4%, commercial 98.1%; pages only 99.25%).
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
       overall: 0.992,
-      minimum: 1620,
+      minimum: 1680,
       schemes: {
         yibao: 0.99,
         injury: 0.99,
@@ -65,7 +68,7 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
     },
     pagesOnly: {
       overall: 0.99,
-      minimum: 1250,
+      minimum: 1310,
       schemes: {
         yibao: 0.99,
         none: 0.99,
