@@ -76,7 +76,7 @@ export const schemeSchema = z.object({
 /**
  * How an entry's card depends on the scheme of its passage. yibao: the card holds only in a 医保 passage.
  * shared: vocabulary several schemes use (统筹地区, 缴费基数…): another scheme's passage gets that scheme's
- * look-alike card or its note. general: the card holds in any passage (社会保障卡, 工伤保险 itself).
+ * look-alike card or its note. general: the card holds in any passage (工伤保险 itself).
  */
 export const entryClassSchema = z.enum(['yibao', 'shared', 'general']);
 export type EntryClass = z.infer<typeof entryClassSchema>;
