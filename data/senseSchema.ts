@@ -76,7 +76,7 @@ export const schemeSchema = z.object({
 /**
  * How an entry's card depends on the scheme of its passage. yibao: the card holds only in a 医保 passage.
  * shared: vocabulary several schemes use (统筹地区, 缴费基数…): another scheme's passage gets that scheme's
- * look-alike card or its note. general: the card holds in any passage (社会保障卡, 工伤保险 itself).
+ * look-alike card or its note. general: the card holds in any passage (工伤保险 itself).
  */
 export const entryClassSchema = z.enum(['yibao', 'shared', 'general']);
 export type EntryClass = z.infer<typeof entryClassSchema>;
@@ -96,6 +96,11 @@ export const ambiguousEntrySchema = z.object({
   /** Glossary entry id; its 医保 sense is implicit (cue groups of role yibao), and may take more cues here (sense "yibao"). */
   entry: id,
   senses: z.array(z.object({ sense: id, cues: z.array(id).min(1) })).min(1),
+  /**
+   * Scheme words that say nothing about this entry: they claim their span and point nowhere (服役, 军龄 beside
+   * 视同缴费年限: military service is what is deemed, not whose contribution years they are).
+   */
+  neutral: cueWords.default([]),
 });
 
 export const sensesFileSchema = z.object({

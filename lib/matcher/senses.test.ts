@@ -1,7 +1,7 @@
 /** The sense resolver: scope order, nearest cue, near-only words, neutral phrases, and the real data on tables of sentences. */
 import { describe, expect, it } from 'vitest';
 import { compileMatcherFromData, loadProjectData } from '@/scripts/compile/pipeline';
-import { compileSenses, findSenseProblems, loadSenses, packSensePlans } from '@/scripts/compile/senses';
+import { compileSenses, findSenseProblems, homeSchemes, loadSenses, packSensePlans } from '@/scripts/compile/senses';
 import {
   CUE_BLOCKED,
   CUE_NEUTRAL,
@@ -541,6 +541,14 @@ describe('resolveSense with the real data', () => {
     ]);
   });
 
+  it('keeps the 补充医疗保险 card on a commercial page: its card names group and commercial policies as forms of it', () => {
+    const term = data.glossary[entryOf('buchongyiliaobaoxian')]!;
+    expect(homeSchemes(loadSenses('data'), term)).toEqual(['commercial']);
+    const plan = compiled.plans[entryOf('buchongyiliaobaoxian')]!;
+    const commercial = compiled.schemes.indexOf('commercial');
+    expect(plan.schemes[commercial]).toBe(CUE_YIBAO);
+  });
+
   it('finds a word given both to social insurance as a whole and to one scheme', () => {
     const senses = loadSenses('data');
     expect(findSenseProblems(senses, data.glossary, data.sources)).toEqual([]);
@@ -898,6 +906,111 @@ describe('resolveSense with the real data', () => {
       'a contribution deducted before income tax is still the scheme of its passage (tax words name no topic)',
       { sentence: '在缴费环节，[[个人缴费]]可以按规定在个人所得税前扣除', title: '个人养老金常见问题' },
       'private-pension',
+    ],
+    [
+      'shehuibaozhangka',
+      'a family-planning reward paid into the card is not insurance',
+      { sentence: '奖励扶助金直接打到本人的[[社会保障卡]]里', title: '生育服务登记问答' },
+      null,
+    ],
+    [
+      'shehuibaozhangka',
+      'but the card shown to see a doctor is the 医保 card',
+      { sentence: '看病时带上[[社保卡]]就能结算', title: '新生入学指南' },
+      YIBAO_SENSE,
+    ],
+    [
+      'zhuanmaiyaopin',
+      'a drug-retail rule naming no scheme shows nothing',
+      { sentence: '任何单位和个人不得收购、[[转卖药品]]', title: '某省药品零售管理办法' },
+      null,
+    ],
+    [
+      'zhuanmaiyaopin',
+      'a 医保 sentence keeps the card',
+      { sentence: '参保人利用享受医保待遇的机会[[转卖药品]]的，暂停联网结算' },
+      YIBAO_SENSE,
+    ],
+    [
+      'weituodaigouyaopin',
+      'a pharmacy rule on buying for someone else shows nothing',
+      { sentence: '顾客[[委托他人代购药品]]的，药店应当核对处方', title: '某省药品零售管理办法' },
+      null,
+    ],
+    [
+      'gerenjiaofei',
+      'a veterans-affairs office is an agency, not military insurance',
+      {
+        sentence: '[[个人缴费]]确有困难的，由民政部门和退役军人事务部门按规定资助参保',
+        block:
+          '优抚对象应当按规定参加基本医疗保险；[[个人缴费]]确有困难的，由民政部门和退役军人事务部门按规定资助参保。',
+        title: '某市优抚对象优待办法',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'shitongjiaofeinianxian',
+      'military service is what is deemed, not whose years: the pension named in the sentence decides',
+      { sentence: '服役年限[[视同缴费年限]]，与参加地方基本养老保险后的缴费年限合并计算' },
+      'pension-years',
+    ],
+    [
+      'shitongjiaofeinianxian',
+      'the same for 军龄 after a pension clause',
+      { sentence: '退役军人参加城镇职工基本养老保险，军龄按规定[[视同缴费年限]]' },
+      'pension-years',
+    ],
+    [
+      'zhijiejiesuan',
+      'a disability rehabilitation subsidy settled by the rehabilitation centre is social assistance',
+      {
+        sentence: '由定点康复机构[[直接结算]]，家长不需先行垫付',
+        headings: ['第三章 残疾儿童康复救助'],
+        title: '某省残疾人康复服务办法',
+      },
+      null,
+    ],
+    [
+      'baoxiao',
+      'the company paying back part of a birth: an employer expense, though 生育保险 paid first',
+      { sentence: '先由生育保险按规定支付，剩下的部分每次生育公司最多[[报销]]两千元' },
+      null,
+    ],
+    [
+      'yiliaojiuzhuduixiang',
+      'a social-assistance answer referring to a charity is not 医疗救助, though the next sentence names 医保',
+      {
+        sentence: '社工会帮助申请低保或者纳入[[低保边缘家庭]]，还可以转介到慈善组织',
+        block: '社工会帮助申请低保或者纳入[[低保边缘家庭]]，还可以转介到慈善组织。因病致贫的，街道会告诉医保部门。',
+      },
+      null,
+    ],
+    [
+      'daiyudengdaiqi',
+      'a travel insurance policy is commercial',
+      { sentence: '大多数境外旅行保险没有[[等待期]]，出发当天就能生效' },
+      'commercial-waiting',
+    ],
+    [
+      'jingwaijiuyi',
+      'care abroad paid by a travel policy is commercial',
+      {
+        sentence: '在[[国外就医]]要保存好病历和费用单据',
+        block: '旅行保险的医疗保额不低于三万欧元；在[[国外就医]]要保存好病历和费用单据。',
+      },
+      'note-commercial',
+    ],
+    [
+      'jingwaijiuyi',
+      'but 医保 named in the sentence keeps the card',
+      { sentence: '国内的基本医疗保险原则上不支付[[境外就医]]的费用', title: '出国旅行前，境外旅行保险怎么选？' },
+      YIBAO_SENSE,
+    ],
+    [
+      'yicixingbujiao',
+      'a property-management fee paid for the whole year is not insurance',
+      { sentence: '业主可以选择[[一次性缴纳]]全年费用', title: '关于缴纳年度物业服务费的通知' },
+      null,
     ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {

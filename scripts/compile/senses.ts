@@ -123,6 +123,7 @@ function cuesFor(
   for (const group of senses.cueGroups)
     if (group.role === 'neutral') for (const w of group.words) add(w, CUE_NEUTRAL, !!group.nearOnly);
   if (entry) {
+    for (const w of entry.neutral) add(w, CUE_NEUTRAL, false);
     for (const group of senses.cueGroups)
       if (group.role === 'yibao') for (const w of group.words) add(w, CUE_YIBAO, !!group.nearOnly);
     for (const s of entry.senses) {

@@ -37,37 +37,46 @@ describe('what counts as right', () => {
 // Fifth round (dev grown to 1,425 occurrences with ten pages not about insurance: tax, labour law, a traffic-injury
 // judgment, school health, crowdfunding, drug prices, an outpatient guide, credit cards, renting, city statistics):
 // dev 99.3% (none 98.7%; pages only 99.05%, none 98.6%); held-out unchanged at 96.9% (none 86.5%).
+// Sixth round (dev grown to 1,640 occurrences with eighteen pages: childbirth registration, home sickbeds, disability
+// rehabilitation, temporary assistance, veterans' preferential treatment, drug retail, medical disputes, emergency
+// care, infectious-disease treatment, elderly meals, an employee handbook, a labour arbitration award, a loan
+// contract, a critical-illness policy, insurance sales rules, a university health guide, county hospital reform news,
+// a caregiver forum): first measured at 98.6% (the new pages 202 of 215); after this round's rules dev 99.4% (none
+// 99.4%, commercial 97.8%; pages only 99.2%, none 99.3%); held-out unchanged at 96.9% (none 86.5%). Nine more pages
+// (disaster relief, funeral fees, student aid, employment assistance, an inheritance case, a health check-up guide, a
+// property-fee notice, travel insurance, patients' rights: 1,704 occurrences) were first measured at 59 of 64; after
+// the travel-insurance and property words dev 99.4% (none 99.4%, commercial 98.1%; pages only 99.25%).
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
-      overall: 0.99,
-      minimum: 1400,
+      overall: 0.992,
+      minimum: 1680,
       schemes: {
         yibao: 0.99,
         injury: 0.99,
-        none: 0.98,
-        pension: 0.98,
+        none: 0.99,
+        pension: 0.99,
         social: 0.97,
         military: 0.93,
-        commercial: 0.95,
+        commercial: 0.96,
         'private-pension': 0.95,
         unemployment: 0.95,
         'housing-fund': 0.95,
       },
     },
     pagesOnly: {
-      overall: 0.985,
-      minimum: 1030,
+      overall: 0.99,
+      minimum: 1310,
       schemes: {
         yibao: 0.99,
-        none: 0.98,
-        pension: 0.98,
+        none: 0.99,
+        pension: 0.99,
         military: 0.93,
         social: 0.97,
         injury: 0.99,
-        commercial: 0.95,
+        commercial: 0.96,
         'private-pension': 0.95,
         unemployment: 0.95,
         'housing-fund': 0.95,
