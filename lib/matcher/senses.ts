@@ -125,8 +125,12 @@ interface SenseTables {
   wordScheme: Int16Array;
   /** Per plan: what each word says for that entry (see PlanTargets). */
   targets: Map<CompiledSensePlan, PlanTargets>;
-  /** Per reading of the schemes (CompiledSensePlan.schemes, joined): the words' targets before an entry's own cues. */
-  bySchemes: Map<string, PlanTargets>;
+  /** Per word: the cue every entry shares (packCue), or NO_CUE. */
+  sharedCue: Int32Array;
+  /** Per word: 1 when it names a scheme near the match only. */
+  schemeNear: Uint8Array;
+  /** Per word: 1 when it names social insurance as a whole. */
+  social: Uint8Array;
   /** The index of the 医保 scheme in CompiledSenses.schemes. */
   yibaoScheme: number;
   /** Recent scans: the matches of one text node share their block, headings and title. */
@@ -170,7 +174,7 @@ function tables(compiled: CompiledSenses): SenseTables {
     namesScheme,
     wordScheme,
     targets: new Map(),
-    bySchemes: new Map(),
+    ...sharedWordTables(compiled),
     yibaoScheme: compiled.schemes.indexOf(YIBAO_SENSE),
     memo: new Map(),
     majorities: new Map(),
@@ -179,53 +183,53 @@ function tables(compiled: CompiledSenses): SenseTables {
   return t;
 }
 
-/** What each word (by index) says for one entry. */
+/** SenseTables.sharedCue, .schemeNear and .social. */
+function sharedWordTables(compiled: CompiledSenses) {
+  const count = compiled.words.length;
+  const sharedCue = new Int32Array(count).fill(NO_CUE);
+  const shared = compiled.sharedCues ?? [];
+  for (let k = 0; k < shared.length; k += 3) sharedCue[shared[k]!] = packCue(shared[k + 1]!, shared[k + 2]!);
+  const schemeNear = new Uint8Array(count);
+  const schemeCues = compiled.schemeCues;
+  for (let k = 0; k < schemeCues.length; k += 3) schemeNear[schemeCues[k]!] = schemeCues[k + 2]!;
+  const social = new Uint8Array(count);
+  for (const w of compiled.socialCues ?? []) social[w] = 1;
+  return { sharedCue, schemeNear, social };
+}
+
+/**
+ * What each word (by index) says for one entry: its own cue words first, then the cues every entry shares, then
+ * the words for social insurance as a whole, then the schemes' words as the entry reads them.
+ */
 interface PlanTargets {
   /** A sense index or CUE_*; CUE_NONE where the word says nothing for the entry. */
-  target: Int16Array;
-  /** 1 for near-only words. */
-  near: Uint8Array;
+  target(w: number): number;
+  /** True for a near-only word. */
+  near(w: number): boolean;
 }
+
+/** A cue's target and near flag in one number: target * 2 + near. */
+const packCue = (target: number, near: number) => target * 2 + near;
+const NO_CUE = packCue(CUE_NONE, 0);
 
 function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan): PlanTargets {
   const t = tables(compiled);
   let p = t.targets.get(plan);
   if (!p) {
-    // Plans differ mostly in how they read the schemes' words: the tables for one reading are built once, and
-    // an entry with cue words of its own gets a copy with its words set (they override the schemes' words).
-    const base = schemeTargets(compiled, plan.schemes);
-    p = plan.cues.length === 0 ? base : { target: base.target.slice(), near: base.near.slice() };
-    if (p !== base) setCues(p, plan.cues);
+    // No table per entry: an entry's own cue words are few, the rest is read from tables every entry shares.
+    const own = new Map<number, number>();
+    for (let k = 0; k < plan.cues.length; k += 3) own.set(plan.cues[k]!, packCue(plan.cues[k + 1]!, plan.cues[k + 2]!));
+    const packed = (w: number): number => {
+      const cue = own.get(w) ?? t.sharedCue[w]!;
+      if (cue !== NO_CUE) return cue;
+      const scheme = t.wordScheme[w]!;
+      if (t.social[w] === 1) return packCue(CUE_SOCIAL, t.schemeNear[w]!);
+      return scheme >= 0 ? packCue(plan.schemes[scheme]!, t.schemeNear[w]!) : NO_CUE;
+    };
+    p = { target: (w) => packed(w) >> 1, near: (w) => (packed(w) & 1) === 1 };
     t.targets.set(plan, p);
   }
   return p;
-}
-
-/** What every word says under one reading of the schemes (CompiledSensePlan.schemes), before an entry's own cues. */
-function schemeTargets(compiled: CompiledSenses, schemes: number[]): PlanTargets {
-  const t = tables(compiled);
-  const key = schemes.join();
-  let p = t.bySchemes.get(key);
-  if (p) return p;
-  const count = compiled.words.length;
-  p = { target: new Int16Array(count).fill(CUE_NONE), near: new Uint8Array(count) };
-  const schemeCues = compiled.schemeCues;
-  for (let k = 0; k < schemeCues.length; k += 3) {
-    p.target[schemeCues[k]!] = schemes[schemeCues[k + 1]!]!;
-    p.near[schemeCues[k]!] = schemeCues[k + 2]!;
-  }
-  for (const w of compiled.socialCues ?? []) p.target[w] = CUE_SOCIAL;
-  setCues(p, compiled.sharedCues ?? []);
-  t.bySchemes.set(key, p);
-  return p;
-}
-
-/** Sets cue triples (word, target, near-only) into `p`, overriding what the words said before. */
-function setCues(p: PlanTargets, cues: number[]) {
-  for (let k = 0; k < cues.length; k += 3) {
-    p.target[cues[k]!] = cues[k + 1]!;
-    p.near[cues[k]!] = cues[k + 2]!;
-  }
 }
 
 /**
@@ -234,7 +238,7 @@ function setCues(p: PlanTargets, cues: number[]) {
  * block names).
  */
 function leavesYibao(t: SenseTables, p: PlanTargets, w: number): boolean {
-  const cue = p.target[w]!;
+  const cue = p.target(w);
   const scheme = t.wordScheme[w]!;
   return (cue !== CUE_YIBAO && cue !== CUE_NONE && cue !== CUE_NEUTRAL) || (scheme >= 0 && scheme !== t.yibaoScheme);
 }
@@ -242,7 +246,7 @@ function leavesYibao(t: SenseTables, p: PlanTargets, w: number): boolean {
 /** True when word `w` names 医保 (医保, 医疗保险) and says 医保 for the entry at any distance. */
 function namesYibao(t: SenseTables, p: PlanTargets, w: number): boolean {
   const scheme = t.wordScheme[w]!;
-  return scheme >= 0 && scheme === t.yibaoScheme && p.target[w] === CUE_YIBAO && p.near[w] === 0;
+  return scheme >= 0 && scheme === t.yibaoScheme && p.target(w) === CUE_YIBAO && !p.near(w);
 }
 
 /** Every cue word in `text`, one pass; a word inside a longer one does not count (医疗保险 in 商业医疗保险). */
@@ -355,7 +359,7 @@ function nearestTarget(
   }
   for (let k = 2 * lo; k < hits.length && hits[k]! < to; k += 2) {
     const w = hits[k + 1]!;
-    const cue = target[w]!;
+    const cue = target(w);
     if (cue === CUE_NONE || cue === CUE_NEUTRAL) continue;
     const hitStart = hits[k]!;
     const hitEnd = hitStart + compiled.words[w]!.length;
@@ -374,7 +378,7 @@ function nearestTarget(
       crossesClause(text, hitEnd <= start ? hitEnd : end, hitEnd <= start ? start : hitStart)
     )
       rank += CLAUSE_PENALTY;
-    if (near[w] === 1 && (nearWindow < 0 || distance > nearWindow)) {
+    if (near(w) && (nearWindow < 0 || distance > nearWindow)) {
       far?.push(cue);
       continue;
     }
@@ -463,7 +467,7 @@ function countMajority(compiled: CompiledSenses, plan: CompiledSensePlan, text: 
   const hits = scanWords(compiled, text);
   const cues: number[] = [];
   for (let k = 1; k < hits.length; k += 2) {
-    const cue = target[hits[k]!]!;
+    const cue = target(hits[k]!);
     if (cue !== CUE_NONE && cue !== CUE_NEUTRAL) cues.push(cue);
   }
   const best = mostCommon(cues);
