@@ -114,11 +114,14 @@ type WordHits = Int32Array;
 
 /** Run-time tables, built once per compiled senses object. */
 interface SenseTables {
-  /** Word indexes by first character, longest word first. */
-  buckets: Map<number, number[]>;
-  /** Each word's second character, or -1 for a one-character word: most candidates fail on it without a compare. */
-  secondChar: Int32Array;
-  firstChar: Uint8Array;
+  /** Word indexes grouped by first character, longest word first within a group. */
+  order: Uint16Array;
+  /** By character: 1 + where in `order` the words starting with it begin, or 0 when none does. */
+  groupStart: Uint16Array;
+  /** By position in `order`: the word's first character. */
+  orderFirst: Uint16Array;
+  /** By position in `order`: the word's second character, or -1 for a one-character word (most fail on it). */
+  orderSecond: Int32Array;
   /** 1 for words that name a scheme: such a word decides even when it is the matched form itself. */
   namesScheme: Uint8Array;
   /** The scheme index a word names, or -1 (entry cue words, words for social insurance as a whole). */
@@ -149,18 +152,21 @@ const tablesOf = new WeakMap<CompiledSenses, SenseTables>();
 function tables(compiled: CompiledSenses): SenseTables {
   let t = tablesOf.get(compiled);
   if (t) return t;
-  const buckets = new Map<number, number[]>();
-  const firstChar = new Uint8Array(65536);
-  const secondChar = new Int32Array(compiled.words.length);
-  compiled.words.forEach((word, w) => {
-    const code = word.charCodeAt(0);
-    firstChar[code] = 1;
-    secondChar[w] = word.length > 1 ? word.charCodeAt(1) : -1;
-    const list = buckets.get(code);
-    if (list) list.push(w);
-    else buckets.set(code, [w]);
+  const words = compiled.words;
+  const byScanOrder = (a: number, b: number) =>
+    words[a]!.charCodeAt(0) - words[b]!.charCodeAt(0) || words[b]!.length - words[a]!.length;
+  const order = Uint16Array.from(words.keys());
+  // compileSenses ships the words in this order already; a hand-made table may not.
+  if (order.some((w, i) => i > 0 && byScanOrder(order[i - 1]!, w) > 0)) order.sort(byScanOrder);
+  const groupStart = new Uint16Array(65536);
+  const orderFirst = new Uint16Array(order.length);
+  const orderSecond = new Int32Array(order.length);
+  order.forEach((w, i) => {
+    const word = words[w]!;
+    orderFirst[i] = word.charCodeAt(0);
+    orderSecond[i] = word.length > 1 ? word.charCodeAt(1) : -1;
+    if (groupStart[orderFirst[i]!] === 0) groupStart[orderFirst[i]!] = i + 1;
   });
-  for (const list of buckets.values()) list.sort((a, b) => compiled.words[b]!.length - compiled.words[a]!.length);
   const namesScheme = new Uint8Array(compiled.words.length);
   for (let k = 0; k < compiled.schemeCues.length; k += 3) namesScheme[compiled.schemeCues[k]!] = 1;
   for (const w of compiled.socialCues ?? []) namesScheme[w] = 1;
@@ -168,9 +174,10 @@ function tables(compiled: CompiledSenses): SenseTables {
   for (let k = 0; k < compiled.schemeCues.length; k += 3)
     wordScheme[compiled.schemeCues[k]!] = compiled.schemeCues[k + 1]!;
   t = {
-    buckets,
-    secondChar,
-    firstChar,
+    order,
+    groupStart,
+    orderFirst,
+    orderSecond,
     namesScheme,
     wordScheme,
     targets: new Map(),
@@ -254,21 +261,22 @@ function scanWords(compiled: CompiledSenses, text: string): WordHits {
   const t = tables(compiled);
   const known = t.memo.get(text);
   if (known) return known;
-  const words = compiled.words;
+  const { words } = compiled;
+  const { order, groupStart, orderFirst, orderSecond } = t;
   const found: number[] = [];
   let coverEnd = -1;
-  for (let at = 0; at < text.length; at++) {
+  for (let at = 0, length = text.length; at < length; at++) {
     const code = text.charCodeAt(at);
-    if (t.firstChar[code] === 0) continue;
-    // Longest word starting here (buckets hold the longest first); a word ending inside an earlier, longer one is
-    // dropped.
+    const start = groupStart[code]!;
+    if (start === 0) continue;
+    // Longest word starting here (the longest comes first); a word ending inside an earlier, longer one is dropped.
     const next = text.charCodeAt(at + 1);
     let best = -1;
-    for (const w of t.buckets.get(code)!) {
-      const second = t.secondChar[w]!;
+    for (let i = start - 1; i < order.length && orderFirst[i] === code; i++) {
+      const second = orderSecond[i]!;
       if (second >= 0 && second !== next) continue;
-      if (text.startsWith(words[w]!, at)) {
-        best = w;
+      if (text.startsWith(words[order[i]!]!, at)) {
+        best = order[i]!;
         break;
       }
     }

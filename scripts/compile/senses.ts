@@ -199,16 +199,17 @@ export function packSensePlans(
   socialWords: string[] = [],
   flags: { yibaoTerms?: Set<string>; selfNamed?: Set<string> } = {},
 ) {
-  const words: string[] = [];
-  const indexOf = new Map<string, number>();
-  const wordIndex = (word: string) => {
-    let w = indexOf.get(word);
-    if (w === undefined) {
-      w = words.push(word) - 1;
-      indexOf.set(word, w);
-    }
-    return w;
-  };
+  // Words grouped by first character, the longest first within a group: the order the content script scans them
+  // in (lib/matcher/senses.ts), so it need not sort them on every page.
+  const words = [
+    ...new Set([
+      ...schemeWords.map(([word]) => word),
+      ...socialWords,
+      ...Object.values(cueLists).flatMap((cues) => cues.map(([word]) => word)),
+    ]),
+  ].sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0) || b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const indexOf = new Map(words.map((word, w) => [word, w]));
+  const wordIndex = (word: string) => indexOf.get(word)!;
   const schemeCues = schemeWords.flatMap(([word, scheme, near]) => [wordIndex(word), scheme, near ? 1 : 0]);
   const socialCues = socialWords.map(wordIndex);
   const shared = sharedCueKeys(Object.values(cueLists));
