@@ -108,7 +108,9 @@ function isHeadingElement(element: Element): boolean {
     cached =
       headingLevelOf(element) > 0 ||
       element.getAttribute('role') === 'heading' ||
+      // (Most elements have no class: no RegExp is run, or even compiled, for them.)
       (typeof element.className === 'string' &&
+        element.className !== '' &&
         TITLE_CLASS.test(element.className) &&
         looksLikeHeadingText(element.textContent ?? ''));
     headingCache.set(element, cached);
