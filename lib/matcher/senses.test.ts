@@ -1012,6 +1012,24 @@ describe('resolveSense with the real data', () => {
       { sentence: '业主可以选择[[一次性缴纳]]全年费用', title: '关于缴纳年度物业服务费的通知' },
       null,
     ],
+    [
+      'linghuojiuyerenyuan',
+      'an employment subsidy is not insurance',
+      { sentence: '残疾人以[[灵活就业]]方式就业的，可以按照规定申领就业补贴', headings: ['第四章 劳动就业'] },
+      null,
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'nor is job training',
+      { sentence: '为[[灵活就业人员]]提供免费职业培训', headings: ['四、就业和社会保障'] },
+      null,
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'but a scheme named in its own clause decides',
+      { sentence: '[[灵活就业人员]]参加基本养老保险的，可以申领就业补贴' },
+      'note-pension',
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolved(compiled, entryOf(id), scopes(parts))).toBe(expected);
