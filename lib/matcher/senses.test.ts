@@ -1030,6 +1030,31 @@ describe('resolveSense with the real data', () => {
       { sentence: '[[灵活就业人员]]参加基本养老保险的，可以申领就业补贴' },
       'note-pension',
     ],
+    [
+      'dingdianyiliaojigou',
+      'a 医保 term in an elderly-care sentence that names 医保 keeps its card',
+      {
+        sentence:
+          '养老机构内设的医疗机构可以申请纳入[[定点医疗机构]]管理，入住老年人发生的符合规定的医疗费用，按照规定由基本医疗保险基金支付',
+        title: '某省居家社区养老服务条例',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'dingdianyiliaojigou',
+      'but not where the sentence names no 医保',
+      { sentence: '养老机构内设的医疗机构可以申请纳入[[定点医疗机构]]管理', title: '某省居家社区养老服务条例' },
+      null,
+    ],
+    [
+      'tekunrenyuan',
+      'an assistance word in a list of assistance kinds that holds 医疗救助 shows nothing',
+      {
+        sentence: '本市社会救助包括最低生活保障、[[特困人员]]救助供养、受灾人员救助、医疗救助、教育救助',
+        title: '某市社会救助实施办法',
+      },
+      null,
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolved(compiled, entryOf(id), scopes(parts))).toBe(expected);

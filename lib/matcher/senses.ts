@@ -401,6 +401,7 @@ function nearestTarget(
   // the passage is medical, not whose.
   if (weak && nearest.cue === CUE_YIBAO && !found.some((h) => h.cue === CUE_YIBAO && namesScheme[h.word] === 1))
     weak.yibao = true;
+  if (yibaoTermInYibaoSentence(compiled, plan, found, nearest, nearWindow)) return CUE_YIBAO;
   if (nearest.cue === CUE_SOCIAL || isAttached(text, nearest, start, end)) return nearest.cue;
   const specific = found.filter((h) => h.cue !== CUE_SOCIAL);
   const list = listAround(text, specific, nearest);
@@ -414,6 +415,25 @@ function nearestTarget(
   // 医疗保险相衔接) is not made 医保 by a list that also names a scheme paying for no care (医保和惠民保同时报销 is).
   if (!list.some((h) => h.cue === CUE_YIBAO)) return CUE_BLOCKED;
   return plan.needsCue && list.some((h) => paysNoCare(compiled, h.word)) ? CUE_BLOCKED : CUE_YIBAO;
+}
+
+/**
+ * A 医保 term (定点医疗机构, 异地就医; not an everyday or social-assistance word) in a sentence naming 医保 is 医保
+ * talk, even where a word of a subject that is not insurance (养老机构, 社会救助) stands nearer: that word says what
+ * the text is about, not that 医保 is absent (养老机构内设的医疗机构申请纳入定点医疗机构，费用由基本医疗保险基金支付).
+ * Sentence scope only; near-only words (银行) keep deciding beside the match.
+ */
+function yibaoTermInYibaoSentence(
+  compiled: CompiledSenses,
+  plan: CompiledSensePlan,
+  found: CueHit[],
+  nearest: CueHit,
+  nearWindow: number,
+): boolean {
+  if (plan.needsCue || nearWindow < 0 || nearest.cue !== CUE_BLOCKED) return false;
+  const t = tables(compiled);
+  if (t.schemeNear[nearest.word] === 1 || compiled.schemes[t.wordScheme[nearest.word]!] !== 'none') return false;
+  return found.some((h) => h.cue === CUE_YIBAO && t.wordScheme[h.word] === t.yibaoScheme);
 }
 
 /** True for a word naming an insurance scheme other than 医保 that pays for no medical care (养老, 失业, 公积金). */
