@@ -5,7 +5,7 @@ import { compileMatcherFromData, loadProjectData } from '@/scripts/compile/pipel
 import { compileSenses, loadSenses } from '@/scripts/compile/senses';
 import { createTermMatcher } from '@/lib/matcher/matcher';
 import { evaluateCorpus } from '@/scripts/eval-senses';
-import { createSenseRefiner, headingsBefore, senseScopesFor, type SensedMatch } from './senseContext';
+import { createSenseRefiner, headingsBefore, openingOf, senseScopesFor, type SensedMatch } from './senseContext';
 import { blockOf } from './readingOrder';
 
 afterEach(() => {
@@ -113,6 +113,31 @@ describe('the scanner hook', () => {
     const [rule, guide] = document.querySelectorAll('p');
     expect(kept(rule!)).toEqual([]);
     expect(kept(guide!)).toEqual(['临时外出就医人员', '急诊抢救']);
+  });
+
+  it('a document with a generic title: its first article names the subject for the passages that name none', () => {
+    // A fresh document each time: the opening is read once per document.
+    const page = (first: string) => {
+      const doc = document.implementation.createHTMLDocument('某市实施办法');
+      doc.body.innerHTML = `<h1>某市实施办法</h1><div><p>${first}</p><p>第九条 特困人员、低保对象参保的，个人缴费部分按照规定给予资助。</p></div>`;
+      return doc;
+    };
+    const kept = (doc: Document) => {
+      const node = doc.querySelectorAll('p')[1]!.firstChild as Text;
+      const refine = createSenseRefiner(() => compiled);
+      return refine(node, matcher.findTermMatches(node.data)).map((m) => node.data.slice(m.start, m.end));
+    };
+    const yibao = page('第一条 为了健全本市城乡居民基本医疗保险制度，根据有关规定，制定本办法。');
+    expect(openingOf(yibao)).toBe(
+      '某市实施办法\n第一条 为了健全本市城乡居民基本医疗保险制度，根据有关规定，制定本办法。',
+    );
+    expect(kept(yibao)).toEqual(['特困人员', '低保对象', '参保', '个人缴费']);
+    const assistance = page('第一条 为了规范本市社会救助工作，保障困难群众基本生活，制定本办法。');
+    expect(kept(assistance)).toEqual([]);
+    // A page without a first article keeps its opening heading alone.
+    const plain = document.implementation.createHTMLDocument('');
+    plain.body.innerHTML = '<h1>某市实施办法</h1><p>本办法所称居民，是指本市户籍人员。</p>';
+    expect(openingOf(plain)).toBe('某市实施办法');
   });
 
   it('returns the same array when nothing changes', () => {

@@ -139,25 +139,37 @@ export function headingsBefore(block: Element): string[] {
   return chain;
 }
 
-/** Elements looked at, at most, from the top of the body for the document's opening heading. */
+/** Elements looked at, at most, from the top of the body for the document's opening heading and first article. */
 const OPENING_WALK_BUDGET = 300;
+/** Characters of a regulation's first article kept for the opening: its purpose clause names the subject. */
+const FIRST_ARTICLE_CHARS = 120;
 const openingOfDocument = new WeakMap<Document, string>();
 
 /**
- * The document's opening: its first h1 when one comes early in the body (a law page's 《工伤保险条例》), else ''.
- * Found once per document by a bounded walk, so a huge page without an h1 is not searched whole.
+ * The document's opening: its first h1 when one comes early in the body (a law page's 《工伤保险条例》), followed by
+ * a regulation's first article (第一条 为了健全本市城乡居民基本医疗保险制度…) when one starts an element early on: a
+ * document with a generic title (某市实施办法, 通知) names its subject only there. '' when neither is found. Found
+ * once per document by a bounded walk, so a huge page is not searched whole; only an element's first text is
+ * looked at, never a large container's whole text.
  */
 export function openingOf(document: Document): string {
   const known = openingOfDocument.get(document);
   if (known !== undefined) return known;
-  let opening = '';
+  let heading: string | undefined;
+  let article: string | undefined;
   const walker = document.createTreeWalker(document.body ?? document, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let n = walker.nextNode(), budget = OPENING_WALK_BUDGET; n && budget-- > 0; n = walker.nextNode()) {
-    if ((n as Element).tagName === 'H1') {
-      opening = (n.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS);
+    if (heading === undefined && (n as Element).tagName === 'H1') {
+      heading = (n.textContent ?? '').trim().slice(0, HEADING_TEXT_CHARS);
+      continue;
+    }
+    const first = n.firstChild;
+    if (first?.nodeType === 3 && (first as Text).data.trimStart().startsWith('第一条')) {
+      article = (n.textContent ?? '').trim().slice(0, FIRST_ARTICLE_CHARS);
       break;
     }
   }
+  const opening = [heading, article].filter(Boolean).join('\n');
   openingOfDocument.set(document, opening);
   return opening;
 }

@@ -100,7 +100,10 @@ export interface SenseScopes {
   /** Texts of the headings that govern the match, nearest first. */
   headings(): string[];
   title(): string;
-  /** The document's opening: its first top-level heading (《工伤保险条例》 on a law page), or ''. */
+  /**
+   * The document's opening: its first top-level heading (《工伤保险条例》 on a law page) and a regulation's first
+   * article (第一条 为了…), which names the subject of a document with a generic title; or ''.
+   */
   opening(): string;
   /** True when a term that exists only in 医保 is matched beside this match (in its text node). */
   yibaoTermNearby?(): boolean;
