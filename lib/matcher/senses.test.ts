@@ -1055,6 +1055,18 @@ describe('resolveSense with the real data', () => {
       },
       null,
     ],
+    [
+      'baoxiao',
+      "an employer's reimbursement right before the word is not 医保's, though the sentence names 医保",
+      { sentence: '实施节育手术的费用按照规定由生育保险基金支付，单位不再另行[[报销]]' },
+      null,
+    ],
+    [
+      'baoxiao',
+      'a fund of the 医保 family reimbursing keeps the card',
+      { sentence: '实施节育手术的费用按照规定由生育保险基金[[报销]]' },
+      YIBAO_SENSE,
+    ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {
     expect(resolved(compiled, entryOf(id), scopes(parts))).toBe(expected);
