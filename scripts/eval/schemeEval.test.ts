@@ -46,13 +46,20 @@ describe('what counts as right', () => {
 // (disaster relief, funeral fees, student aid, employment assistance, an inheritance case, a health check-up guide, a
 // property-fee notice, travel insurance, patients' rights: 1,704 occurrences) were first measured at 59 of 64; after
 // the travel-insurance and property words dev 99.4% (none 99.4%, commercial 98.1%; pages only 99.25%).
+// Seventh round (dev grown to 2,021 occurrences with twenty-one pages varying the form: long regulations with 第X章
+// chapters on subjects that are not insurance holding a 医保 chapter or article (family planning and its rewards,
+// home elderly care, elderly rights, social assistance, disability, charity, an emergency-aid fund, hospital and basic
+// health-service rules, female-worker protection, heroic acts, union hardship aid), commercial policy clauses, an
+// insurance-industry rule and an insurance-contract lecture, a generic-titled 实施办法, a notice, lists written as
+// lines): first measured at 306 of 317 on the new pages; after this round's rules dev 99.3% (none 99.1%, commercial
+// 98.6%; pages only 99.15%, none 99.0%); held-out unchanged at 96.9% (none 86.5%).
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
       overall: 0.992,
-      minimum: 1680,
+      minimum: 2000,
       schemes: {
         yibao: 0.99,
         injury: 0.99,
@@ -60,7 +67,7 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
         pension: 0.99,
         social: 0.97,
         military: 0.93,
-        commercial: 0.96,
+        commercial: 0.97,
         'private-pension': 0.95,
         unemployment: 0.95,
         'housing-fund': 0.95,
@@ -68,7 +75,7 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
     },
     pagesOnly: {
       overall: 0.99,
-      minimum: 1310,
+      minimum: 1630,
       schemes: {
         yibao: 0.99,
         none: 0.99,
@@ -76,7 +83,7 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
         military: 0.93,
         social: 0.97,
         injury: 0.99,
-        commercial: 0.96,
+        commercial: 0.97,
         'private-pension': 0.95,
         unemployment: 0.95,
         'housing-fund': 0.95,
