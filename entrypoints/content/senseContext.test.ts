@@ -115,6 +115,19 @@ describe('the scanner hook', () => {
     expect(kept(guide!)).toEqual(['临时外出就医人员', '急诊抢救']);
   });
 
+  it("a shared word keeps its 医保 card in a pension page's sentence holding a 医保-only term, not in the sentence beside it", () => {
+    document.title = '企业职工退休办理手册';
+    document.body.innerHTML =
+      '<p>退休后到外地居住的，养老金照常发放。看病需要先办理异地就医备案，备案后在定点医院就医。领取养老金需要在定点医院体检。</p>';
+    const node = document.querySelector('p')!.firstChild as Text;
+    const refined = createSenseRefiner(() => compiled)(node, matcher.findTermMatches(node.data));
+    const kept = refined
+      .filter((m) => !(m as SensedMatch).sense)
+      .map((m) => `${node.data.slice(m.start, m.end)}@${m.start}`);
+    const hospital = node.data.indexOf('定点医院');
+    expect(kept).toEqual(['异地就医备案@' + node.data.indexOf('异地就医备案'), `定点医院@${hospital}`]);
+  });
+
   it('a document with a generic title: its first article names the subject for the passages that name none', () => {
     // A fresh document each time: the opening is read once per document.
     const page = (first: string) => {

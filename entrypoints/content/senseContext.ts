@@ -181,6 +181,7 @@ export function senseScopesFor(
   end: number,
   cache: { block?: { text: string; nodeStart: number } | null; headings?: string[] } = {},
   yibaoTermNearby?: () => boolean,
+  yibaoTermInSentence?: () => boolean,
 ): SenseScopes {
   const block = () => {
     if (cache.block === undefined) {
@@ -211,6 +212,7 @@ export function senseScopesFor(
     title: () => node.ownerDocument.title,
     opening: () => openingOf(node.ownerDocument),
     ...(yibaoTermNearby ? { yibaoTermNearby } : {}),
+    ...(yibaoTermInSentence ? { yibaoTermInSentence } : {}),
   };
 }
 
@@ -233,7 +235,17 @@ export function createSenseRefiner(load: () => CompiledSenses, resolve = resolve
         out?.push(m);
         continue;
       }
-      const sense = resolve(compiled, m.entry, senseScopesFor(node, m.start, m.end, cache, yibaoTermNearby));
+      // The same, within the match's own sentence (of this text node), the match itself aside.
+      const yibaoTermInSentence = () => {
+        const sentence = sentenceAround(node.data, m.start, m.end);
+        const from = m.start - sentence.start;
+        const to = from + sentence.text.length;
+        return matches.some(
+          (o) => o !== m && o.start >= from && o.end <= to && compiled!.plans[o.entry]?.yibaoTerm === 1,
+        );
+      };
+      const scopes = senseScopesFor(node, m.start, m.end, cache, yibaoTermNearby, yibaoTermInSentence);
+      const sense = resolve(compiled, m.entry, scopes);
       if (sense === YIBAO_SENSE) {
         out?.push(m);
         continue;

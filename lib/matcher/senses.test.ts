@@ -46,6 +46,8 @@ function scopes(parts: {
   opening?: string;
   /** A 医保-only term is matched beside the match. */
   yibaoTermNearby?: boolean;
+  /** A 医保-only term is matched in the match's sentence. */
+  yibaoTermInSentence?: boolean;
 }): SenseScopes {
   const span = (marked: string) => {
     const start = marked.indexOf('[[');
@@ -60,6 +62,7 @@ function scopes(parts: {
     title: () => parts.title ?? '',
     opening: () => parts.opening ?? '',
     yibaoTermNearby: () => parts.yibaoTermNearby ?? false,
+    yibaoTermInSentence: () => parts.yibaoTermInSentence ?? false,
   };
 }
 
@@ -1066,6 +1069,43 @@ describe('resolveSense with the real data', () => {
       'a fund of the 医保 family reimbursing keeps the card',
       { sentence: '实施节育手术的费用按照规定由生育保险基金[[报销]]' },
       YIBAO_SENSE,
+    ],
+    [
+      'yidijiuyibeian',
+      'a 医保-only term keeps its card where the paragraph around its sentence names a scheme paying for no care',
+      {
+        sentence: '看病则需要先办理[[异地就医备案]]，备案后在居住地就医',
+        block:
+          '退休后到外地长期居住的，养老金照常发放，不需要办理转移。看病则需要先办理[[异地就医备案]]，备案后在居住地就医',
+        title: '企业职工退休办理手册',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'dingdianyiliaojigou',
+      'so does a shared word in a sentence holding a 医保-only term, where the title names such a scheme',
+      {
+        sentence: '在异地[[定点医院]]就医的，凭就医地出具的异地就医直接结算单办理',
+        title: '住房公积金提取业务指南',
+        yibaoTermInSentence: true,
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'dingdianyiliaojigou',
+      'without the 医保-only term in its sentence, that title decides',
+      { sentence: '在异地[[定点医院]]就医的，凭费用明细办理', title: '住房公积金提取业务指南' },
+      'note-housing-fund',
+    ],
+    [
+      'yidijiuyibeian',
+      'a scheme that pays for care itself still decides',
+      {
+        sentence: '经批准的，可以办理[[异地就医备案]]',
+        block: '工伤职工需要转外地治疗的，由协议机构提出意见。经批准的，可以办理[[异地就医备案]]',
+        title: '某省工伤保险实施办法',
+      },
+      null,
     ],
   ];
   it.each(table)('%s: %s', (id, _, parts, expected) => {

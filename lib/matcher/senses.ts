@@ -107,6 +107,8 @@ export interface SenseScopes {
   opening(): string;
   /** True when a term that exists only in 医保 is matched beside this match (in its text node). */
   yibaoTermNearby?(): boolean;
+  /** True when a term that exists only in 医保 (异地就医备案) is matched in this match's sentence, the match aside. */
+  yibaoTermInSentence?(): boolean;
 }
 
 /** Outcome: YIBAO_SENSE, the id of a shown look-alike sense, or null (unrelated: show nothing). */
@@ -539,6 +541,30 @@ function schemeOverMedicalWord(
   return undefined;
 }
 
+/**
+ * True when the first scope beyond the sentence that names a scheme (the block, the nearest heading, the title or
+ * the opening) names one that pays for no care (养老, 失业, 公积金). Such a scheme has no 异地就医备案 or 生育津贴: a
+ * sentence holding a term that exists only in 医保 is 医保 talk there (看病先办理异地就医备案 in a pension handbook),
+ * with no word of its own naming 医保. A scheme that pays for care (工伤, 商业, 军人) or a text that is not about
+ * insurance still decides.
+ */
+function namedBeyondPaysNoCare(compiled: CompiledSenses, scopes: SenseScopes): boolean {
+  const sentence = scopes.sentence();
+  const block = scopes.block();
+  let beyond = '';
+  if (block && block.text.length > sentence.text.length) {
+    const from = sentence.inBlock ?? block.text.indexOf(sentence.text);
+    beyond = from < 0 ? block.text : block.text.slice(0, from) + '。' + block.text.slice(from + sentence.text.length);
+  }
+  for (const text of [beyond, ...scopes.headings(), scopes.title(), scopes.opening()]) {
+    const scheme = namedScheme(compiled, text);
+    if (scheme === undefined) continue;
+    const id = compiled.schemes[scheme];
+    return id !== YIBAO_SENSE && id !== 'none' && !compiled.medicalCare?.includes(scheme);
+  }
+  return false;
+}
+
 /** The target found strictly most often, or undefined on a tie or none. */
 function mostCommon(cues: number[]): number | undefined {
   const counts = new Map<number, number>();
@@ -645,6 +671,7 @@ export function resolveSenseInFull(compiled: CompiledSenses, entry: number, scop
     if (weak.yibao) target = schemeOverMedicalWord(compiled, plan, scopes) ?? target;
     return outcomeOf(compiled, target, plan);
   }
+  if ((plan.yibaoTerm || scopes.yibaoTermInSentence?.()) && namedBeyondPaysNoCare(compiled, scopes)) return YIBAO_SENSE;
   block ??= scopes.block();
   if (block && block.text.length > sentence.text.length) {
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
