@@ -1098,6 +1098,12 @@ describe('resolveSense with the real data', () => {
       'note-housing-fund',
     ],
     [
+      'zhijiejiesuan',
+      "a platform worker's 职业伤害保障 is work-injury cover, not 医保",
+      { sentence: '发生职业伤害的，符合规定的医疗费用由职业伤害保障基金[[直接结算]]' },
+      'note-injury',
+    ],
+    [
       'yidijiuyibeian',
       'a scheme that pays for care itself still decides',
       {
