@@ -1104,6 +1104,29 @@ describe('resolveSense with the real data', () => {
       'note-injury',
     ],
     [
+      'tongchoudiqu',
+      'an insurer running a social scheme for the government is no commercial word, nor is what the insurer may not add',
+      {
+        sentence: '保险公司受托经办长期护理保险的，应当执行[[统筹地区]]的待遇标准，不得另行设定赔付条件',
+        opening: '某省保险业管理办法\n第一条 为了保护投保人、被保险人的合法权益，制定本办法。',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'qifuxian',
+      'in such a sentence, the commercial business it is kept apart from speaks only in its own clause',
+      {
+        sentence: '保险公司按照政府委托承办城乡居民大病保险的，与商业保险业务分开管理，执行统筹地区确定的[[起付标准]]',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'qifuxian',
+      "but a commercial policy in the match's own clause still decides",
+      { sentence: '保险公司按照政府委托承办大病保险的，其商业医疗险的[[起付标准]]另行约定' },
+      'commercial-deductible',
+    ],
+    [
       'yidijiuyibeian',
       'a scheme that pays for care itself still decides',
       {

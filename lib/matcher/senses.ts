@@ -397,6 +397,7 @@ function nearestTarget(
     }
     found.push({ at: hitStart, end: hitEnd, word: w, cue, rank, distance });
   }
+  if (nearWindow >= 0) dropInsurerRunningScheme(compiled, plan, text, found, to);
   if (found.length === 0) return undefined;
   if (split && mostCommon(found.map((h) => h.cue)) === undefined) return undefined;
   const best = (hits: CueHit[]) =>
@@ -421,6 +422,44 @@ function nearestTarget(
   if (!list.some((h) => h.cue === CUE_YIBAO)) return CUE_BLOCKED;
   return plan.needsCue && list.some((h) => paysNoCare(compiled, h.word)) ? CUE_BLOCKED : CUE_YIBAO;
 }
+
+/** Verbs saying that an insurer runs a social scheme for the government (保险公司受托经办长期护理保险). */
+const RUNS_SCHEME = ['承办', '受托经办', '受委托', '委托经办'];
+
+/**
+ * In a sentence where an insurer runs a social scheme (保险公司按照政府委托承办城乡居民大病保险的，…), the insurer named
+ * before the verb is the one running it, not a commercial policy: it names the scheme it runs, which is of the 医保
+ * family (大病保险, 长期护理保险; a scheme named in the sentence still decides where it stands nearer). Other commercial
+ * words of that sentence tell what the scheme is kept apart from (与商业保险业务分开管理) or what the insurer may not
+ * add (不得另行设定赔付条件): they speak only in their own clause. Edits `found` (sentence scope only).
+ */
+function dropInsurerRunningScheme(
+  compiled: CompiledSenses,
+  plan: CompiledSensePlan,
+  text: string,
+  found: CueHit[],
+  to: number,
+): void {
+  const commercial = compiled.schemes.indexOf('commercial');
+  if (commercial < 0) return;
+  const { wordScheme } = tables(compiled);
+  const lookAlike = plan.schemes[commercial]!;
+  const isCommercial = (h: CueHit) => wordScheme[h.word] === commercial || (lookAlike >= 0 && h.cue === lookAlike);
+  const runsScheme = (h: CueHit) => {
+    let clauseEnd = h.end;
+    while (clauseEnd < to && !CLAUSE_ENDS.includes(text[clauseEnd]!)) clauseEnd++;
+    const rest = text.slice(h.end, clauseEnd);
+    return RUNS_SCHEME.some((verb) => rest.includes(verb));
+  };
+  const runner = found.filter((h) => isCommercial(h) && runsScheme(h));
+  if (runner.length === 0) return;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const h = found[i]!;
+    if (runner.includes(h)) found[i] = { ...h, cue: CUE_YIBAO };
+    else if (isCommercial(h) && h.rank >= CLAUSE_PENALTY) found.splice(i, 1);
+  }
+}
+const CLAUSE_ENDS = '，,：:';
 
 /**
  * A 医保 term (定点医疗机构, 异地就医; not an everyday or social-assistance word) in a sentence naming 医保 is 医保
