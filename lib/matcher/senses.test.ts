@@ -1127,6 +1127,12 @@ describe('resolveSense with the real data', () => {
       'commercial-deductible',
     ],
     [
+      'daiyudengdaiqi',
+      'a 医疗保险产品 is an insurer’s product, not the 医疗保险 inside its name',
+      { sentence: '医疗保险产品设置[[等待期]]的，等待期不得超过九十日' },
+      'commercial-waiting',
+    ],
+    [
       'yidijiuyibeian',
       'a scheme that pays for care itself still decides',
       {
