@@ -53,37 +53,42 @@ describe('what counts as right', () => {
 // insurance-industry rule and an insurance-contract lecture, a generic-titled 实施办法, a notice, lists written as
 // lines): first measured at 306 of 317 on the new pages; after this round's rules dev 99.3% (none 99.1%, commercial
 // 98.6%; pages only 99.15%, none 99.0%); held-out unchanged at 96.9% (none 86.5%).
+// Eighth round (dev grown to 2,497 occurrences with twenty pages where 医保 passages sit inside documents of other
+// schemes or of social-insurance administration: unemployment, work-injury, military, pension, housing-fund and
+// insurance-business texts, 经办, transfer, supervision, audit and dishonesty rules): the first fifteen first measured
+// at 370 of 381 (yibao 280 of 289), the last five at 95 of 95; after this round's rules dev 99.5% (yibao 99.8%,
+// commercial 98.7%; pages only 99.4%); held-out unchanged at 96.9% (yibao 98.1%, none 86.5%).
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
-      overall: 0.992,
-      minimum: 2000,
+      overall: 0.994,
+      minimum: 2450,
       schemes: {
-        yibao: 0.99,
+        yibao: 0.995,
         injury: 0.99,
         none: 0.99,
         pension: 0.99,
         social: 0.97,
         military: 0.93,
-        commercial: 0.97,
+        commercial: 0.98,
         'private-pension': 0.95,
         unemployment: 0.95,
         'housing-fund': 0.95,
       },
     },
     pagesOnly: {
-      overall: 0.99,
-      minimum: 1630,
+      overall: 0.993,
+      minimum: 2100,
       schemes: {
-        yibao: 0.99,
+        yibao: 0.995,
         none: 0.99,
         pension: 0.99,
         military: 0.93,
         social: 0.97,
         injury: 0.99,
-        commercial: 0.97,
+        commercial: 0.98,
         'private-pension': 0.95,
         unemployment: 0.95,
         'housing-fund': 0.95,
