@@ -487,6 +487,35 @@ describe('packing the plans', () => {
     ]);
   });
 
+  it('ships the words grouped by first character, longest first, as the scan reads them', () => {
+    const packed = packSensePlans({
+      0: [
+        ['养老', 0, false],
+        ['医疗保险', CUE_YIBAO, false],
+        ['养老保险', 0, false],
+        ['医保', CUE_YIBAO, false],
+        ['银行', 1, true],
+      ],
+    });
+    expect(packed.words).toEqual(
+      ['养老保险', '养老', '医疗保险', '医保', '银行'].sort(
+        (a, b) => a.charCodeAt(0) - b.charCodeAt(0) || b.length - a.length,
+      ),
+    );
+    const grouped = (words: string[]) =>
+      words.every((word, w) => {
+        if (w === 0) return true;
+        const before = words[w - 1]!;
+        const order = before.charCodeAt(0) - word.charCodeAt(0) || word.length - before.length;
+        return order < 0 || (order === 0 && before !== word);
+      });
+    expect(grouped(packed.words)).toBe(true);
+    const data = loadProjectData('data');
+    expect(grouped(compileSenses(loadSenses('data'), data.glossary, compileMatcherFromData(data)).words)).toBe(true);
+    // Scanned as grouped: the longer word wins where both start.
+    expect(resolved(toy, 0, scopes({ sentence: '养老保险的[[个人账户]]' }))).toBe('pension-account');
+  });
+
   it('resolves with the shared cues as it would with each entry holding them', () => {
     const lists = {
       0: [

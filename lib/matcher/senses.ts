@@ -119,14 +119,15 @@ type WordHits = Int32Array;
 
 /** Run-time tables, built once per compiled senses object. */
 interface SenseTables {
-  /** Word indexes grouped by first character, longest word first within a group. */
-  order: Uint16Array;
-  /** By character: 1 + where in `order` the words starting with it begin, or 0 when none does. */
+  /**
+   * By character: 1 + the index of the first word starting with it, or 0 when none does. CompiledSenses.words are
+   * grouped by first character, longest first within a group (compileSenses sorts them so).
+   */
   groupStart: Uint16Array;
-  /** By position in `order`: the word's first character. */
-  orderFirst: Uint16Array;
-  /** By position in `order`: the word's second character, or -1 for a one-character word (most fail on it). */
-  orderSecond: Int32Array;
+  /** By word: its first character. */
+  firstChar: Uint16Array;
+  /** By word: its second character, or -1 for a one-character word (most candidates fail on it). */
+  secondChar: Int32Array;
   /** 1 for words that name a scheme: such a word decides even when it is the matched form itself. */
   namesScheme: Uint8Array;
   /** The scheme index a word names, or -1 (entry cue words, words for social insurance as a whole). */
@@ -139,6 +140,11 @@ interface SenseTables {
   schemeNear: Uint8Array;
   /** Per word: 1 when it names social insurance as a whole. */
   social: Uint8Array;
+  /**
+   * Per word: 1 when it could take some entry away from its 医保 card (see leavesYibao). Most words of a 医保
+   * paragraph never do: the per-entry check runs only for these.
+   */
+  suspect: Uint8Array;
   /** The index of the 医保 scheme in CompiledSenses.schemes. */
   yibaoScheme: number;
   /** Recent scans: the matches of one text node share their block, headings and title. */
@@ -157,37 +163,45 @@ const tablesOf = new WeakMap<CompiledSenses, SenseTables>();
 function tables(compiled: CompiledSenses): SenseTables {
   let t = tablesOf.get(compiled);
   if (t) return t;
-  const words = compiled.words;
-  const byScanOrder = (a: number, b: number) =>
-    words[a]!.charCodeAt(0) - words[b]!.charCodeAt(0) || words[b]!.length - words[a]!.length;
-  const order = Uint16Array.from(words.keys());
-  // compileSenses ships the words in this order already; a hand-made table may not.
-  if (order.some((w, i) => i > 0 && byScanOrder(order[i - 1]!, w) > 0)) order.sort(byScanOrder);
+  // Plain loops only: this runs once per page, in code that is still cold.
+  const { words, schemeCues } = compiled;
+  const count = words.length;
   const groupStart = new Uint16Array(65536);
-  const orderFirst = new Uint16Array(order.length);
-  const orderSecond = new Int32Array(order.length);
-  order.forEach((w, i) => {
+  const firstChar = new Uint16Array(count);
+  const secondChar = new Int32Array(count);
+  for (let w = 0; w < count; w++) {
     const word = words[w]!;
-    orderFirst[i] = word.charCodeAt(0);
-    orderSecond[i] = word.length > 1 ? word.charCodeAt(1) : -1;
-    if (groupStart[orderFirst[i]!] === 0) groupStart[orderFirst[i]!] = i + 1;
-  });
-  const namesScheme = new Uint8Array(compiled.words.length);
-  for (let k = 0; k < compiled.schemeCues.length; k += 3) namesScheme[compiled.schemeCues[k]!] = 1;
-  for (const w of compiled.socialCues ?? []) namesScheme[w] = 1;
-  const wordScheme = new Int16Array(compiled.words.length).fill(-1);
-  for (let k = 0; k < compiled.schemeCues.length; k += 3)
-    wordScheme[compiled.schemeCues[k]!] = compiled.schemeCues[k + 1]!;
+    firstChar[w] = word.charCodeAt(0);
+    secondChar[w] = word.length > 1 ? word.charCodeAt(1) : -1;
+    if (groupStart[firstChar[w]!] === 0) groupStart[firstChar[w]!] = w + 1;
+  }
+  const namesScheme = new Uint8Array(count);
+  const wordScheme = new Int16Array(count).fill(-1);
+  const schemeNear = new Uint8Array(count);
+  for (let k = 0; k < schemeCues.length; k += 3) {
+    namesScheme[schemeCues[k]!] = 1;
+    wordScheme[schemeCues[k]!] = schemeCues[k + 1]!;
+    schemeNear[schemeCues[k]!] = schemeCues[k + 2]!;
+  }
+  const social = new Uint8Array(count);
+  const socialCues = compiled.socialCues ?? [];
+  for (let k = 0; k < socialCues.length; k++) social[socialCues[k]!] = namesScheme[socialCues[k]!] = 1;
+  const sharedCue = new Int32Array(count).fill(NO_CUE);
+  const shared = compiled.sharedCues ?? [];
+  for (let k = 0; k < shared.length; k += 3) sharedCue[shared[k]!] = packCue(shared[k + 1]!, shared[k + 2]!);
+  const yibaoScheme = compiled.schemes.indexOf(YIBAO_SENSE);
   t = {
-    order,
     groupStart,
-    orderFirst,
-    orderSecond,
+    firstChar,
+    secondChar,
     namesScheme,
     wordScheme,
+    schemeNear,
+    social,
+    sharedCue,
+    suspect: suspectWords(compiled, social, yibaoScheme),
+    yibaoScheme,
     targets: new Map(),
-    ...sharedWordTables(compiled),
-    yibaoScheme: compiled.schemes.indexOf(YIBAO_SENSE),
     memo: new Map(),
     majorities: new Map(),
   };
@@ -195,52 +209,76 @@ function tables(compiled: CompiledSenses): SenseTables {
   return t;
 }
 
-/** SenseTables.sharedCue, .schemeNear and .social. */
-function sharedWordTables(compiled: CompiledSenses) {
-  const count = compiled.words.length;
-  const sharedCue = new Int32Array(count).fill(NO_CUE);
+/** SenseTables.suspect: a word some entry's own cues, the shared cues or some reading of the schemes send elsewhere. */
+function suspectWords(compiled: CompiledSenses, social: Uint8Array, yibaoScheme: number): Uint8Array {
+  const suspect = social.slice();
+  const leaves = (target: number) => target !== CUE_YIBAO && target !== CUE_NONE && target !== CUE_NEUTRAL;
+  // Every other scheme's words are suspect; the 医保 scheme's only if some entry reads that scheme otherwise.
+  const schemeLeaves = new Uint8Array(compiled.schemes.length).fill(1);
+  if (yibaoScheme >= 0) schemeLeaves[yibaoScheme] = 0;
   const shared = compiled.sharedCues ?? [];
-  for (let k = 0; k < shared.length; k += 3) sharedCue[shared[k]!] = packCue(shared[k + 1]!, shared[k + 2]!);
-  const schemeNear = new Uint8Array(count);
+  for (let k = 0; k < shared.length; k += 3) if (leaves(shared[k + 1]!)) suspect[shared[k]!] = 1;
+  for (const entry in compiled.plans) {
+    const plan = compiled.plans[entry]!;
+    if (yibaoScheme >= 0 && plan.schemes[yibaoScheme] !== CUE_YIBAO) schemeLeaves[yibaoScheme] = 1;
+    const cues = plan.cues;
+    for (let k = 0; k < cues.length; k += 3) if (leaves(cues[k + 1]!)) suspect[cues[k]!] = 1;
+  }
   const schemeCues = compiled.schemeCues;
-  for (let k = 0; k < schemeCues.length; k += 3) schemeNear[schemeCues[k]!] = schemeCues[k + 2]!;
-  const social = new Uint8Array(count);
-  for (const w of compiled.socialCues ?? []) social[w] = 1;
-  return { sharedCue, schemeNear, social };
+  for (let k = 0; k < schemeCues.length; k += 3)
+    if (schemeLeaves[schemeCues[k + 1]!] === 1) suspect[schemeCues[k]!] = 1;
+  return suspect;
 }
 
 /**
  * What each word (by index) says for one entry: its own cue words first, then the cues every entry shares, then
  * the words for social insurance as a whole, then the schemes' words as the entry reads them.
  */
-interface PlanTargets {
-  /** A sense index or CUE_*; CUE_NONE where the word says nothing for the entry. */
-  target(w: number): number;
-  /** True for a near-only word. */
-  near(w: number): boolean;
-}
-
 /** A cue's target and near flag in one number: target * 2 + near. */
 const packCue = (target: number, near: number) => target * 2 + near;
 const NO_CUE = packCue(CUE_NONE, 0);
 
+/**
+ * What each word (by index) says for one entry: its own cue words first, then the cues every entry shares, then
+ * the words for social insurance as a whole, then the schemes' words as the entry reads them. No table per entry:
+ * an entry's own cue words are few, the rest is read from tables every entry shares.
+ */
+class PlanTargets {
+  private readonly own = new Map<number, number>();
+  private readonly t: SenseTables;
+  private readonly schemes: number[];
+
+  constructor(t: SenseTables, plan: CompiledSensePlan) {
+    this.t = t;
+    this.schemes = plan.schemes;
+    const cues = plan.cues;
+    for (let k = 0; k < cues.length; k += 3) this.own.set(cues[k]!, packCue(cues[k + 1]!, cues[k + 2]!));
+  }
+
+  /** A sense index or CUE_*; CUE_NONE where the word says nothing for the entry. */
+  target(w: number): number {
+    return this.packed(w) >> 1;
+  }
+
+  /** True for a near-only word. */
+  near(w: number): boolean {
+    return (this.packed(w) & 1) === 1;
+  }
+
+  private packed(w: number): number {
+    const t = this.t;
+    const cue = this.own.get(w) ?? t.sharedCue[w]!;
+    if (cue !== NO_CUE) return cue;
+    if (t.social[w] === 1) return packCue(CUE_SOCIAL, t.schemeNear[w]!);
+    const scheme = t.wordScheme[w]!;
+    return scheme >= 0 ? packCue(this.schemes[scheme]!, t.schemeNear[w]!) : NO_CUE;
+  }
+}
+
 function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan): PlanTargets {
   const t = tables(compiled);
   let p = t.targets.get(plan);
-  if (!p) {
-    // No table per entry: an entry's own cue words are few, the rest is read from tables every entry shares.
-    const own = new Map<number, number>();
-    for (let k = 0; k < plan.cues.length; k += 3) own.set(plan.cues[k]!, packCue(plan.cues[k + 1]!, plan.cues[k + 2]!));
-    const packed = (w: number): number => {
-      const cue = own.get(w) ?? t.sharedCue[w]!;
-      if (cue !== NO_CUE) return cue;
-      const scheme = t.wordScheme[w]!;
-      if (t.social[w] === 1) return packCue(CUE_SOCIAL, t.schemeNear[w]!);
-      return scheme >= 0 ? packCue(plan.schemes[scheme]!, t.schemeNear[w]!) : NO_CUE;
-    };
-    p = { target: (w) => packed(w) >> 1, near: (w) => (packed(w) & 1) === 1 };
-    t.targets.set(plan, p);
-  }
+  if (!p) t.targets.set(plan, (p = new PlanTargets(t, plan)));
   return p;
 }
 
@@ -267,7 +305,7 @@ function scanWords(compiled: CompiledSenses, text: string): WordHits {
   const known = t.memo.get(text);
   if (known) return known;
   const { words } = compiled;
-  const { order, groupStart, orderFirst, orderSecond } = t;
+  const { groupStart, firstChar, secondChar } = t;
   const found: number[] = [];
   let coverEnd = -1;
   for (let at = 0, length = text.length; at < length; at++) {
@@ -277,11 +315,11 @@ function scanWords(compiled: CompiledSenses, text: string): WordHits {
     // Longest word starting here (the longest comes first); a word ending inside an earlier, longer one is dropped.
     const next = text.charCodeAt(at + 1);
     let best = -1;
-    for (let i = start - 1; i < order.length && orderFirst[i] === code; i++) {
-      const second = orderSecond[i]!;
+    for (let w = start - 1; w < words.length && firstChar[w] === code; w++) {
+      const second = secondChar[w]!;
       if (second >= 0 && second !== next) continue;
-      if (text.startsWith(words[order[i]!]!, at)) {
-        best = order[i]!;
+      if (text.startsWith(words[w]!, at)) {
+        best = w;
         break;
       }
     }
@@ -357,7 +395,7 @@ function nearestTarget(
   far?: number[],
   weak?: { yibao: boolean },
 ): number | undefined {
-  const { target, near } = planTargets(compiled, plan);
+  const targets = planTargets(compiled, plan);
   const { namesScheme } = tables(compiled);
   const hits = scanWords(compiled, text);
   const { start, end, from, to } = span;
@@ -372,7 +410,7 @@ function nearestTarget(
   }
   for (let k = 2 * lo; k < hits.length && hits[k]! < to; k += 2) {
     const w = hits[k + 1]!;
-    const cue = target(w);
+    const cue = targets.target(w);
     if (cue === CUE_NONE || cue === CUE_NEUTRAL) continue;
     const hitStart = hits[k]!;
     const hitEnd = hitStart + compiled.words[w]!.length;
@@ -391,7 +429,7 @@ function nearestTarget(
       crossesClause(text, hitEnd <= start ? hitEnd : end, hitEnd <= start ? start : hitStart)
     )
       rank += CLAUSE_PENALTY;
-    if (near(w) && (nearWindow < 0 || distance > nearWindow)) {
+    if (targets.near(w) && (nearWindow < 0 || distance > nearWindow)) {
       far?.push(cue);
       continue;
     }
@@ -535,11 +573,11 @@ function majorityTarget(compiled: CompiledSenses, plan: CompiledSensePlan, text:
 }
 
 function countMajority(compiled: CompiledSenses, plan: CompiledSensePlan, text: string): number | undefined {
-  const { target } = planTargets(compiled, plan);
+  const targets = planTargets(compiled, plan);
   const hits = scanWords(compiled, text);
   const cues: number[] = [];
   for (let k = 1; k < hits.length; k += 2) {
-    const cue = target(hits[k]!);
+    const cue = targets.target(hits[k]!);
     if (cue !== CUE_NONE && cue !== CUE_NEUTRAL) cues.push(cue);
   }
   const best = mostCommon(cues);
@@ -641,7 +679,7 @@ function mayLeaveYibao(compiled: CompiledSenses, p: PlanTargets, text: string): 
   if (!text) return false;
   const t = tables(compiled);
   const hits = scanWords(compiled, text);
-  for (let k = 1; k < hits.length; k += 2) if (leavesYibao(t, p, hits[k]!)) return true;
+  for (let k = 1; k < hits.length; k += 2) if (t.suspect[hits[k]!] === 1 && leavesYibao(t, p, hits[k]!)) return true;
   return false;
 }
 
