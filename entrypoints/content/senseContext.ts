@@ -14,6 +14,7 @@ import {
   headingLevelOfText,
   resolveSense,
   sentenceAround,
+  yibaoSettler,
   type CompiledSenses,
   type SenseScopes,
   type SenseSpan,
@@ -174,22 +175,28 @@ export function openingOf(document: Document): string {
   return opening;
 }
 
+/** What the matches of one text node share: its block's window, the headings governing it. */
+type NodeCache = { block?: { text: string; nodeStart: number } | null; headings?: string[] };
+
+/** blockWindow of the node's block (null outside any block), computed once per node. */
+function cachedBlockWindow(node: Text, cache: NodeCache) {
+  if (cache.block === undefined) {
+    const element = blockOf(node);
+    cache.block = element ? blockWindow(element, node) : null;
+  }
+  return cache.block;
+}
+
 /** Lazy scopes for one match in `node`; `cache` is shared by the matches of one text node. */
 export function senseScopesFor(
   node: Text,
   start: number,
   end: number,
-  cache: { block?: { text: string; nodeStart: number } | null; headings?: string[] } = {},
+  cache: NodeCache = {},
   yibaoTermNearby?: () => boolean,
   yibaoTermInSentence?: () => boolean,
 ): SenseScopes {
-  const block = () => {
-    if (cache.block === undefined) {
-      const element = blockOf(node);
-      cache.block = element ? blockWindow(element, node) : null;
-    }
-    return cache.block;
-  };
+  const block = () => cachedBlockWindow(node, cache);
   const blockSpan = (): SenseSpan | null => {
     const b = block();
     return b ? { text: b.text, start: b.nodeStart + start, end: b.nodeStart + end } : null;
@@ -220,18 +227,30 @@ export function senseScopesFor(
  * The scanner hook: for matches of ambiguous entries, decides the sense; look-alike senses are kept with
  * `sense` set, unrelated ones dropped, 医保 ones left as they are. Other matches cost one lookup.
  */
-export function createSenseRefiner(load: () => CompiledSenses, resolve = resolveSense) {
+export function createSenseRefiner(load: () => CompiledSenses, resolve = resolveSense, settleNodes = true) {
   let compiled: CompiledSenses | null = null;
   function refine(node: Text, matches: TermMatch[]): SensedMatch[] {
     compiled ??= load();
     let out: SensedMatch[] | null = null;
-    const cache = {};
+    const cache: NodeCache = {};
+    // Most nodes stand in a paragraph naming 医保 and nothing that could send an entry elsewhere: their matches are
+    // settled together, with no scopes per match (yibaoSettler; the walk would end on the 医保 card for each).
+    let settle: ((start: number, end: number) => boolean) | null | undefined = settleNodes ? undefined : null;
     let nearby: boolean | undefined;
     // A term that exists only in 医保 among the node's matches: looked for once, when a match first asks.
     const yibaoTermNearby = () => (nearby ??= matches.some((m) => compiled!.plans[m.entry]?.yibaoTerm === 1));
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i]!;
       if (!entryHasSenses(compiled, m.entry)) {
+        out?.push(m);
+        continue;
+      }
+      if (settle === undefined) {
+        const window = cachedBlockWindow(node, cache);
+        settle = window ? yibaoSettler(compiled, window.text) : null;
+      }
+      const offset = cache.block?.nodeStart ?? 0;
+      if (settle?.(offset + m.start, offset + m.end)) {
         out?.push(m);
         continue;
       }

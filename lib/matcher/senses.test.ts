@@ -12,6 +12,7 @@ import {
   resolveSense,
   resolveSenseInFull,
   sentenceAround,
+  yibaoSettler,
   type CompiledSenses,
   type SenseScopes,
   senseDisplayName,
@@ -328,6 +329,25 @@ const socialToy: CompiledSenses = {
     ['社会保险', '社保'],
   ),
 };
+
+describe('settling a whole paragraph at once', () => {
+  it('settles the matches of a paragraph naming 医保 and nothing else, within reach, and no other', () => {
+    const plain = '参加医保的人，看病后可以直接结算';
+    const settle = yibaoSettler(schemeToy, plain);
+    expect(settle).not.toBeNull();
+    const at = plain.indexOf('直接结算');
+    expect(settle!(at, at + 4)).toBe(true);
+    expect(resolved(schemeToy, 0, scopes({ sentence: '参加医保的人，看病后可以[[直接结算]]' }))).toBe(YIBAO_SENSE);
+    // A word that could send some entry elsewhere (工伤, 银行): each match is decided on its own.
+    expect(yibaoSettler(schemeToy, '参加医保和工伤保险的人可以直接结算')).toBeNull();
+    expect(yibaoSettler(schemeToy, '医保卡绑定银行以后可以直接结算')).toBeNull();
+    // Naming nothing: nothing is settled here.
+    expect(yibaoSettler(schemeToy, '看病后可以直接结算')).toBeNull();
+    // Beyond the block's reach, 医保 settles nothing.
+    const far = '参加医保的人' + '。'.repeat(700) + '直接结算';
+    expect(yibaoSettler(schemeToy, far)!(far.length - 4, far.length)).toBe(false);
+  });
+});
 
 describe('passages about several schemes', () => {
   const cases: [string, number, Parameters<typeof scopes>[0], string | null][] = [

@@ -145,6 +145,8 @@ interface SenseTables {
    * paragraph never do: the per-entry check runs only for these.
    */
   suspect: Uint8Array;
+  /** Per word: 1 when it names 医保 (医保, 医疗保险) and says so for every entry at any distance. */
+  namesYibaoForAll: Uint8Array;
   /** The index of the 医保 scheme in CompiledSenses.schemes. */
   yibaoScheme: number;
   /** Recent scans: the matches of one text node share their block, headings and title. */
@@ -199,7 +201,7 @@ function tables(compiled: CompiledSenses): SenseTables {
     schemeNear,
     social,
     sharedCue,
-    suspect: suspectWords(compiled, social, yibaoScheme),
+    ...suspectWords(compiled, social, yibaoScheme, wordScheme, schemeNear),
     yibaoScheme,
     targets: new Map(),
     memo: new Map(),
@@ -209,25 +211,46 @@ function tables(compiled: CompiledSenses): SenseTables {
   return t;
 }
 
-/** SenseTables.suspect: a word some entry's own cues, the shared cues or some reading of the schemes send elsewhere. */
-function suspectWords(compiled: CompiledSenses, social: Uint8Array, yibaoScheme: number): Uint8Array {
+/**
+ * SenseTables.suspect (a word some entry's own cues, the shared cues or some reading of the schemes send elsewhere)
+ * and .namesYibaoForAll.
+ */
+function suspectWords(
+  compiled: CompiledSenses,
+  social: Uint8Array,
+  yibaoScheme: number,
+  wordScheme: Int16Array,
+  schemeNear: Uint8Array,
+): { suspect: Uint8Array; namesYibaoForAll: Uint8Array } {
   const suspect = social.slice();
+  // Words some entry's own cues (or the shared ones) read as anything but 医保 at any distance.
+  const readOtherwise = new Uint8Array(suspect.length);
   const leaves = (target: number) => target !== CUE_YIBAO && target !== CUE_NONE && target !== CUE_NEUTRAL;
+  const mark = (cues: number[]) => {
+    for (let k = 0; k < cues.length; k += 3) {
+      if (leaves(cues[k + 1]!)) suspect[cues[k]!] = 1;
+      if (cues[k + 1] !== CUE_YIBAO || cues[k + 2] === 1) readOtherwise[cues[k]!] = 1;
+    }
+  };
   // Every other scheme's words are suspect; the 医保 scheme's only if some entry reads that scheme otherwise.
   const schemeLeaves = new Uint8Array(compiled.schemes.length).fill(1);
   if (yibaoScheme >= 0) schemeLeaves[yibaoScheme] = 0;
-  const shared = compiled.sharedCues ?? [];
-  for (let k = 0; k < shared.length; k += 3) if (leaves(shared[k + 1]!)) suspect[shared[k]!] = 1;
+  mark(compiled.sharedCues ?? []);
   for (const entry in compiled.plans) {
     const plan = compiled.plans[entry]!;
     if (yibaoScheme >= 0 && plan.schemes[yibaoScheme] !== CUE_YIBAO) schemeLeaves[yibaoScheme] = 1;
-    const cues = plan.cues;
-    for (let k = 0; k < cues.length; k += 3) if (leaves(cues[k + 1]!)) suspect[cues[k]!] = 1;
+    mark(plan.cues);
   }
   const schemeCues = compiled.schemeCues;
   for (let k = 0; k < schemeCues.length; k += 3)
     if (schemeLeaves[schemeCues[k + 1]!] === 1) suspect[schemeCues[k]!] = 1;
-  return suspect;
+  const namesYibaoForAll = new Uint8Array(suspect.length);
+  for (let w = 0; w < suspect.length; w++)
+    namesYibaoForAll[w] =
+      yibaoScheme >= 0 && wordScheme[w] === yibaoScheme && schemeNear[w] === 0 && !suspect[w] && !readOtherwise[w]
+        ? 1
+        : 0;
+  return { suspect, namesYibaoForAll };
 }
 
 /**
@@ -709,6 +732,31 @@ function plainlyYibao(compiled: CompiledSenses, plan: CompiledSensePlan, scopes:
     !mayLeaveYibao(compiled, p, scopes.title()) &&
     !mayLeaveYibao(compiled, p, scopes.opening())
   );
+}
+
+/**
+ * For all the matches of one text node at once: given the text of their block (the bounded window around the node),
+ * returns a test that is true for a match [start, end) of that text which keeps its 医保 card whatever its entry,
+ * or null when the text holds a word that could send some entry elsewhere (then each match is decided on its own).
+ * The test holds where a word naming 医保 for every entry lies within the block's reach: plainlyYibao, and so the
+ * full walk, says 医保 there for any entry.
+ */
+export function yibaoSettler(compiled: CompiledSenses, text: string): ((start: number, end: number) => boolean) | null {
+  const t = tables(compiled);
+  const hits = scanWords(compiled, text);
+  const names: number[] = [];
+  for (let k = 0; k < hits.length; k += 2) {
+    const w = hits[k + 1]!;
+    if (t.suspect[w] === 1) return null;
+    if (t.namesYibaoForAll[w] === 1) names.push(hits[k]!, hits[k]! + compiled.words[w]!.length);
+  }
+  if (names.length === 0) return null;
+  return (start, end) => {
+    const from = Math.max(0, start - BLOCK_REACH);
+    const to = Math.min(text.length, end + BLOCK_REACH);
+    for (let k = 0; k < names.length; k += 2) if (names[k]! >= from && names[k + 1]! <= to) return true;
+    return false;
+  };
 }
 
 /**

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSchemePart } from './schemeCorpus';
 import { evaluateSchemes, isRight, tallyBy } from './schemeEval';
-import { resolveSenseInFull } from '../../lib/matcher/senses';
 
 describe('what counts as right', () => {
   it.each([
@@ -141,8 +140,8 @@ describe.each(['dev', 'heldout'] as const)('the %s part', (part) => {
     expect(result.occurrences.length).toBeGreaterThanOrEqual(floors.minimum);
   });
 
-  it('reads every occurrence as the full walk through the scopes does (the shortcut for passages naming no other scheme)', () => {
-    const full = evaluateSchemes(docs, 'data', resolveSenseInFull).occurrences;
+  it('reads every occurrence as the full walk through the scopes does (the shortcuts for paragraphs naming no other scheme)', () => {
+    const full = evaluateSchemes(docs, 'data', true).occurrences;
     const outcome = (o: { file: string; context: string; got: string; sense?: string }) =>
       `${o.file}|${o.context}|${o.got}|${o.sense ?? ''}`;
     expect(full.length).toBe(result.occurrences.length);

@@ -9,7 +9,7 @@
 import { compileMatcherFromData, loadProjectData } from '../compile/pipeline';
 import { compileSenses, homeSchemes, loadSenses, schemeNoteId } from '../compile/senses';
 import { createTermMatcher } from '../../lib/matcher/matcher';
-import { YIBAO_SENSE, resolveSense } from '../../lib/matcher/senses';
+import { YIBAO_SENSE, resolveSenseInFull } from '../../lib/matcher/senses';
 import { createSenseRefiner } from '../../entrypoints/content/senseContext';
 import { matchDocument, type CorpusDoc } from '../eval-senses';
 import { SCHEME_LABELS, type SchemeLabel } from './schemeCorpus';
@@ -47,14 +47,19 @@ export function isRight(entryClass: EntryClass, expected: SchemeLabel, got: stri
   return got === 'nothing' || got === expected;
 }
 
-/** `resolve`: the sense resolver to score (resolveSense unless a test compares another). */
-export function evaluateSchemes(docs: CorpusDoc[], dataDir = 'data', resolve = resolveSense): SchemeResult {
+/**
+ * `inFull`: score the full walk through the scopes (resolveSenseInFull), with neither of the shortcuts that settle a
+ * plain 医保 paragraph (the node's and the match's), so that a test can hold the shortcuts to it.
+ */
+export function evaluateSchemes(docs: CorpusDoc[], dataDir = 'data', inFull = false): SchemeResult {
   const data = loadProjectData(dataDir);
   const senseFile = loadSenses(dataDir);
   const compiledMatcher = compileMatcherFromData(data);
   const compiled = compileSenses(senseFile, data.glossary, compiledMatcher);
   const matcher = createTermMatcher(compiledMatcher);
-  const refine = createSenseRefiner(() => compiled, resolve);
+  const refine = inFull
+    ? createSenseRefiner(() => compiled, resolveSenseInFull, false)
+    : createSenseRefiner(() => compiled);
   // The scheme each shown sense belongs to: a note names it, a look-alike through its cue groups.
   const schemeOfSense = new Map<string, string>();
   for (const s of senseFile.schemes) schemeOfSense.set(schemeNoteId(s.id), s.id);
