@@ -128,8 +128,6 @@ interface SenseTables {
   firstChar: Uint16Array;
   /** By word: its second character, or -1 for a one-character word (most candidates fail on it). */
   secondChar: Int32Array;
-  /** 1 for words that name a scheme: such a word decides even when it is the matched form itself. */
-  namesScheme: Uint8Array;
   /** The scheme index a word names, or -1 (entry cue words, words for social insurance as a whole). */
   wordScheme: Int16Array;
   /** Per plan: what each word says for that entry (see PlanTargets). */
@@ -157,6 +155,11 @@ interface SenseTables {
 
 /** Characters of the block looked at on each side of the match. */
 const BLOCK_REACH = 600;
+/** The part of a block's `text` looked at around the match [start, end). */
+const reachOf = (text: string, start: number, end: number) => ({
+  from: Math.max(0, start - BLOCK_REACH),
+  to: Math.min(text.length, end + BLOCK_REACH),
+});
 /** A word that is a cue for some entries and not for this one. */
 const CUE_NONE = -9;
 const MEMO_SIZE = 32;
@@ -177,17 +180,15 @@ function tables(compiled: CompiledSenses): SenseTables {
     secondChar[w] = word.length > 1 ? word.charCodeAt(1) : -1;
     if (groupStart[firstChar[w]!] === 0) groupStart[firstChar[w]!] = w + 1;
   }
-  const namesScheme = new Uint8Array(count);
   const wordScheme = new Int16Array(count).fill(-1);
   const schemeNear = new Uint8Array(count);
   for (let k = 0; k < schemeCues.length; k += 3) {
-    namesScheme[schemeCues[k]!] = 1;
     wordScheme[schemeCues[k]!] = schemeCues[k + 1]!;
     schemeNear[schemeCues[k]!] = schemeCues[k + 2]!;
   }
   const social = new Uint8Array(count);
   const socialCues = compiled.socialCues ?? [];
-  for (let k = 0; k < socialCues.length; k++) social[socialCues[k]!] = namesScheme[socialCues[k]!] = 1;
+  for (let k = 0; k < socialCues.length; k++) social[socialCues[k]!] = 1;
   const sharedCue = new Int32Array(count).fill(NO_CUE);
   const shared = compiled.sharedCues ?? [];
   for (let k = 0; k < shared.length; k += 3) sharedCue[shared[k]!] = packCue(shared[k + 1]!, shared[k + 2]!);
@@ -196,7 +197,6 @@ function tables(compiled: CompiledSenses): SenseTables {
     groupStart,
     firstChar,
     secondChar,
-    namesScheme,
     wordScheme,
     schemeNear,
     social,
@@ -233,17 +233,16 @@ function suspectWords(
     }
   };
   // Every other scheme's words are suspect; the 医保 scheme's only if some entry reads that scheme otherwise.
-  const schemeLeaves = new Uint8Array(compiled.schemes.length).fill(1);
-  if (yibaoScheme >= 0) schemeLeaves[yibaoScheme] = 0;
+  let yibaoReadOtherwise = false;
   mark(compiled.sharedCues ?? []);
   for (const entry in compiled.plans) {
     const plan = compiled.plans[entry]!;
-    if (yibaoScheme >= 0 && plan.schemes[yibaoScheme] !== CUE_YIBAO) schemeLeaves[yibaoScheme] = 1;
+    if (yibaoScheme >= 0 && plan.schemes[yibaoScheme] !== CUE_YIBAO) yibaoReadOtherwise = true;
     mark(plan.cues);
   }
   const schemeCues = compiled.schemeCues;
   for (let k = 0; k < schemeCues.length; k += 3)
-    if (schemeLeaves[schemeCues[k + 1]!] === 1) suspect[schemeCues[k]!] = 1;
+    if (schemeCues[k + 1] !== yibaoScheme || yibaoReadOtherwise) suspect[schemeCues[k]!] = 1;
   const namesYibaoForAll = new Uint8Array(suspect.length);
   for (let w = 0; w < suspect.length; w++)
     namesYibaoForAll[w] =
@@ -253,10 +252,6 @@ function suspectWords(
   return { suspect, namesYibaoForAll };
 }
 
-/**
- * What each word (by index) says for one entry: its own cue words first, then the cues every entry shares, then
- * the words for social insurance as a whole, then the schemes' words as the entry reads them.
- */
 /** A cue's target and near flag in one number: target * 2 + near. */
 const packCue = (target: number, near: number) => target * 2 + near;
 const NO_CUE = packCue(CUE_NONE, 0);
@@ -303,6 +298,11 @@ function planTargets(compiled: CompiledSenses, plan: CompiledSensePlan): PlanTar
   let p = t.targets.get(plan);
   if (!p) t.targets.set(plan, (p = new PlanTargets(t, plan)));
   return p;
+}
+
+/** True for a word that names a scheme or social insurance as a whole: it decides even as the matched form itself. */
+function namesAScheme(t: SenseTables, w: number): boolean {
+  return t.wordScheme[w]! >= 0 || t.social[w] === 1;
 }
 
 /**
@@ -419,7 +419,7 @@ function nearestTarget(
   weak?: { yibao: boolean },
 ): number | undefined {
   const targets = planTargets(compiled, plan);
-  const { namesScheme } = tables(compiled);
+  const t = tables(compiled);
   const hits = scanWords(compiled, text);
   const { start, end, from, to } = span;
   const found: CueHit[] = [];
@@ -439,7 +439,7 @@ function nearestTarget(
     const hitEnd = hitStart + compiled.words[w]!.length;
     if (hitEnd > to) continue;
     // The matched form itself says nothing (起付线 as a cue of 起付线), unless it names a scheme (工伤保险).
-    if (hitStart === start && hitEnd === end && namesScheme[w] === 0) continue;
+    if (hitStart === start && hitEnd === end && !namesAScheme(t, w)) continue;
     let distance: number;
     let rank: number;
     if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
@@ -466,7 +466,7 @@ function nearestTarget(
   const nearest = best(found)!;
   // An entry's own 医保 word that names no scheme (就医, 住院, 医疗费用), with no word naming 医保 in the scope, says
   // the passage is medical, not whose.
-  if (weak && nearest.cue === CUE_YIBAO && !found.some((h) => h.cue === CUE_YIBAO && namesScheme[h.word] === 1))
+  if (weak && nearest.cue === CUE_YIBAO && !found.some((h) => h.cue === CUE_YIBAO && namesAScheme(t, h.word)))
     weak.yibao = true;
   if (yibaoTermInYibaoSentence(compiled, plan, found, nearest, nearWindow)) return CUE_YIBAO;
   if (nearest.cue === CUE_SOCIAL || isAttached(text, nearest, start, end)) return nearest.cue;
@@ -543,7 +543,11 @@ function yibaoTermInYibaoSentence(
 
 /** True for a word naming an insurance scheme other than 医保 that pays for no medical care (养老, 失业, 公积金). */
 function paysNoCare(compiled: CompiledSenses, word: number): boolean {
-  const scheme = tables(compiled).wordScheme[word]!;
+  return schemePaysNoCare(compiled, tables(compiled).wordScheme[word]!);
+}
+
+/** True for an insurance scheme other than 医保 that pays for no medical care; false for -1 (no scheme). */
+function schemePaysNoCare(compiled: CompiledSenses, scheme: number): boolean {
   if (scheme < 0 || compiled.medicalCare?.includes(scheme)) return false;
   const id = compiled.schemes[scheme];
   return id !== YIBAO_SENSE && id !== 'none';
@@ -632,11 +636,15 @@ function schemeOverMedicalWord(
   scopes: SenseScopes,
 ): number | undefined {
   if (!compiled.medicalCare?.length) return undefined;
-  const block = scopes.block()?.text ?? '';
-  for (const text of [block, ...scopes.headings(), scopes.title(), scopes.opening()]) {
+  const scheme = firstSchemeNamed(compiled, scopes.block()?.text ?? '', scopes);
+  return scheme !== undefined && compiled.medicalCare.includes(scheme) ? plan.schemes[scheme] : undefined;
+}
+
+/** The scheme named by `nearest`, else by the nearest heading, else by the title or opening, that names one. */
+function firstSchemeNamed(compiled: CompiledSenses, nearest: string, scopes: SenseScopes): number | undefined {
+  for (const text of [nearest, ...scopes.headings(), scopes.title(), scopes.opening()]) {
     const scheme = namedScheme(compiled, text);
-    if (scheme === undefined) continue;
-    return compiled.medicalCare.includes(scheme) ? plan.schemes[scheme] : undefined;
+    if (scheme !== undefined) return scheme;
   }
   return undefined;
 }
@@ -656,13 +664,7 @@ function namedBeyondPaysNoCare(compiled: CompiledSenses, scopes: SenseScopes): b
     const from = sentence.inBlock ?? block.text.indexOf(sentence.text);
     beyond = from < 0 ? block.text : block.text.slice(0, from) + '。' + block.text.slice(from + sentence.text.length);
   }
-  for (const text of [beyond, ...scopes.headings(), scopes.title(), scopes.opening()]) {
-    const scheme = namedScheme(compiled, text);
-    if (scheme === undefined) continue;
-    const id = compiled.schemes[scheme];
-    return id !== YIBAO_SENSE && id !== 'none' && !compiled.medicalCare?.includes(scheme);
-  }
-  return false;
+  return schemePaysNoCare(compiled, firstSchemeNamed(compiled, beyond, scopes) ?? -1);
 }
 
 /** The target found strictly most often, or undefined on a tie or none. */
@@ -720,8 +722,7 @@ function plainlyYibao(compiled: CompiledSenses, plan: CompiledSensePlan, scopes:
   const span = block ?? scopes.sentence();
   const text = span.text;
   if (mayLeaveYibao(compiled, p, text)) return false;
-  const from = block ? Math.max(0, span.start - BLOCK_REACH) : 0;
-  const to = block ? Math.min(text.length, span.end + BLOCK_REACH) : text.length;
+  const { from, to } = block ? reachOf(text, span.start, span.end) : { from: 0, to: text.length };
   const hits = scanWords(compiled, text);
   for (let k = 0; k < hits.length && hits[k]! < to; k += 2)
     if (hits[k]! >= from && namesYibao(t, p, hits[k + 1]!) && hits[k]! + compiled.words[hits[k + 1]!]!.length <= to)
@@ -752,8 +753,7 @@ export function yibaoSettler(compiled: CompiledSenses, text: string): ((start: n
   }
   if (names.length === 0) return null;
   return (start, end) => {
-    const from = Math.max(0, start - BLOCK_REACH);
-    const to = Math.min(text.length, end + BLOCK_REACH);
+    const { from, to } = reachOf(text, start, end);
     for (let k = 0; k < names.length; k += 2) if (names[k]! >= from && names[k + 1]! <= to) return true;
     return false;
   };
@@ -800,8 +800,7 @@ export function resolveSenseInFull(compiled: CompiledSenses, entry: number, scop
   block ??= scopes.block();
   if (block && block.text.length > sentence.text.length) {
     // Near-only words are about the match's own sentence: they do not count from the rest of the block.
-    const from = Math.max(0, block.start - BLOCK_REACH);
-    const to = Math.min(block.text.length, block.end + BLOCK_REACH);
+    const { from, to } = reachOf(block.text, block.start, block.end);
     // Beyond the sentence, a block whose cues are split evenly between schemes says nothing about this match.
     const span = { start: block.start, end: block.end, from, to };
     target = nearestTarget(compiled, plan, block.text, span, -1, true, undefined, weak);
