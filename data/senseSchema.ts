@@ -118,6 +118,13 @@ export const sensesFileSchema = z.object({
    */
   needsCue: z.array(id).default([]),
   /**
+   * Entries for the contribution and enrolment words every social-insurance scheme shares (缴费基数, 统筹地区,
+   * 视同缴费年限, 个人账户): their meaning depends on the scheme. When no scope names one (and no 医保 term stands
+   * beside them) they show nothing, instead of taking the passage for 医保. 参保 is not one of them: with no scheme
+   * named, people mean 医保 by it (参保地 beside 手工报销).
+   */
+  needsScheme: z.array(id).default([]),
+  /**
    * Entries whose own words name one scheme of the 医保 family (长期护理保险): a passage holding them is about
    * insurance, so not-insurance words and words for social insurance as a whole do not take their card away.
    */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileMatcherFromData, loadProjectData } from '@/scripts/compile/pipeline';
 import { compileSenses, loadSenses } from '@/scripts/compile/senses';
 import { createTermMatcher } from '@/lib/matcher/matcher';
-import { evaluateCorpus } from '@/scripts/eval-senses';
+import { NOTHING, evaluateCorpus } from '@/scripts/eval-senses';
 import { createSenseRefiner, headingsBefore, openingOf, senseScopesFor, type SensedMatch } from './senseContext';
 import { blockOf } from './readingOrder';
 
@@ -169,12 +169,16 @@ describe('the labelled corpus (test/fixtures/corpus)', () => {
     expect(result.occurrences.length).toBeGreaterThanOrEqual(300);
   });
 
-  // Floors measured when the corpus was written (accuracy 98.4%, 3 wrong cards in 321, lowest recall 0.91 for private-pension); regressions fail here.
+  // Floors measured when the corpus was written (accuracy 98.4%, 3 wrong cards in 321, lowest recall 0.91 for
+  // private-pension), the wrong-card cap lowered when it reached 1 in 327; regressions fail here.
   it('keeps accuracy and the per-sense floors', () => {
     expect(result.accuracy).toBeGreaterThanOrEqual(0.96);
     for (const score of result.scores) {
       if (score.expected < 8) continue;
-      expect(score.precision, `${score.sense} precision`).toBeGreaterThanOrEqual(0.9);
+      // Showing nothing where a card was due is the safe error (shared contribution words with no scheme named
+      // show nothing since issue 19: 25 of 29 "nothing" outcomes right); wrong cards are capped below.
+      const floor = score.sense === NOTHING ? 0.85 : 0.9;
+      expect(score.precision, `${score.sense} precision`).toBeGreaterThanOrEqual(floor);
       expect(score.recall, `${score.sense} recall`).toBeGreaterThanOrEqual(0.85);
     }
     const yibao = result.scores.find((s) => s.sense === 'yibao')!;
@@ -182,6 +186,6 @@ describe('the labelled corpus (test/fixtures/corpus)', () => {
   });
 
   it('rarely opens a wrong card (worse than none)', () => {
-    expect(result.wrongCards.length / result.occurrences.length).toBeLessThanOrEqual(0.015);
+    expect(result.wrongCards.length / result.occurrences.length).toBeLessThanOrEqual(0.01);
   });
 });

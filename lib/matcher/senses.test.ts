@@ -593,6 +593,21 @@ describe('resolveSense with the real data', () => {
     ]);
   });
 
+  it('flags the shared contribution words that need a scheme named, and only shared entries', () => {
+    const senses = loadSenses('data');
+    const plan = (id: string) => compiled.plans[entryOf(id)]!;
+    expect(plan('jiaofeijishu').needsScheme).toBe(1);
+    expect(plan('tongchoudiqu').needsScheme).toBe(1);
+    expect(plan('canbao').needsScheme).toBeUndefined();
+    expect(plan('yidijiuyi').needsScheme).toBeUndefined();
+    expect(
+      findSenseProblems({ ...senses, needsScheme: ['menzhengongji', 'no-such-entry'] }, data.glossary, data.sources),
+    ).toEqual([
+      'needsScheme 里的 menzhengongji 不是各险种共用的说法（shared）',
+      'needsScheme 引用了不存在的术语：no-such-entry',
+    ]);
+  });
+
   it('keeps the 补充医疗保险 card on a commercial page: its card names group and commercial policies as forms of it', () => {
     const term = data.glossary[entryOf('buchongyiliaobaoxian')]!;
     expect(homeSchemes(loadSenses('data'), term)).toEqual(['commercial']);
@@ -622,7 +637,48 @@ describe('resolveSense with the real data', () => {
     ['gerenzhanghu', 'private pension', { sentence: '个人养老金实行[[个人账户]]制度' }, 'private-pension'],
     ['gerenzhanghu', 'bank', { sentence: '登录网银查看银行[[个人账户]]流水' }, null],
     ['gerenzhanghu', 'drug purchase, no scheme named', { sentence: '在药店购药可以刷[[个人账户]]' }, YIBAO_SENSE],
-    ['gerenzhanghu', 'no cue at all', { sentence: '[[个人账户]]余额怎么查' }, YIBAO_SENSE],
+    [
+      'gerenzhanghu',
+      'no cue at all: a shared word names no scheme and shows nothing',
+      { sentence: '[[个人账户]]余额怎么查' },
+      null,
+    ],
+    [
+      'gerenzhanghu',
+      'no cue in the passage, a 医保 title',
+      { sentence: '[[个人账户]]余额怎么查', title: '职工医保问答' },
+      YIBAO_SENSE,
+    ],
+    [
+      'jiaofeijishu',
+      'no cue at all: a contribution word shows nothing',
+      { sentence: '[[缴费基数]]每年七月调整一次' },
+      null,
+    ],
+    [
+      'jiaofeijishu',
+      'no cue in the passage, a 医保 term beside it',
+      { sentence: '[[缴费基数]]每年七月调整一次', yibaoTermNearby: true },
+      YIBAO_SENSE,
+    ],
+    [
+      'shitongjiaofeinianxian',
+      'no cue in the sentence, a 医保 heading',
+      { sentence: '[[视同缴费年限]]怎样认定', headings: ['退休人员医保待遇'] },
+      YIBAO_SENSE,
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'no cue at all in a labour-law answer',
+      { sentence: '[[灵活就业人员]]也可以签订劳动合同吗' },
+      null,
+    ],
+    [
+      'canbao',
+      'no cue at all: 参保 alone is read as 医保',
+      { sentence: '没有[[参保]]的产妇住院费用自己负担' },
+      YIBAO_SENSE,
+    ],
     ['bujiao', 'no cue at all: an everyday word shows nothing', { sentence: '说过期不[[补缴]]就作废' }, null],
     [
       'bujiao',

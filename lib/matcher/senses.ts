@@ -50,6 +50,11 @@ export interface CompiledSensePlan {
    * beside them, they show nothing rather than the 医保 card.
    */
   needsCue?: 1;
+  /**
+   * 1 for the contribution words every scheme shares (缴费基数, 统筹地区): like a needsCue word, with no cue anywhere
+   * and no 医保 term beside them they show nothing, since their meaning depends on a scheme the text does not name.
+   */
+  needsScheme?: 1;
   /** 1 for terms that exist only in 医保 (门诊统筹, 异地就医备案): beside a needsCue word they say the passage is 医保. */
   yibaoTerm?: 1;
   /**
@@ -727,7 +732,7 @@ function plainlyYibao(compiled: CompiledSenses, plan: CompiledSensePlan, scopes:
   for (let k = 0; k < hits.length && hits[k]! < to; k += 2)
     if (hits[k]! >= from && namesYibao(t, p, hits[k + 1]!) && hits[k]! + compiled.words[hits[k + 1]!]!.length <= to)
       return true;
-  if (plan.needsCue) return false;
+  if (plan.needsCue || plan.needsScheme) return false;
   return (
     !scopes.headings().some((heading) => mayLeaveYibao(compiled, p, heading)) &&
     !mayLeaveYibao(compiled, p, scopes.title()) &&
@@ -820,7 +825,7 @@ export function resolveSenseInFull(compiled: CompiledSenses, entry: number, scop
   // Nothing decided: the sentence's own far near-only words (银行 a few words before), when they agree, do.
   if (far.length > 0 && far.every((cue) => cue === far[0])) return outcomeOf(compiled, far[0]!, plan);
   // An everyday or health-system word with no cue anywhere: a 医保 term beside it still says the passage is 医保.
-  return plan.needsCue && !scopes.yibaoTermNearby?.() ? null : YIBAO_SENSE;
+  return (plan.needsCue || plan.needsScheme) && !scopes.yibaoTermNearby?.() ? null : YIBAO_SENSE;
 }
 
 export function senseById(compiled: CompiledSenses, id: string): CompiledSense | undefined {

@@ -81,6 +81,11 @@ export function findSenseProblems(senses: SensesFile, glossary: GlossaryEntry[],
   for (const term of glossary)
     if (!senses.entryClasses[term.id]) problems.push(`术语 ${term.id} 没有声明险种类别（entryClasses）`);
   for (const id of senses.needsCue) if (!termIds.has(id)) problems.push(`needsCue 引用了不存在的术语：${id}`);
+  for (const id of senses.needsScheme) {
+    if (!termIds.has(id)) problems.push(`needsScheme 引用了不存在的术语：${id}`);
+    else if (senses.entryClasses[id] !== 'shared')
+      problems.push(`needsScheme 里的 ${id} 不是各险种共用的说法（shared）`);
+  }
   for (const id of senses.selfNamed) if (!termIds.has(id)) problems.push(`selfNamed 引用了不存在的术语：${id}`);
   for (const id of Object.keys(senses.entryClasses))
     if (!termIds.has(id)) problems.push(`entryClasses 引用了不存在的术语：${id}`);
@@ -197,7 +202,7 @@ export function packSensePlans(
   schemesByEntry: Record<string, number[]> = {},
   needsCue = new Set<string>(),
   socialWords: string[] = [],
-  flags: { yibaoTerms?: Set<string>; selfNamed?: Set<string> } = {},
+  flags: { yibaoTerms?: Set<string>; selfNamed?: Set<string>; needsScheme?: Set<string> } = {},
 ) {
   // Words grouped by first character, the longest first within a group: the order the content script scans them
   // in (lib/matcher/senses.ts), so it need not sort them on every page.
@@ -232,6 +237,7 @@ export function packSensePlans(
       ...(needsCue.has(entry) ? { needsCue: 1 } : {}),
       ...(flags.yibaoTerms?.has(entry) ? { yibaoTerm: 1 } : {}),
       ...(flags.selfNamed?.has(entry) ? { selfNamed: 1 } : {}),
+      ...(flags.needsScheme?.has(entry) ? { needsScheme: 1 } : {}),
     };
   }
   return {
@@ -316,6 +322,7 @@ export function compileSenses(
       {
         yibaoTerms,
         selfNamed: new Set(senses.selfNamed.map((id) => String(glossary.findIndex((g) => g.id === id)))),
+        needsScheme: new Set(senses.needsScheme.map((id) => String(glossary.findIndex((g) => g.id === id)))),
       },
     ),
   };

@@ -57,6 +57,11 @@ describe('what counts as right', () => {
 // insurance-business texts, 经办, transfer, supervision, audit and dishonesty rules): the first fifteen first measured
 // at 370 of 381 (yibao 280 of 289), the last five at 95 of 95; after this round's rules dev 99.5% (yibao 99.8%,
 // commercial 98.7%; pages only 99.4%); held-out unchanged at 96.9% (yibao 98.1%, none 86.5%).
+// Ninth change (no new pages): the contribution and enrolment words every scheme shares (needsScheme: 缴费基数,
+// 统筹地区, 个人账户…) show nothing when no scope names a scheme, as the everyday words already did. Dev unchanged at
+// 99.5% (12 misreads, the same ones; social passages opening the 医保 card 22 → 14); held-out 96.9% → 97.6% (none
+// 86.5% → 97.3%; pages only 97.6%, none 18 of 18). The held-out floors are now the issue's targets: 97% overall,
+// no scheme under 90%.
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
@@ -96,12 +101,12 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
   },
   heldout: {
     withLaws: {
-      overall: 0.965,
+      overall: 0.97,
       minimum: 550,
       schemes: {
         yibao: 0.97,
         pension: 0.97,
-        none: 0.85,
+        none: 0.95,
         injury: 0.96,
         social: 0.96,
         unemployment: 0.99,
@@ -112,13 +117,13 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
       },
     },
     pagesOnly: {
-      overall: 0.95,
+      overall: 0.97,
       minimum: 240,
       schemes: {
         yibao: 0.96,
         pension: 0.97,
         injury: 0.99,
-        none: 0.77,
+        none: 0.95,
         'housing-fund': 0.99,
         'private-pension': 0.9,
         commercial: 0.9,
