@@ -679,6 +679,42 @@ describe('resolveSense with the real data', () => {
       { sentence: '没有[[参保]]的产妇住院费用自己负担' },
       YIBAO_SENSE,
     ],
+    [
+      'jiaofeijishu',
+      'a scheme it is compared with (和…一致) is not its own: the title decides',
+      { sentence: '[[缴费基数]]和职工本人的养老保险基数一致', title: '失业保险问答' },
+      'note-unemployment',
+    ],
+    [
+      'jiaofeijishu',
+      'inside the comparison the scheme still qualifies the match',
+      { sentence: '这个基数通常和养老保险的[[缴费基数]]相同', title: '工伤保险问答' },
+      'note-pension',
+    ],
+    [
+      'jiaofeijishu',
+      'a scheme named without a comparison decides',
+      { sentence: '[[缴费基数]]按养老保险的规定核定', title: '失业保险问答' },
+      'note-pension',
+    ],
+    [
+      'tongchoujijin',
+      'a clause setting the passage against another scheme (这一点和养老保险不同) leaves the 医保 title to decide',
+      { sentence: '[[统筹基金]]里的钱不转，这一点和养老保险不同', title: '职工医保关系转移接续问答' },
+      YIBAO_SENSE,
+    ],
+    [
+      'canbao',
+      'ways of paying (通过微信、支付宝、手机银行缴费) are not a bank text',
+      { sentence: '据悉，[[参保]]人可以通过微信、支付宝、手机银行缴费', title: '居民医保缴费通知' },
+      YIBAO_SENSE,
+    ],
+    [
+      'gerenzhanghu',
+      'a bank named with no paying verb still decides beside the match',
+      { sentence: '通过手机银行查看[[个人账户]]余额', title: '职工医保问答' },
+      null,
+    ],
     ['bujiao', 'no cue at all: an everyday word shows nothing', { sentence: '说过期不[[补缴]]就作废' }, null],
     [
       'bujiao',

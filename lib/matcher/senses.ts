@@ -445,6 +445,8 @@ function nearestTarget(
     if (hitEnd > to) continue;
     // The matched form itself says nothing (起付线 as a cue of 起付线), unless it names a scheme (工伤保险).
     if (hitStart === start && hitEnd === end && !namesAScheme(t, w)) continue;
+    if (cue !== CUE_YIBAO && comparedWith(text, hitStart, hitEnd, start, end)) continue;
+    if (targets.near(w) && isPaymentChannel(text, hitStart, hitEnd)) continue;
     let distance: number;
     let rank: number;
     if (hitEnd <= start) rank = 2 * (distance = start - hitEnd);
@@ -487,6 +489,65 @@ function nearestTarget(
   // 医疗保险相衔接) is not made 医保 by a list that also names a scheme paying for no care (医保和惠民保同时报销 is).
   if (!list.some((h) => h.cue === CUE_YIBAO)) return CUE_BLOCKED;
   return plan.needsCue && list.some((h) => paysNoCare(compiled, h.word)) ? CUE_BLOCKED : CUE_YIBAO;
+}
+
+/** What a clause may end with: a word after one of these belongs to the next clause. */
+const CLAUSE_MARKS = '，,：:。；;！？!?';
+/** Joins the thing compared to (和养老保险不同); 同 is left out, as it starts too many other words (同时, 同一). */
+const COMPARE_WITH = '和与跟';
+/** Say that two things are compared (缴费基数和养老保险的基数一致; 这和养老金是两笔账). */
+const COMPARISONS = ['不一样', '两笔账', '两回事', '一致', '相同', '不同', '一样', '有别', '类似', '相比'];
+const COMPARED_REACH_BEFORE = 8;
+const COMPARED_REACH_AFTER = 12;
+
+/**
+ * True when the cue word [at, end) is what something is compared with (…和职工本人的养老保险基数一致; 这和养老金是两笔账)
+ * and the match [start, matchEnd) stands outside that comparison: the word names the scheme the passage is set
+ * against, not its own. Within the comparison (和养老保险的【缴费基数】相同) the word still qualifies the match.
+ */
+function comparedWith(text: string, at: number, end: number, start: number, matchEnd: number): boolean {
+  let joiner = -1;
+  for (let i = at - 1; i >= 0 && i >= at - COMPARED_REACH_BEFORE && !CLAUSE_MARKS.includes(text[i]!); i--)
+    if (COMPARE_WITH.includes(text[i]!)) {
+      joiner = i;
+      break;
+    }
+  if (joiner < 0) return false;
+  let clauseEnd = end;
+  while (clauseEnd < text.length && clauseEnd < end + COMPARED_REACH_AFTER && !CLAUSE_MARKS.includes(text[clauseEnd]!))
+    clauseEnd++;
+  const after = text.slice(end, clauseEnd);
+  let comparisonEnd = -1;
+  for (const word of COMPARISONS) {
+    const found = after.indexOf(word);
+    if (found >= 0) {
+      comparisonEnd = end + found + word.length;
+      break;
+    }
+  }
+  if (comparisonEnd < 0) return false;
+  return !(start >= joiner && matchEnd <= comparisonEnd);
+}
+
+/** Verbs of paying: a near-only word (微信, 银行) before them in its clause is how one pays, not what for. */
+const PAYING = ['缴费', '缴纳', '交费', '交纳', '缴款', '扣缴'];
+/** How a channel is introduced (通过微信、支付宝缴费). */
+const BY_WAY_OF = ['通过', '使用', '登录', '打开', '用'];
+const CHANNEL_REACH = 24;
+
+/**
+ * True when the near-only cue [at, end) names a way of paying (通过微信、支付宝、手机银行缴费): in a sentence on paying
+ * contributions it says nothing about which scheme the payment is for.
+ */
+function isPaymentChannel(text: string, at: number, end: number): boolean {
+  let clauseStart = at;
+  while (clauseStart > 0 && !CLAUSE_MARKS.includes(text[clauseStart - 1]!)) clauseStart--;
+  let clauseEnd = end;
+  while (clauseEnd < text.length && !CLAUSE_MARKS.includes(text[clauseEnd]!)) clauseEnd++;
+  const before = text.slice(Math.max(clauseStart, at - CHANNEL_REACH), at);
+  if (!BY_WAY_OF.some((word) => before.includes(word))) return false;
+  const after = text.slice(end, Math.min(clauseEnd, end + CHANNEL_REACH));
+  return PAYING.some((word) => after.includes(word));
 }
 
 /** Verbs saying that an insurer runs a social scheme for the government (保险公司受托经办长期护理保险). */

@@ -62,13 +62,19 @@ describe('what counts as right', () => {
 // 99.5% (12 misreads, the same ones; social passages opening the 医保 card 22 → 14); held-out 96.9% → 97.6% (none
 // 86.5% → 97.3%; pages only 97.6%, none 18 of 18). The held-out floors are now the issue's targets: 97% overall,
 // no scheme under 90%.
+// Round 9 (dev grown to 2,820 occurrences with twelve pages on those shared words: payroll chat, bank accounts,
+// gig-worker contracts, average-wage statistics, a pension calculation, housing-fund deposits, unemployment and
+// work-injury Q&As, and four 医保 pages on bases, flexible workers, transfer and contribution tiers): first measured at
+// 311 of 323 (none 25 of 25; ea51d97's resolver 297 of 323, none 11 of 25). A scheme a passage is compared with
+// (和养老保险的基数一致, 这和养老金是两笔账) and ways of paying (通过微信、支付宝缴费) no longer decide: 322 of 323; dev
+// 99.5% (pages only 99.47%); held-out unchanged at 97.6%.
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
       overall: 0.994,
-      minimum: 2450,
+      minimum: 2800,
       schemes: {
         yibao: 0.995,
         injury: 0.99,
@@ -84,7 +90,7 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
     },
     pagesOnly: {
       overall: 0.993,
-      minimum: 2100,
+      minimum: 2440,
       schemes: {
         yibao: 0.995,
         none: 0.99,
