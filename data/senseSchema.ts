@@ -119,9 +119,9 @@ export const sensesFileSchema = z.object({
   needsCue: z.array(id).default([]),
   /**
    * Entries for the contribution and enrolment words every social-insurance scheme shares (缴费基数, 统筹地区,
-   * 视同缴费年限, 个人账户): their meaning depends on the scheme. When no scope names one (and no 医保 term stands
-   * beside them) they show nothing, instead of taking the passage for 医保. 参保 is not one of them: with no scheme
-   * named, people mean 医保 by it (参保地 beside 手工报销).
+   * 视同缴费年限, 灵活就业人员): their meaning depends on the scheme. When no scope names one (and no 医保 term stands
+   * beside them) they show nothing, instead of taking the passage for 医保. 参保 and 个人账户 are not among them: with
+   * no scheme named, people mean 医保 by them (参保地 beside 手工报销; 个人账户余额怎么查).
    */
   needsScheme: z.array(id).default([]),
   /**

@@ -56,6 +56,17 @@ describe('scopes from the DOM', () => {
     expect(headingsBefore(document.querySelector('p')!)).toEqual(['养老：年限', '社保新规']);
   });
 
+  it('a bold question on its own line heads its answer, however long; a bold sentence in running text does not', () => {
+    document.body.innerHTML = `<h1>读者问答</h1><p><strong>问：大病能不能提取公积金？</strong></p><p>答：可以。</p>
+      <p><strong>问：我母亲在老家看病，能不能用居民医保直接报？</strong></p><p>答：在参保地看病直接结算。</p>
+      <p><strong>注意，材料要带齐。</strong></p><p>答：带上身份证。</p>`;
+    const answers = [...document.querySelectorAll('p')].filter((p) => p.textContent!.startsWith('答'));
+    expect(headingsBefore(answers[1]!)).toEqual(['问：我母亲在老家看病，能不能用居民医保直接报？', '读者问答']);
+    // The question line itself is governed by the page heading, not by the question before it.
+    expect(headingsBefore(answers[1]!.previousElementSibling!)).toEqual(['读者问答']);
+    expect(headingsBefore(answers[2]!)).toEqual(['问：我母亲在老家看病，能不能用居民医保直接报？', '读者问答']);
+  });
+
   it('works inside an open shadow root and reads the page title', () => {
     document.title = '养老金问答';
     const host = document.createElement('div');

@@ -79,6 +79,21 @@ export function blockWindow(block: Element, node: Text): { text: string; nodeSta
 }
 
 const hasClausePunctuation = (text: string) => text.includes('。') || text.includes('，') || text.includes('；');
+/** A question set on its own line (问：我母亲在老家看病，能不能直接报？): on a Q&A page it heads its answer. */
+const isQuestionLine = (text: string) =>
+  text.startsWith('问：') || text.startsWith('问:') || text.endsWith('？') || text.endsWith('?');
+
+const isBold = (element: Element | null) => element?.tagName === 'STRONG' || element?.tagName === 'B';
+
+/** True when `element` (whose trimmed text is `text`) is a block all in bold, or the bold element filling one. */
+function isBoldLine(element: Element, text: string): boolean {
+  if (isBold(element)) {
+    const parent = element.parentElement;
+    return !!parent && isBlockElement(parent) && (parent.textContent ?? '').trim() === text;
+  }
+  const only = element.childElementCount === 1 ? element.firstElementChild : null;
+  return isBlockElement(element) && isBold(only) && (only!.textContent ?? '').trim() === text;
+}
 
 /** Level of an element that is a heading or reads as one, else 0. */
 export function headingLevelOf(element: Element): number {
@@ -92,12 +107,10 @@ export function headingLevelOf(element: Element): number {
   if (text.length === 0 || text.length > 40) return 0;
   const level = headingLevelOfText(text);
   if (level) return level;
-  // A short bold line on its own: <p><strong>个人账户管理</strong></p>.
-  if ((element.tagName === 'STRONG' || element.tagName === 'B') && text.length <= 20 && !hasClausePunctuation(text)) {
-    const parent = element.parentElement;
-    if (parent && isBlockElement(parent) && (parent.textContent ?? '').trim() === text) return 4;
-  }
-  return 0;
+  // A short bold line on its own (<p><strong>个人账户管理</strong></p>), or a bold question on its own: both the
+  // line and its bold element read as a heading.
+  const headingLike = (text.length <= 20 && !hasClausePunctuation(text)) || isQuestionLine(text);
+  return headingLike && isBoldLine(element, text) ? 4 : 0;
 }
 
 /**

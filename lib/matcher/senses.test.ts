@@ -599,6 +599,7 @@ describe('resolveSense with the real data', () => {
     expect(plan('jiaofeijishu').needsScheme).toBe(1);
     expect(plan('tongchoudiqu').needsScheme).toBe(1);
     expect(plan('canbao').needsScheme).toBeUndefined();
+    expect(plan('gerenzhanghu').needsScheme).toBeUndefined();
     expect(plan('yidijiuyi').needsScheme).toBeUndefined();
     expect(
       findSenseProblems({ ...senses, needsScheme: ['menzhengongji', 'no-such-entry'] }, data.glossary, data.sources),
@@ -639,9 +640,9 @@ describe('resolveSense with the real data', () => {
     ['gerenzhanghu', 'drug purchase, no scheme named', { sentence: '在药店购药可以刷[[个人账户]]' }, YIBAO_SENSE],
     [
       'gerenzhanghu',
-      'no cue at all: a shared word names no scheme and shows nothing',
+      'no cue at all: 个人账户 alone is read as 医保 (not one of the contribution words)',
       { sentence: '[[个人账户]]余额怎么查' },
-      null,
+      YIBAO_SENSE,
     ],
     [
       'gerenzhanghu',
@@ -707,6 +708,24 @@ describe('resolveSense with the real data', () => {
       'canbao',
       'ways of paying (通过微信、支付宝、手机银行缴费) are not a bank text',
       { sentence: '据悉，[[参保]]人可以通过微信、支付宝、手机银行缴费', title: '居民医保缴费通知' },
+      YIBAO_SENSE,
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'a list the match owns (灵活就业人员的养老保险费和医疗保险费) is read as a list: 医保 is one of its items',
+      { sentence: '可以代扣[[灵活就业人员]]的养老保险费和医疗保险费', title: '银行代扣业务问答' },
+      YIBAO_SENSE,
+    ],
+    [
+      'linghuojiuyerenyuan',
+      'one scheme the match owns still decides',
+      { sentence: '可以代扣[[灵活就业人员]]的养老保险费', title: '银行代扣业务问答' },
+      'note-pension',
+    ],
+    [
+      'danweijiaofei',
+      'a word across the match’s edge (保单 in 医保单位缴费) is not read',
+      { sentence: '职工医保[[单位缴费]]比例各地多在7%到9%之间', title: '养老保险和医保有什么不同' },
       YIBAO_SENSE,
     ],
     [

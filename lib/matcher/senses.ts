@@ -445,6 +445,9 @@ function nearestTarget(
     if (hitEnd > to) continue;
     // The matched form itself says nothing (起付线 as a cue of 起付线), unless it names a scheme (工伤保险).
     if (hitStart === start && hitEnd === end && !namesAScheme(t, w)) continue;
+    // A word across the match's edge (保单 in 医保【单位缴费】) is not read there: the match is the word.
+    if (hitStart < end && hitEnd > start && (hitStart < start ? hitEnd < end : hitStart > start && hitEnd > end))
+      continue;
     if (cue !== CUE_YIBAO && comparedWith(text, hitStart, hitEnd, start, end)) continue;
     if (targets.near(w) && isPaymentChannel(text, hitStart, hitEnd)) continue;
     let distance: number;
@@ -476,9 +479,14 @@ function nearestTarget(
   if (weak && nearest.cue === CUE_YIBAO && !found.some((h) => h.cue === CUE_YIBAO && namesAScheme(t, h.word)))
     weak.yibao = true;
   if (yibaoTermInYibaoSentence(compiled, plan, found, nearest, nearWindow)) return CUE_YIBAO;
-  if (nearest.cue === CUE_SOCIAL || isAttached(text, nearest, start, end)) return nearest.cue;
+  if (nearest.cue === CUE_SOCIAL) return nearest.cue;
+  // A cue joined to the match qualifies it (失业保险的缴费基数); a list that the match owns (灵活就业人员的养老保险费和
+  // 医疗保险费) is still read as a list.
+  const attached = isAttached(text, nearest, start, end);
+  if (attached && nearest.at < end) return nearest.cue;
   const specific = found.filter((h) => h.cue !== CUE_SOCIAL);
   const list = listAround(text, specific, nearest);
+  if (attached && list.length < 2) return nearest.cue;
   if (list.length < 2 || list.every((h) => h.cue === list[0]!.cue)) return nearest.cue;
   // A scheme the list does not name, in the list's own clause (随军未就业的军人配偶参加养老保险和医疗保险), says
   // whose items they are.
