@@ -120,8 +120,9 @@ export const sensesFileSchema = z.object({
   /**
    * Entries for the contribution and enrolment words every social-insurance scheme shares (缴费基数, 统筹地区,
    * 视同缴费年限, 灵活就业人员): their meaning depends on the scheme. When no scope names one (and no 医保 term stands
-   * beside them) they show nothing, instead of taking the passage for 医保. 参保 and 个人账户 are not among them: with
-   * no scheme named, people mean 医保 by them (参保地 beside 手工报销; 个人账户余额怎么查).
+   * beside them) they show nothing, instead of taking the passage for 医保. 参保 and the words for the 医保 account
+   * and fund (个人账户, 统筹基金) are not among them: with no scheme named, people mean 医保 by them (参保地 beside 手工报销;
+   * 个人账户余额怎么查).
    */
   needsScheme: z.array(id).default([]),
   /**
