@@ -246,9 +246,10 @@ export function createSenseRefiner(load: () => CompiledSenses, resolve = resolve
     compiled ??= load();
     let out: SensedMatch[] | null = null;
     const cache: NodeCache = {};
-    // Most nodes stand in a paragraph naming 医保 and nothing that could send an entry elsewhere: their matches are
-    // settled together, with no scopes per match (yibaoSettler; the walk would end on the 医保 card for each).
-    let settle: ((start: number, end: number) => boolean) | null | undefined = settleNodes ? undefined : null;
+    // Most nodes stand in a paragraph naming 医保 and nothing that could send their entries elsewhere: the block is
+    // scanned once for all their matches, with no scopes per match (yibaoSettler; the walk would end on the 医保
+    // card for each).
+    let settle: ReturnType<typeof yibaoSettler> | undefined = settleNodes ? undefined : null;
     let nearby: boolean | undefined;
     // A term that exists only in 医保 among the node's matches: looked for once, when a match first asks.
     const yibaoTermNearby = () => (nearby ??= matches.some((m) => compiled!.plans[m.entry]?.yibaoTerm === 1));
@@ -263,7 +264,7 @@ export function createSenseRefiner(load: () => CompiledSenses, resolve = resolve
         settle = window ? yibaoSettler(compiled, window.text) : null;
       }
       const offset = cache.block?.nodeStart ?? 0;
-      if (settle?.(offset + m.start, offset + m.end)) {
+      if (settle?.(offset + m.start, offset + m.end, m.entry)) {
         out?.push(m);
         continue;
       }

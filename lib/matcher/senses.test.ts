@@ -336,16 +336,20 @@ describe('settling a whole paragraph at once', () => {
     const settle = yibaoSettler(schemeToy, plain);
     expect(settle).not.toBeNull();
     const at = plain.indexOf('直接结算');
-    expect(settle!(at, at + 4)).toBe(true);
+    expect(settle!(at, at + 4, 0)).toBe(true);
     expect(resolved(schemeToy, 0, scopes({ sentence: '参加医保的人，看病后可以[[直接结算]]' }))).toBe(YIBAO_SENSE);
-    // A word that could send some entry elsewhere (工伤, 银行): each match is decided on its own.
-    expect(yibaoSettler(schemeToy, '参加医保和工伤保险的人可以直接结算')).toBeNull();
-    expect(yibaoSettler(schemeToy, '医保卡绑定银行以后可以直接结算')).toBeNull();
+    // An entry without a plan keeps its card anywhere.
+    expect(settle!(at, at + 4, 99)).toBe(true);
+    // A word that could send this entry elsewhere (工伤, 银行): the match is decided on its own.
+    for (const text of ['参加医保和工伤保险的人可以直接结算', '医保卡绑定银行以后可以直接结算']) {
+      const here = text.indexOf('直接结算');
+      expect(yibaoSettler(schemeToy, text)!(here, here + 4, 0), text).toBe(false);
+    }
     // Naming nothing: nothing is settled here.
     expect(yibaoSettler(schemeToy, '看病后可以直接结算')).toBeNull();
     // Beyond the block's reach, 医保 settles nothing.
     const far = '参加医保的人' + '。'.repeat(700) + '直接结算';
-    expect(yibaoSettler(schemeToy, far)!(far.length - 4, far.length)).toBe(false);
+    expect(yibaoSettler(schemeToy, far)!(far.length - 4, far.length, 0)).toBe(false);
   });
 });
 

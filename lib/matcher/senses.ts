@@ -811,22 +811,33 @@ function plainlyYibao(compiled: CompiledSenses, plan: CompiledSensePlan, scopes:
 
 /**
  * For all the matches of one text node at once: given the text of their block (the bounded window around the node),
- * returns a test that is true for a match [start, end) of that text which keeps its 医保 card whatever its entry,
- * or null when the text holds a word that could send some entry elsewhere (then each match is decided on its own).
- * The test holds where a word naming 医保 for every entry lies within the block's reach: plainlyYibao, and so the
- * full walk, says 医保 there for any entry.
+ * returns a test that is true for a match [start, end) of entry `entry` that keeps its 医保 card, or null when
+ * the text names 医保 for no entry at all (then each match is decided on its own). The text is scanned once: the
+ * test holds where no word of the text could take this entry elsewhere and a word naming 医保 for every entry lies
+ * within the block's reach, which is when plainlyYibao, and so the full walk, says 医保.
  */
-export function yibaoSettler(compiled: CompiledSenses, text: string): ((start: number, end: number) => boolean) | null {
+export function yibaoSettler(
+  compiled: CompiledSenses,
+  text: string,
+): ((start: number, end: number, entry: number) => boolean) | null {
   const t = tables(compiled);
   const hits = scanWords(compiled, text);
   const names: number[] = [];
+  const suspects: number[] = [];
   for (let k = 0; k < hits.length; k += 2) {
     const w = hits[k + 1]!;
-    if (t.suspect[w] === 1) return null;
-    if (t.namesYibaoForAll[w] === 1) names.push(hits[k]!, hits[k]! + compiled.words[w]!.length);
+    if (t.suspect[w] === 1) {
+      if (!suspects.includes(w)) suspects.push(w);
+    } else if (t.namesYibaoForAll[w] === 1) names.push(hits[k]!, hits[k]! + compiled.words[w]!.length);
   }
   if (names.length === 0) return null;
-  return (start, end) => {
+  return (start, end, entry) => {
+    const plan = compiled.plans[entry];
+    if (!plan) return true;
+    if (suspects.length > 0) {
+      const p = planTargets(compiled, plan);
+      for (const w of suspects) if (leavesYibao(t, p, w)) return false;
+    }
     const { from, to } = reachOf(text, start, end);
     for (let k = 0; k < names.length; k += 2) if (names[k]! >= from && names[k + 1]! <= to) return true;
     return false;
