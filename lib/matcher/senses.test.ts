@@ -733,6 +733,18 @@ describe('resolveSense with the real data', () => {
       YIBAO_SENSE,
     ],
     [
+      'jizhongcanbaoqi',
+      '集中缴费期 is shared: a 城乡居民养老保险 notice keeps it out of the 医保 card',
+      { sentence: '各村协办员要在[[集中缴费期]]内逐户走访', title: '关于做好城乡居民养老保险费征缴工作的通知' },
+      'note-pension',
+    ],
+    [
+      'baoxiao',
+      'research funds (科研经费报销) are an expense claim, though the sentence names 医疗保险 later',
+      { sentence: '医疗费不属于科研经费[[报销]]范围，按照本人参加的医疗保险的规定办理' },
+      null,
+    ],
+    [
       'gerenzhanghu',
       'a bank named with no paying verb still decides beside the match',
       { sentence: '通过手机银行查看[[个人账户]]余额', title: '职工医保问答' },

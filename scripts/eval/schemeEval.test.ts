@@ -75,17 +75,21 @@ describe('what counts as right', () => {
 // readers meet it; dev was even either way). A bold question line heads its answer; a list that the match owns
 // (灵活就业人员的养老保险费和医疗保险费) is read as a list; a cue word across the match's edge (保单 in 医保单位缴费) is not
 // read: dev 99.4% (pages only 99.3%; none 98.7%, commercial 97.0%), the floors set just under; held-out 97.8%.
+// Round 11 (dev grown to 3,333 occurrences with twelve pages measured once before any change: 235 of 256, the most
+// honest estimate of how the resolver does on text it has not seen). Two data fixes after it: 集中缴费期 is shared
+// (城乡居民养老保险 has one too) and 经费 (科研经费报销) is an expense word. Dev 98.9% (pages only 98.8%; yibao 99.0%), the
+// floors set just under; held-out 97.8%.
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
-      overall: 0.993,
-      minimum: 3050,
+      overall: 0.988,
+      minimum: 3300,
       schemes: {
-        yibao: 0.995,
+        yibao: 0.988,
         injury: 0.99,
-        none: 0.985,
+        none: 0.98,
         pension: 0.99,
         social: 0.96,
         military: 0.93,
@@ -96,11 +100,11 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
       },
     },
     pagesOnly: {
-      overall: 0.992,
-      minimum: 2700,
+      overall: 0.986,
+      minimum: 2950,
       schemes: {
-        yibao: 0.995,
-        none: 0.985,
+        yibao: 0.985,
+        none: 0.98,
         pension: 0.99,
         military: 0.93,
         social: 0.96,
