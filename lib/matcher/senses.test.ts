@@ -745,6 +745,21 @@ describe('resolveSense with the real data', () => {
       null,
     ],
     [
+      'dingdianyiliaojigou',
+      'a sentence naming 医保 in another clause keeps it over a nearer scheme paying for no care',
+      {
+        sentence: '失业人员医保由失业保险基金代缴，领金期间住院的，在[[定点医疗机构]]出院时直接结算',
+        title: '失业保险金发放情况',
+      },
+      YIBAO_SENSE,
+    ],
+    [
+      'dingdianyiliaojigou',
+      'a scheme paying for no care in the match’s own clause still decides',
+      { sentence: '医保另行规定，失业保险[[定点医疗机构]]名单由经办机构公布', title: '失业保险金发放情况' },
+      'note-unemployment',
+    ],
+    [
       'gerenzhanghu',
       'a bank named with no paying verb still decides beside the match',
       { sentence: '通过手机银行查看[[个人账户]]余额', title: '职工医保问答' },

@@ -479,6 +479,7 @@ function nearestTarget(
   if (weak && nearest.cue === CUE_YIBAO && !found.some((h) => h.cue === CUE_YIBAO && namesAScheme(t, h.word)))
     weak.yibao = true;
   if (yibaoTermInYibaoSentence(compiled, plan, found, nearest, nearWindow)) return CUE_YIBAO;
+  if (yibaoOverNoCareAcrossClauses(compiled, found, nearest, nearWindow)) return CUE_YIBAO;
   if (nearest.cue === CUE_SOCIAL) return nearest.cue;
   // A cue joined to the match qualifies it (失业保险的缴费基数); a list that the match owns (灵活就业人员的养老保险费和
   // 医疗保险费) is still read as a list.
@@ -612,6 +613,21 @@ function yibaoTermInYibaoSentence(
   if (plan.needsCue || nearWindow < 0 || nearest.cue !== CUE_BLOCKED) return false;
   const t = tables(compiled);
   if (t.schemeNear[nearest.word] === 1 || compiled.schemes[t.wordScheme[nearest.word]!] !== 'none') return false;
+  return found.some((h) => h.cue === CUE_YIBAO && t.wordScheme[h.word] === t.yibaoScheme);
+}
+
+/**
+ * With no cue in the match's own clause, a sentence naming 医保 in another clause keeps the match 医保 even where a
+ * scheme paying for no care stands nearer (失业人员医保由失业保险基金代缴，住院的，在【定点医疗机构】出院时直接结算).
+ */
+function yibaoOverNoCareAcrossClauses(
+  compiled: CompiledSenses,
+  found: CueHit[],
+  nearest: CueHit,
+  nearWindow: number,
+): boolean {
+  if (nearWindow < 0 || nearest.rank < CLAUSE_PENALTY || !paysNoCare(compiled, nearest.word)) return false;
+  const t = tables(compiled);
   return found.some((h) => h.cue === CUE_YIBAO && t.wordScheme[h.word] === t.yibaoScheme);
 }
 

@@ -78,16 +78,18 @@ describe('what counts as right', () => {
 // Round 11 (dev grown to 3,333 occurrences with twelve pages measured once before any change: 235 of 256, the most
 // honest estimate of how the resolver does on text it has not seen). Two data fixes after it: 集中缴费期 is shared
 // (城乡居民养老保险 has one too) and 经费 (科研经费报销) is an expense word. Dev 98.9% (pages only 98.8%; yibao 99.0%), the
-// floors set just under; held-out 97.8%.
+// floors set just under; held-out 97.8%. Then a sentence naming 医保 in another clause keeps a match with no cue of
+// its own over a nearer scheme paying for no care (失业人员医保由失业保险基金代缴，住院的，在定点医疗机构…直接结算): dev
+// 99.1% (pages only 99.0%, yibao 99.3%), floors raised to just under; held-out 97.8%.
 /** `minimum`: the occurrences the part must hold (the set must not shrink unnoticed). */
 type Floors = { overall: number; minimum: number; schemes: Partial<Record<string, number>> };
 const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }> = {
   dev: {
     withLaws: {
-      overall: 0.988,
+      overall: 0.99,
       minimum: 3300,
       schemes: {
-        yibao: 0.988,
+        yibao: 0.99,
         injury: 0.99,
         none: 0.98,
         pension: 0.99,
@@ -100,10 +102,10 @@ const FLOORS: Record<'dev' | 'heldout', { withLaws: Floors; pagesOnly: Floors }>
       },
     },
     pagesOnly: {
-      overall: 0.986,
+      overall: 0.988,
       minimum: 2950,
       schemes: {
-        yibao: 0.985,
+        yibao: 0.99,
         none: 0.98,
         pension: 0.99,
         military: 0.93,
