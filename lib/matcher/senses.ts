@@ -500,8 +500,25 @@ function nearestTarget(
   return plan.needsCue && list.some((h) => paysNoCare(compiled, h.word)) ? CUE_BLOCKED : CUE_YIBAO;
 }
 
-/** What a clause may end with: a word after one of these belongs to the next clause. */
-const CLAUSE_MARKS = '，,：:。；;！？!?';
+/** What ends a clause inside a sentence. */
+const CLAUSE_ENDS = '，,：:';
+/** What ends a clause in a block, where sentence ends stand too. */
+const CLAUSE_MARKS = CLAUSE_ENDS + '。；;！？!?';
+
+/** Where the clause holding `at` starts, looking back no further than `limit`. */
+function clauseStart(text: string, at: number, limit: number, marks = CLAUSE_MARKS): number {
+  let i = at;
+  while (i > limit && !marks.includes(text[i - 1]!)) i--;
+  return i;
+}
+
+/** Where the clause holding `from` ends, looking on no further than `limit`. */
+function clauseEnd(text: string, from: number, limit: number, marks = CLAUSE_MARKS): number {
+  let i = from;
+  while (i < limit && !marks.includes(text[i]!)) i++;
+  return i;
+}
+
 /** Joins the thing compared to (和养老保险不同); 同 is left out, as it starts too many other words (同时, 同一). */
 const COMPARE_WITH = '和与跟';
 /** Say that two things are compared (缴费基数和养老保险的基数一致; 这和养老金是两笔账). */
@@ -516,16 +533,14 @@ const COMPARED_REACH_AFTER = 12;
  */
 function comparedWith(text: string, at: number, end: number, start: number, matchEnd: number): boolean {
   let joiner = -1;
-  for (let i = at - 1; i >= 0 && i >= at - COMPARED_REACH_BEFORE && !CLAUSE_MARKS.includes(text[i]!); i--)
+  const from = clauseStart(text, at, Math.max(0, at - COMPARED_REACH_BEFORE));
+  for (let i = at - 1; i >= from; i--)
     if (COMPARE_WITH.includes(text[i]!)) {
       joiner = i;
       break;
     }
   if (joiner < 0) return false;
-  let clauseEnd = end;
-  while (clauseEnd < text.length && clauseEnd < end + COMPARED_REACH_AFTER && !CLAUSE_MARKS.includes(text[clauseEnd]!))
-    clauseEnd++;
-  const after = text.slice(end, clauseEnd);
+  const after = text.slice(end, clauseEnd(text, end, Math.min(text.length, end + COMPARED_REACH_AFTER)));
   let comparisonEnd = -1;
   for (const word of COMPARISONS) {
     const found = after.indexOf(word);
@@ -540,8 +555,8 @@ function comparedWith(text: string, at: number, end: number, start: number, matc
 
 /** Verbs of paying: a near-only word (微信, 银行) before them in its clause is how one pays, not what for. */
 const PAYING = ['缴费', '缴纳', '交费', '交纳', '缴款', '扣缴'];
-/** How a channel is introduced (通过微信、支付宝缴费). */
-const BY_WAY_OF = ['通过', '使用', '登录', '打开', '用'];
+/** How a channel is introduced (通过微信、支付宝缴费); not a bare 用, which stands in 费用 and 用于 too. */
+const BY_WAY_OF = ['通过', '使用', '登录', '打开'];
 const CHANNEL_REACH = 24;
 
 /**
@@ -549,13 +564,9 @@ const CHANNEL_REACH = 24;
  * contributions it says nothing about which scheme the payment is for.
  */
 function isPaymentChannel(text: string, at: number, end: number): boolean {
-  let clauseStart = at;
-  while (clauseStart > 0 && !CLAUSE_MARKS.includes(text[clauseStart - 1]!)) clauseStart--;
-  let clauseEnd = end;
-  while (clauseEnd < text.length && !CLAUSE_MARKS.includes(text[clauseEnd]!)) clauseEnd++;
-  const before = text.slice(Math.max(clauseStart, at - CHANNEL_REACH), at);
+  const before = text.slice(clauseStart(text, at, Math.max(0, at - CHANNEL_REACH)), at);
   if (!BY_WAY_OF.some((word) => before.includes(word))) return false;
-  const after = text.slice(end, Math.min(clauseEnd, end + CHANNEL_REACH));
+  const after = text.slice(end, clauseEnd(text, end, Math.min(text.length, end + CHANNEL_REACH)));
   return PAYING.some((word) => after.includes(word));
 }
 
@@ -582,9 +593,7 @@ function dropInsurerRunningScheme(
   const lookAlike = plan.schemes[commercial]!;
   const isCommercial = (h: CueHit) => wordScheme[h.word] === commercial || (lookAlike >= 0 && h.cue === lookAlike);
   const runsScheme = (h: CueHit) => {
-    let clauseEnd = h.end;
-    while (clauseEnd < to && !CLAUSE_ENDS.includes(text[clauseEnd]!)) clauseEnd++;
-    const rest = text.slice(h.end, clauseEnd);
+    const rest = text.slice(h.end, clauseEnd(text, h.end, to, CLAUSE_ENDS));
     return RUNS_SCHEME.some((verb) => rest.includes(verb));
   };
   const runner = found.filter((h) => isCommercial(h) && runsScheme(h));
@@ -595,7 +604,6 @@ function dropInsurerRunningScheme(
     else if (isCommercial(h) && h.rank >= CLAUSE_PENALTY) found.splice(i, 1);
   }
 }
-const CLAUSE_ENDS = '，,：:';
 
 /**
  * A 医保 term (定点医疗机构, 异地就医; not an everyday or social-assistance word) in a sentence naming 医保 is 医保
@@ -613,6 +621,11 @@ function yibaoTermInYibaoSentence(
   if (plan.needsCue || nearWindow < 0 || nearest.cue !== CUE_BLOCKED) return false;
   const t = tables(compiled);
   if (t.schemeNear[nearest.word] === 1 || compiled.schemes[t.wordScheme[nearest.word]!] !== 'none') return false;
+  return namesYibaoAmong(t, found);
+}
+
+/** True when one of the cues found names 医保 itself (医保, 基本医疗保险) and says 医保 for the entry. */
+function namesYibaoAmong(t: SenseTables, found: CueHit[]): boolean {
   return found.some((h) => h.cue === CUE_YIBAO && t.wordScheme[h.word] === t.yibaoScheme);
 }
 
@@ -627,8 +640,7 @@ function yibaoOverNoCareAcrossClauses(
   nearWindow: number,
 ): boolean {
   if (nearWindow < 0 || nearest.rank < CLAUSE_PENALTY || !paysNoCare(compiled, nearest.word)) return false;
-  const t = tables(compiled);
-  return found.some((h) => h.cue === CUE_YIBAO && t.wordScheme[h.word] === t.yibaoScheme);
+  return namesYibaoAmong(tables(compiled), found);
 }
 
 /** True for a word naming an insurance scheme other than 医保 that pays for no medical care (养老, 失业, 公积金). */
@@ -672,7 +684,7 @@ function sameClause(text: string, hit: CueHit, list: CueHit[]): boolean {
   const first = list[0]!;
   const last = list[list.length - 1]!;
   const between = hit.end <= first.at ? text.slice(hit.end, first.at) : text.slice(last.end, hit.at);
-  for (const ch of between) if (ch === '，' || ch === ',' || ch === '：' || ch === ':') return false;
+  for (const ch of between) if (CLAUSE_ENDS.includes(ch)) return false;
   return true;
 }
 
@@ -789,6 +801,9 @@ export function entryHasSenses(compiled: CompiledSenses, entry: number): boolean
   return compiled.plans[entry] !== undefined;
 }
 
+/** Everyday words (needsCue) and shared contribution words (needsScheme): with no cue anywhere, nothing is shown. */
+const showsNothingUncued = (plan: CompiledSensePlan) => plan.needsCue === 1 || plan.needsScheme === 1;
+
 /** True when `text` holds a word that may take the entry away from its 医保 card. */
 function mayLeaveYibao(compiled: CompiledSenses, p: PlanTargets, text: string): boolean {
   if (!text) return false;
@@ -817,7 +832,7 @@ function plainlyYibao(compiled: CompiledSenses, plan: CompiledSensePlan, scopes:
   for (let k = 0; k < hits.length && hits[k]! < to; k += 2)
     if (hits[k]! >= from && namesYibao(t, p, hits[k + 1]!) && hits[k]! + compiled.words[hits[k + 1]!]!.length <= to)
       return true;
-  if (plan.needsCue || plan.needsScheme) return false;
+  if (showsNothingUncued(plan)) return false;
   return (
     !scopes.headings().some((heading) => mayLeaveYibao(compiled, p, heading)) &&
     !mayLeaveYibao(compiled, p, scopes.title()) &&
@@ -921,7 +936,7 @@ export function resolveSenseInFull(compiled: CompiledSenses, entry: number, scop
   // Nothing decided: the sentence's own far near-only words (银行 a few words before), when they agree, do.
   if (far.length > 0 && far.every((cue) => cue === far[0])) return outcomeOf(compiled, far[0]!, plan);
   // An everyday or health-system word with no cue anywhere: a 医保 term beside it still says the passage is 医保.
-  return (plan.needsCue || plan.needsScheme) && !scopes.yibaoTermNearby?.() ? null : YIBAO_SENSE;
+  return showsNothingUncued(plan) && !scopes.yibaoTermNearby?.() ? null : YIBAO_SENSE;
 }
 
 export function senseById(compiled: CompiledSenses, id: string): CompiledSense | undefined {
